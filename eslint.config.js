@@ -1,0 +1,54 @@
+import js from '@eslint/js';
+import reactHooks from 'eslint-plugin-react-hooks';
+import reactRefresh from 'eslint-plugin-react-refresh';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['dist', 'node_modules', 'playwright-report', 'test-results'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: ['src/**/*.{ts,tsx}'],
+    languageOptions: { globals: globals.browser },
+    plugins: { 'react-hooks': reactHooks, 'react-refresh': reactRefresh },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      'react-refresh/only-export-components': ['warn', { allowConstantExport: true }],
+    },
+  },
+  {
+    // The signing core is pure: no React, DOM, fetch, clock or global crypto reaches it.
+    files: ['src/signing/**/*.ts'],
+    ignores: ['src/signing/**/*.test.ts', 'src/signing/crypto/defaultCrypto.ts'],
+    languageOptions: { globals: {} },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: ['react', 'react-dom', 'zustand', '../components/*', '../store/*', 'node:*'] },
+      ],
+      'no-restricted-globals': [
+        'error',
+        { name: 'window', message: 'The signing core must not touch the DOM.' },
+        { name: 'document', message: 'The signing core must not touch the DOM.' },
+        { name: 'fetch', message: 'The signing core never sends requests.' },
+        { name: 'crypto', message: 'Inject a SigningCrypto instead of using global crypto.' },
+      ],
+      'no-restricted-properties': [
+        'error',
+        { object: 'Date', property: 'now', message: 'The caller passes signingDate.' },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+          message: 'The signing core never reads the clock: the caller passes signingDate.',
+        },
+      ],
+    },
+  },
+  {
+    files: ['server/**/*.ts', 'scripts/**/*.ts', 'bench/**/*.ts', 'e2e/**/*.ts', 'test-support/**/*.ts', '*.config.{ts,js}'],
+    languageOptions: { globals: { ...globals.node } },
+  },
+);

@@ -1,0 +1,54 @@
+/** Algorithm identifier of SigV4 with HMAC-SHA256 (first line of the string to sign). */
+export const ALGORITHM = 'AWS4-HMAC-SHA256';
+/** Last element of every SigV4 credential scope. */
+export const SCOPE_TERMINATOR = 'aws4_request';
+/** Prefix of the secret key for the first HMAC of the signing-key chain. */
+export const KEY_PREFIX = 'AWS4';
+
+export const UNSIGNED_PAYLOAD = 'UNSIGNED-PAYLOAD';
+/** Hex SHA-256 of the empty string: the payload hash of a request without a body. */
+export const EMPTY_SHA256 = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855';
+
+// Header names as the signer writes them (AWS's own test suite uses this spelling).
+export const AUTHORIZATION_HEADER = 'Authorization';
+export const AMZ_DATE_HEADER = 'X-Amz-Date';
+export const SECURITY_TOKEN_HEADER = 'X-Amz-Security-Token';
+export const CONTENT_SHA256_HEADER = 'x-amz-content-sha256';
+export const HOST_HEADER = 'host';
+
+// Query parameters of a presigned URL.
+export const ALGORITHM_QUERY_PARAM = 'X-Amz-Algorithm';
+export const CREDENTIAL_QUERY_PARAM = 'X-Amz-Credential';
+export const AMZ_DATE_QUERY_PARAM = 'X-Amz-Date';
+export const EXPIRES_QUERY_PARAM = 'X-Amz-Expires';
+export const SIGNED_HEADERS_QUERY_PARAM = 'X-Amz-SignedHeaders';
+export const SECURITY_TOKEN_QUERY_PARAM = 'X-Amz-Security-Token';
+export const SIGNATURE_QUERY_PARAM = 'X-Amz-Signature';
+
+/** Query parameters that a presigned URL owns: re-signing replaces any old ones. */
+export const PRESIGN_QUERY_PARAMS: ReadonlySet<string> = new Set([
+  ALGORITHM_QUERY_PARAM,
+  CREDENTIAL_QUERY_PARAM,
+  AMZ_DATE_QUERY_PARAM,
+  EXPIRES_QUERY_PARAM,
+  SIGNED_HEADERS_QUERY_PARAM,
+  SECURITY_TOKEN_QUERY_PARAM,
+  SIGNATURE_QUERY_PARAM,
+]);
+
+/**
+ * Headers that AWS signers never sign: hop-by-hop headers that proxies may change or drop, and
+ * headers that clients and tracing layers rewrite after signing (the SDKs leave these out too).
+ */
+export const NEVER_SIGNED_HEADERS: ReadonlySet<string> = new Set([
+  'authorization',
+  'user-agent',
+  'expect',
+  'x-amzn-trace-id',
+  'connection',
+  'transfer-encoding',
+  'upgrade',
+]);
+
+/** Longest validity of a presigned URL that AWS accepts (7 days). */
+export const MAX_PRESIGN_EXPIRES = 604800;

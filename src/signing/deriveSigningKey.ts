@@ -1,0 +1,93 @@
+import { KEY_PREFIX, SCOPE_TERMINATOR } from './constants';
+import type { HmacKey, SigningCrypto } from './crypto/signingCrypto';
+import { toHex, utf8 } from './encoding';
+
+/** Each HMAC of the key derivation, as lower-case hex. */
+export interface SigningKeyChain {
+  kDate: string;
+  kRegion: string;
+  kService: string;
+  kSigning: string;
+}
+
+export interface SigningKey {
+  chain: SigningKeyChain;
+  /** kSigning, imported once for the final HMAC. */
+  key: HmacKey;
+}
+
+interface ScopeParts {
+  secretAccessKey: string;
+  dateStamp: string;
+  region: string;
+  service: string;
+}
+
+async function hmac(crypto: SigningCrypto, key: Uint8Array, data: string): Promise<Uint8Array> {
+  return crypto.hmacSha256(await crypto.importHmacKey(key), utf8(data));
+}
+
+/**
+ * kDate = HMAC("AWS4" + secret, date); kRegion = HMAC(kDate, region);
+ * kService = HMAC(kRegion, service); kSigning = HMAC(kService, "aws4_request").
+ */
+export async function deriveSigningKey(
+  crypto: SigningCrypto,
+  { secretAccessKey, dateStamp, region, service }: ScopeParts,
+): Promise<SigningKey> {
+  const kDate = await hmac(crypto, utf8(KEY_PREFIX + secretAccessKey), dateStamp);
+  const kRegion = await hmac(crypto, kDate, region);
+  const kService = await hmac(crypto, kRegion, service);
+  const kSigning = await hmac(crypto, kService, SCOPE_TERMINATOR);
+  return {
+    chain: {
+      kDate: toHex(kDate),
+      kRegion: toHex(kRegion),
+      kService: toHex(kService),
+      kSigning: toHex(kSigning),
+    },
+    key: await crypto.importHmacKey(kSigning),
+  };
+}
+
+/**
+ * A small least-recently-used cache of signing keys. The cache key holds the secret itself, so a
+ * changed secret can never be served an old key; the size bound keeps memory flat however many
+ * keys, dates or scopes a session signs with.
+ */
+export class SigningKeyCache {
+  private readonly entries = new Map<string, Promise<SigningKey>>();
+
+  constructor(
+    private readonly crypto: SigningCrypto,
+    private readonly maxEntries = 16,
+  ) {}
+
+  get(parts: ScopeParts): Promise<SigningKey> {
+    const cacheKey = `${parts.secretAccessKey}\n${parts.dateStamp}\n${parts.region}\n${parts.service}`;
+    const cached = this.entries.get(cacheKey);
+    if (cached) {
+      // Re-insert to mark as most recently used.
+      this.entries.delete(cacheKey);
+      this.entries.set(cacheKey, cached);
+      return cached;
+    }
+    const derived = deriveSigningKey(this.crypto, parts);
+    this.entries.set(cacheKey, derived);
+    // A failed derivation must not stay cached.
+    derived.catch(() => this.entries.delete(cacheKey));
+    if (this.entries.size > this.maxEntries) {
+      this.entries.delete(this.entries.keys().next().value!);
+    }
+    return derived;
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  /** Forgets every key, e.g. when the user clears their credentials. */
+  clear(): void {
+    this.entries.clear();
+  }
+}

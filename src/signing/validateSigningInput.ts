@@ -1,0 +1,156 @@
+import { MAX_PRESIGN_EXPIRES, NEVER_SIGNED_HEADERS } from './constants';
+import { parseUrl } from './parseUrl';
+import type { SigningInput } from './types';
+
+export type Severity = 'error' | 'warning' | 'info';
+
+export interface ValidationIssue {
+  /** Which input it is about: 'url', 'credentials.accessKeyId', 'headers[2].value', ... */
+  field: string;
+  message: string;
+  severity: Severity;
+  /** A corrected value the UI can offer with one click. */
+  fix?: string;
+}
+
+const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
+const REGION = /^[a-z]{2,}(-[a-z]+)+-\d+$/;
+const SERVICE = /^[a-z0-9][a-z0-9-.]*$/;
+const ACCESS_KEY_ID = /^[A-Z0-9]{16,128}$/;
+/** Bytes a request line cannot carry as they are: controls, space, non-ASCII and a few delimiters. */
+const NOT_ON_THE_WIRE = /[\u0000-\u0020\u007f-\uffff"<>\\^`{|}]/g;
+
+function describeChar(char: string): string {
+  if (char === ' ') return 'a space';
+  const code = char.codePointAt(0)!;
+  if (code < 0x20 || code === 0x7f) return `a control character (U+${code.toString(16).toUpperCase().padStart(4, '0')})`;
+  if (code > 0x7e) return `a non-ASCII character ("${char}")`;
+  return `"${char}"`;
+}
+
+/** Percent-encodes what cannot go on the wire as is, leaving existing %XX escapes alone. */
+export function encodeForWire(text: string): string {
+  return text.replace(NOT_ON_THE_WIRE, (char) => encodeURIComponent(char));
+}
+
+function checkPadded(field: string, label: string, value: string, issues: ValidationIssue[]) {
+  const trimmed = value.trim();
+  if (value !== trimmed) {
+    issues.push({
+      field,
+      severity: 'error',
+      message: `${label} has whitespace or a line break at its ${/^\s/.test(value) ? 'start' : 'end'}, which is never part of a real key: it was probably pasted with it.`,
+      fix: trimmed,
+    });
+  } else if (/\s/.test(value)) {
+    issues.push({ field, severity: 'error', message: `${label} contains whitespace, which no AWS key does.` });
+  }
+}
+
+/**
+ * Turns everything wrong with a signing input into a list of issues instead of throwing, so the
+ * page can show each next to its field. An empty list means the input can be signed and sent.
+ */
+export function validateSigningInput(input: SigningInput): ValidationIssue[] {
+  const issues: ValidationIssue[] = [];
+  const add = (field: string, severity: Severity, message: string, fix?: string) =>
+    issues.push(fix === undefined ? { field, severity, message } : { field, severity, message, fix });
+  const { credentials } = input;
+
+  // Credentials
+  if (credentials.accessKeyId === '') add('credentials.accessKeyId', 'error', 'Enter an access key ID.');
+  else {
+    checkPadded('credentials.accessKeyId', 'The access key ID', credentials.accessKeyId, issues);
+    if (!ACCESS_KEY_ID.test(credentials.accessKeyId.trim())) {
+      add(
+        'credentials.accessKeyId',
+        'warning',
+        'Access key IDs are 16 to 128 upper-case letters and digits (AKIA… for long-term keys, ASIA… for temporary ones).',
+      );
+    }
+  }
+  if (credentials.secretAccessKey === '') {
+    add('credentials.secretAccessKey', 'error', 'Enter the secret access key.');
+  } else checkPadded('credentials.secretAccessKey', 'The secret access key', credentials.secretAccessKey, issues);
+  const token = credentials.sessionToken ?? '';
+  if (token !== '') checkPadded('credentials.sessionToken', 'The session token', token, issues);
+  if (credentials.accessKeyId.trim().startsWith('ASIA') && token === '') {
+    add(
+      'credentials.sessionToken',
+      'error',
+      'Keys starting with ASIA are temporary and always need their session token; without it AWS answers "The security token included in the request is invalid."',
+    );
+  }
+
+  // Scope
+  if (input.region === '') add('region', 'error', 'Enter the region the API lives in, e.g. us-east-1.');
+  else if (!REGION.test(input.region)) {
+    add('region', 'warning', `"${input.region}" does not look like an AWS region (such as us-east-1 or ca-central-1).`, input.region.trim().toLowerCase());
+  }
+  if (input.service === '') add('service', 'error', 'Enter the service to sign for, e.g. execute-api for API Gateway.');
+  else if (!SERVICE.test(input.service)) {
+    add('service', 'warning', `"${input.service}" does not look like an AWS signing name (lower case, such as execute-api, s3 or lambda).`, input.service.trim().toLowerCase());
+  }
+
+  // Method
+  if (!TOKEN.test(input.method)) add('method', 'error', `"${input.method}" is not a valid HTTP method.`);
+  else if (input.method !== input.method.toUpperCase()) {
+    add('method', 'warning', `Methods are case-sensitive and AWS signs them as sent; did you mean ${input.method.toUpperCase()}?`, input.method.toUpperCase());
+  }
+
+  // URL
+  const url = parseUrl(input.url);
+  if (input.url.trim() === '') add('url', 'error', 'Enter the URL to call.');
+  else if (url.scheme !== 'http' && url.scheme !== 'https') {
+    add('url', 'error', 'The URL must start with https:// (or http://) and name a host.', /^[a-z]+:\/\//i.test(input.url) ? undefined : `https://${input.url.trim()}`);
+  } else if (url.authority === '' || url.host === '') add('url', 'error', 'The URL has no host.');
+  else {
+    if (input.url.slice(url.scheme.length + 3).split(/[/?#]/)[0]!.includes('@')) {
+      add('url', 'warning', 'User name and password in the URL are not sent by browsers and are not part of a SigV4 signature.');
+    }
+    if (input.url.includes('#')) add('url', 'info', 'The part after # is never sent, so it is not signed.');
+    const wire = `${url.path}${url.query === null ? '' : `?${url.query}`}`;
+    const bad = wire.match(NOT_ON_THE_WIRE);
+    if (bad) {
+      const fixedUrl = input.url.replace(wire, encodeForWire(wire));
+      add(
+        'url',
+        'warning',
+        `The path or query contains ${describeChar(bad[0])}, which cannot go on the wire as is. Clients send it percent-encoded, so the server would sign different bytes than these; write it encoded.`,
+        fixedUrl,
+      );
+    }
+  }
+
+  // Headers
+  (input.headers ?? []).forEach(([name, value], index) => {
+    if (!TOKEN.test(name)) {
+      add(`headers[${index}].name`, 'error', name.trim() === '' ? 'A header needs a name.' : `"${name}" is not a valid header name (letters, digits and !#$%&'*+-.^_\`|~ only).`, TOKEN.test(name.trim()) ? name.trim() : undefined);
+    }
+    if (/[\r\n\0]/.test(value)) {
+      add(`headers[${index}].value`, 'error', 'A header value cannot contain a line break or NUL.', value.replace(/[\r\n\0]+/g, ' '));
+    } else if (/[^\t\u0020-\u00ff]/.test(value)) {
+      add(`headers[${index}].value`, 'error', 'A header value can only hold Latin-1 text; browsers refuse anything else. Percent-encode or Base64 it.');
+    }
+    if (NEVER_SIGNED_HEADERS.has(name.toLowerCase())) {
+      add(`headers[${index}].name`, 'info', `${name} is never signed: proxies and clients may change it on the way.`);
+    }
+  });
+
+  // Signing time and options
+  if (Number.isNaN(input.signingDate.getTime())) add('signingDate', 'error', 'The signing time is not a valid date.');
+  else {
+    const year = input.signingDate.getUTCFullYear();
+    if (year < 1000 || year > 9999) add('signingDate', 'error', 'The signing time must be a year between 1000 and 9999.');
+  }
+  if ((input.mode ?? 'header') === 'query' && input.expiresIn !== undefined) {
+    if (!Number.isInteger(input.expiresIn) || input.expiresIn < 1 || input.expiresIn > MAX_PRESIGN_EXPIRES) {
+      add('expiresIn', 'error', `A presigned URL lives 1 to ${MAX_PRESIGN_EXPIRES} seconds (7 days), in whole seconds.`, String(Math.min(MAX_PRESIGN_EXPIRES, Math.max(1, Math.round(input.expiresIn) || 1))));
+    }
+  }
+  const hasBody = input.body !== undefined && (typeof input.body === 'string' ? input.body.length : input.body.byteLength) > 0;
+  if (hasBody && (input.method.toUpperCase() === 'GET' || input.method.toUpperCase() === 'HEAD')) {
+    add('body', 'warning', `Browsers cannot send a body with ${input.method.toUpperCase()}; the request would go out without it and the payload hash would not match.`);
+  }
+  return issues;
+}
