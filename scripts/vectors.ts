@@ -41,7 +41,9 @@ async function main() {
   const signer = createSigner({ crypto });
   const cases = dirs.flatMap((dir) => loadVectorCases(dir));
   const { lines, failed } = await runVectorSuite(cases, signer.signRequest);
-  console.log(`SigV4 vectors: ${cases.length} cases from ${dirs.join(', ')} (crypto: ${crypto.name})`);
+  console.log(
+    `SigV4 vectors: ${cases.length} cases from ${dirs.join(', ')} (crypto: ${crypto.name})`,
+  );
   for (const line of lines) console.log(line);
   process.exitCode = failed > 0 || cases.length === 0 ? 1 : 0;
 }

@@ -7,5 +7,11 @@ export const nodeSigningCrypto: SigningCrypto = {
   sha256: (data) => Promise.resolve(new Uint8Array(createHash('sha256').update(data).digest())),
   importHmacKey: (key) => Promise.resolve(key),
   hmacSha256: (key, data) =>
-    Promise.resolve(new Uint8Array(createHmac('sha256', key as Uint8Array).update(data).digest())),
+    Promise.resolve(
+      new Uint8Array(
+        createHmac('sha256', key as Uint8Array)
+          .update(data)
+          .digest(),
+      ),
+    ),
 };

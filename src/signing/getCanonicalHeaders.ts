@@ -7,14 +7,18 @@ export interface CanonicalHeaders {
   signedHeaders: string;
 }
 
-const WHITESPACE_RUN = /[\t\n\v\f\r ]+/g;
+/** The whitespace a header field can hold: spaces, tabs, and the line breaks of an obs-fold. */
+const WHITESPACE_RUN = /[ \t\r\n]+/g;
+const EDGE_SPACE = /^ | $/g;
 
 /**
- * Trimall: trim, and fold every run of whitespace (line folds included) to one space, even inside
- * quotes (get-header-value-trim: `"a   b   c"` → `"a b c"`; get-header-value-multiline).
+ * Trimall: fold every run of whitespace (line folds included) to one space, even inside quotes,
+ * and trim (get-header-value-trim: `"a   b   c"` → `"a b c"`; get-header-value-multiline).
+ * Only HTTP whitespace counts: String.prototype.trim would also strip U+00A0 and other
+ * Unicode spaces, which servers keep.
  */
 export function trimHeaderValue(value: string): string {
-  return value.replace(WHITESPACE_RUN, ' ').trim();
+  return value.replace(WHITESPACE_RUN, ' ').replace(EDGE_SPACE, '');
 }
 
 /**

@@ -14,7 +14,9 @@ export function parseQuery(query: string | null): QueryParam[] {
     if (piece === '') continue;
     const eq = piece.indexOf('=');
     params.push(
-      eq < 0 ? { name: piece, value: '' } : { name: piece.slice(0, eq), value: piece.slice(eq + 1) },
+      eq < 0
+        ? { name: piece, value: '' }
+        : { name: piece.slice(0, eq), value: piece.slice(eq + 1) },
     );
   }
   return params;
@@ -26,7 +28,10 @@ export function parseQuery(query: string | null): QueryParam[] {
  * by encoded value (get-vanilla-query-order-encoded: sort after encoding).
  */
 export function getCanonicalQuery(params: readonly QueryParam[]): string {
-  const encoded = params.map(({ name, value }) => [normalizeEncoding(name), normalizeEncoding(value)]);
+  const encoded = params.map(({ name, value }) => [
+    normalizeEncoding(name),
+    normalizeEncoding(value),
+  ]);
   // Encoded strings are ASCII, so UTF-16 order equals the byte order AWS sorts by.
   encoded.sort(([nameA, valueA], [nameB, valueB]) =>
     nameA! < nameB! ? -1 : nameA! > nameB! ? 1 : valueA! < valueB! ? -1 : valueA! > valueB! ? 1 : 0,

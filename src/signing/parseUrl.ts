@@ -50,7 +50,8 @@ function hostHeaderValue(scheme: string, authority: string): string {
   if (authority === '') return '';
   try {
     const parsed = new URL(`${scheme === '' ? 'http' : scheme}://${authority}/`);
-    const port = parsed.port !== '' && parsed.port !== DEFAULT_PORTS[scheme] ? `:${parsed.port}` : '';
+    const port =
+      parsed.port !== '' && parsed.port !== DEFAULT_PORTS[scheme] ? `:${parsed.port}` : '';
     return parsed.hostname + port;
   } catch {
     return authority.toLowerCase();

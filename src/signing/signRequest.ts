@@ -156,14 +156,19 @@ export function createSigner(options: SignerOptions = {}): Signer {
         ? []
         : url.query.split('&').filter((piece) => {
             const eq = piece.indexOf('=');
-            return !(mode === 'query' && PRESIGN_QUERY_PARAMS.has(eq < 0 ? piece : piece.slice(0, eq)));
+            return !(
+              mode === 'query' && PRESIGN_QUERY_PARAMS.has(eq < 0 ? piece : piece.slice(0, eq))
+            );
           });
     const queryParams: QueryParam[] = parseQuery(url.query === null ? null : wirePieces.join('&'));
     const authParams: QueryParam[] = [];
     if (mode === 'query') {
       authParams.push(
         { name: ALGORITHM_QUERY_PARAM, value: ALGORITHM },
-        { name: CREDENTIAL_QUERY_PARAM, value: uriEncode(`${credentials.accessKeyId}/${credentialScope}`) },
+        {
+          name: CREDENTIAL_QUERY_PARAM,
+          value: uriEncode(`${credentials.accessKeyId}/${credentialScope}`),
+        },
         { name: AMZ_DATE_QUERY_PARAM, value: amzDate },
         { name: EXPIRES_QUERY_PARAM, value: String(input.expiresIn ?? DEFAULT_EXPIRES_IN) },
         { name: SIGNED_HEADERS_QUERY_PARAM, value: uriEncode(signedHeaders) },

@@ -23,7 +23,8 @@ const NOT_ON_THE_WIRE = /[\u0000-\u0020\u007f-\uffff"<>\\^`{|}]/g;
 function describeChar(char: string): string {
   if (char === ' ') return 'a space';
   const code = char.codePointAt(0)!;
-  if (code < 0x20 || code === 0x7f) return `a control character (U+${code.toString(16).toUpperCase().padStart(4, '0')})`;
+  if (code < 0x20 || code === 0x7f)
+    return `a control character (U+${code.toString(16).toUpperCase().padStart(4, '0')})`;
   if (code > 0x7e) return `a non-ASCII character ("${char}")`;
   return `"${char}"`;
 }
@@ -43,7 +44,11 @@ function checkPadded(field: string, label: string, value: string, issues: Valida
       fix: trimmed,
     });
   } else if (/\s/.test(value)) {
-    issues.push({ field, severity: 'error', message: `${label} contains whitespace, which no AWS key does.` });
+    issues.push({
+      field,
+      severity: 'error',
+      message: `${label} contains whitespace, which no AWS key does.`,
+    });
   }
 }
 
@@ -54,11 +59,14 @@ function checkPadded(field: string, label: string, value: string, issues: Valida
 export function validateSigningInput(input: SigningInput): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
   const add = (field: string, severity: Severity, message: string, fix?: string) =>
-    issues.push(fix === undefined ? { field, severity, message } : { field, severity, message, fix });
+    issues.push(
+      fix === undefined ? { field, severity, message } : { field, severity, message, fix },
+    );
   const { credentials } = input;
 
   // Credentials
-  if (credentials.accessKeyId === '') add('credentials.accessKeyId', 'error', 'Enter an access key ID.');
+  if (credentials.accessKeyId === '')
+    add('credentials.accessKeyId', 'error', 'Enter an access key ID.');
   else {
     checkPadded('credentials.accessKeyId', 'The access key ID', credentials.accessKeyId, issues);
     if (!ACCESS_KEY_ID.test(credentials.accessKeyId.trim())) {
@@ -71,7 +79,13 @@ export function validateSigningInput(input: SigningInput): ValidationIssue[] {
   }
   if (credentials.secretAccessKey === '') {
     add('credentials.secretAccessKey', 'error', 'Enter the secret access key.');
-  } else checkPadded('credentials.secretAccessKey', 'The secret access key', credentials.secretAccessKey, issues);
+  } else
+    checkPadded(
+      'credentials.secretAccessKey',
+      'The secret access key',
+      credentials.secretAccessKey,
+      issues,
+    );
   const token = credentials.sessionToken ?? '';
   if (token !== '') checkPadded('credentials.sessionToken', 'The session token', token, issues);
   if (credentials.accessKeyId.trim().startsWith('ASIA') && token === '') {
@@ -83,32 +97,65 @@ export function validateSigningInput(input: SigningInput): ValidationIssue[] {
   }
 
   // Scope
-  if (input.region === '') add('region', 'error', 'Enter the region the API lives in, e.g. us-east-1.');
+  if (input.region === '')
+    add('region', 'error', 'Enter the region the API lives in, e.g. us-east-1.');
   else if (!REGION.test(input.region)) {
-    add('region', 'warning', `"${input.region}" does not look like an AWS region (such as us-east-1 or ca-central-1).`, input.region.trim().toLowerCase());
+    add(
+      'region',
+      'warning',
+      `"${input.region}" does not look like an AWS region (such as us-east-1 or ca-central-1).`,
+      input.region.trim().toLowerCase(),
+    );
   }
-  if (input.service === '') add('service', 'error', 'Enter the service to sign for, e.g. execute-api for API Gateway.');
+  if (input.service === '')
+    add('service', 'error', 'Enter the service to sign for, e.g. execute-api for API Gateway.');
   else if (!SERVICE.test(input.service)) {
-    add('service', 'warning', `"${input.service}" does not look like an AWS signing name (lower case, such as execute-api, s3 or lambda).`, input.service.trim().toLowerCase());
+    add(
+      'service',
+      'warning',
+      `"${input.service}" does not look like an AWS signing name (lower case, such as execute-api, s3 or lambda).`,
+      input.service.trim().toLowerCase(),
+    );
   }
 
   // Method
-  if (!TOKEN.test(input.method)) add('method', 'error', `"${input.method}" is not a valid HTTP method.`);
+  if (!TOKEN.test(input.method))
+    add('method', 'error', `"${input.method}" is not a valid HTTP method.`);
   else if (input.method !== input.method.toUpperCase()) {
-    add('method', 'warning', `Methods are case-sensitive and AWS signs them as sent; did you mean ${input.method.toUpperCase()}?`, input.method.toUpperCase());
+    add(
+      'method',
+      'warning',
+      `Methods are case-sensitive and AWS signs them as sent; did you mean ${input.method.toUpperCase()}?`,
+      input.method.toUpperCase(),
+    );
   }
 
   // URL
   const url = parseUrl(input.url);
   if (input.url.trim() === '') add('url', 'error', 'Enter the URL to call.');
   else if (url.scheme !== 'http' && url.scheme !== 'https') {
-    add('url', 'error', 'The URL must start with https:// (or http://) and name a host.', /^[a-z]+:\/\//i.test(input.url) ? undefined : `https://${input.url.trim()}`);
+    add(
+      'url',
+      'error',
+      'The URL must start with https:// (or http://) and name a host.',
+      /^[a-z]+:\/\//i.test(input.url) ? undefined : `https://${input.url.trim()}`,
+    );
   } else if (url.authority === '' || url.host === '') add('url', 'error', 'The URL has no host.');
   else {
-    if (input.url.slice(url.scheme.length + 3).split(/[/?#]/)[0]!.includes('@')) {
-      add('url', 'warning', 'User name and password in the URL are not sent by browsers and are not part of a SigV4 signature.');
+    if (
+      input.url
+        .slice(url.scheme.length + 3)
+        .split(/[/?#]/)[0]!
+        .includes('@')
+    ) {
+      add(
+        'url',
+        'warning',
+        'User name and password in the URL are not sent by browsers and are not part of a SigV4 signature.',
+      );
     }
-    if (input.url.includes('#')) add('url', 'info', 'The part after # is never sent, so it is not signed.');
+    if (input.url.includes('#'))
+      add('url', 'info', 'The part after # is never sent, so it is not signed.');
     const wire = `${url.path}${url.query === null ? '' : `?${url.query}`}`;
     const bad = wire.match(NOT_ON_THE_WIRE);
     if (bad) {
@@ -125,32 +172,69 @@ export function validateSigningInput(input: SigningInput): ValidationIssue[] {
   // Headers
   (input.headers ?? []).forEach(([name, value], index) => {
     if (!TOKEN.test(name)) {
-      add(`headers[${index}].name`, 'error', name.trim() === '' ? 'A header needs a name.' : `"${name}" is not a valid header name (letters, digits and !#$%&'*+-.^_\`|~ only).`, TOKEN.test(name.trim()) ? name.trim() : undefined);
+      add(
+        `headers[${index}].name`,
+        'error',
+        name.trim() === ''
+          ? 'A header needs a name.'
+          : `"${name}" is not a valid header name (letters, digits and !#$%&'*+-.^_\`|~ only).`,
+        TOKEN.test(name.trim()) ? name.trim() : undefined,
+      );
     }
     if (/[\r\n\0]/.test(value)) {
-      add(`headers[${index}].value`, 'error', 'A header value cannot contain a line break or NUL.', value.replace(/[\r\n\0]+/g, ' '));
+      add(
+        `headers[${index}].value`,
+        'error',
+        'A header value cannot contain a line break or NUL.',
+        value.replace(/[\r\n\0]+/g, ' '),
+      );
     } else if (/[^\t\u0020-\u00ff]/.test(value)) {
-      add(`headers[${index}].value`, 'error', 'A header value can only hold Latin-1 text; browsers refuse anything else. Percent-encode or Base64 it.');
+      add(
+        `headers[${index}].value`,
+        'error',
+        'A header value can only hold Latin-1 text; browsers refuse anything else. Percent-encode or Base64 it.',
+      );
     }
     if (NEVER_SIGNED_HEADERS.has(name.toLowerCase())) {
-      add(`headers[${index}].name`, 'info', `${name} is never signed: proxies and clients may change it on the way.`);
+      add(
+        `headers[${index}].name`,
+        'info',
+        `${name} is never signed: proxies and clients may change it on the way.`,
+      );
     }
   });
 
   // Signing time and options
-  if (Number.isNaN(input.signingDate.getTime())) add('signingDate', 'error', 'The signing time is not a valid date.');
+  if (Number.isNaN(input.signingDate.getTime()))
+    add('signingDate', 'error', 'The signing time is not a valid date.');
   else {
     const year = input.signingDate.getUTCFullYear();
-    if (year < 1000 || year > 9999) add('signingDate', 'error', 'The signing time must be a year between 1000 and 9999.');
+    if (year < 1000 || year > 9999)
+      add('signingDate', 'error', 'The signing time must be a year between 1000 and 9999.');
   }
   if ((input.mode ?? 'header') === 'query' && input.expiresIn !== undefined) {
-    if (!Number.isInteger(input.expiresIn) || input.expiresIn < 1 || input.expiresIn > MAX_PRESIGN_EXPIRES) {
-      add('expiresIn', 'error', `A presigned URL lives 1 to ${MAX_PRESIGN_EXPIRES} seconds (7 days), in whole seconds.`, String(Math.min(MAX_PRESIGN_EXPIRES, Math.max(1, Math.round(input.expiresIn) || 1))));
+    if (
+      !Number.isInteger(input.expiresIn) ||
+      input.expiresIn < 1 ||
+      input.expiresIn > MAX_PRESIGN_EXPIRES
+    ) {
+      add(
+        'expiresIn',
+        'error',
+        `A presigned URL lives 1 to ${MAX_PRESIGN_EXPIRES} seconds (7 days), in whole seconds.`,
+        String(Math.min(MAX_PRESIGN_EXPIRES, Math.max(1, Math.round(input.expiresIn) || 1))),
+      );
     }
   }
-  const hasBody = input.body !== undefined && (typeof input.body === 'string' ? input.body.length : input.body.byteLength) > 0;
+  const hasBody =
+    input.body !== undefined &&
+    (typeof input.body === 'string' ? input.body.length : input.body.byteLength) > 0;
   if (hasBody && (input.method.toUpperCase() === 'GET' || input.method.toUpperCase() === 'HEAD')) {
-    add('body', 'warning', `Browsers cannot send a body with ${input.method.toUpperCase()}; the request would go out without it and the payload hash would not match.`);
+    add(
+      'body',
+      'warning',
+      `Browsers cannot send a body with ${input.method.toUpperCase()}; the request would go out without it and the payload hash would not match.`,
+    );
   }
   return issues;
 }

@@ -21,7 +21,8 @@ export function parseRequestText(text: string): RequestText {
   const [requestLine = '', ...headerLines] = head.split('\n');
   const first = requestLine.indexOf(' ');
   const last = requestLine.lastIndexOf(' ');
-  if (first < 0 || last <= first) throw new Error(`Malformed request line: ${JSON.stringify(requestLine)}`);
+  if (first < 0 || last <= first)
+    throw new Error(`Malformed request line: ${JSON.stringify(requestLine)}`);
   const headers: Array<[string, string]> = [];
   for (const line of headerLines) {
     if (/^[ \t]/.test(line) && headers.length > 0) {

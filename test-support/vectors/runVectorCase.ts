@@ -45,7 +45,9 @@ export function vectorSigningInput(
   const signBody = context.sign_body === true;
   const unsignedPayload = context.signed_body_value === 'UNSIGNED-PAYLOAD';
   if (context.signed_body_value !== undefined && !unsignedPayload) {
-    throw new Error(`signed_body_value ${JSON.stringify(context.signed_body_value)} is not supported`);
+    throw new Error(
+      `signed_body_value ${JSON.stringify(context.signed_body_value)} is not supported`,
+    );
   }
   return {
     method: request.method,
@@ -71,7 +73,8 @@ export function vectorSigningInput(
   };
 }
 
-const visible = (line: string | undefined) => (line === undefined ? '(none)' : JSON.stringify(line));
+const visible = (line: string | undefined) =>
+  line === undefined ? '(none)' : JSON.stringify(line);
 
 /** "line N: expected X, got Y" for the first differing line; '' when equal. */
 export function shortDiff(expected: string, actual: string): string {
@@ -111,25 +114,43 @@ const headerMultiset = (headers: ReadonlyArray<readonly [string, string]>) =>
  * parameters as a set with case-insensitive names, headers as a multiset with case-insensitive
  * names and exact values. Line order does not matter.
  */
-export function compareSignedRequest(expectedText: string, result: SigningResult, method: string): string {
+export function compareSignedRequest(
+  expectedText: string,
+  result: SigningResult,
+  method: string,
+): string {
   const expected = parseRequestText(expectedText);
   const target = result.url.replace(/^[a-z]+:\/\/[^/?#]*/i, '');
   const problems: string[] = [];
-  if (expected.method !== method) problems.push(`method: expected ${expected.method}, got ${method}`);
+  if (expected.method !== method)
+    problems.push(`method: expected ${expected.method}, got ${method}`);
   const want = splitTarget(expected.target);
   const got = splitTarget(target);
-  if (want.path !== got.path) problems.push(`path: expected ${visible(want.path)}, got ${visible(got.path)}`);
+  if (want.path !== got.path)
+    problems.push(`path: expected ${visible(want.path)}, got ${visible(got.path)}`);
   const missingParams = want.query.filter((param) => !got.query.includes(param));
   const extraParams = got.query.filter((param) => !want.query.includes(param));
   if (missingParams.length || extraParams.length) {
-    problems.push(`query: missing ${visible(missingParams.join('&'))}, unexpected ${visible(extraParams.join('&'))}`);
+    problems.push(
+      `query: missing ${visible(missingParams.join('&'))}, unexpected ${visible(extraParams.join('&'))}`,
+    );
   }
   const wantHeaders = headerMultiset(expected.headers);
   const gotHeaders = headerMultiset(result.headers);
-  const missing = wantHeaders.filter((h, i) => wantHeaders.indexOf(h) === i && wantHeaders.filter((x) => x === h).length > gotHeaders.filter((x) => x === h).length);
-  const extra = gotHeaders.filter((h, i) => gotHeaders.indexOf(h) === i && gotHeaders.filter((x) => x === h).length > wantHeaders.filter((x) => x === h).length);
+  const missing = wantHeaders.filter(
+    (h, i) =>
+      wantHeaders.indexOf(h) === i &&
+      wantHeaders.filter((x) => x === h).length > gotHeaders.filter((x) => x === h).length,
+  );
+  const extra = gotHeaders.filter(
+    (h, i) =>
+      gotHeaders.indexOf(h) === i &&
+      gotHeaders.filter((x) => x === h).length > wantHeaders.filter((x) => x === h).length,
+  );
   if (missing.length || extra.length) {
-    problems.push(`headers: missing ${visible(missing.join(' | '))}, unexpected ${visible(extra.join(' | '))}`);
+    problems.push(
+      `headers: missing ${visible(missing.join(' | '))}, unexpected ${visible(extra.join(' | '))}`,
+    );
   }
   return problems.join('; ');
 }
@@ -163,7 +184,10 @@ export async function runVectorCase(vector: VectorCase, sign: Sign): Promise<Set
         if (diff) failures.push({ check: 'signed request', detail: diff });
       }
     } catch (error) {
-      failures.push({ check: 'signing', detail: error instanceof Error ? error.message : String(error) });
+      failures.push({
+        check: 'signing',
+        detail: error instanceof Error ? error.message : String(error),
+      });
     }
     results.push({ name: vector.name, mode, failures });
   }
