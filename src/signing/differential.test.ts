@@ -329,8 +329,8 @@ async function smithySignature(
     unhoistableHeaders,
   });
   return {
-    signedHeaders: presigned.query['X-Amz-SignedHeaders'] as string,
-    signature: presigned.query['X-Amz-Signature'] as string,
+    signedHeaders: presigned.query?.['X-Amz-SignedHeaders'] as string,
+    signature: presigned.query?.['X-Amz-Signature'] as string,
   };
 }
 

@@ -18,6 +18,7 @@ const REGION = /^[a-z]{2,}(-[a-z]+)+-\d+$/;
 const SERVICE = /^[a-z0-9][a-z0-9-.]*$/;
 const ACCESS_KEY_ID = /^[A-Z0-9]{16,128}$/;
 /** Bytes a request line cannot carry as they are: controls, space, non-ASCII and a few delimiters. */
+// eslint-disable-next-line no-control-regex -- control characters are exactly what this finds
 const NOT_ON_THE_WIRE = /[\u0000-\u0020\u007f-\uffff"<>\\^`{|}]/g;
 
 function describeChar(char: string): string {
@@ -181,12 +182,14 @@ export function validateSigningInput(input: SigningInput): ValidationIssue[] {
         TOKEN.test(name.trim()) ? name.trim() : undefined,
       );
     }
-    if (/[\r\n\0]/.test(value)) {
+    // eslint-disable-next-line no-control-regex -- RFC 9110 field values hold no controls but tab
+    if (/[\u0000-\u0008\u000a-\u001f\u007f]/.test(value)) {
       add(
         `headers[${index}].value`,
         'error',
-        'A header value cannot contain a line break or NUL.',
-        value.replace(/[\r\n\0]+/g, ' '),
+        'A header value cannot contain a line break or other control character.',
+        // eslint-disable-next-line no-control-regex -- see above
+        value.replace(/[\u0000-\u0008\u000a-\u001f\u007f]+/g, ' '),
       );
     } else if (/[^\t\u0020-\u00ff]/.test(value)) {
       add(
