@@ -1,0 +1,66 @@
+import { expect, test } from '@playwright/test';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadVectorCases } from '../scripts/vectors';
+import { serveBundle, type BundleServer } from '../test-support/browser/bundleServer';
+import type { SigV4VectorsReport } from '../test-support/browser/vectorsEntry';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const vectorsDir = path.resolve(repoRoot, '../shared/sigv4-test-suite/v4');
+const entryPoint = path.resolve(repoRoot, 'test-support/browser/vectorsEntry.ts');
+
+type SubtleMethod = 'digest' | 'sign' | 'importKey';
+type SubtleCounts = Record<SubtleMethod, number>;
+type CountingWindow = Window & { __subtleCounts?: SubtleCounts };
+
+let server: BundleServer;
+
+test.beforeAll(async () => {
+  server = await serveBundle(entryPoint);
+});
+
+test.afterAll(async () => {
+  await server?.close();
+});
+
+test("AWS's SigV4 vectors pass in Chromium through crypto.subtle", async ({ page }) => {
+  const cases = loadVectorCases(vectorsDir);
+  expect(cases, `test-suite cases in ${vectorsDir}`).toHaveLength(38);
+
+  // Runs before any page script: count SubtleCrypto calls, still delegating to the originals.
+  await page.addInitScript(() => {
+    const counts = { digest: 0, sign: 0, importKey: 0 };
+    (window as CountingWindow).__subtleCounts = counts;
+    const prototype = SubtleCrypto.prototype;
+    for (const method of ['digest', 'sign', 'importKey'] as const) {
+      const original = prototype[method];
+      Object.defineProperty(prototype, method, {
+        configurable: true,
+        writable: true,
+        value: function (this: SubtleCrypto, ...args: unknown[]): unknown {
+          counts[method]++;
+          return Reflect.apply(original, this, args);
+        },
+      });
+    }
+  });
+
+  await page.goto(server.url);
+  await page.waitForFunction(() => typeof window.runSigV4Vectors === 'function');
+  const report: SigV4VectorsReport = await page.evaluate(
+    (vectorCases) => window.runSigV4Vectors(vectorCases),
+    cases,
+  );
+  // Zeros when the wrappers never got installed, which fails the checks below.
+  const counts = await page.evaluate(
+    () => (window as CountingWindow).__subtleCounts ?? { digest: 0, sign: 0, importKey: 0 },
+  );
+
+  const failures = report.lines.join('\n');
+  expect(report.failed, failures).toBe(0);
+  expect(report.passed, failures).toBe(76);
+  expect(report.cryptoName).toBe('webcrypto');
+  expect(counts.sign, 'crypto.subtle.sign calls').toBeGreaterThanOrEqual(76);
+  expect(counts.digest, 'crypto.subtle.digest calls').toBeGreaterThan(0);
+  expect(counts.importKey, 'crypto.subtle.importKey calls').toBeGreaterThan(0);
+});
