@@ -64,3 +64,19 @@ test("AWS's SigV4 vectors pass in Chromium through crypto.subtle", async ({ page
   expect(counts.digest, 'crypto.subtle.digest calls').toBeGreaterThan(0);
   expect(counts.importKey, 'crypto.subtle.importKey calls').toBeGreaterThan(0);
 });
+
+test('the extra vectors (S3 path rules, unsigned payloads) pass in Chromium too', async ({
+  page,
+}) => {
+  const cases = loadVectorCases(path.resolve(repoRoot, 'test-vectors/v4-extra'));
+  expect(cases.length).toBeGreaterThanOrEqual(6);
+  await page.goto(server.url);
+  await page.waitForFunction(() => typeof window.runSigV4Vectors === 'function');
+  const report: SigV4VectorsReport = await page.evaluate(
+    (vectorCases) => window.runSigV4Vectors(vectorCases),
+    cases,
+  );
+  expect(report.failed, report.lines.join('\n')).toBe(0);
+  expect(report.passed).toBeGreaterThanOrEqual(cases.length);
+  expect(report.cryptoName).toBe('webcrypto');
+});
