@@ -64,7 +64,14 @@ export class SigningKeyCache {
   ) {}
 
   get(parts: ScopeParts): Promise<SigningKey> {
-    const cacheKey = `${parts.secretAccessKey}\n${parts.dateStamp}\n${parts.region}\n${parts.service}`;
+    // JSON keeps the four fields apart whatever they contain (a '\n' in a region cannot make two
+    // scopes share a key).
+    const cacheKey = JSON.stringify([
+      parts.secretAccessKey,
+      parts.dateStamp,
+      parts.region,
+      parts.service,
+    ]);
     const cached = this.entries.get(cacheKey);
     if (cached) {
       // Re-insert to mark as most recently used.

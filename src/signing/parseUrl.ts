@@ -34,7 +34,8 @@ export function parseUrl(url: string): ParsedUrl {
 
   let authority = '';
   if (schemeMatch) {
-    const end = rest.search(/[/?]/);
+    // Browsers end an http(s) authority at '\' too (WHATWG URL reads it as '/').
+    const end = rest.search(scheme === 'http' || scheme === 'https' ? /[/?\\]/ : /[/?]/);
     authority = end < 0 ? rest : rest.slice(0, end);
     rest = end < 0 ? '' : rest.slice(end);
     const at = authority.lastIndexOf('@');

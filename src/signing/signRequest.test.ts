@@ -424,7 +424,7 @@ describe('signRequest (header mode)', () => {
   // SigV4 ("Create a canonical request"): "The host header must be included as a signed header",
   // and x-amz-date must be signed when it is sent. unsignedHeaders can remove both, producing a
   // request AWS always rejects; neither signRequest nor validateSigningInput objects.
-  it.fails('keeps host and x-amz-date signed even when unsignedHeaders lists them', async () => {
+  it('keeps host and x-amz-date signed even when unsignedHeaders lists them', async () => {
     const result = await signer.signRequest(input({ unsignedHeaders: ['Host', 'X-Amz-Date'] }));
     expect(result.signedHeaders).toBe('host;x-amz-date');
   });
@@ -450,15 +450,12 @@ describe('signRequest (header mode)', () => {
   // with AWS_AUTH_SIGNING_ILLEGAL_REQUEST_QUERY_PARAM, and AWS answers a request that carries both
   // X-Amz-Signature and an Authorization header with "Only one auth mechanism allowed". Header
   // mode keeps and signs the old X-Amz-* parameters of a presigned URL instead.
-  it.fails(
-    'drops the presign parameters of a presigned URL when signing in header mode',
-    async () => {
-      const presigned = await signer.signRequest(input({ mode: 'query' }));
-      const result = await signer.signRequest(input({ url: presigned.url }));
-      expect(result.url).toBe(`https://${HOST}/`);
-      expect(result.canonicalQuery).toBe('');
-    },
-  );
+  it('drops the presign parameters of a presigned URL when signing in header mode', async () => {
+    const presigned = await signer.signRequest(input({ mode: 'query' }));
+    const result = await signer.signRequest(input({ url: presigned.url }));
+    expect(result.url).toBe(`https://${HOST}/`);
+    expect(result.canonicalQuery).toBe('');
+  });
 });
 
 describe('signRequest (query mode)', () => {
@@ -648,7 +645,7 @@ describe('signRequest (query mode)', () => {
   // A bare '?' (an empty query) becomes '?&X-Amz-Algorithm=...': the presigned URL gains an empty
   // parameter the request did not have. Harmless for servers that skip empty pieces, but it is not
   // the clean URL AWS's signers produce.
-  it.fails("adds no empty parameter to a URL that ends in '?'", async () => {
+  it("adds no empty parameter to a URL that ends in '?'", async () => {
     const result = await signer.signRequest(input({ mode: 'query', url: `https://${HOST}/?` }));
     expect(result.url).toMatch(new RegExp(`^https://${HOST}/\\?X-Amz-Algorithm=`));
   });
@@ -711,7 +708,7 @@ describe('signRequest (s3 defaults)', () => {
   // not known when the URL is made (every AWS SDK's S3 presigner does this). With service 's3' in
   // query mode the default payload is still the body hash (e3b0... for no body), so S3 answers
   // SignatureDoesNotMatch unless the user picks payload 'unsigned' by hand.
-  it.fails('presigns with UNSIGNED-PAYLOAD by default', async () => {
+  it('presigns with UNSIGNED-PAYLOAD by default', async () => {
     const result = await signer.signRequest(s3({ mode: 'query' }));
     expect(result.payloadHash).toBe('UNSIGNED-PAYLOAD');
   });

@@ -52,6 +52,13 @@ function bodyBytes(body: RequestBody | undefined): Uint8Array {
   return body instanceof Uint8Array ? body : new Uint8Array(body);
 }
 
+/** The URL with its query replaced by these pieces (empty pieces left out) and no fragment. */
+function withQuery(url: string, pieces: readonly string[]): string {
+  const base = url.slice(0, url.search(/[?#]|$/));
+  const query = pieces.filter((piece) => piece !== '').join('&');
+  return query === '' ? base : `${base}?${query}`;
+}
+
 /** Credential scope: date/region/service/aws4_request. */
 export function getCredentialScope(dateStamp: string, region: string, service: string): string {
   return `${dateStamp}/${region}/${service}/${SCOPE_TERMINATOR}`;
@@ -110,8 +117,11 @@ export function createSigner(options: SignerOptions = {}): Signer {
     });
 
     const body = bodyBytes(input.body);
+    // S3 presigned URLs sign UNSIGNED-PAYLOAD: the body is not known when the URL is made
+    // (S3 API Reference, "Authenticating Requests: Using Query Parameters").
+    const payload = input.payload ?? (isS3 && mode === 'query' ? 'unsigned' : 'signed');
     const payloadHash =
-      input.payload === 'unsigned'
+      payload === 'unsigned'
         ? UNSIGNED_PAYLOAD
         : body.length === 0
           ? EMPTY_SHA256
@@ -144,22 +154,22 @@ export function createSigner(options: SignerOptions = {}): Signer {
     const unsigned = new Set(NEVER_SIGNED_HEADERS);
     for (const name of input.unsignedHeaders ?? []) unsigned.add(name.toLowerCase());
     if (unsignedToken) unsigned.add(SECURITY_TOKEN_HEADER.toLowerCase());
+    // SigV4 always signs host, and x-amz-date whenever it is sent ("Create a canonical request").
+    unsigned.delete(HOST_HEADER);
+    unsigned.delete(AMZ_DATE_HEADER.toLowerCase());
     const { canonicalHeaders, signedHeaders } = getCanonicalHeaders(
       headers,
       (name) => !unsigned.has(name),
     );
 
-    // Query mode: the request's own parameters (old signature parameters dropped) plus the
-    // X-Amz-* ones, which are part of what is signed.
-    const wirePieces =
-      url.query === null
-        ? []
-        : url.query.split('&').filter((piece) => {
-            const eq = piece.indexOf('=');
-            return !(
-              mode === 'query' && PRESIGN_QUERY_PARAMS.has(eq < 0 ? piece : piece.slice(0, eq))
-            );
-          });
+    // The request's own parameters. Those of an earlier presigned URL are dropped in both modes:
+    // a request carries one signature only (AWS: "Only one auth mechanism allowed").
+    const allPieces = url.query === null ? [] : url.query.split('&');
+    const wirePieces = allPieces.filter((piece) => {
+      const eq = piece.indexOf('=');
+      return !PRESIGN_QUERY_PARAMS.has(eq < 0 ? piece : piece.slice(0, eq));
+    });
+    const droppedAuthParams = wirePieces.length !== allPieces.length;
     const queryParams: QueryParam[] = parseQuery(url.query === null ? null : wirePieces.join('&'));
     const authParams: QueryParam[] = [];
     if (mode === 'query') {
@@ -212,7 +222,7 @@ export function createSigner(options: SignerOptions = {}): Signer {
       signingKeyChain: signingKey.chain,
       signature,
       headers,
-      url: input.url,
+      url: droppedAuthParams ? withQuery(input.url, wirePieces) : input.url,
     };
     if (mode === 'header') {
       result.authorization = `${ALGORITHM} Credential=${credentials.accessKeyId}/${credentialScope}, SignedHeaders=${signedHeaders}, Signature=${signature}`;
@@ -223,8 +233,7 @@ export function createSigner(options: SignerOptions = {}): Signer {
         appended.push(`${SECURITY_TOKEN_QUERY_PARAM}=${uriEncode(sessionToken)}`);
       }
       appended.push(`${SIGNATURE_QUERY_PARAM}=${signature}`);
-      const base = input.url.slice(0, input.url.search(/[?#]|$/));
-      result.url = `${base}?${[...wirePieces, ...appended].join('&')}`;
+      result.url = withQuery(input.url, [...wirePieces, ...appended]);
     }
     return result;
   }

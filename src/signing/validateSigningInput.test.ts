@@ -37,7 +37,7 @@ describe('encodeForWire', () => {
 
   // NOT_ON_THE_WIRE has no 'u' flag, so a character outside the BMP is matched as two separate
   // UTF-16 surrogates and encodeURIComponent throws URIError ("URI malformed") on each half.
-  it.fails('encodes a character outside the BMP as its four UTF-8 bytes', () => {
+  it('encodes a character outside the BMP as its four UTF-8 bytes', () => {
     expect(encodeForWire('/😀')).toBe('/%F0%9F%98%80');
   });
 });
@@ -192,7 +192,7 @@ describe('validateSigningInput', () => {
     // A fix is "a corrected value the UI can offer with one click" (ValidationIssue.fix), but for
     // 'Europe' the region fix is 'europe' and for 'My Service' the service fix is 'my service':
     // one click gives a value that fails the same check again.
-    it.fails('offers a region or service fix only when the fixed value passes the check', () => {
+    it('offers a region or service fix only when the fixed value passes the check', () => {
       const issues = validate({ region: 'Europe', service: 'My Service' });
       expect(issues).toHaveLength(2);
       for (const { field, fix } of issues) {
@@ -249,7 +249,7 @@ describe('validateSigningInput', () => {
 
     // 'https:/example.com' (one slash) is a typo of the scheme separator; the offered fix is
     // 'https://https:/example.com/', which names the host 'https'.
-    it.fails("offers a fix that is a usable URL for 'https:/example.com'", () => {
+    it("offers a fix that is a usable URL for 'https:/example.com'", () => {
       const [issue] = validate({ url: 'https:/example.com/' });
       expect(issue).toMatchObject({ field: 'url', severity: 'error' });
       if (issue!.fix !== undefined) expect(new URL(issue!.fix).host).toBe('example.com');
@@ -310,20 +310,20 @@ describe('validateSigningInput', () => {
     // String.prototype.replace reads '$&', "$'" and '$`' in its replacement string as patterns,
     // and the encoded URL is passed as that replacement: a '$&' in the URL (legal: '$' is a
     // sub-delim) pastes the whole unfixed path into the "fixed" URL.
-    it.fails("offers a correct fix for a URL that contains '$&'", () => {
+    it("offers a correct fix for a URL that contains '$&'", () => {
       const [issue] = validate({ url: 'https://example.com/a b?price=$&x=1' });
       expect(issue?.fix).toBe('https://example.com/a%20b?price=$&x=1');
     });
 
     // NOT_ON_THE_WIRE matches UTF-16 code units, and encodeURIComponent throws URIError on a lone
     // surrogate, so an emoji in the path makes the validator throw instead of returning issues.
-    it.fails('returns an issue instead of throwing for a character outside the BMP', () => {
+    it('returns an issue instead of throwing for a character outside the BMP', () => {
       expect(validate({ url: 'https://example.com/😀' })).toEqual([
         expect.objectContaining({ field: 'url', fix: 'https://example.com/%F0%9F%98%80' }),
       ]);
     });
 
-    it.fails('returns an issue instead of throwing for a lone surrogate', () => {
+    it('returns an issue instead of throwing for a lone surrogate', () => {
       expect(() => validate({ url: 'https://example.com/\ud800' })).not.toThrow();
     });
   });
@@ -372,11 +372,14 @@ describe('validateSigningInput', () => {
       expect(validate({ headers: [['A', 'a\tb']] })).toEqual([]);
     });
 
-    it('rejects a value with characters beyond Latin-1, but accepts Latin-1', () => {
+    it('rejects a value with characters beyond Latin-1, and warns about Latin-1', () => {
       expect(validate({ headers: [['A', 'ሴ']] })).toEqual([
         expect.objectContaining({ field: 'headers[0].value', severity: 'error' }),
       ]);
-      expect(validate({ headers: [['A', 'café\u00a0']] })).toEqual([]);
+      expect(validate({ headers: [['A', 'café\u00a0']] })).toEqual([
+        expect.objectContaining({ field: 'headers[0].value', severity: 'warning' }),
+      ]);
+      expect(validate({ headers: [['A', 'plain ASCII']] })).toEqual([]);
     });
 
     it('notes that user-agent and other never-signed headers are not signed', () => {
@@ -447,15 +450,12 @@ describe('validateSigningInput', () => {
     });
   });
 
-  // Full-Unicode strings are left out here: characters outside the BMP make the validator throw
-  // (pinned by the it.fails cases above). Every BMP code unit but the surrogates is generated.
-  it('never throws for arbitrary BMP strings in every field', () => {
-    const bmpChar = fc
-      .integer({ min: 0, max: 0xfffd })
-      .filter((code) => code < 0xd800 || code > 0xdfff)
-      .map((code) => String.fromCharCode(code));
+  // Every UTF-16 code unit, lone surrogates included, and whole characters outside the BMP.
+  it('never throws for arbitrary strings in every field', () => {
+    const codeUnit = fc.integer({ min: 0, max: 0xffff }).map((code) => String.fromCharCode(code));
     const text = fc.oneof(
-      fc.string({ unit: bmpChar, maxLength: 30 }),
+      fc.string({ unit: codeUnit, maxLength: 30 }),
+      fc.string({ unit: 'binary', maxLength: 30 }),
       fc.string({ unit: 'grapheme-ascii', maxLength: 30 }),
     );
     fc.assert(
@@ -502,5 +502,43 @@ describe('validateSigningInput', () => {
       ),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('validateSigningInput (wire-form details)', () => {
+  it("warns that browsers read '\\' as '/' and offers the URL with '/'", () => {
+    expect(validate({ url: 'https://example.com/a\\b?x=1' })).toEqual([
+      expect.objectContaining({
+        field: 'url',
+        severity: 'warning',
+        fix: 'https://example.com/a/b?x=1',
+      }),
+    ]);
+  });
+
+  it('warns that the presign parameters of a URL are replaced when signing in header mode', () => {
+    const url = 'https://example.com/?a=1&X-Amz-Signature=abc&X-Amz-Date=20150830T123600Z';
+    expect(validate({ url })).toEqual([
+      expect.objectContaining({
+        field: 'url',
+        severity: 'warning',
+        message: expect.stringContaining('X-Amz-Signature, X-Amz-Date'),
+      }),
+    ]);
+    expect(validate({ url, mode: 'query' })).toEqual([
+      expect.objectContaining({ field: 'url', severity: 'info' }),
+    ]);
+  });
+
+  it('notes that host and x-amz-date stay signed when listed as unsigned', () => {
+    expect(validate({ unsignedHeaders: ['Host', 'x-custom'] })).toEqual([
+      expect.objectContaining({ field: 'unsignedHeaders', severity: 'info' }),
+    ]);
+  });
+
+  it("offers 'https://' for a URL typed without a scheme", () => {
+    expect(validate({ url: 'example.com/prod/hello' })).toEqual([
+      expect.objectContaining({ field: 'url', fix: 'https://example.com/prod/hello' }),
+    ]);
   });
 });

@@ -1,4 +1,6 @@
-import { MAX_PRESIGN_EXPIRES, NEVER_SIGNED_HEADERS } from './constants';
+import { MAX_PRESIGN_EXPIRES, NEVER_SIGNED_HEADERS, PRESIGN_QUERY_PARAMS } from './constants';
+import { utf8 } from './encoding';
+import { parseQuery } from './getCanonicalQuery';
 import { parseUrl } from './parseUrl';
 import type { SigningInput } from './types';
 
@@ -19,7 +21,7 @@ const SERVICE = /^[a-z0-9][a-z0-9-.]*$/;
 const ACCESS_KEY_ID = /^[A-Z0-9]{16,128}$/;
 /** Bytes a request line cannot carry as they are: controls, space, non-ASCII and a few delimiters. */
 // eslint-disable-next-line no-control-regex -- control characters are exactly what this finds
-const NOT_ON_THE_WIRE = /[\u0000-\u0020\u007f-\uffff"<>\\^`{|}]/g;
+const NOT_ON_THE_WIRE = /[\u0000-\u0020\u007f-\u{10ffff}"<>\\^`{|}]/gu;
 
 function describeChar(char: string): string {
   if (char === ' ') return 'a space';
@@ -30,10 +32,33 @@ function describeChar(char: string): string {
   return `"${char}"`;
 }
 
-/** Percent-encodes what cannot go on the wire as is, leaving existing %XX escapes alone. */
+/**
+ * Percent-encodes what cannot go on the wire as is, leaving existing %XX escapes alone. Works on
+ * UTF-8 bytes, so characters outside the BMP and even lone surrogates (sent as U+FFFD) encode.
+ */
 export function encodeForWire(text: string): string {
-  return text.replace(NOT_ON_THE_WIRE, (char) => encodeURIComponent(char));
+  return text.replace(NOT_ON_THE_WIRE, (char) =>
+    Array.from(utf8(char), (byte) => `%${byte.toString(16).toUpperCase().padStart(2, '0')}`).join(
+      '',
+    ),
+  );
 }
+
+/** A likely meant URL for text without a usable http(s) scheme, if one can be guessed. */
+function suggestUrl(text: string): string | undefined {
+  const typo = /^(https?):\/*(?=[^/])/i.exec(text);
+  const guess = typo
+    ? `${typo[1]!.toLowerCase()}://${text.slice(typo[0].length)}`
+    : /^[a-z][a-z0-9+.-]*:/i.test(text)
+      ? undefined
+      : `https://${text}`;
+  if (guess === undefined) return undefined;
+  const parsed = parseUrl(guess);
+  return parsed.host !== '' && !parsed.host.includes(':/') ? guess : undefined;
+}
+
+/** The fix only when it passes the check itself, so one click never leads to the same warning. */
+const fixIfValid = (fixed: string, check: RegExp) => (check.test(fixed) ? fixed : undefined);
 
 function checkPadded(field: string, label: string, value: string, issues: ValidationIssue[]) {
   const trimmed = value.trim();
@@ -105,7 +130,7 @@ export function validateSigningInput(input: SigningInput): ValidationIssue[] {
       'region',
       'warning',
       `"${input.region}" does not look like an AWS region (such as us-east-1 or ca-central-1).`,
-      input.region.trim().toLowerCase(),
+      fixIfValid(input.region.trim().toLowerCase(), REGION),
     );
   }
   if (input.service === '')
@@ -115,7 +140,7 @@ export function validateSigningInput(input: SigningInput): ValidationIssue[] {
       'service',
       'warning',
       `"${input.service}" does not look like an AWS signing name (lower case, such as execute-api, s3 or lambda).`,
-      input.service.trim().toLowerCase(),
+      fixIfValid(input.service.trim().toLowerCase(), SERVICE),
     );
   }
 
@@ -139,7 +164,7 @@ export function validateSigningInput(input: SigningInput): ValidationIssue[] {
       'url',
       'error',
       'The URL must start with https:// (or http://) and name a host.',
-      /^[a-z]+:\/\//i.test(input.url) ? undefined : `https://${input.url.trim()}`,
+      suggestUrl(input.url.trim()),
     );
   } else if (url.authority === '' || url.host === '') add('url', 'error', 'The URL has no host.');
   else {
@@ -157,10 +182,26 @@ export function validateSigningInput(input: SigningInput): ValidationIssue[] {
     }
     if (input.url.includes('#'))
       add('url', 'info', 'The part after # is never sent, so it is not signed.');
-    const wire = `${url.path}${url.query === null ? '' : `?${url.query}`}`;
+    // The path and query as written: from the end of the authority to the fragment.
+    const afterScheme = input.url.indexOf('://') + 3;
+    const wireStart = afterScheme + input.url.slice(afterScheme).search(/[/?\\#]|$/);
+    const hashAt = input.url.indexOf('#', wireStart);
+    const wireEnd = hashAt < 0 ? input.url.length : hashAt;
+    const withWire = (wire: string) =>
+      input.url.slice(0, wireStart) + wire + input.url.slice(wireEnd);
+    let wire = input.url.slice(wireStart, wireEnd);
+    if (wire.includes('\\')) {
+      wire = wire.replace(/\\/g, '/');
+      add(
+        'url',
+        'warning',
+        "Browsers read '\\' in a URL as '/', so the request would go to another path than the one signed; write '/'.",
+        withWire(wire),
+      );
+    }
     const bad = wire.match(NOT_ON_THE_WIRE);
     if (bad) {
-      const fixedUrl = input.url.replace(wire, encodeForWire(wire));
+      const fixedUrl = withWire(encodeForWire(wire));
       add(
         'url',
         'warning',
@@ -170,7 +211,25 @@ export function validateSigningInput(input: SigningInput): ValidationIssue[] {
     }
   }
 
+  const presignParams = parseQuery(url.query).filter(({ name }) => PRESIGN_QUERY_PARAMS.has(name));
+  if (presignParams.length > 0) {
+    add(
+      'url',
+      (input.mode ?? 'header') === 'header' ? 'warning' : 'info',
+      `The URL already carries presigned-URL parameters (${presignParams.map(({ name }) => name).join(', ')}); signing replaces them, since a request can carry only one signature.`,
+    );
+  }
+
   // Headers
+  for (const name of input.unsignedHeaders ?? []) {
+    if (['host', 'x-amz-date'].includes(name.toLowerCase())) {
+      add(
+        'unsignedHeaders',
+        'info',
+        `${name} is always signed: SigV4 requires host, and x-amz-date whenever it is sent.`,
+      );
+    }
+  }
   (input.headers ?? []).forEach(([name, value], index) => {
     if (!TOKEN.test(name)) {
       add(
@@ -196,6 +255,14 @@ export function validateSigningInput(input: SigningInput): ValidationIssue[] {
         `headers[${index}].value`,
         'error',
         'A header value can only hold Latin-1 text; browsers refuse anything else. Percent-encode or Base64 it.',
+      );
+    } else if (/[\u0080-\u00ff]/.test(value)) {
+      // Browsers send such a value as single Latin-1 bytes while SigV4 hashes the canonical
+      // request as UTF-8; how a server canonicalizes those bytes is not documented.
+      add(
+        `headers[${index}].value`,
+        'warning',
+        'Non-ASCII header values go on the wire as Latin-1 bytes, and AWS does not document how it signs them; percent-encode or Base64 the value to be safe.',
       );
     }
     if (NEVER_SIGNED_HEADERS.has(name.toLowerCase())) {
