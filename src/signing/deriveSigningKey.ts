@@ -63,7 +63,26 @@ export class SigningKeyCache {
     private readonly maxEntries = 16,
   ) {}
 
+  private last: { parts: ScopeParts; key: Promise<SigningKey> } | undefined;
+
   get(parts: ScopeParts): Promise<SigningKey> {
+    // Most signings reuse the previous scope: answer those without building the map key.
+    const last = this.last;
+    if (
+      last !== undefined &&
+      last.parts.secretAccessKey === parts.secretAccessKey &&
+      last.parts.dateStamp === parts.dateStamp &&
+      last.parts.region === parts.region &&
+      last.parts.service === parts.service
+    ) {
+      return last.key;
+    }
+    const key = this.lookup(parts);
+    this.last = { parts: { ...parts }, key };
+    return key;
+  }
+
+  private lookup(parts: ScopeParts): Promise<SigningKey> {
     // JSON keeps the four fields apart whatever they contain (a '\n' in a region cannot make two
     // scopes share a key).
     const cacheKey = JSON.stringify([
@@ -82,7 +101,10 @@ export class SigningKeyCache {
     const derived = deriveSigningKey(this.crypto, parts);
     this.entries.set(cacheKey, derived);
     // A failed derivation must not stay cached.
-    derived.catch(() => this.entries.delete(cacheKey));
+    derived.catch(() => {
+      this.entries.delete(cacheKey);
+      if (this.last?.key === derived) this.last = undefined;
+    });
     if (this.entries.size > this.maxEntries) {
       this.entries.delete(this.entries.keys().next().value!);
     }
@@ -96,5 +118,6 @@ export class SigningKeyCache {
   /** Forgets every key, e.g. when the user clears their credentials. */
   clear(): void {
     this.entries.clear();
+    this.last = undefined;
   }
 }

@@ -30,6 +30,17 @@ export function getCanonicalHeaders(
   headers: HeaderList,
   isSigned: (lowerCaseName: string) => boolean,
 ): CanonicalHeaders {
+  return formatCanonicalHeaders(getCanonicalHeaderEntries(headers, isSigned));
+}
+
+/** A canonical header: lower-case name and its trimmed (and joined) value. */
+export type CanonicalHeaderEntry = readonly [name: string, value: string];
+
+/** The signed headers as sorted [name, value] entries, one per name. */
+export function getCanonicalHeaderEntries(
+  headers: HeaderList,
+  isSigned: (lowerCaseName: string) => boolean,
+): CanonicalHeaderEntry[] {
   const values = new Map<string, string[]>();
   for (const [name, value] of headers) {
     const key = name.toLowerCase();
@@ -40,7 +51,16 @@ export function getCanonicalHeaders(
     else values.set(key, [trimmed]);
   }
   const names = [...values.keys()].sort();
+  return names.map((name) => [name, values.get(name)!.join(',')] as const);
+}
+
+/** Canonical headers block and signed-header list from sorted entries. */
+export function formatCanonicalHeaders(entries: readonly CanonicalHeaderEntry[]): CanonicalHeaders {
   let canonicalHeaders = '';
-  for (const name of names) canonicalHeaders += `${name}:${values.get(name)!.join(',')}\n`;
-  return { canonicalHeaders, signedHeaders: names.join(';') };
+  let signedHeaders = '';
+  for (const [name, value] of entries) {
+    canonicalHeaders += `${name}:${value}\n`;
+    signedHeaders += signedHeaders === '' ? name : `;${name}`;
+  }
+  return { canonicalHeaders, signedHeaders };
 }

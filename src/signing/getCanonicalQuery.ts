@@ -28,13 +28,46 @@ export function parseQuery(query: string | null): QueryParam[] {
  * by encoded value (get-vanilla-query-order-encoded: sort after encoding).
  */
 export function getCanonicalQuery(params: readonly QueryParam[]): string {
-  const encoded = params.map(({ name, value }) => [
-    normalizeEncoding(name),
-    normalizeEncoding(value),
-  ]);
-  // Encoded strings are ASCII, so UTF-16 order equals the byte order AWS sorts by.
-  encoded.sort(([nameA, valueA], [nameB, valueB]) =>
-    nameA! < nameB! ? -1 : nameA! > nameB! ? 1 : valueA! < valueB! ? -1 : valueA! > valueB! ? 1 : 0,
-  );
-  return encoded.map(([name, value]) => `${name}=${value}`).join('&');
+  return formatCanonicalQuery(getCanonicalQueryEntries(params));
+}
+
+/** A canonical query parameter: encoded name and encoded value. */
+export type CanonicalQueryEntry = readonly [name: string, value: string];
+
+/** Compares by name, then value; encoded strings are ASCII, so UTF-16 order is AWS's byte order. */
+export function compareEntries(a: CanonicalQueryEntry, b: CanonicalQueryEntry): number {
+  if (a[0] !== b[0]) return a[0] < b[0] ? -1 : 1;
+  return a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0;
+}
+
+/** The parameters re-encoded the AWS way and sorted. */
+export function getCanonicalQueryEntries(params: readonly QueryParam[]): CanonicalQueryEntry[] {
+  return params
+    .map(({ name, value }) => [normalizeEncoding(name), normalizeEncoding(value)] as const)
+    .sort(compareEntries);
+}
+
+export function formatCanonicalQuery(entries: readonly CanonicalQueryEntry[]): string {
+  let query = '';
+  for (const [name, value] of entries)
+    query += query === '' ? `${name}=${value}` : `&${name}=${value}`;
+  return query;
+}
+
+/** Merges two lists sorted by compareEntries (a few per-signing entries into cached ones). */
+export function mergeSortedEntries<T extends CanonicalQueryEntry>(
+  a: readonly T[],
+  b: readonly T[],
+): T[] {
+  if (b.length === 0) return a.slice();
+  if (a.length === 0) return b.slice();
+  const merged: T[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    merged.push(compareEntries(a[i]!, b[j]!) <= 0 ? a[i++]! : b[j++]!);
+  }
+  while (i < a.length) merged.push(a[i++]!);
+  while (j < b.length) merged.push(b[j++]!);
+  return merged;
 }

@@ -18,7 +18,8 @@ export type {
   SigningMode,
   SigningResult,
 } from './types';
-export type { SigningKeyChain } from './deriveSigningKey';
+export { deriveSigningKey, SigningKeyCache } from './deriveSigningKey';
+export type { SigningKey, SigningKeyChain } from './deriveSigningKey';
 export type { HeaderList } from './getCanonicalHeaders';
 export type { HmacKey, SigningCrypto } from './crypto/signingCrypto';
 export { createWebCryptoSigning } from './crypto/webCrypto';
@@ -33,5 +34,12 @@ export { getAmzDate } from './signingDate';
 export { parseUrl } from './parseUrl';
 export type { ParsedUrl } from './parseUrl';
 export { uriEncode, normalizeEncoding } from './uriEncode';
-export { toHex } from './encoding';
-export * as constants from './constants';
+export { toHex, utf8 } from './encoding';
+export {
+  ALGORITHM,
+  EMPTY_SHA256,
+  MAX_PRESIGN_EXPIRES,
+  NEVER_SIGNED_HEADERS,
+  PRESIGN_QUERY_PARAMS,
+  UNSIGNED_PAYLOAD,
+} from './constants';

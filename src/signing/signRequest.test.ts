@@ -863,3 +863,49 @@ describe('signRequest', () => {
     );
   });
 });
+
+describe('createSigner (reuse between signings)', () => {
+  function counting() {
+    const counts = { sha256: 0 };
+    const crypto: SigningCrypto = {
+      name: 'counting',
+      sha256: (data) => {
+        counts.sha256++;
+        return nodeSigningCrypto.sha256(data);
+      },
+      importHmacKey: (key) => nodeSigningCrypto.importHmacKey(key),
+      hmacSha256: (key, data) => nodeSigningCrypto.hmacSha256(key, data),
+    };
+    return { counts, signer: createSigner({ crypto }) };
+  }
+
+  it('hashes an unchanged string body once, and a changed one again', async () => {
+    const { counts, signer: reusing } = counting();
+    const first = await reusing.signRequest(input({ method: 'POST', body: 'Param1=value1' }));
+    const again = await reusing.signRequest(input({ method: 'POST', body: 'Param1=value1' }));
+    expect(again).toEqual(first);
+    expect(counts.sha256).toBe(3); // body once, canonical request twice
+    const changed = await reusing.signRequest(input({ method: 'POST', body: 'Param1=value2' }));
+    expect(changed.payloadHash).not.toBe(first.payloadHash);
+    expect(counts.sha256).toBe(5);
+  });
+
+  it('always hashes a binary body, which may have changed in place', async () => {
+    const { counts, signer: reusing } = counting();
+    const body = new TextEncoder().encode('Param1=value1');
+    const first = await reusing.signRequest(input({ method: 'POST', body }));
+    body[0] = 'Q'.charCodeAt(0);
+    const second = await reusing.signRequest(input({ method: 'POST', body }));
+    expect(second.payloadHash).not.toBe(first.payloadHash);
+    expect(counts.sha256).toBe(4);
+  });
+
+  it('sees a header list edited in place between two signings', async () => {
+    const headers: Array<[string, string]> = [['X-Custom', 'one']];
+    const first = await signer.signRequest(input({ headers }));
+    headers[0]![1] = 'two';
+    const second = await signer.signRequest(input({ headers }));
+    expect(first.canonicalHeaders).toContain('x-custom:one');
+    expect(second.canonicalHeaders).toContain('x-custom:two');
+  });
+});

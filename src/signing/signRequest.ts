@@ -8,9 +8,6 @@ import {
   CREDENTIAL_QUERY_PARAM,
   EMPTY_SHA256,
   EXPIRES_QUERY_PARAM,
-  HOST_HEADER,
-  NEVER_SIGNED_HEADERS,
-  PRESIGN_QUERY_PARAMS,
   SCOPE_TERMINATOR,
   SECURITY_TOKEN_HEADER,
   SECURITY_TOKEN_QUERY_PARAM,
@@ -21,11 +18,24 @@ import {
 import { getDefaultSigningCrypto } from './crypto/defaultCrypto';
 import type { SigningCrypto } from './crypto/signingCrypto';
 import { SigningKeyCache } from './deriveSigningKey';
+import { DIGEST_SLOT, DigestTemplate, type TemplatePart } from './digestTemplate';
 import { toHex, utf8 } from './encoding';
-import { getCanonicalHeaders } from './getCanonicalHeaders';
-import { getCanonicalQuery, parseQuery, type QueryParam } from './getCanonicalQuery';
-import { getCanonicalUri } from './getCanonicalUri';
-import { parseUrl } from './parseUrl';
+import {
+  formatCanonicalHeaders,
+  trimHeaderValue,
+  type CanonicalHeaderEntry,
+} from './getCanonicalHeaders';
+import {
+  formatCanonicalQuery,
+  mergeSortedEntries,
+  type CanonicalQueryEntry,
+} from './getCanonicalQuery';
+import {
+  prepareRequest,
+  sameShape,
+  type PreparedRequest,
+  type RequestShape,
+} from './prepareRequest';
 import { getAmzDate } from './signingDate';
 import type { RequestBody, SigningInput, SigningResult } from './types';
 import { uriEncode } from './uriEncode';
@@ -46,11 +56,13 @@ export interface Signer {
 
 export const DEFAULT_EXPIRES_IN = 3600;
 
-function bodyBytes(body: RequestBody | undefined): Uint8Array {
-  if (body === undefined) return new Uint8Array(0);
+function bodyBytes(body: RequestBody): Uint8Array {
   if (typeof body === 'string') return utf8(body);
   return body instanceof Uint8Array ? body : new Uint8Array(body);
 }
+
+const isEmpty = (body: RequestBody | undefined) =>
+  body === undefined || (typeof body === 'string' ? body.length === 0 : body.byteLength === 0);
 
 /** The URL with its query replaced by these pieces (empty pieces left out) and no fragment. */
 function withQuery(url: string, pieces: readonly string[]): string {
@@ -92,23 +104,54 @@ export function createStringToSign(
   return `${ALGORITHM}\n${amzDate}\n${credentialScope}\n${canonicalRequestHash}`;
 }
 
-/** A signer with its own hash implementation and signing-key cache. */
+/** A signer with its own hash implementation, signing-key cache and last prepared request. */
 export function createSigner(options: SignerOptions = {}): Signer {
   const crypto = options.crypto ?? getDefaultSigningCrypto();
   const keyCache = new SigningKeyCache(crypto, options.keyCacheSize);
+  let lastPrepared: PreparedRequest | undefined;
+  let lastStringBody: { body: string; digest: Promise<Uint8Array> } | undefined;
+
+  /**
+   * The body's SHA-256. A string body is immutable, so the digest of the last one is kept: signing
+   * the same request again (each Send, each keystroke in another field) does not hash an unchanged
+   * body again, which for a large body is most of the work. Binary bodies can change in place and
+   * are always hashed.
+   */
+  function digestBody(body: RequestBody): Promise<Uint8Array> {
+    if (typeof body !== 'string') return crypto.sha256(bodyBytes(body));
+    if (lastStringBody?.body === body) return lastStringBody.digest;
+    const digest = crypto.sha256(utf8(body));
+    const entry = { body, digest };
+    lastStringBody = entry;
+    digest.catch(() => {
+      if (lastStringBody === entry) lastStringBody = undefined;
+    });
+    return digest;
+  }
+
+  function prepare(shape: RequestShape): PreparedRequest {
+    if (lastPrepared === undefined || !sameShape(lastPrepared.shape, shape)) {
+      lastPrepared = prepareRequest(shape);
+    }
+    return lastPrepared;
+  }
 
   async function signRequest(input: SigningInput): Promise<SigningResult> {
     const { credentials, region, service } = input;
-    const { amzDate, dateStamp } = getAmzDate(input.signingDate);
     const isS3 = service === 's3';
     const mode = input.mode ?? 'header';
-    const sessionToken = credentials.sessionToken || undefined;
-    const signSessionToken = input.signSessionToken ?? true;
-    const contentSha256Header = mode === 'header' && (input.contentSha256Header ?? isS3);
-    const credentialScope = getCredentialScope(dateStamp, region, service);
 
-    // The key derivation does not depend on the request: start it now so its HMACs run while
-    // the payload and the canonical request are hashed.
+    // Crypto first, JavaScript second: the body digest and the key derivation are started before
+    // anything else, and the canonical request is built while they run. After each crypto call
+    // only the bytes that depend on its result are written before the next call starts; the
+    // artifacts' strings are made while that next call runs.
+    // S3 presigned URLs sign UNSIGNED-PAYLOAD: the body is not known when the URL is made
+    // (S3 API Reference, "Authenticating Requests: Using Query Parameters").
+    const payload = input.payload ?? (isS3 && mode === 'query' ? 'unsigned' : 'signed');
+    const knownPayloadHash =
+      payload === 'unsigned' ? UNSIGNED_PAYLOAD : isEmpty(input.body) ? EMPTY_SHA256 : undefined;
+    const bodyDigestPromise = knownPayloadHash === undefined ? digestBody(input.body!) : undefined;
+    const { amzDate, dateStamp } = getAmzDate(input.signingDate);
     const signingKeyPromise = keyCache.get({
       secretAccessKey: credentials.secretAccessKey,
       dateStamp,
@@ -116,100 +159,127 @@ export function createSigner(options: SignerOptions = {}): Signer {
       service,
     });
 
-    const body = bodyBytes(input.body);
-    // S3 presigned URLs sign UNSIGNED-PAYLOAD: the body is not known when the URL is made
-    // (S3 API Reference, "Authenticating Requests: Using Query Parameters").
-    const payload = input.payload ?? (isS3 && mode === 'query' ? 'unsigned' : 'signed');
-    const payloadHash =
-      payload === 'unsigned'
-        ? UNSIGNED_PAYLOAD
-        : body.length === 0
-          ? EMPTY_SHA256
-          : toHex(await crypto.sha256(body));
+    const sessionToken = credentials.sessionToken || undefined;
+    const signSessionToken = input.signSessionToken ?? true;
+    const contentSha256Header = mode === 'header' && (input.contentSha256Header ?? isS3);
+    const credentialScope = getCredentialScope(dateStamp, region, service);
+    const prepared = prepare({
+      url: input.url,
+      headers: input.headers ?? [],
+      mode,
+      addsSessionToken: mode === 'header' && sessionToken !== undefined,
+      addsContentSha256: contentSha256Header,
+      normalizePath: input.normalizePath ?? !isS3,
+      doubleEncodePath: input.doubleEncodePath ?? !isS3,
+      unsignedHeaders: input.unsignedHeaders ?? [],
+    });
 
-    // Headers the signer sets are replaced, never duplicated, so re-signing a signed request works.
-    const owned = new Set([AUTHORIZATION_HEADER.toLowerCase()]);
-    if (mode === 'header') owned.add(AMZ_DATE_HEADER.toLowerCase());
-    if (mode === 'header' && sessionToken) owned.add(SECURITY_TOKEN_HEADER.toLowerCase());
-    if (contentSha256Header) owned.add(CONTENT_SHA256_HEADER);
-    const headers: Array<[string, string]> = [];
-    let hasHost = false;
-    for (const [name, value] of input.headers ?? []) {
-      const lower = name.toLowerCase();
-      if (owned.has(lower)) continue;
-      if (lower === HOST_HEADER) hasHost = true;
-      headers.push([name, value]);
+    const payloadPart = knownPayloadHash ?? DIGEST_SLOT;
+    let canonicalQuery = prepared.canonicalQuery;
+    let authParams: CanonicalQueryEntry[] = [];
+    let headerParts: TemplatePart[];
+    let signedHeaders: string;
+    if (mode === 'query') {
+      // Presigned URLs carry date and token as parameters, so the headers are the request's own.
+      const formatted = formatCanonicalHeaders(prepared.headerEntries);
+      signedHeaders = formatted.signedHeaders;
+      headerParts = [formatted.canonicalHeaders];
+      // Listed in canonical (sorted) order, so one merge places them among the request's own.
+      authParams = [
+        [ALGORITHM_QUERY_PARAM, ALGORITHM],
+        [CREDENTIAL_QUERY_PARAM, uriEncode(`${credentials.accessKeyId}/${credentialScope}`)],
+        [AMZ_DATE_QUERY_PARAM, amzDate],
+        [EXPIRES_QUERY_PARAM, String(input.expiresIn ?? DEFAULT_EXPIRES_IN)],
+      ];
+      if (sessionToken && signSessionToken) {
+        authParams.push([SECURITY_TOKEN_QUERY_PARAM, uriEncode(sessionToken)]);
+      }
+      authParams.push([SIGNED_HEADERS_QUERY_PARAM, uriEncode(signedHeaders)]);
+      canonicalQuery = formatCanonicalQuery(mergeSortedEntries(prepared.queryEntries, authParams));
+    } else {
+      const signerEntries: CanonicalHeaderEntry[] = [[AMZ_DATE_HEADER.toLowerCase(), amzDate]];
+      if (sessionToken && signSessionToken) {
+        signerEntries.push([SECURITY_TOKEN_HEADER.toLowerCase(), trimHeaderValue(sessionToken)]);
+      }
+      const entries = mergeSortedEntries(prepared.headerEntries, signerEntries);
+      if (contentSha256Header) {
+        // x-amz-content-sha256 carries the payload hash too: split the block around its line.
+        const before = entries.filter(([name]) => name < CONTENT_SHA256_HEADER);
+        const after = entries.filter(([name]) => name > CONTENT_SHA256_HEADER);
+        const head = formatCanonicalHeaders(before);
+        const tail = formatCanonicalHeaders(after);
+        headerParts = [
+          `${head.canonicalHeaders}${CONTENT_SHA256_HEADER}:`,
+          payloadPart,
+          `\n${tail.canonicalHeaders}`,
+        ];
+        signedHeaders = [head.signedHeaders, CONTENT_SHA256_HEADER, tail.signedHeaders]
+          .filter((names) => names !== '')
+          .join(';');
+      } else {
+        const formatted = formatCanonicalHeaders(entries);
+        headerParts = [formatted.canonicalHeaders];
+        signedHeaders = formatted.signedHeaders;
+      }
     }
-    const url = parseUrl(input.url);
-    if (!hasHost) headers.unshift([HOST_HEADER, url.host]);
-
-    let unsignedToken = false;
+    const canonicalRequestTemplate = new DigestTemplate([
+      `${input.method}\n${prepared.canonicalUri}\n${canonicalQuery}\n`,
+      ...headerParts,
+      `\n${signedHeaders}\n`,
+      payloadPart,
+    ]);
+    const bodyDigest = bodyDigestPromise === undefined ? undefined : await bodyDigestPromise;
+    const canonicalRequestDigestPromise = crypto.sha256(
+      bodyDigest === undefined
+        ? canonicalRequestTemplate.bytes
+        : canonicalRequestTemplate.fill(bodyDigest),
+    );
+    const payloadHash = knownPayloadHash ?? toHex(bodyDigest!);
+    const canonicalRequest = canonicalRequestTemplate.text(payloadHash);
+    const stringToSignTemplate = new DigestTemplate([
+      `${ALGORITHM}\n${amzDate}\n${credentialScope}\n`,
+      DIGEST_SLOT,
+    ]);
+    const canonicalHeaders =
+      headerParts.length === 1
+        ? (headerParts[0] as string)
+        : headerParts.map((part) => (part === DIGEST_SLOT ? payloadHash : part)).join('');
+    const headers = prepared.headers.slice();
     if (mode === 'header') {
       headers.push([AMZ_DATE_HEADER, amzDate]);
       if (sessionToken) headers.push([SECURITY_TOKEN_HEADER, sessionToken]);
       if (contentSha256Header) headers.push([CONTENT_SHA256_HEADER, payloadHash]);
-      unsignedToken = Boolean(sessionToken) && !signSessionToken;
     }
 
-    const unsigned = new Set(NEVER_SIGNED_HEADERS);
-    for (const name of input.unsignedHeaders ?? []) unsigned.add(name.toLowerCase());
-    if (unsignedToken) unsigned.add(SECURITY_TOKEN_HEADER.toLowerCase());
-    // SigV4 always signs host, and x-amz-date whenever it is sent ("Create a canonical request").
-    unsigned.delete(HOST_HEADER);
-    unsigned.delete(AMZ_DATE_HEADER.toLowerCase());
-    const { canonicalHeaders, signedHeaders } = getCanonicalHeaders(
-      headers,
-      (name) => !unsigned.has(name),
-    );
-
-    // The request's own parameters. Those of an earlier presigned URL are dropped in both modes:
-    // a request carries one signature only (AWS: "Only one auth mechanism allowed").
-    const allPieces = url.query === null ? [] : url.query.split('&');
-    const wirePieces = allPieces.filter((piece) => {
-      const eq = piece.indexOf('=');
-      return !PRESIGN_QUERY_PARAMS.has(eq < 0 ? piece : piece.slice(0, eq));
-    });
-    const droppedAuthParams = wirePieces.length !== allPieces.length;
-    const queryParams: QueryParam[] = parseQuery(url.query === null ? null : wirePieces.join('&'));
-    const authParams: QueryParam[] = [];
-    if (mode === 'query') {
-      authParams.push(
-        { name: ALGORITHM_QUERY_PARAM, value: ALGORITHM },
-        {
-          name: CREDENTIAL_QUERY_PARAM,
-          value: uriEncode(`${credentials.accessKeyId}/${credentialScope}`),
-        },
-        { name: AMZ_DATE_QUERY_PARAM, value: amzDate },
-        { name: EXPIRES_QUERY_PARAM, value: String(input.expiresIn ?? DEFAULT_EXPIRES_IN) },
-        { name: SIGNED_HEADERS_QUERY_PARAM, value: uriEncode(signedHeaders) },
-      );
-      if (sessionToken && signSessionToken) {
-        authParams.push({ name: SECURITY_TOKEN_QUERY_PARAM, value: uriEncode(sessionToken) });
-      }
-    }
-    const canonicalQuery = getCanonicalQuery(
-      authParams.length === 0 ? queryParams : [...queryParams, ...authParams],
-    );
-
-    const canonicalUri = getCanonicalUri(url.path, {
-      normalizePath: input.normalizePath ?? !isS3,
-      doubleEncodePath: input.doubleEncodePath ?? !isS3,
-    });
-    const canonicalRequest = createCanonicalRequest({
-      method: input.method,
-      canonicalUri,
-      canonicalQuery,
-      canonicalHeaders,
-      signedHeaders,
-      payloadHash,
-    });
-    const canonicalRequestHash = toHex(await crypto.sha256(utf8(canonicalRequest)));
-    const stringToSign = createStringToSign(amzDate, credentialScope, canonicalRequestHash);
+    const canonicalRequestDigest = await canonicalRequestDigestPromise;
     const signingKey = await signingKeyPromise;
-    const signature = toHex(await crypto.hmacSha256(signingKey.key, utf8(stringToSign)));
+    const signaturePromise = crypto.hmacSha256(
+      signingKey.key,
+      stringToSignTemplate.fill(canonicalRequestDigest),
+    );
+    const canonicalRequestHash = toHex(canonicalRequestDigest);
+    const stringToSign = stringToSignTemplate.text(canonicalRequestHash);
+    const signature = toHex(await signaturePromise);
+    let url = prepared.droppedAuthParams ? withQuery(input.url, prepared.wirePieces) : input.url;
+    let authorization: string | undefined;
+    if (mode === 'header') {
+      authorization = `${ALGORITHM} Credential=${credentials.accessKeyId}/${credentialScope}, SignedHeaders=${signedHeaders}, Signature=${signature}`;
+      headers.push([AUTHORIZATION_HEADER, authorization]);
+    } else {
+      // The usual order of AWS's presigners; the server sorts anyway.
+      const appended = PRESIGNED_URL_ORDER.flatMap((name) => {
+        const param = authParams.find(([paramName]) => paramName === name);
+        return param ? [`${param[0]}=${param[1]}`] : [];
+      });
+      if (sessionToken && !signSessionToken) {
+        appended.push(`${SECURITY_TOKEN_QUERY_PARAM}=${uriEncode(sessionToken)}`);
+      }
+      appended.push(`${SIGNATURE_QUERY_PARAM}=${signature}`);
+      url = withQuery(input.url, [...prepared.wirePieces, ...appended]);
+    }
 
     const result: SigningResult = {
-      canonicalUri,
+      canonicalUri: prepared.canonicalUri,
       canonicalQuery,
       canonicalHeaders,
       signedHeaders,
@@ -222,19 +292,9 @@ export function createSigner(options: SignerOptions = {}): Signer {
       signingKeyChain: signingKey.chain,
       signature,
       headers,
-      url: droppedAuthParams ? withQuery(input.url, wirePieces) : input.url,
+      url,
     };
-    if (mode === 'header') {
-      result.authorization = `${ALGORITHM} Credential=${credentials.accessKeyId}/${credentialScope}, SignedHeaders=${signedHeaders}, Signature=${signature}`;
-      headers.push([AUTHORIZATION_HEADER, result.authorization]);
-    } else {
-      const appended = authParams.map(({ name, value }) => `${name}=${value}`);
-      if (sessionToken && !signSessionToken) {
-        appended.push(`${SECURITY_TOKEN_QUERY_PARAM}=${uriEncode(sessionToken)}`);
-      }
-      appended.push(`${SIGNATURE_QUERY_PARAM}=${signature}`);
-      result.url = withQuery(input.url, [...wirePieces, ...appended]);
-    }
+    if (authorization !== undefined) result.authorization = authorization;
     return result;
   }
 
@@ -244,6 +304,15 @@ export function createSigner(options: SignerOptions = {}): Signer {
     crypto,
   };
 }
+
+const PRESIGNED_URL_ORDER = [
+  ALGORITHM_QUERY_PARAM,
+  CREDENTIAL_QUERY_PARAM,
+  AMZ_DATE_QUERY_PARAM,
+  EXPIRES_QUERY_PARAM,
+  SIGNED_HEADERS_QUERY_PARAM,
+  SECURITY_TOKEN_QUERY_PARAM,
+];
 
 let defaultSigner: Signer | undefined;
 

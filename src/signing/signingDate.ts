@@ -8,8 +8,12 @@ export interface AmzDate {
 const pad = (value: number, width: number) => String(value).padStart(width, '0');
 
 /** Formats the caller's signing instant; throws only for an invalid Date (a programmer error). */
+let lastTime = NaN;
+let lastAmzDate: AmzDate = { amzDate: '', dateStamp: '' };
+
 export function getAmzDate(date: Date): AmzDate {
   const time = date.getTime();
+  if (time === lastTime) return lastAmzDate;
   if (Number.isNaN(time)) {
     throw new TypeError(
       'signingDate is an invalid Date: parse and validate the signing time before calling signRequest.',
@@ -23,5 +27,7 @@ export function getAmzDate(date: Date): AmzDate {
     pad(date.getUTCMinutes(), 2) +
     pad(date.getUTCSeconds(), 2) +
     'Z';
-  return { amzDate, dateStamp };
+  lastTime = time;
+  lastAmzDate = Object.freeze({ amzDate, dateStamp });
+  return lastAmzDate;
 }
