@@ -23,10 +23,6 @@ interface ScopeParts {
   service: string;
 }
 
-async function hmac(crypto: SigningCrypto, key: Uint8Array, data: string): Promise<Uint8Array> {
-  return crypto.hmacSha256(await crypto.importHmacKey(key), utf8(data));
-}
-
 /**
  * kDate = HMAC("AWS4" + secret, date); kRegion = HMAC(kDate, region);
  * kService = HMAC(kRegion, service); kSigning = HMAC(kService, "aws4_request").
@@ -35,10 +31,16 @@ export async function deriveSigningKey(
   crypto: SigningCrypto,
   { secretAccessKey, dateStamp, region, service }: ScopeParts,
 ): Promise<SigningKey> {
-  const kDate = await hmac(crypto, utf8(KEY_PREFIX + secretAccessKey), dateStamp);
-  const kRegion = await hmac(crypto, kDate, region);
-  const kService = await hmac(crypto, kRegion, service);
-  const kSigning = await hmac(crypto, kService, SCOPE_TERMINATOR);
+  // Awaited inline, one step after another: a helper function per HMAC would add a promise hop
+  // to each of the nine crypto calls of a cold signing.
+  const kDate = await crypto.hmacSha256(
+    await crypto.importHmacKey(utf8(KEY_PREFIX + secretAccessKey)),
+    utf8(dateStamp),
+  );
+  const kRegion = await crypto.hmacSha256(await crypto.importHmacKey(kDate), utf8(region));
+  const kService = await crypto.hmacSha256(await crypto.importHmacKey(kRegion), utf8(service));
+  const kSigning = await crypto.hmacSha256(await crypto.importHmacKey(kService), TERMINATOR_BYTES);
+  const key = await crypto.importHmacKey(kSigning);
   return {
     chain: {
       kDate: toHex(kDate),
@@ -46,9 +48,11 @@ export async function deriveSigningKey(
       kService: toHex(kService),
       kSigning: toHex(kSigning),
     },
-    key: await crypto.importHmacKey(kSigning),
+    key,
   };
 }
+
+const TERMINATOR_BYTES = utf8(SCOPE_TERMINATOR);
 
 /**
  * A small least-recently-used cache of signing keys. The cache key holds the secret itself, so a
