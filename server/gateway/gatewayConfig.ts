@@ -1,0 +1,140 @@
+import { readFileSync } from 'node:fs';
+import type { PolicyStatement } from './evaluatePolicy';
+
+/** One caller the gateway knows, with its keys and IAM policy. */
+export interface GatewayIdentity {
+  name: string;
+  accessKeyId: string;
+  secretAccessKey: string;
+  /** Temporary credentials (ASIA…) carry a session token that every request must present. */
+  sessionToken?: string | null;
+  /** ISO 8601 instant after which the session token is expired (temporary identities). */
+  expiresAt?: string | null;
+  arn: string;
+  policy: PolicyStatement[];
+}
+
+export interface GatewayRoute {
+  /** HTTP method, or ANY. */
+  method: string;
+  /** Resource path after the stage: /hello, /items/{id}, /{proxy+}. */
+  path: string;
+  /** Integration: 'hello' (the Lambda of the original write-up) or 'echo' (reflects the request). */
+  handler: 'hello' | 'echo';
+}
+
+export interface GatewayConfig {
+  apiId: string;
+  region: string;
+  account: string;
+  /** Stage, the first path segment (/prod/hello); '' for an API mapped at the root. */
+  stage: string;
+  /** The signing name requests must be scoped to. */
+  service: string;
+  /** How far X-Amz-Date may be from the gateway's clock, either way (API Gateway: 300). */
+  signatureWindowSeconds: number;
+  /** Pins the gateway's clock to this ISO 8601 instant (replaying old requests); null = real time. */
+  clock: string | null;
+  cors: { enabled: boolean; allowOrigin: string };
+  routes: GatewayRoute[];
+  identities: GatewayIdentity[];
+}
+
+export const DEFAULT_CONFIG_PATH = new URL('./gateway.config.json', import.meta.url);
+
+export class GatewayConfigError extends Error {}
+
+function fail(where: string, message: string): never {
+  throw new GatewayConfigError(`Gateway configuration ${where}: ${message}`);
+}
+
+const isString = (value: unknown): value is string => typeof value === 'string';
+
+/**
+ * Checks a parsed configuration and fills in defaults, so a mistake in a hand-written file is
+ * reported as a sentence naming the field rather than as a crash on the first request.
+ */
+export function parseGatewayConfig(raw: unknown, where = '(inline)'): GatewayConfig {
+  if (typeof raw !== 'object' || raw === null) fail(where, 'must be a JSON object');
+  const config = raw as Record<string, unknown>;
+  for (const field of ['apiId', 'region', 'account'] as const) {
+    if (!isString(config[field]) || config[field] === '') fail(where, `"${field}" must be a non-empty string`);
+  }
+  if (config.stage !== undefined && !isString(config.stage)) fail(where, '"stage" must be a string');
+  const routes = config.routes ?? [];
+  if (!Array.isArray(routes)) fail(where, '"routes" must be a list');
+  routes.forEach((route: Record<string, unknown>, index) => {
+    if (!isString(route.method) || !isString(route.path) || !route.path.startsWith('/')) {
+      fail(where, `routes[${index}] needs a "method" and a "path" starting with '/'`);
+    }
+    if (route.handler !== 'hello' && route.handler !== 'echo') {
+      fail(where, `routes[${index}].handler must be "hello" or "echo"`);
+    }
+  });
+  const identities = config.identities ?? [];
+  if (!Array.isArray(identities)) fail(where, '"identities" must be a list');
+  const keys = new Set<string>();
+  identities.forEach((identity: Record<string, unknown>, index) => {
+    for (const field of ['name', 'accessKeyId', 'secretAccessKey', 'arn'] as const) {
+      if (!isString(identity[field]) || identity[field] === '') {
+        fail(where, `identities[${index}].${field} must be a non-empty string`);
+      }
+    }
+    if (keys.has(identity.accessKeyId as string)) {
+      fail(where, `identities[${index}].accessKeyId ${String(identity.accessKeyId)} is listed twice`);
+    }
+    keys.add(identity.accessKeyId as string);
+    if (identity.expiresAt != null && Number.isNaN(Date.parse(String(identity.expiresAt)))) {
+      fail(where, `identities[${index}].expiresAt must be an ISO 8601 instant`);
+    }
+    if (!Array.isArray(identity.policy)) fail(where, `identities[${index}].policy must be a list of statements`);
+    (identity.policy as Record<string, unknown>[]).forEach((statement, s) => {
+      if (statement.Effect !== 'Allow' && statement.Effect !== 'Deny') {
+        fail(where, `identities[${index}].policy[${s}].Effect must be "Allow" or "Deny"`);
+      }
+      for (const field of ['Action', 'Resource'] as const) {
+        const value = statement[field];
+        if (!isString(value) && !(Array.isArray(value) && value.every(isString))) {
+          fail(where, `identities[${index}].policy[${s}].${field} must be a string or a list of strings`);
+        }
+      }
+    });
+  });
+  const clock = config.clock ?? null;
+  if (clock !== null && (!isString(clock) || Number.isNaN(Date.parse(clock)))) {
+    fail(where, '"clock" must be null or an ISO 8601 instant');
+  }
+  const cors = (config.cors ?? {}) as Record<string, unknown>;
+  return {
+    apiId: config.apiId as string,
+    region: config.region as string,
+    account: config.account as string,
+    stage: (config.stage as string | undefined) ?? 'prod',
+    service: isString(config.service) ? config.service : 'execute-api',
+    signatureWindowSeconds:
+      typeof config.signatureWindowSeconds === 'number' ? config.signatureWindowSeconds : 300,
+    clock,
+    cors: {
+      enabled: cors.enabled !== false,
+      allowOrigin: isString(cors.allowOrigin) ? cors.allowOrigin : '*',
+    },
+    routes: routes as GatewayRoute[],
+    identities: identities as GatewayIdentity[],
+  };
+}
+
+export function loadGatewayConfig(path: string | URL = DEFAULT_CONFIG_PATH): GatewayConfig {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new GatewayConfigError(`Cannot read the gateway configuration ${String(path)}: ${(error as Error).message}`);
+  }
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (error) {
+    throw new GatewayConfigError(`The gateway configuration ${String(path)} is not valid JSON: ${(error as Error).message}`);
+  }
+  return parseGatewayConfig(raw, String(path));
+}

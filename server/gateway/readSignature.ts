@@ -1,0 +1,134 @@
+// Reads a request's SigV4 signature from where API Gateway looks for it: the Authorization header,
+// or the X-Amz-* query parameters of a presigned URL. Every malformation maps to the answer API
+// Gateway gives for it.
+import { createHash } from 'node:crypto';
+import type { QueryParam } from '../../src/signing';
+import {
+  incompleteAuthorization,
+  incompleteQueryAuthorization,
+  invalidAuthorizationPair,
+  type GatewayError,
+} from './gatewayErrors';
+
+export const SIGV4_ALGORITHM = 'AWS4-HMAC-SHA256';
+
+export interface SignatureParams {
+  source: 'header' | 'query';
+  credential: string;
+  /** SignedHeaders exactly as sent, e.g. "host;x-amz-date". */
+  signedHeaders: string;
+  signature: string;
+  /** The request's timestamp as sent (X-Amz-Date, or the Date header converted). */
+  amzDate: string;
+  /** X-Amz-Expires as sent (presigned URLs only). */
+  expires?: string;
+  /** X-Amz-Security-Token as sent, if any. */
+  sessionToken?: string;
+}
+
+export type HeaderPairs = ReadonlyArray<readonly [string, string]>;
+
+export function headerValues(headers: HeaderPairs, name: string): string[] {
+  const lower = name.toLowerCase();
+  return headers.filter(([key]) => key.toLowerCase() === lower).map(([, value]) => value);
+}
+
+const firstHeader = (headers: HeaderPairs, name: string) => headerValues(headers, name)[0];
+
+/** The X-Amz-Date to use: the header, or else the Date header in ISO 8601 basic format. */
+function requestDate(headers: HeaderPairs): string | undefined {
+  const amzDate = firstHeader(headers, 'x-amz-date');
+  if (amzDate !== undefined) return amzDate;
+  const date = firstHeader(headers, 'date');
+  if (date === undefined) return undefined;
+  const parsed = Date.parse(date);
+  if (Number.isNaN(parsed)) return date;
+  return new Date(parsed).toISOString().replace(/[-:]|\.\d{3}/g, '');
+}
+
+/** The Authorization header's signature, or the API Gateway error for what is wrong with it. */
+export function readHeaderSignature(
+  authorization: string,
+  headers: HeaderPairs,
+): SignatureParams | GatewayError {
+  const amzDate = requestDate(headers);
+  const space = authorization.indexOf(' ');
+  const algorithm = space < 0 ? authorization : authorization.slice(0, space);
+  const fields = new Map<string, string>();
+  if (algorithm === SIGV4_ALGORITHM) {
+    for (const part of authorization.slice(space + 1).split(',')) {
+      const trimmed = part.trim();
+      if (trimmed === '') continue;
+      const eq = trimmed.indexOf('=');
+      if (eq < 0) {
+        // API Gateway never echoes a malformed header: it names its SHA-256 instead.
+        return invalidAuthorizationPair(createHash('sha256').update(authorization).digest('base64'));
+      }
+      fields.set(trimmed.slice(0, eq), trimmed.slice(eq + 1));
+    }
+  }
+  const credential = fields.get('Credential');
+  const signedHeaders = fields.get('SignedHeaders');
+  const signature = fields.get('Signature');
+  if (credential === undefined || signedHeaders === undefined || signature === undefined || amzDate === undefined) {
+    return incompleteAuthorization(
+      {
+        credential: credential === undefined,
+        signature: signature === undefined,
+        signedHeaders: signedHeaders === undefined,
+        date: amzDate === undefined,
+      },
+      authorization,
+    );
+  }
+  const sessionToken = firstHeader(headers, 'x-amz-security-token');
+  return {
+    source: 'header',
+    credential,
+    signedHeaders,
+    signature,
+    amzDate,
+    ...(sessionToken === undefined ? {} : { sessionToken }),
+  };
+}
+
+/** Query auth parameters by name (decoded), when the query has any of them. */
+export function hasQuerySignature(params: readonly QueryParam[]): boolean {
+  return params.some(({ name }) => name === 'X-Amz-Signature' || name === 'X-Amz-Algorithm' || name === 'X-Amz-Credential');
+}
+
+/** A presigned URL's signature, or the API Gateway error for what is missing. */
+export function readQuerySignature(
+  params: readonly QueryParam[],
+  decode: (text: string) => string,
+): SignatureParams | GatewayError {
+  const value = (name: string) => {
+    const found = params.find((param) => param.name === name);
+    return found === undefined ? undefined : decode(found.value);
+  };
+  const algorithm = value('X-Amz-Algorithm');
+  const credential = value('X-Amz-Credential');
+  const signature = value('X-Amz-Signature');
+  const amzDate = value('X-Amz-Date');
+  const signedHeaders = value('X-Amz-SignedHeaders');
+  if (
+    algorithm !== SIGV4_ALGORITHM ||
+    credential === undefined ||
+    signature === undefined ||
+    amzDate === undefined ||
+    signedHeaders === undefined
+  ) {
+    return incompleteQueryAuthorization();
+  }
+  const expires = value('X-Amz-Expires');
+  const sessionToken = value('X-Amz-Security-Token');
+  return {
+    source: 'query',
+    credential,
+    signedHeaders,
+    signature,
+    amzDate,
+    ...(expires === undefined ? {} : { expires }),
+    ...(sessionToken === undefined ? {} : { sessionToken }),
+  };
+}

@@ -1,0 +1,233 @@
+// Verifies a request's SigV4 signature the way API Gateway does for an AWS_IAM route, from the
+// request as it arrived on the wire: the raw path and query, the raw header lines, the body bytes.
+// The canonical request is rebuilt with the signing core's own functions, under the rules AWS uses
+// for execute-api: path normalized and each segment encoded twice, query re-encoded and sorted,
+// header values trimmed and folded.
+import { timingSafeEqual } from 'node:crypto';
+import {
+  createCanonicalRequest,
+  createStringToSign,
+  EMPTY_SHA256,
+  getCanonicalHeaders,
+  getCanonicalQuery,
+  getCanonicalUri,
+  getCredentialScope,
+  normalizeEncoding,
+  parseQuery,
+  SigningKeyCache,
+  toHex,
+  UNSIGNED_PAYLOAD,
+  utf8,
+  type SigningCrypto,
+} from '../../src/signing';
+import { nodeSigningCrypto } from '../nodeSigningCrypto';
+import { evaluatePolicy } from './evaluatePolicy';
+import type { GatewayConfig, GatewayIdentity } from './gatewayConfig';
+import {
+  accessDenied,
+  expiredToken,
+  expiresTooLong,
+  hostNotSigned,
+  malformedCredential,
+  malformedDate,
+  malformedExpires,
+  missingAuthenticationToken,
+  scopeDateMismatch,
+  signatureExpired,
+  signatureMismatch,
+  signatureNotYetCurrent,
+  signedHeaderMissing,
+  unrecognizedClient,
+  wrongScope,
+  wrongTerminator,
+  type GatewayError,
+} from './gatewayErrors';
+import {
+  hasQuerySignature,
+  headerValues,
+  readHeaderSignature,
+  readQuerySignature,
+  type HeaderPairs,
+  type SignatureParams,
+} from './readSignature';
+
+/** A request exactly as it came off the socket. */
+export interface WireRequest {
+  method: string;
+  /** The request-target as sent: path and query, not decoded or normalized. */
+  target: string;
+  /** Header lines in order, names as sent, duplicates kept (node's rawHeaders). */
+  headers: HeaderPairs;
+  body: Uint8Array;
+}
+
+export type Verification =
+  | { ok: true; identity: GatewayIdentity; resourceArn: string }
+  | { ok: false; error: GatewayError; callerArn?: string };
+
+const AMZ_DATE = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/;
+const MAX_EXPIRES = 604800;
+
+/** Parses ISO 8601 basic format into epoch milliseconds; NaN when it is not one. */
+export function parseAmzDate(value: string): number {
+  const match = AMZ_DATE.exec(value);
+  if (!match) return NaN;
+  const [, year, month, day, hour, minute, second] = match.map(Number) as number[];
+  const time = Date.UTC(year!, month! - 1, day!, hour!, minute!, second!);
+  const check = new Date(time);
+  // Reject dates that Date.UTC rolled over (month 13, February 30, hour 24, ...).
+  return check.getUTCMonth() === month! - 1 && check.getUTCDate() === day! && check.getUTCHours() === hour!
+    ? time
+    : NaN;
+}
+
+/** ISO 8601 basic format, as API Gateway writes instants in its messages. */
+export function formatAmzDate(time: number): string {
+  return new Date(time).toISOString().replace(/[-:]|\.\d{3}/g, '');
+}
+
+/** Decodes a percent-encoded query value ('+' stays '+', as AWS reads it). */
+function decodeQueryValue(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
+function sameSignature(expected: string, given: string): boolean {
+  const a = Buffer.from(expected);
+  const b = Buffer.from(given);
+  // timingSafeEqual needs equal lengths; comparing a with itself keeps the time independent of b.
+  return a.length === b.length ? timingSafeEqual(a, b) : !timingSafeEqual(a, a);
+}
+
+export class RequestVerifier {
+  private readonly keyCache: SigningKeyCache;
+
+  constructor(
+    private readonly config: GatewayConfig,
+    private readonly crypto: SigningCrypto = nodeSigningCrypto,
+  ) {
+    this.keyCache = new SigningKeyCache(crypto, 64);
+  }
+
+  /** The invoked resource's ARN: arn:aws:execute-api:region:account:api/stage/METHOD/path. */
+  resourceArn(method: string, resourcePath: string): string {
+    const { region, account, apiId, stage } = this.config;
+    return `arn:aws:execute-api:${region}:${account}:${apiId}/${stage === '' ? '$default' : stage}/${method}/${resourcePath.replace(/^\//, '')}`;
+  }
+
+  async verify(request: WireRequest, now: number, resourcePath: string): Promise<Verification> {
+    const fail = (error: GatewayError, callerArn?: string): Verification =>
+      callerArn === undefined ? { ok: false, error } : { ok: false, error, callerArn };
+    const queryAt = request.target.indexOf('?');
+    const rawPath = queryAt < 0 ? request.target : request.target.slice(0, queryAt);
+    const rawQuery = queryAt < 0 ? null : request.target.slice(queryAt + 1);
+    const params = parseQuery(rawQuery);
+
+    // Where the signature is: the Authorization header first, else a presigned URL.
+    const authorization = headerValues(request.headers, 'authorization')[0];
+    let signature: SignatureParams | GatewayError;
+    if (authorization !== undefined) signature = readHeaderSignature(authorization, request.headers);
+    else if (hasQuerySignature(params)) signature = readQuerySignature(params, decodeQueryValue);
+    else return fail(missingAuthenticationToken());
+    if ('status' in signature) return fail(signature);
+
+    const signedAt = parseAmzDate(signature.amzDate);
+    if (Number.isNaN(signedAt)) return fail(malformedDate(signature.amzDate));
+
+    const scope = signature.credential.split('/');
+    if (scope.length !== 5) return fail(malformedCredential(signature.credential));
+    const [accessKeyId, scopeDate, region, service, terminator] = scope as [string, string, string, string, string];
+    if (terminator !== 'aws4_request') return fail(wrongTerminator(terminator));
+    if (region !== this.config.region || service !== this.config.service) {
+      return fail(
+        wrongScope(
+          region === this.config.region ? null : region,
+          service === this.config.service ? null : this.config.service,
+        ),
+      );
+    }
+    if (scopeDate !== signature.amzDate.slice(0, 8)) {
+      return fail(scopeDateMismatch(scopeDate, signature.amzDate.slice(0, 8), signature.amzDate));
+    }
+
+    const signedNames = signature.signedHeaders.split(';');
+    if (!signedNames.some((name) => name.toLowerCase() === 'host')) return fail(hostNotSigned());
+    const present = new Set(request.headers.map(([name]) => name.toLowerCase()));
+    const missing = signedNames.find((name) => !present.has(name.toLowerCase()));
+    if (missing !== undefined) return fail(signedHeaderMissing(missing));
+
+    // The clock: 5 minutes either way for a header signature; X-Amz-Expires for a presigned URL.
+    const windowMs = this.config.signatureWindowSeconds * 1000;
+    const nowText = formatAmzDate(now);
+    if (signature.source === 'query') {
+      const expiresText = signature.expires ?? '';
+      if (!/^\d+$/.test(expiresText) || Number(expiresText) < 1) return fail(malformedExpires(expiresText));
+      const expires = Number(expiresText);
+      if (expires > MAX_EXPIRES) return fail(expiresTooLong());
+      if (now > signedAt + expires * 1000) {
+        return fail(signatureExpired(signature.amzDate, formatAmzDate(now - expires * 1000), nowText, `${expires} sec`));
+      }
+    } else if (signedAt < now - windowMs) {
+      return fail(signatureExpired(signature.amzDate, formatAmzDate(now - windowMs), nowText, '5 min'));
+    }
+    if (signedAt > now + windowMs) {
+      return fail(signatureNotYetCurrent(signature.amzDate, formatAmzDate(now + windowMs), nowText));
+    }
+
+    const identity = this.config.identities.find((candidate) => candidate.accessKeyId === accessKeyId);
+    if (identity === undefined) return fail(unrecognizedClient());
+    const expectedToken = identity.sessionToken ?? undefined;
+    if (signature.sessionToken !== expectedToken) return fail(unrecognizedClient());
+    if (identity.expiresAt != null && Date.parse(identity.expiresAt) <= now) return fail(expiredToken());
+
+    const signedSet = new Set(signedNames.map((name) => name.toLowerCase()));
+    const { canonicalHeaders, signedHeaders } = getCanonicalHeaders(request.headers, (name) =>
+      signedSet.has(name),
+    );
+    const contentSha256 = headerValues(request.headers, 'x-amz-content-sha256')[0];
+    const payloadHash =
+      contentSha256?.trim() === UNSIGNED_PAYLOAD
+        ? UNSIGNED_PAYLOAD
+        : request.body.length === 0
+          ? EMPTY_SHA256
+          : toHex(await this.crypto.sha256(request.body));
+    const canonicalRequest = createCanonicalRequest({
+      method: request.method,
+      canonicalUri: getCanonicalUri(rawPath, { normalizePath: true, doubleEncodePath: true }),
+      canonicalQuery: getCanonicalQuery(
+        signature.source === 'query'
+          ? params.filter(({ name }) => normalizeEncoding(name) !== 'X-Amz-Signature')
+          : params,
+      ),
+      canonicalHeaders,
+      signedHeaders,
+      payloadHash,
+    });
+    const credentialScope = getCredentialScope(scopeDate, region, service);
+    const stringToSign = createStringToSign(
+      signature.amzDate,
+      credentialScope,
+      toHex(await this.crypto.sha256(utf8(canonicalRequest))),
+    );
+    const signingKey = await this.keyCache.get({
+      secretAccessKey: identity.secretAccessKey,
+      dateStamp: scopeDate,
+      region,
+      service,
+    });
+    const expected = toHex(await this.crypto.hmacSha256(signingKey.key, utf8(stringToSign)));
+    if (!sameSignature(expected, signature.signature)) {
+      return fail(signatureMismatch(canonicalRequest, stringToSign), identity.arn);
+    }
+
+    const resourceArn = this.resourceArn(request.method, resourcePath);
+    const decision = evaluatePolicy(identity.policy, 'execute-api:Invoke', resourceArn);
+    if (decision !== 'allow') {
+      return fail(accessDenied(identity.arn, resourceArn, decision === 'explicit-deny'), identity.arn);
+    }
+    return { ok: true, identity, resourceArn };
+  }
+}
