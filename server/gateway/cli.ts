@@ -14,7 +14,9 @@ async function main() {
     },
   });
   if (values.help) {
-    console.log('usage: npm run gateway -- [--port N] [--config FILE]\n  GATEWAY_CLOCK=ISO-8601 pins the clock.');
+    console.log(
+      'usage: npm run gateway -- [--port N] [--config FILE]\n  GATEWAY_CLOCK=ISO-8601 pins the clock.',
+    );
     return;
   }
   const port = Number(values.port ?? process.env.GATEWAY_PORT ?? DEFAULT_PORT);

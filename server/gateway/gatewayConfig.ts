@@ -58,9 +58,11 @@ export function parseGatewayConfig(raw: unknown, where = '(inline)'): GatewayCon
   if (typeof raw !== 'object' || raw === null) fail(where, 'must be a JSON object');
   const config = raw as Record<string, unknown>;
   for (const field of ['apiId', 'region', 'account'] as const) {
-    if (!isString(config[field]) || config[field] === '') fail(where, `"${field}" must be a non-empty string`);
+    if (!isString(config[field]) || config[field] === '')
+      fail(where, `"${field}" must be a non-empty string`);
   }
-  if (config.stage !== undefined && !isString(config.stage)) fail(where, '"stage" must be a string');
+  if (config.stage !== undefined && !isString(config.stage))
+    fail(where, '"stage" must be a string');
   const routes = config.routes ?? [];
   if (!Array.isArray(routes)) fail(where, '"routes" must be a list');
   routes.forEach((route: Record<string, unknown>, index) => {
@@ -81,13 +83,17 @@ export function parseGatewayConfig(raw: unknown, where = '(inline)'): GatewayCon
       }
     }
     if (keys.has(identity.accessKeyId as string)) {
-      fail(where, `identities[${index}].accessKeyId ${String(identity.accessKeyId)} is listed twice`);
+      fail(
+        where,
+        `identities[${index}].accessKeyId ${String(identity.accessKeyId)} is listed twice`,
+      );
     }
     keys.add(identity.accessKeyId as string);
     if (identity.expiresAt != null && Number.isNaN(Date.parse(String(identity.expiresAt)))) {
       fail(where, `identities[${index}].expiresAt must be an ISO 8601 instant`);
     }
-    if (!Array.isArray(identity.policy)) fail(where, `identities[${index}].policy must be a list of statements`);
+    if (!Array.isArray(identity.policy))
+      fail(where, `identities[${index}].policy must be a list of statements`);
     (identity.policy as Record<string, unknown>[]).forEach((statement, s) => {
       if (statement.Effect !== 'Allow' && statement.Effect !== 'Deny') {
         fail(where, `identities[${index}].policy[${s}].Effect must be "Allow" or "Deny"`);
@@ -95,7 +101,10 @@ export function parseGatewayConfig(raw: unknown, where = '(inline)'): GatewayCon
       for (const field of ['Action', 'Resource'] as const) {
         const value = statement[field];
         if (!isString(value) && !(Array.isArray(value) && value.every(isString))) {
-          fail(where, `identities[${index}].policy[${s}].${field} must be a string or a list of strings`);
+          fail(
+            where,
+            `identities[${index}].policy[${s}].${field} must be a string or a list of strings`,
+          );
         }
       }
     });
@@ -128,13 +137,17 @@ export function loadGatewayConfig(path: string | URL = DEFAULT_CONFIG_PATH): Gat
   try {
     text = readFileSync(path, 'utf8');
   } catch (error) {
-    throw new GatewayConfigError(`Cannot read the gateway configuration ${String(path)}: ${(error as Error).message}`);
+    throw new GatewayConfigError(
+      `Cannot read the gateway configuration ${String(path)}: ${(error as Error).message}`,
+    );
   }
   let raw: unknown;
   try {
     raw = JSON.parse(text);
   } catch (error) {
-    throw new GatewayConfigError(`The gateway configuration ${String(path)} is not valid JSON: ${(error as Error).message}`);
+    throw new GatewayConfigError(
+      `The gateway configuration ${String(path)} is not valid JSON: ${(error as Error).message}`,
+    );
   }
   return parseGatewayConfig(raw, String(path));
 }

@@ -113,7 +113,10 @@ export const signedHeaderMissing = (header: string) =>
 
 /** Case 9b: host is not signed. */
 export const hostNotSigned = () =>
-  error('IncompleteSignatureException', "'Host' must be a 'SignedHeader' in the AWS Authorization.");
+  error(
+    'IncompleteSignatureException',
+    "'Host' must be a 'SignedHeader' in the AWS Authorization.",
+  );
 
 /** Case 10: X-Amz-Date is not ISO 8601 basic format. */
 export const malformedDate = (value: string) =>

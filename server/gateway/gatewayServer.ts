@@ -37,7 +37,8 @@ export function gatewayClock(config: GatewayConfig, env = process.env): () => nu
   const pinned = config.clock ?? env.GATEWAY_CLOCK;
   if (pinned) {
     const time = Date.parse(pinned);
-    if (Number.isNaN(time)) throw new Error(`The gateway clock "${pinned}" is not an ISO 8601 instant.`);
+    if (Number.isNaN(time))
+      throw new Error(`The gateway clock "${pinned}" is not an ISO 8601 instant.`);
     return () => time;
   }
   return Date.now;
@@ -72,14 +73,12 @@ export function createGatewayHandler(options: GatewayOptions) {
   const now = options.now ?? gatewayClock(config);
   const verifier = new RequestVerifier(config);
 
-  function corsHeaders(request: IncomingMessage): Record<string, string> {
+  function corsHeaders(): Record<string, string> {
     if (!config.cors.enabled) return {};
-    const origin = request.headers.origin;
+    // A REST API answers its configured value whatever the Origin: it never echoes one back.
     return {
-      'Access-Control-Allow-Origin':
-        config.cors.allowOrigin === '*' || origin === undefined ? config.cors.allowOrigin : origin,
+      'Access-Control-Allow-Origin': config.cors.allowOrigin,
       'Access-Control-Expose-Headers': EXPOSED_HEADERS,
-      ...(config.cors.allowOrigin === '*' ? {} : { Vary: 'Origin' }),
     };
   }
 
@@ -93,7 +92,7 @@ export function createGatewayHandler(options: GatewayOptions) {
     response.writeHead(status, {
       'Content-Type': 'application/json',
       'x-amzn-RequestId': randomUUID(),
-      ...corsHeaders(request),
+      ...corsHeaders(),
       ...extra,
     });
     response.end(request.method === 'HEAD' ? undefined : body);
@@ -119,14 +118,24 @@ export function createGatewayHandler(options: GatewayOptions) {
     const method = request.method ?? 'GET';
     try {
       // CORS preflight: no signature, answered for any existing resource.
-      if (method === 'OPTIONS' && config.cors.enabled && request.headers['access-control-request-method']) {
+      if (
+        method === 'OPTIONS' &&
+        config.cors.enabled &&
+        request.headers['access-control-request-method']
+      ) {
         request.resume();
         if (!matchRoute(config, path, null)) {
           sendError(request, response, path, missingAuthenticationToken());
           return;
         }
         const asked = request.headers['access-control-request-headers'];
-        const methods = [...new Set(config.routes.map((route) => (route.method === 'ANY' ? 'GET,POST,PUT,PATCH,DELETE,HEAD' : route.method)))];
+        const methods = [
+          ...new Set(
+            config.routes.map((route) =>
+              route.method === 'ANY' ? 'GET,POST,PUT,PATCH,DELETE,HEAD' : route.method,
+            ),
+          ),
+        ];
         send(request, response, 200, '{}', {
           'Access-Control-Allow-Methods': [...methods, 'OPTIONS'].join(','),
           'Access-Control-Allow-Headers': [...ALLOWED_HEADERS, ...(asked ? [asked] : [])].join(','),
@@ -204,13 +213,19 @@ export function listen(server: Server, port: number, what: string): Promise<Runn
   });
 }
 
-/** Bad HTTP never reaches the handler: answer it API Gateway-style instead of dropping it. */
-function answerClientErrors(server: Server) {
-  server.on('clientError', (_error: NodeJS.ErrnoException, socket) => {
+/**
+ * Bad HTTP never reaches the handler: answer it API Gateway-style instead of dropping it, and
+ * log it like any other request.
+ */
+function answerClientErrors(server: Server, log: (line: string) => void) {
+  server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
+    log(`- - - 400 BadRequestException ${error.code ?? ''}`.trimEnd());
     if (!socket.writable) return socket.destroy();
     const body = JSON.stringify({ message: 'Bad Request' });
     socket.end(
-      `HTTP/1.1 400 Bad Request\r\nContent-Type: application/json\r\nx-amzn-ErrorType: BadRequestException\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+      'HTTP/1.1 400 Bad Request\r\nContent-Type: application/json\r\n' +
+        `x-amzn-ErrorType: BadRequestException\r\nx-amzn-RequestId: ${randomUUID()}\r\n` +
+        `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
     );
   });
 }
@@ -220,7 +235,7 @@ export function createGatewayServer(options: GatewayOptions): Server {
   const server = createServer({ requireHostHeader: false }, (request, response) => {
     void handler(request, response);
   });
-  answerClientErrors(server);
+  answerClientErrors(server, options.log ?? ((line: string) => console.log(line)));
   return server;
 }
 

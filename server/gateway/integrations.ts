@@ -15,7 +15,9 @@ const textDecoder = new TextDecoder();
 function hello(request: WireRequest, callerArn: string): IntegrationResponse {
   const body = textDecoder.decode(request.body);
   const sentence =
-    request.method === 'GET' || request.method === 'HEAD' || (body === '' && request.method !== 'POST')
+    request.method === 'GET' ||
+    request.method === 'HEAD' ||
+    (body === '' && request.method !== 'POST')
       ? `${callerArn} sent a ${request.method}`
       : `${callerArn} sent a ${request.method} with body: ${body}`;
   return { status: 200, body: JSON.stringify(sentence) };

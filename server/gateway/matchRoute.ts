@@ -19,7 +19,8 @@ function templateMatches(template: string, segments: readonly string[]): boolean
   const parts = template.split('/').slice(1);
   for (let i = 0; i < parts.length; i++) {
     const part = parts[i]!;
-    if (/^\{[^}]+\+\}$/.test(part)) return segments.length > i && segments.slice(i).join('/') !== '';
+    if (/^\{[^}]+\+\}$/.test(part))
+      return segments.length > i && segments.slice(i).join('/') !== '';
     const segment = segments[i];
     if (segment === undefined) return false;
     if (/^\{[^}]+\}$/.test(part)) {
@@ -34,7 +35,11 @@ function templateMatches(template: string, segments: readonly string[]): boolean
  * method (a CORS preflight). API Gateway answers a missing stage, resource or method alike,
  * with "Missing Authentication Token", so callers get only a match or null.
  */
-export function matchRoute(config: GatewayConfig, rawPath: string, method: string | null): RouteMatch | null {
+export function matchRoute(
+  config: GatewayConfig,
+  rawPath: string,
+  method: string | null,
+): RouteMatch | null {
   let resourcePath = rawPath;
   if (config.stage !== '') {
     const prefix = `/${config.stage}`;

@@ -62,7 +62,9 @@ export function readHeaderSignature(
       const eq = trimmed.indexOf('=');
       if (eq < 0) {
         // API Gateway never echoes a malformed header: it names its SHA-256 instead.
-        return invalidAuthorizationPair(createHash('sha256').update(authorization).digest('base64'));
+        return invalidAuthorizationPair(
+          createHash('sha256').update(authorization).digest('base64'),
+        );
       }
       fields.set(trimmed.slice(0, eq), trimmed.slice(eq + 1));
     }
@@ -70,7 +72,12 @@ export function readHeaderSignature(
   const credential = fields.get('Credential');
   const signedHeaders = fields.get('SignedHeaders');
   const signature = fields.get('Signature');
-  if (credential === undefined || signedHeaders === undefined || signature === undefined || amzDate === undefined) {
+  if (
+    credential === undefined ||
+    signedHeaders === undefined ||
+    signature === undefined ||
+    amzDate === undefined
+  ) {
     return incompleteAuthorization(
       {
         credential: credential === undefined,
@@ -94,7 +101,10 @@ export function readHeaderSignature(
 
 /** Query auth parameters by name (decoded), when the query has any of them. */
 export function hasQuerySignature(params: readonly QueryParam[]): boolean {
-  return params.some(({ name }) => name === 'X-Amz-Signature' || name === 'X-Amz-Algorithm' || name === 'X-Amz-Credential');
+  return params.some(
+    ({ name }) =>
+      name === 'X-Amz-Signature' || name === 'X-Amz-Algorithm' || name === 'X-Amz-Credential',
+  );
 }
 
 /** A presigned URL's signature, or the API Gateway error for what is missing. */

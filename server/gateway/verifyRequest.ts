@@ -76,7 +76,9 @@ export function parseAmzDate(value: string): number {
   const time = Date.UTC(year!, month! - 1, day!, hour!, minute!, second!);
   const check = new Date(time);
   // Reject dates that Date.UTC rolled over (month 13, February 30, hour 24, ...).
-  return check.getUTCMonth() === month! - 1 && check.getUTCDate() === day! && check.getUTCHours() === hour!
+  return check.getUTCMonth() === month! - 1 &&
+    check.getUTCDate() === day! &&
+    check.getUTCHours() === hour!
     ? time
     : NaN;
 }
@@ -129,7 +131,8 @@ export class RequestVerifier {
     // Where the signature is: the Authorization header first, else a presigned URL.
     const authorization = headerValues(request.headers, 'authorization')[0];
     let signature: SignatureParams | GatewayError;
-    if (authorization !== undefined) signature = readHeaderSignature(authorization, request.headers);
+    if (authorization !== undefined)
+      signature = readHeaderSignature(authorization, request.headers);
     else if (hasQuerySignature(params)) signature = readQuerySignature(params, decodeQueryValue);
     else return fail(missingAuthenticationToken());
     if ('status' in signature) return fail(signature);
@@ -139,7 +142,13 @@ export class RequestVerifier {
 
     const scope = signature.credential.split('/');
     if (scope.length !== 5) return fail(malformedCredential(signature.credential));
-    const [accessKeyId, scopeDate, region, service, terminator] = scope as [string, string, string, string, string];
+    const [accessKeyId, scopeDate, region, service, terminator] = scope as [
+      string,
+      string,
+      string,
+      string,
+      string,
+    ];
     if (terminator !== 'aws4_request') return fail(wrongTerminator(terminator));
     if (region !== this.config.region || service !== this.config.service) {
       return fail(
@@ -164,24 +173,39 @@ export class RequestVerifier {
     const nowText = formatAmzDate(now);
     if (signature.source === 'query') {
       const expiresText = signature.expires ?? '';
-      if (!/^\d+$/.test(expiresText) || Number(expiresText) < 1) return fail(malformedExpires(expiresText));
+      if (!/^\d+$/.test(expiresText) || Number(expiresText) < 1)
+        return fail(malformedExpires(expiresText));
       const expires = Number(expiresText);
       if (expires > MAX_EXPIRES) return fail(expiresTooLong());
       if (now > signedAt + expires * 1000) {
-        return fail(signatureExpired(signature.amzDate, formatAmzDate(now - expires * 1000), nowText, `${expires} sec`));
+        return fail(
+          signatureExpired(
+            signature.amzDate,
+            formatAmzDate(now - expires * 1000),
+            nowText,
+            `${expires} sec`,
+          ),
+        );
       }
     } else if (signedAt < now - windowMs) {
-      return fail(signatureExpired(signature.amzDate, formatAmzDate(now - windowMs), nowText, '5 min'));
+      return fail(
+        signatureExpired(signature.amzDate, formatAmzDate(now - windowMs), nowText, '5 min'),
+      );
     }
     if (signedAt > now + windowMs) {
-      return fail(signatureNotYetCurrent(signature.amzDate, formatAmzDate(now + windowMs), nowText));
+      return fail(
+        signatureNotYetCurrent(signature.amzDate, formatAmzDate(now + windowMs), nowText),
+      );
     }
 
-    const identity = this.config.identities.find((candidate) => candidate.accessKeyId === accessKeyId);
+    const identity = this.config.identities.find(
+      (candidate) => candidate.accessKeyId === accessKeyId,
+    );
     if (identity === undefined) return fail(unrecognizedClient());
     const expectedToken = identity.sessionToken ?? undefined;
     if (signature.sessionToken !== expectedToken) return fail(unrecognizedClient());
-    if (identity.expiresAt != null && Date.parse(identity.expiresAt) <= now) return fail(expiredToken());
+    if (identity.expiresAt != null && Date.parse(identity.expiresAt) <= now)
+      return fail(expiredToken());
 
     const signedSet = new Set(signedNames.map((name) => name.toLowerCase()));
     const { canonicalHeaders, signedHeaders } = getCanonicalHeaders(request.headers, (name) =>
@@ -226,7 +250,10 @@ export class RequestVerifier {
     const resourceArn = this.resourceArn(request.method, resourcePath);
     const decision = evaluatePolicy(identity.policy, 'execute-api:Invoke', resourceArn);
     if (decision !== 'allow') {
-      return fail(accessDenied(identity.arn, resourceArn, decision === 'explicit-deny'), identity.arn);
+      return fail(
+        accessDenied(identity.arn, resourceArn, decision === 'explicit-deny'),
+        identity.arn,
+      );
     }
     return { ok: true, identity, resourceArn };
   }

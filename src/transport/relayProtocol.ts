@@ -11,7 +11,7 @@ export interface RelayRequest {
   headers: Array<[name: string, value: string]>;
   /** The body bytes, Base64; absent or '' for none. */
   bodyBase64?: string;
-  /** Upstream timeout in milliseconds (default 30 000). */
+  /** Upstream timeout in whole milliseconds, 1 to 600 000 (default 30 000). */
   timeoutMs?: number;
 }
 
@@ -40,18 +40,25 @@ export type RelayErrorType =
   | 'forbidden-origin' // the caller is not the playground's own page
   | 'forbidden-host' // the relay was addressed by another host name (DNS rebinding)
   | 'bad-request' // the relay request itself is malformed
-  | 'body-too-large' // over the relay's body limit
+  | 'body-too-large' // the request body is over the relay's limit (10 MiB by default)
+  | 'response-too-large' // the target's answer is over the relay's limit
   | 'invalid-target' // the URL or a header cannot be sent as given
   | 'dns' // the target's host name does not resolve
   | 'refused' // nothing listens at the target
   | 'reset' // the connection was reset or closed early
   | 'tls' // the TLS handshake failed (certificate, protocol)
   | 'timeout' // no complete answer within the timeout
-  | 'network'; // any other network failure
+  | 'network' // any other network failure (a non-HTTP answer, an upgrade, the page gone)
+  | 'internal'; // a bug in the relay itself
 
 /** 4xx/5xx from the relay itself, never from the target. */
 export interface RelayFailure {
   kind: 'failure';
+  /**
+   * `message` is one sentence saying what happened and what to do. `code` is Node's error code
+   * (ECONNREFUSED, ERR_TLS_CERT_ALTNAME_INVALID, HPE_*, ...) or the relay's own: TIMEOUT,
+   * RESPONSE_TOO_LARGE, UPGRADE, PAGE_CLOSED.
+   */
   error: { type: RelayErrorType; message: string; code?: string };
 }
 

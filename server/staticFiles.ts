@@ -1,0 +1,62 @@
+import { readFile, stat } from 'node:fs/promises';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { extname, join, normalize, sep } from 'node:path';
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.txt': 'text/plain; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+};
+
+/**
+ * Serves the built app from `root`: files by path (never outside root), index.html for every
+ * other GET so the single-page app owns its URLs. Hashed assets are cached for good; the page
+ * itself never, so a rebuild shows at once.
+ */
+export function createStaticHandler(root: string) {
+  const rootWithSep = root.endsWith(sep) ? root : root + sep;
+  return async function serveStatic(request: IncomingMessage, response: ServerResponse) {
+    if (request.method !== 'GET' && request.method !== 'HEAD') {
+      response.writeHead(405, { Allow: 'GET, HEAD' }).end();
+      return;
+    }
+    let pathname: string;
+    try {
+      pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
+    } catch {
+      response.writeHead(400).end();
+      return;
+    }
+    let file = normalize(join(root, pathname));
+    if (!file.startsWith(rootWithSep)) file = join(root, 'index.html');
+    try {
+      if (!(await stat(file)).isFile()) file = join(root, 'index.html');
+    } catch {
+      file = join(root, 'index.html');
+    }
+    let contents: Buffer;
+    try {
+      contents = await readFile(file);
+    } catch {
+      response
+        .writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' })
+        .end('The app is not built: run npm run build (npm start does it for you).');
+      return;
+    }
+    const immutable = file.includes(`${sep}assets${sep}`);
+    response.writeHead(200, {
+      'Content-Type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream',
+      'Cache-Control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
+      'X-Content-Type-Options': 'nosniff',
+      'Referrer-Policy': 'no-referrer',
+    });
+    response.end(request.method === 'HEAD' ? undefined : contents);
+  };
+}
