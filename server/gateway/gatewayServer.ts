@@ -61,7 +61,9 @@ function readBody(request: IncomingMessage): Promise<Uint8Array | 'too-large'> {
       if (length > MAX_BODY_BYTES) tooLarge = true;
       else chunks.push(chunk);
     });
-    request.on('end', () => resolve(tooLarge ? 'too-large' : Buffer.concat(chunks)));
+    request.on('end', () =>
+      resolve(tooLarge ? 'too-large' : chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks)),
+    );
     request.on('error', reject);
   });
 }
@@ -72,6 +74,18 @@ export function createGatewayHandler(options: GatewayOptions) {
   const log = options.log ?? ((line: string) => console.log(line));
   const now = options.now ?? gatewayClock(config);
   const verifier = new RequestVerifier(config);
+  const routes = new Map<string, ReturnType<typeof matchRoute>>();
+  /** Route lookups, remembered per method and path (bounded: paths come from clients). */
+  function findRoute(path: string, method: string) {
+    const key = `${method} ${path}`;
+    let match = routes.get(key);
+    if (match === undefined) {
+      match = matchRoute(config, path, method);
+      if (routes.size >= 1000) routes.clear();
+      routes.set(key, match);
+    }
+    return match;
+  }
 
   function corsHeaders(): Record<string, string> {
     if (!config.cors.enabled) return {};
@@ -89,8 +103,10 @@ export function createGatewayHandler(options: GatewayOptions) {
     body: string,
     extra: Record<string, string> = {},
   ) {
+    // A known length sends the answer in one write instead of chunks.
     response.writeHead(status, {
       'Content-Type': 'application/json',
+      'Content-Length': String(Buffer.byteLength(body)),
       'x-amzn-RequestId': randomUUID(),
       ...corsHeaders(),
       ...extra,
@@ -145,7 +161,7 @@ export function createGatewayHandler(options: GatewayOptions) {
         return;
       }
 
-      const match = matchRoute(config, path, method);
+      const match = findRoute(path, method);
       if (!match) {
         request.resume();
         sendError(request, response, path, missingAuthenticationToken());

@@ -3,7 +3,7 @@
 // The canonical request is rebuilt with the signing core's own functions, under the rules AWS uses
 // for execute-api: path normalized and each segment encoded twice, query re-encoded and sorted,
 // header values trimmed and folded.
-import { timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import {
   createCanonicalRequest,
   createStringToSign,
@@ -15,13 +15,10 @@ import {
   normalizeEncoding,
   parseQuery,
   SigningKeyCache,
-  toHex,
   UNSIGNED_PAYLOAD,
-  utf8,
-  type SigningCrypto,
 } from '../../src/signing';
 import { nodeSigningCrypto } from '../nodeSigningCrypto';
-import { evaluatePolicy } from './evaluatePolicy';
+import { evaluatePolicy, type PolicyDecision } from './evaluatePolicy';
 import type { GatewayConfig, GatewayIdentity } from './gatewayConfig';
 import {
   accessDenied,
@@ -97,6 +94,8 @@ function decodeQueryValue(text: string): string {
   }
 }
 
+const sha256Hex = (data: string | Uint8Array) => createHash('sha256').update(data).digest('hex');
+
 function sameSignature(expected: string, given: string): boolean {
   const a = Buffer.from(expected);
   const b = Buffer.from(given);
@@ -107,17 +106,30 @@ function sameSignature(expected: string, given: string): boolean {
 export class RequestVerifier {
   private readonly keyCache: SigningKeyCache;
 
-  constructor(
-    private readonly config: GatewayConfig,
-    private readonly crypto: SigningCrypto = nodeSigningCrypto,
-  ) {
-    this.keyCache = new SigningKeyCache(crypto, 64);
+  constructor(private readonly config: GatewayConfig) {
+    // The key derivation goes through the signing core; the per-request hashes below call
+    // node:crypto directly, synchronously and into hex, since this runs for every request.
+    this.keyCache = new SigningKeyCache(nodeSigningCrypto, 64);
   }
 
   /** The invoked resource's ARN: arn:aws:execute-api:region:account:api/stage/METHOD/path. */
   resourceArn(method: string, resourcePath: string): string {
     const { region, account, apiId, stage } = this.config;
     return `arn:aws:execute-api:${region}:${account}:${apiId}/${stage === '' ? '$default' : stage}/${method}/${resourcePath.replace(/^\//, '')}`;
+  }
+
+  private readonly decisions = new Map<string, PolicyDecision>();
+
+  /** The policy's answer for a caller and resource, remembered (policies do not change at run time). */
+  private decide(identity: GatewayIdentity, resourceArn: string): PolicyDecision {
+    const key = `${identity.accessKeyId}\n${resourceArn}`;
+    let decision = this.decisions.get(key);
+    if (decision === undefined) {
+      decision = evaluatePolicy(identity.policy, 'execute-api:Invoke', resourceArn);
+      if (this.decisions.size >= 1000) this.decisions.clear();
+      this.decisions.set(key, decision);
+    }
+    return decision;
   }
 
   async verify(request: WireRequest, now: number, resourcePath: string): Promise<Verification> {
@@ -170,7 +182,7 @@ export class RequestVerifier {
 
     // The clock: 5 minutes either way for a header signature; X-Amz-Expires for a presigned URL.
     const windowMs = this.config.signatureWindowSeconds * 1000;
-    const nowText = formatAmzDate(now);
+    const nowText = () => formatAmzDate(now);
     if (signature.source === 'query') {
       const expiresText = signature.expires ?? '';
       if (!/^\d+$/.test(expiresText) || Number(expiresText) < 1)
@@ -182,19 +194,19 @@ export class RequestVerifier {
           signatureExpired(
             signature.amzDate,
             formatAmzDate(now - expires * 1000),
-            nowText,
+            nowText(),
             `${expires} sec`,
           ),
         );
       }
     } else if (signedAt < now - windowMs) {
       return fail(
-        signatureExpired(signature.amzDate, formatAmzDate(now - windowMs), nowText, '5 min'),
+        signatureExpired(signature.amzDate, formatAmzDate(now - windowMs), nowText(), '5 min'),
       );
     }
     if (signedAt > now + windowMs) {
       return fail(
-        signatureNotYetCurrent(signature.amzDate, formatAmzDate(now + windowMs), nowText),
+        signatureNotYetCurrent(signature.amzDate, formatAmzDate(now + windowMs), nowText()),
       );
     }
 
@@ -217,7 +229,7 @@ export class RequestVerifier {
         ? UNSIGNED_PAYLOAD
         : request.body.length === 0
           ? EMPTY_SHA256
-          : toHex(await this.crypto.sha256(request.body));
+          : sha256Hex(request.body);
     const canonicalRequest = createCanonicalRequest({
       method: request.method,
       canonicalUri: getCanonicalUri(rawPath, { normalizePath: true, doubleEncodePath: true }),
@@ -234,7 +246,7 @@ export class RequestVerifier {
     const stringToSign = createStringToSign(
       signature.amzDate,
       credentialScope,
-      toHex(await this.crypto.sha256(utf8(canonicalRequest))),
+      sha256Hex(canonicalRequest),
     );
     const signingKey = await this.keyCache.get({
       secretAccessKey: identity.secretAccessKey,
@@ -242,13 +254,15 @@ export class RequestVerifier {
       region,
       service,
     });
-    const expected = toHex(await this.crypto.hmacSha256(signingKey.key, utf8(stringToSign)));
+    const expected = createHmac('sha256', signingKey.key as Uint8Array)
+      .update(stringToSign)
+      .digest('hex');
     if (!sameSignature(expected, signature.signature)) {
       return fail(signatureMismatch(canonicalRequest, stringToSign), identity.arn);
     }
 
     const resourceArn = this.resourceArn(request.method, resourcePath);
-    const decision = evaluatePolicy(identity.policy, 'execute-api:Invoke', resourceArn);
+    const decision = this.decide(identity, resourceArn);
     if (decision !== 'allow') {
       return fail(
         accessDenied(identity.arn, resourceArn, decision === 'explicit-deny'),
