@@ -25,14 +25,19 @@ export const SIGNED_HEADERS_QUERY_PARAM = 'X-Amz-SignedHeaders';
 export const SECURITY_TOKEN_QUERY_PARAM = 'X-Amz-Security-Token';
 export const SIGNATURE_QUERY_PARAM = 'X-Amz-Signature';
 
-/** Query parameters that a presigned URL owns: re-signing replaces any old ones. */
-export const PRESIGN_QUERY_PARAMS: ReadonlySet<string> = new Set([
+/** The signed parameters of a presigned URL, in the order AWS's presigners append them. */
+export const PRESIGNED_URL_ORDER: readonly string[] = [
   ALGORITHM_QUERY_PARAM,
   CREDENTIAL_QUERY_PARAM,
   AMZ_DATE_QUERY_PARAM,
   EXPIRES_QUERY_PARAM,
   SIGNED_HEADERS_QUERY_PARAM,
   SECURITY_TOKEN_QUERY_PARAM,
+];
+
+/** Query parameters that a presigned URL owns: re-signing replaces any old ones. */
+export const PRESIGN_QUERY_PARAMS: ReadonlySet<string> = new Set([
+  ...PRESIGNED_URL_ORDER,
   SIGNATURE_QUERY_PARAM,
 ]);
 
