@@ -123,12 +123,21 @@ describe('validateSigningInput', () => {
       ]);
     });
 
-    it('warns about an access key ID that is not 16-128 upper-case letters and digits', () => {
-      for (const accessKeyId of ['AKIDEXAMPLE', 'akiaiosfodnn7example', 'AKIA-OSFODNN7EXAMPLE']) {
+    it('warns about an access key ID that is not upper-case letters and digits', () => {
+      for (const accessKeyId of ['akiaiosfodnn7example', 'AKIA-OSFODNN7EXAMPLE']) {
         expect(credentials({ accessKeyId })).toEqual([
           expect.objectContaining({ field: 'credentials.accessKeyId', severity: 'warning' }),
         ]);
       }
+    });
+
+    it("accepts AWS's 11-character documentation key AKIDEXAMPLE", () => {
+      expect(credentials({ accessKeyId: 'AKIDEXAMPLE' })).toEqual([]);
+    });
+
+    it('asks whether the fields were swapped when the key ID looks like a secret', () => {
+      const [issue] = credentials({ accessKeyId: 'wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY' });
+      expect(issue?.message).toContain('were the two fields swapped?');
     });
 
     it('requires the session token of temporary (ASIA) keys', () => {

@@ -18,7 +18,13 @@ export interface ValidationIssue {
 const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 const REGION = /^[a-z]{2,}(-[a-z]+)+-\d+$/;
 const SERVICE = /^[a-z0-9][a-z0-9-.]*$/;
-const ACCESS_KEY_ID = /^[A-Z0-9]{16,128}$/;
+/**
+ * Real access key IDs are 16-128 upper-case letters and digits, but AWS's own documentation and
+ * test suites use the 11-character AKIDEXAMPLE, so only the character set is checked.
+ */
+const ACCESS_KEY_ID = /^[A-Z0-9]+$/;
+/** 40 Base64 characters: what a secret access key looks like. */
+const LOOKS_LIKE_SECRET = /^[A-Za-z0-9+/]{40}$/;
 /** Bytes a request line cannot carry as they are: controls, space, non-ASCII and a few delimiters. */
 // eslint-disable-next-line no-control-regex -- control characters are exactly what this finds
 const NOT_ON_THE_WIRE = /[\u0000-\u0020\u007f-\u{10ffff}"<>\\^`{|}]/gu;
@@ -95,11 +101,18 @@ export function validateSigningInput(input: SigningInput): ValidationIssue[] {
     add('credentials.accessKeyId', 'error', 'Enter an access key ID.');
   else {
     checkPadded('credentials.accessKeyId', 'The access key ID', credentials.accessKeyId, issues);
-    if (!ACCESS_KEY_ID.test(credentials.accessKeyId.trim())) {
+    const accessKeyId = credentials.accessKeyId.trim();
+    if (LOOKS_LIKE_SECRET.test(accessKeyId) && !ACCESS_KEY_ID.test(accessKeyId)) {
       add(
         'credentials.accessKeyId',
         'warning',
-        'Access key IDs are 16 to 128 upper-case letters and digits (AKIA… for long-term keys, ASIA… for temporary ones).',
+        'This looks like a secret access key (40 characters with lower case, / or +), not an access key ID (AKIA…, ASIA…): were the two fields swapped?',
+      );
+    } else if (!ACCESS_KEY_ID.test(accessKeyId)) {
+      add(
+        'credentials.accessKeyId',
+        'warning',
+        'Access key IDs are upper-case letters and digits only (AKIA… for long-term keys, ASIA… for temporary ones).',
       );
     }
   }
