@@ -1,8 +1,8 @@
 import { defineConfig } from '@playwright/test';
 import { chromiumLaunchOptions } from './test-support/browser/chromium';
 
-const PORT = 4179;
-const baseURL = `http://127.0.0.1:${PORT}`;
+// `npm start`: the built app and the relay on 5173, the local API Gateway on 5174.
+const baseURL = 'http://127.0.0.1:5173';
 
 // Browser tests run in Chromium only: Debian's /usr/bin/chromium by default, since Playwright
 // cannot download its own browsers here (see test-support/browser/chromium.ts).
@@ -29,11 +29,12 @@ export default defineConfig({
     navigationTimeout: 15_000,
   },
   projects: [{ name: 'chromium', use: { browserName: 'chromium' } }],
+  // The real thing, as a user starts it: the page, the relay and the gateway it talks to.
   webServer: {
-    command: `npx vite build --logLevel warn && npx vite preview --host 127.0.0.1 --port ${PORT} --strictPort`,
+    command: 'npm start',
     url: baseURL,
     reuseExistingServer: !process.env.CI,
-    // tsc -b and vite build on a 2-core machine.
+    // vite build on a 2-core machine, then the servers.
     timeout: 180_000,
     stdout: 'ignore',
     stderr: 'pipe',

@@ -1,0 +1,227 @@
+// The playground page as the journeys see it: every locator goes by role and accessible name, the
+// way a user (or a screen reader) finds things, so the specs say what they do and not how the
+// page is built. The names are the page's contract with these tests; keep them in step.
+import { expect, type Locator, type Page } from '@playwright/test';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** The artifact sections, each a region named by its heading. */
+export type ArtifactHeading =
+  | 'Canonical request'
+  | 'Hashed payload'
+  | 'String to sign'
+  | 'Signing key'
+  | 'Signature'
+  | 'Authorization header'
+  | 'Presigned URL'
+  | 'Request to send';
+
+export interface Credentials {
+  accessKeyId: string;
+  secretAccessKey: string;
+  /** '' clears the field; left out, the field is not touched. */
+  sessionToken?: string;
+}
+
+/** test-results/screenshots at the repository root, wherever the tests are run from. */
+export const SCREENSHOT_DIR = fileURLToPath(
+  new URL('../../test-results/screenshots', import.meta.url),
+);
+
+/** How long an answer may take once sent: the relay's round trip on loopback is milliseconds. */
+const ANSWER_TIMEOUT_MS = 15_000;
+
+export class PlaygroundPage {
+  constructor(readonly page: Page) {}
+
+  // --- Fields -----------------------------------------------------------------------------------
+
+  get accessKeyId(): Locator {
+    return this.page.getByLabel('Access key ID', { exact: true });
+  }
+  get secretAccessKey(): Locator {
+    return this.page.getByLabel('Secret access key', { exact: true });
+  }
+  get sessionToken(): Locator {
+    return this.page.getByLabel('Session token', { exact: true });
+  }
+  get region(): Locator {
+    return this.page.getByLabel('Region', { exact: true });
+  }
+  get service(): Locator {
+    return this.page.getByLabel('Service', { exact: true });
+  }
+  get method(): Locator {
+    return this.page.getByLabel('Method', { exact: true });
+  }
+  get url(): Locator {
+    return this.page.getByLabel('URL', { exact: true });
+  }
+  get body(): Locator {
+    return this.page.getByLabel('Body', { exact: true });
+  }
+  get signingTime(): Locator {
+    return this.page.getByLabel('Signing time', { exact: true });
+  }
+  get expiresIn(): Locator {
+    return this.page.getByLabel('Expires in', { exact: true });
+  }
+  get sendButton(): Locator {
+    return this.page.getByRole('button', { name: 'Send', exact: true });
+  }
+
+  /** A signing-step section: the region its heading names. */
+  artifact(heading: ArtifactHeading): Locator {
+    return this.page.getByRole('region', { name: heading, exact: true });
+  }
+
+  /** The region where the answer, or what went wrong, is shown. */
+  get response(): Locator {
+    return this.page.getByRole('region', { name: 'Response', exact: true });
+  }
+
+  /** The outcome's headline: "200 OK", "Blocked by CORS", "Sending…". */
+  get responseStatus(): Locator {
+    return this.response.getByRole('status');
+  }
+
+  // --- Actions ----------------------------------------------------------------------------------
+
+  /** Opens the page and waits until it has signed the first-run request. */
+  async open(): Promise<void> {
+    await this.page.goto('/');
+    await expect(this.artifact('Signature')).toContainText(/[0-9a-f]{64}/);
+  }
+
+  async fillCredentials({ accessKeyId, secretAccessKey, sessionToken }: Credentials) {
+    await this.accessKeyId.fill(accessKeyId);
+    await this.secretAccessKey.fill(secretAccessKey);
+    if (sessionToken !== undefined) await this.sessionToken.fill(sessionToken);
+  }
+
+  /** A select or a text field with suggestions: either way the method ends up as given. */
+  async setMethod(method: string): Promise<void> {
+    const isSelect = await this.method.evaluate((element) => element.tagName === 'SELECT');
+    if (isSelect) await this.method.selectOption(method);
+    else await this.method.fill(method);
+  }
+
+  /** An ISO 8601 instant (2015-08-30T12:36:00Z) pins the signing time; '' signs with the clock. */
+  async setSigningTime(iso: string): Promise<void> {
+    await this.signingTime.fill(iso);
+  }
+
+  /**
+   * Fills what is given. The body goes first (a page may lock it for GET), and the URL before
+   * region and service: the page reads those from the URL, and the values given here override it.
+   */
+  async setRequest(request: {
+    method?: string;
+    url?: string;
+    region?: string;
+    service?: string;
+    body?: string;
+  }): Promise<void> {
+    if (request.body !== undefined) await this.body.fill(request.body);
+    if (request.method !== undefined) await this.setMethod(request.method);
+    if (request.url !== undefined) await this.url.fill(request.url);
+    if (request.region !== undefined) await this.region.fill(request.region);
+    if (request.service !== undefined) await this.service.fill(request.service);
+  }
+
+  /**
+   * Replaces the header table: every row removed with its "Remove header" button, then one
+   * "Add header" per pair, filling the new row's "Header name" and "Header value".
+   */
+  async setHeaders(headers: ReadonlyArray<readonly [string, string]>): Promise<void> {
+    const remove = this.page.getByRole('button', { name: /^Remove header\b/ });
+    while ((await remove.count()) > 0) await remove.first().click();
+    const names = this.page.getByRole('textbox', { name: /^Header( \d+)? name$/ });
+    const values = this.page.getByRole('textbox', { name: /^Header( \d+)? value$/ });
+    for (const [index, [name, value]] of headers.entries()) {
+      await this.page.getByRole('button', { name: 'Add header', exact: true }).click();
+      await expect(names).toHaveCount(index + 1);
+      await names.nth(index).fill(name);
+      await values.nth(index).fill(value);
+    }
+  }
+
+  /** 'header' signs an Authorization header, 'query' a presigned URL. */
+  async setSigningMode(mode: 'header' | 'query'): Promise<void> {
+    const name = mode === 'header' ? /^Authorization header\b/ : /^Presigned URL\b/;
+    await this.page.getByRole('radio', { name }).check();
+  }
+
+  /** Whether the signer adds and signs X-Amz-Content-Sha256 (the test suite's sign_body). */
+  async setContentSha256Header(on: boolean): Promise<void> {
+    await this.page.getByRole('checkbox', { name: /X-Amz-Content-Sha256/i }).setChecked(on);
+  }
+
+  async setTransport(mode: 'relay' | 'direct'): Promise<void> {
+    const name = mode === 'relay' ? /^Relay\b/ : /^Direct\b/;
+    await this.page.getByRole('radio', { name }).check();
+  }
+
+  /**
+   * Clicks Send and waits for the outcome, which it returns (the status line's text). The page
+   * signs first and only then shows "Sending…", so the previous outcome can still be on screen
+   * right after the click: the wait is for the request to go out (to the relay, or to another
+   * origin when direct) or for the status to change, then for "Sending…" to end.
+   */
+  async send(): Promise<string> {
+    const status = this.responseStatus;
+    const readStatus = () => status.innerText({ timeout: 1_000 }).catch(() => '');
+    const before = await readStatus();
+    const origin = new URL(this.page.url()).origin;
+    const wentOut = this.page
+      .waitForRequest(
+        (request) =>
+          new URL(request.url()).pathname === '/relay' || !request.url().startsWith(origin),
+        { timeout: ANSWER_TIMEOUT_MS },
+      )
+      .catch(() => undefined);
+    let done = false;
+    const changed = (async () => {
+      const deadline = Date.now() + ANSWER_TIMEOUT_MS;
+      while (!done && Date.now() < deadline && (await readStatus()) === before) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+    })();
+    try {
+      await this.sendButton.click();
+      await Promise.race([wentOut, changed]);
+    } finally {
+      done = true;
+    }
+    await expect(status).not.toHaveText(/^\s*$|Sending|Not sent yet/i, {
+      timeout: ANSWER_TIMEOUT_MS,
+    });
+    return (await status.innerText()).trim();
+  }
+
+  /**
+   * An artifact's exact text: what its section's Copy button copies (needs the clipboard-read
+   * permission), checked to be on screen line by line too.
+   */
+  async artifactText(heading: ArtifactHeading): Promise<string> {
+    const section = this.artifact(heading);
+    await section
+      .getByRole('button', { name: /^Copy\b/ })
+      .first()
+      .click();
+    const text = await this.page.evaluate(() => navigator.clipboard.readText());
+    for (const line of text.split('\n')) {
+      if (line.trim() !== '') await expect(section).toContainText(line.trim());
+    }
+    return text;
+  }
+
+  /** A full-page screenshot in test-results/screenshots/NAME.png. */
+  async screenshot(name: string): Promise<string> {
+    mkdirSync(SCREENSHOT_DIR, { recursive: true });
+    const file = path.join(SCREENSHOT_DIR, `${name}.png`);
+    await this.page.screenshot({ path: file, fullPage: true });
+    return file;
+  }
+}
