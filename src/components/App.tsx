@@ -1,64 +1,76 @@
-import { useEffect, useState } from 'react';
-import { signRequest, type SigningResult } from '../signing';
-import { useRequestStore } from '../store/requestStore';
+import { useEffect } from 'react';
+import { loadPlaygroundConfig } from '../request/defaults';
+import { usePlaygroundStore } from '../store/usePlaygroundStore';
+import { BodyEditor } from './BodyEditor';
+import { CredentialsPanel } from './CredentialsPanel';
+import { HeadersTable } from './HeadersTable';
+import { LocalGatewayNote } from './LocalGatewayNote';
+import { MethodUrlFields } from './MethodUrlFields';
+import { Panel } from './Panel';
+import { PanelBoundary } from './PanelBoundary';
+import { QueryParamsTable } from './QueryParamsTable';
+import { ResponsePanel } from './ResponsePanel';
+import { ScopeFields } from './ScopeFields';
+import { SendBar } from './SendBar';
+import { SigningOptionsPanel } from './SigningOptionsPanel';
+import { AwsDocsLink, SigningSteps } from './SigningSteps';
+import { useSendShortcut } from './useSendShortcut';
 
-// AWS's documented example keys; the real page (a later issue) lets the user enter their own.
-const DEMO_CREDENTIALS = {
-  accessKeyId: 'AKIDEXAMPLE',
-  secretAccessKey: 'wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY',
-};
-const FIXED_DATE = new Date('2015-08-30T12:36:00Z');
-
-/** Placeholder page: signs one request live and shows the artifacts. */
+/** The playground: inputs on the left; the response and every signing step on the right. */
 export function App() {
-  const method = useRequestStore((s) => s.method);
-  const url = useRequestStore((s) => s.url);
-  const body = useRequestStore((s) => s.body);
-  const setField = useRequestStore((s) => s.setField);
-  const [result, setResult] = useState<SigningResult | null>(null);
+  const applyPlaygroundConfig = usePlaygroundStore((s) => s.options.applyPlaygroundConfig);
+  useSendShortcut();
 
   useEffect(() => {
     let current = true;
-    void signRequest({
-      method,
-      url,
-      body,
-      headers: [['content-type', 'application/json']],
-      credentials: DEMO_CREDENTIALS,
-      region: 'ca-central-1',
-      service: 'execute-api',
-      signingDate: FIXED_DATE,
-    }).then((signed) => {
-      if (current) setResult(signed);
+    void loadPlaygroundConfig().then((config) => {
+      if (current) applyPlaygroundConfig(config);
     });
     return () => {
       current = false;
     };
-  }, [method, url, body]);
+  }, [applyPlaygroundConfig]);
 
   return (
-    <main>
-      <h1>SigV4 Playground</h1>
-      <p>
-        The signing core is in place; the full playground arrives with the next issues. This page
-        signs the request below with AWS&apos;s example keys at a fixed time.
-      </p>
-      <label>
-        URL <input value={url} onChange={(e) => setField('url', e.target.value)} size={60} />
-      </label>
-      <label>
-        Body <textarea value={body} onChange={(e) => setField('body', e.target.value)} />
-      </label>
-      {result && (
-        <section aria-label="Signing steps">
-          <h2>Canonical request</h2>
-          <pre>{result.canonicalRequest}</pre>
-          <h2>String to sign</h2>
-          <pre>{result.stringToSign}</pre>
-          <h2>Signature</h2>
-          <pre>{result.signature}</pre>
-        </section>
-      )}
-    </main>
+    <div className="app">
+      <header className="app-header">
+        <h1>SigV4 Playground</h1>
+        <p className="muted">
+          Sign AWS Signature Version 4 requests by hand and see every step. Keys stay in this page:
+          only the signed request leaves it.
+        </p>
+      </header>
+      <main className="layout">
+        <div className="column column-inputs">
+          <Panel id="gateway" title="Local API Gateway" className="panel-note">
+            <LocalGatewayNote />
+          </Panel>
+          <Panel id="request" title="Request">
+            <MethodUrlFields />
+            <ScopeFields />
+            <QueryParamsTable />
+            <HeadersTable />
+            <BodyEditor />
+          </Panel>
+          <Panel id="credentials" title="Credentials">
+            <CredentialsPanel />
+          </Panel>
+          <Panel id="options" title="Signing options">
+            <SigningOptionsPanel />
+          </Panel>
+          <PanelBoundary name="Send">
+            <SendBar />
+          </PanelBoundary>
+        </div>
+        <div className="column column-results">
+          <Panel id="response" title="Response" label="Response" className="panel-response">
+            <ResponsePanel />
+          </Panel>
+          <Panel id="steps" title="Signing steps" label="Signing steps" aside={<AwsDocsLink />}>
+            <SigningSteps />
+          </Panel>
+        </div>
+      </main>
+    </div>
   );
 }

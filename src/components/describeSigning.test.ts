@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+import { signRequest, type SigningInput } from '../signing';
+import { describeCanonicalRequest, describeStringToSign } from './describeSigning';
+
+const base: SigningInput = {
+  method: 'POST',
+  url: 'https://abc.execute-api.ca-central-1.amazonaws.com/prod/a%20b/hello?b=2&a=1',
+  headers: [
+    ['content-type', 'application/json'],
+    ['X-Padded', '  a   b  '],
+  ],
+  body: '{"hello":"world"}',
+  credentials: { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'secret', sessionToken: 'tok' },
+  region: 'ca-central-1',
+  service: 'execute-api',
+  signingDate: new Date('2015-08-30T12:36:00Z'),
+};
+
+const context = {
+  mode: 'header' as const,
+  normalizePath: true,
+  doubleEncodePath: true,
+  addsSessionToken: true,
+  addsContentSha256: false,
+};
+
+describe('describeCanonicalRequest', () => {
+  it("labels every line, and the lines joined are the signer's canonical request", async () => {
+    const result = await signRequest(base);
+    const lines = describeCanonicalRequest(result, context);
+    expect(lines.map((line) => line.text).join('\n')).toBe(result.canonicalRequest);
+    expect(lines.map((line) => line.label)).toEqual([
+      'method',
+      'path',
+      'query',
+      'header',
+      'header',
+      'header',
+      'header',
+      'header',
+      'empty line',
+      'signed headers',
+      'payload hash',
+    ]);
+    expect(lines[1]).toMatchObject({ text: '/prod/a%2520b/hello' });
+    expect(lines[1]!.rule).toContain('URI-encoded twice');
+    expect(lines[2]).toMatchObject({ text: 'a=1&b=2' });
+    expect(lines[2]!.rule).toContain('sorted by name then value');
+    expect(lines.find((line) => line.text.startsWith('x-amz-date:'))!.rule).toContain(
+      'added by the signer',
+    );
+    expect(lines.find((line) => line.text.startsWith('x-padded:'))).toMatchObject({
+      text: 'x-padded:a b',
+      rule: 'name lower-cased, value trimmed, spaces folded',
+    });
+  });
+
+  it('names the S3 path rule and UNSIGNED-PAYLOAD', async () => {
+    const result = await signRequest({
+      ...base,
+      url: 'https://bucket.s3.us-east-1.amazonaws.com/a%20b/./c',
+      service: 's3',
+      region: 'us-east-1',
+      payload: 'unsigned',
+    });
+    const lines = describeCanonicalRequest(result, {
+      ...context,
+      normalizePath: false,
+      doubleEncodePath: false,
+      addsContentSha256: true,
+    });
+    expect(lines[1]!.rule).toContain('the S3 rule');
+    expect(lines.at(-1)).toMatchObject({ text: 'UNSIGNED-PAYLOAD', label: 'UNSIGNED-PAYLOAD' });
+  });
+
+  it('calls the hash of no body what it is', async () => {
+    const result = await signRequest({ ...base, method: 'GET', body: undefined });
+    expect(describeCanonicalRequest(result, context).at(-1)!.rule).toBe(
+      'hex SHA-256 of the empty body',
+    );
+  });
+
+  it('falls back to unlabelled lines rather than label bytes the signer did not produce', async () => {
+    const result = await signRequest(base);
+    const tampered = { ...result, canonicalQuery: 'not-what-was-signed' };
+    const lines = describeCanonicalRequest(tampered, context);
+    expect(lines.every((line) => line.label === '')).toBe(true);
+    expect(lines.map((line) => line.text).join('\n')).toBe(result.canonicalRequest);
+  });
+});
+
+describe('describeStringToSign', () => {
+  it('labels the four lines', async () => {
+    const result = await signRequest(base);
+    const lines = describeStringToSign(result);
+    expect(lines.map((line) => line.text).join('\n')).toBe(result.stringToSign);
+    expect(lines.map((line) => line.label)).toEqual([
+      'algorithm',
+      'request date',
+      'credential scope',
+      'canonical request hash',
+    ]);
+  });
+});

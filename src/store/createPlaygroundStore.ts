@@ -1,0 +1,60 @@
+import { createStore } from 'zustand/vanilla';
+import { createJSONStorage, persist, type StateStorage } from 'zustand/middleware';
+import { createCredentialsSlice } from './credentialsSlice';
+import { createOptionsSlice } from './optionsSlice';
+import {
+  mergePersisted,
+  partialize,
+  STORAGE_KEY,
+  STORAGE_VERSION,
+  type PublicIdentity,
+} from './persistence';
+import type { PlaygroundDeps, PlaygroundState } from './playgroundState';
+import { createRequestSlice } from './requestSlice';
+import { createResponseSlice } from './responseSlice';
+
+export interface PlaygroundStoreOptions {
+  deps: PlaygroundDeps;
+  /** localStorage in the page; an in-memory map in tests. */
+  storage: StateStorage;
+  /** Identities whose secrets are public (the local gateway's), restored with their key ID. */
+  publicIdentities?: readonly PublicIdentity[];
+}
+
+/** One store from the four slices; persist sits at the root only. */
+export function createPlaygroundStore({
+  deps,
+  storage,
+  publicIdentities = [],
+}: PlaygroundStoreOptions) {
+  return createStore<PlaygroundState>()(
+    persist(
+      (set, get) => ({
+        request: createRequestSlice(set, get),
+        credentials: createCredentialsSlice(set),
+        options: createOptionsSlice(set),
+        response: createResponseSlice(set, get, deps),
+      }),
+      {
+        name: STORAGE_KEY,
+        version: STORAGE_VERSION,
+        storage: createJSONStorage(() => storage),
+        partialize,
+        merge: (persisted, current) => mergePersisted(persisted, current, publicIdentities),
+      },
+    ),
+  );
+}
+
+export type PlaygroundStore = ReturnType<typeof createPlaygroundStore>;
+
+/** A Storage-like map for tests and for browsers where localStorage is blocked. */
+export function createMemoryStorage(): StateStorage & { data: Map<string, string> } {
+  const data = new Map<string, string>();
+  return {
+    data,
+    getItem: (name) => data.get(name) ?? null,
+    setItem: (name, value) => void data.set(name, value),
+    removeItem: (name) => void data.delete(name),
+  };
+}

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { signRequest } from '../signing';
+import { createMemoryStorage, createPlaygroundStore } from './createPlaygroundStore';
+
+function makeStore() {
+  return createPlaygroundStore({
+    deps: { signRequest, sendRequest: () => Promise.reject(new Error('unused')), now: () => 0 },
+    storage: createMemoryStorage(),
+  });
+}
+
+describe('createCredentialsSlice', () => {
+  it("starts with AWS's documented example keys, not remembered", () => {
+    const { credentials } = makeStore().getState();
+    expect(credentials.accessKeyId).toBe('AKIDEXAMPLE');
+    expect(credentials.secretAccessKey).toBe('wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY');
+    expect(credentials.sessionToken).toBe('');
+    expect(credentials.remember).toBe(false);
+  });
+
+  it('fillIdentity sets keys and token, and clears a token the identity does not have', () => {
+    const store = makeStore();
+    store.getState().credentials.fillIdentity({
+      accessKeyId: 'ASIAX',
+      secretAccessKey: 's',
+      sessionToken: 't',
+    });
+    expect(store.getState().credentials).toMatchObject({ accessKeyId: 'ASIAX', sessionToken: 't' });
+    store.getState().credentials.fillIdentity({ accessKeyId: 'AKIAX', secretAccessKey: 's2' });
+    expect(store.getState().credentials).toMatchObject({
+      accessKeyId: 'AKIAX',
+      secretAccessKey: 's2',
+      sessionToken: '',
+    });
+  });
+
+  it('forget clears the secret and token and stops remembering', () => {
+    const store = makeStore();
+    store.getState().credentials.setField('remember', true);
+    store.getState().credentials.setField('sessionToken', 'token');
+    store.getState().credentials.forget();
+    expect(store.getState().credentials).toMatchObject({
+      accessKeyId: 'AKIDEXAMPLE',
+      secretAccessKey: '',
+      sessionToken: '',
+      remember: false,
+    });
+  });
+});

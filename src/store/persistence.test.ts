@@ -1,0 +1,140 @@
+import { describe, expect, it } from 'vitest';
+import { signRequest } from '../signing';
+import { createMemoryStorage, createPlaygroundStore } from './createPlaygroundStore';
+import { MAX_PERSISTED_BODY_CHARS, mergePersisted, partialize, STORAGE_KEY } from './persistence';
+
+const PUBLIC = [{ accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'public-secret' }];
+
+function makeStore(storage = createMemoryStorage()) {
+  const store = createPlaygroundStore({
+    deps: { signRequest, sendRequest: () => Promise.reject(new Error('unused')), now: () => 0 },
+    storage,
+    publicIdentities: PUBLIC,
+  });
+  return { store, storage };
+}
+
+function saved(storage: ReturnType<typeof createMemoryStorage>) {
+  return JSON.parse(storage.data.get(STORAGE_KEY) ?? 'null') as {
+    state: { credentials: Record<string, unknown> };
+  };
+}
+
+describe('partialize', () => {
+  it('keeps the secret key and session token out of storage unless remembered', () => {
+    const { store } = makeStore();
+    store.getState().credentials.fillIdentity({
+      accessKeyId: 'ASIAREAL',
+      secretAccessKey: 'secret',
+      sessionToken: 'token',
+    });
+    const forgotten = partialize(store.getState());
+    expect(forgotten.credentials).toEqual({ accessKeyId: 'ASIAREAL', remember: false });
+    expect(JSON.stringify(forgotten)).not.toContain('secret');
+    store.getState().credentials.setField('remember', true);
+    expect(partialize(store.getState()).credentials).toEqual({
+      accessKeyId: 'ASIAREAL',
+      remember: true,
+      secretAccessKey: 'secret',
+      sessionToken: 'token',
+    });
+  });
+
+  it('never saves the response, a chosen file, relay availability or whether the secret shows', async () => {
+    const { store } = makeStore();
+    await store.getState().request.loadBodyFile(new File(['abc'], 'a.txt'));
+    store.getState().credentials.setField('secretVisible', true);
+    const persisted = partialize(store.getState()) as unknown as Record<
+      string,
+      Record<string, unknown>
+    >;
+    expect(Object.keys(persisted).sort()).toEqual(['credentials', 'options', 'request']);
+    expect(persisted.request).not.toHaveProperty('bodyFile');
+    expect(persisted.credentials).not.toHaveProperty('secretVisible');
+    expect(persisted.options).not.toHaveProperty('relayAvailable');
+  });
+
+  it('drops a text body too long for localStorage', () => {
+    const { store } = makeStore();
+    store.getState().request.setField('bodyText', 'x'.repeat(MAX_PERSISTED_BODY_CHARS + 1));
+    expect(partialize(store.getState()).request.bodyText).toBe('');
+  });
+});
+
+describe('mergePersisted', () => {
+  it('restores the request and options after a reload, keeping the actions', () => {
+    const storage = createMemoryStorage();
+    const first = makeStore(storage).store;
+    first.getState().request.setField('url', 'https://example.com/x?a=1');
+    first.getState().request.setField('method', 'PUT');
+    first.getState().options.setField('mode', 'query');
+    const second = makeStore(storage).store.getState();
+    expect(second.request.url).toBe('https://example.com/x?a=1');
+    expect(second.request.method).toBe('PUT');
+    expect(second.options.mode).toBe('query');
+    expect(typeof second.request.setField).toBe('function');
+    expect(typeof second.options.applyPlaygroundConfig).toBe('function');
+  });
+
+  it('brings a secret back only when remembered', () => {
+    const storage = createMemoryStorage();
+    const first = makeStore(storage).store;
+    first.getState().credentials.fillIdentity({ accessKeyId: 'AKIAREAL', secretAccessKey: 'mine' });
+    expect(makeStore(storage).store.getState().credentials).toMatchObject({
+      accessKeyId: 'AKIAREAL',
+      secretAccessKey: '',
+    });
+    first.getState().credentials.setField('remember', true);
+    expect(saved(storage).state.credentials.secretAccessKey).toBe('mine');
+    expect(makeStore(storage).store.getState().credentials.secretAccessKey).toBe('mine');
+  });
+
+  it('restores the published secret of a public example identity', () => {
+    const storage = createMemoryStorage();
+    makeStore(storage).store.getState().credentials.setField('sessionToken', '');
+    expect(makeStore(storage).store.getState().credentials.secretAccessKey).toBe('public-secret');
+  });
+
+  it('forget removes the stored secret at once', () => {
+    const storage = createMemoryStorage();
+    const { store } = makeStore(storage);
+    store.getState().credentials.setField('remember', true);
+    store.getState().credentials.setField('secretAccessKey', 'mine');
+    store.getState().credentials.forget();
+    expect(storage.data.get(STORAGE_KEY)).not.toContain('mine');
+  });
+
+  it('ignores saved values of the wrong type or shape', () => {
+    const { store } = makeStore();
+    const current = store.getState();
+    const merged = mergePersisted(
+      {
+        request: { url: 42, method: 'GET', headers: [{ name: 'x' }], regionOverride: null },
+        credentials: { accessKeyId: 'AKIA1', remember: 'yes', secretAccessKey: 'leak' },
+        options: { mode: 'sideways', payload: 'unsigned', transport: 'direct' },
+      },
+      current,
+      [],
+    );
+    expect(merged.request.url).toBe(current.request.url);
+    expect(merged.request.method).toBe('GET');
+    expect(merged.request.headers).toEqual(current.request.headers);
+    expect(merged.request.regionOverride).toBeNull();
+    expect(merged.credentials).toMatchObject({
+      accessKeyId: 'AKIA1',
+      remember: false,
+      secretAccessKey: '',
+    });
+    expect(merged.options).toMatchObject({
+      mode: 'header',
+      payload: 'unsigned',
+      transport: 'direct',
+    });
+  });
+
+  it('returns the current state for nothing or garbage saved', () => {
+    const current = makeStore().store.getState();
+    expect(mergePersisted(undefined, current, [])).toBe(current);
+    expect(mergePersisted('nope', current, [])).toBe(current);
+  });
+});

@@ -1,0 +1,168 @@
+import type {
+  CredentialsFields,
+  HeaderRow,
+  OptionsFields,
+  PlaygroundState,
+  RequestFields,
+} from './playgroundState';
+
+export const STORAGE_KEY = 'sigv4-playground';
+export const STORAGE_VERSION = 1;
+/** Longer text bodies are not saved: localStorage holds about 5 MB per origin in all. */
+export const MAX_PERSISTED_BODY_CHARS = 256 * 1024;
+
+type PersistedRequest = Pick<
+  RequestFields,
+  'method' | 'url' | 'headers' | 'bodyText' | 'regionOverride' | 'serviceOverride' | 'signingTime'
+>;
+type PersistedCredentials = Pick<CredentialsFields, 'accessKeyId' | 'remember'> &
+  Partial<Pick<CredentialsFields, 'secretAccessKey' | 'sessionToken'>>;
+type PersistedOptions = Omit<OptionsFields, 'relayAvailable'>;
+
+export interface PersistedState {
+  request: PersistedRequest;
+  credentials: PersistedCredentials;
+  options: PersistedOptions;
+}
+
+/**
+ * What survives a reload: everything but the response, a chosen file, and (unless the user opted
+ * in with "Remember credentials") the secret key and session token.
+ */
+export function partialize(state: PlaygroundState): PersistedState {
+  const { request, credentials, options } = state;
+  return {
+    request: {
+      method: request.method,
+      url: request.url,
+      headers: request.headers.map(({ id, name, value, signed }) => ({ id, name, value, signed })),
+      bodyText: request.bodyText.length <= MAX_PERSISTED_BODY_CHARS ? request.bodyText : '',
+      regionOverride: request.regionOverride,
+      serviceOverride: request.serviceOverride,
+      signingTime: request.signingTime,
+    },
+    credentials: {
+      accessKeyId: credentials.accessKeyId,
+      remember: credentials.remember,
+      ...(credentials.remember
+        ? { secretAccessKey: credentials.secretAccessKey, sessionToken: credentials.sessionToken }
+        : {}),
+    },
+    options: {
+      mode: options.mode,
+      expiresIn: options.expiresIn,
+      payload: options.payload,
+      contentSha256Header: options.contentSha256Header,
+      s3PathRules: options.s3PathRules,
+      signSessionToken: options.signSessionToken,
+      transport: options.transport,
+      gatewayUrl: options.gatewayUrl,
+    },
+  };
+}
+
+type Check = (value: unknown) => boolean;
+const isString: Check = (value) => typeof value === 'string';
+const isBoolean: Check = (value) => typeof value === 'boolean';
+const nullable =
+  (check: Check): Check =>
+  (value) =>
+    value === null || check(value);
+const oneOf =
+  (...allowed: unknown[]): Check =>
+  (value) =>
+    allowed.includes(value);
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+const isHeaderRows: Check = (value) =>
+  Array.isArray(value) &&
+  value.every(
+    (row: unknown) =>
+      isRecord(row) &&
+      isString(row.id) &&
+      isString(row.name) &&
+      isString(row.value) &&
+      isBoolean(row.signed),
+  );
+
+const REQUEST_SCHEMA: Record<keyof PersistedRequest, Check> = {
+  method: isString,
+  url: isString,
+  headers: isHeaderRows,
+  bodyText: isString,
+  regionOverride: nullable(isString),
+  serviceOverride: nullable(isString),
+  signingTime: isString,
+};
+const CREDENTIALS_SCHEMA: Record<'accessKeyId' | 'remember', Check> = {
+  accessKeyId: isString,
+  remember: isBoolean,
+};
+const OPTIONS_SCHEMA: Record<keyof PersistedOptions, Check> = {
+  mode: oneOf('header', 'query'),
+  expiresIn: isString,
+  payload: oneOf('signed', 'unsigned'),
+  contentSha256Header: nullable(isBoolean),
+  s3PathRules: nullable(isBoolean),
+  signSessionToken: isBoolean,
+  transport: oneOf(null, 'relay', 'direct'),
+  gatewayUrl: isString,
+};
+
+/** The current slice with every saved field that passes its check: storage is user-editable. */
+function mergeFields<T extends object>(
+  current: T,
+  saved: unknown,
+  schema: Record<string, Check>,
+): T {
+  if (!isRecord(saved)) return current;
+  const merged: Record<string, unknown> = { ...(current as Record<string, unknown>) };
+  for (const [key, check] of Object.entries(schema)) {
+    if (key in saved && check(saved[key])) merged[key] = saved[key];
+  }
+  return merged as T;
+}
+
+export interface PublicIdentity {
+  accessKeyId: string;
+  secretAccessKey: string;
+  sessionToken?: string;
+}
+
+/**
+ * persist's merge: slice by slice, so the slices keep their actions (the default merge is
+ * shallow and would replace `request` with a plain object). The secret comes back only when the
+ * user asked to remember it, or when the saved key is one of the public example identities of
+ * the local gateway, whose secrets are published anyway; otherwise the access key ID would come
+ * back paired with another key's secret.
+ */
+export function mergePersisted(
+  persisted: unknown,
+  current: PlaygroundState,
+  publicIdentities: readonly PublicIdentity[],
+): PlaygroundState {
+  if (!isRecord(persisted)) return current;
+  const credentials = mergeFields(current.credentials, persisted.credentials, CREDENTIALS_SCHEMA);
+  const savedCredentials = isRecord(persisted.credentials) ? persisted.credentials : {};
+  let secretAccessKey = '';
+  let sessionToken = '';
+  if (credentials.remember) {
+    if (isString(savedCredentials.secretAccessKey))
+      secretAccessKey = savedCredentials.secretAccessKey as string;
+    if (isString(savedCredentials.sessionToken))
+      sessionToken = savedCredentials.sessionToken as string;
+  } else {
+    const known = publicIdentities.find((id) => id.accessKeyId === credentials.accessKeyId);
+    if (known) {
+      secretAccessKey = known.secretAccessKey;
+      sessionToken = known.sessionToken ?? '';
+    }
+  }
+  const request = mergeFields(current.request, persisted.request, REQUEST_SCHEMA);
+  return {
+    ...current,
+    request: { ...request, headers: request.headers.map((row: HeaderRow) => ({ ...row })) },
+    credentials: { ...credentials, secretAccessKey, sessionToken },
+    options: mergeFields(current.options, persisted.options, OPTIONS_SCHEMA),
+  };
+}

@@ -1,0 +1,172 @@
+import { describe, expect, it } from 'vitest';
+import { signRequest } from '../signing';
+import { createMemoryStorage, createPlaygroundStore } from './createPlaygroundStore';
+import {
+  MAX_SIGNED_FILE_BYTES,
+  planSigning,
+  sameRequestApartFromDate,
+  withSigningDate,
+} from './planSigning';
+
+function makeStore() {
+  return createPlaygroundStore({
+    deps: { signRequest, sendRequest: () => Promise.reject(new Error('unused')), now: () => 0 },
+    storage: createMemoryStorage(),
+  });
+}
+
+describe('planSigning', () => {
+  it('turns the first-run state into a signable input', () => {
+    const plan = planSigning(makeStore().getState());
+    expect(plan.blockers).toEqual([]);
+    expect(plan.input).toMatchObject({
+      method: 'POST',
+      url: 'http://127.0.0.1:5174/prod/hello',
+      headers: [['content-type', 'application/json']],
+      body: '{"hello":"world"}',
+      region: 'ca-central-1',
+      service: 'execute-api',
+      mode: 'header',
+      payload: 'signed',
+      signSessionToken: true,
+    });
+    expect(plan.input.credentials).toEqual({
+      accessKeyId: 'AKIDEXAMPLE',
+      secretAccessKey: 'wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY',
+    });
+    expect(plan.signingTime).toEqual({ kind: 'now' });
+    // Left unset so the signer applies its per-service defaults.
+    expect(plan.input).not.toHaveProperty('contentSha256Header');
+    expect(plan.input).not.toHaveProperty('normalizePath');
+  });
+
+  it('reads region and service from the host unless overridden', () => {
+    const store = makeStore();
+    store
+      .getState()
+      .request.setField('url', 'https://abc123.execute-api.eu-west-1.amazonaws.com/p');
+    let plan = planSigning(store.getState());
+    expect(plan.scope.region).toEqual({
+      value: 'ca-central-1',
+      source: 'override',
+      detected: 'eu-west-1',
+    });
+    store.getState().request.setField('regionOverride', null);
+    store.getState().request.setField('serviceOverride', null);
+    plan = planSigning(store.getState());
+    expect(plan.scope.region).toMatchObject({ value: 'eu-west-1', source: 'detected' });
+    expect(plan.input.service).toBe('execute-api');
+  });
+
+  it('leaves region and service empty for a custom domain with nothing chosen', () => {
+    const store = makeStore();
+    store.getState().request.setField('url', 'https://api.example.com/x');
+    store.getState().request.setField('regionOverride', null);
+    const plan = planSigning(store.getState());
+    expect(plan.scope.region.source).toBe('none');
+    expect(plan.input.region).toBe('');
+    expect(
+      plan.issues.some((issue) => issue.field === 'region' && issue.severity === 'error'),
+    ).toBe(true);
+  });
+
+  it('skips empty header rows and maps input indices back to row ids', () => {
+    const store = makeStore();
+    store.getState().request.addHeader();
+    const id = store.getState().request.addHeader('x-unsigned', 'v');
+    store.getState().request.updateHeader(id, { signed: false });
+    const plan = planSigning(store.getState());
+    expect(plan.input.headers).toEqual([
+      ['content-type', 'application/json'],
+      ['x-unsigned', 'v'],
+    ]);
+    expect(plan.headerRowIds[1]).toBe(id);
+    expect(plan.input.unsignedHeaders).toEqual(['x-unsigned']);
+  });
+
+  it('maps the options: presigned expiry, S3 path rules, x-amz-content-sha256', () => {
+    const store = makeStore();
+    const { setField } = store.getState().options;
+    setField('mode', 'query');
+    setField('expiresIn', '60');
+    setField('s3PathRules', true);
+    setField('contentSha256Header', true);
+    setField('signSessionToken', false);
+    const { input } = planSigning(store.getState());
+    expect(input).toMatchObject({
+      mode: 'query',
+      expiresIn: 60,
+      normalizePath: false,
+      doubleEncodePath: false,
+      contentSha256Header: true,
+      signSessionToken: false,
+    });
+  });
+
+  it('passes an invalid expiry through so the validator reports it with a fix', () => {
+    const store = makeStore();
+    store.getState().options.setField('mode', 'query');
+    store.getState().options.setField('expiresIn', '0');
+    const issue = planSigning(store.getState()).issues.find((i) => i.field === 'expiresIn');
+    expect(issue).toMatchObject({ severity: 'error', fix: '1' });
+  });
+
+  it('blocks on an invalid signing time and reports it on signingDate', () => {
+    const store = makeStore();
+    store.getState().request.setField('signingTime', '2015-08-30T12:36:00');
+    const plan = planSigning(store.getState());
+    expect(plan.blockers).toHaveLength(1);
+    expect(plan.issues.find((i) => i.field === 'signingDate')).toMatchObject({
+      fix: '2015-08-30T12:36:00Z',
+    });
+  });
+
+  it('uses file bytes as the body, and blocks a file over 50 MiB unless UNSIGNED-PAYLOAD', async () => {
+    const store = makeStore();
+    await store.getState().request.loadBodyFile(new File([new Uint8Array([9, 8])], 'b.bin'));
+    expect(planSigning(store.getState()).input.body).toEqual(new Uint8Array([9, 8]));
+    const file = store.getState().request.bodyFile!;
+    store.setState((s) => ({
+      request: { ...s.request, bodyFile: { ...file, size: MAX_SIGNED_FILE_BYTES + 1 } },
+    }));
+    expect(planSigning(store.getState()).blockers[0]).toMatch(/UNSIGNED-PAYLOAD/);
+    store.getState().options.setField('payload', 'unsigned');
+    expect(planSigning(store.getState()).blockers).toEqual([]);
+  });
+
+  it('sends no body for an empty text body', () => {
+    const store = makeStore();
+    store.getState().request.setField('bodyText', '');
+    expect(planSigning(store.getState()).input).not.toHaveProperty('body');
+  });
+});
+
+describe('withSigningDate', () => {
+  it('uses the fixed time when there is one, else the given clock', () => {
+    const store = makeStore();
+    const now = Date.UTC(2020, 0, 1);
+    expect(withSigningDate(planSigning(store.getState()), now).signingDate.getTime()).toBe(now);
+    store.getState().request.setField('signingTime', '20150830T123600Z');
+    expect(withSigningDate(planSigning(store.getState()), now).signingDate.toISOString()).toBe(
+      '2015-08-30T12:36:00.000Z',
+    );
+  });
+});
+
+describe('sameRequestApartFromDate', () => {
+  it('ignores the date and compares everything else', () => {
+    const plan = planSigning(makeStore().getState());
+    const a = withSigningDate(plan, 0);
+    const b = withSigningDate(plan, 1_000_000);
+    expect(sameRequestApartFromDate(a, b)).toBe(true);
+    expect(sameRequestApartFromDate(a, { ...b, url: b.url + '/x' })).toBe(false);
+    expect(sameRequestApartFromDate(a, { ...b, headers: [['a', 'b']] })).toBe(false);
+    expect(
+      sameRequestApartFromDate(a, {
+        ...b,
+        credentials: { ...b.credentials, secretAccessKey: 'x' },
+      }),
+    ).toBe(false);
+    expect(sameRequestApartFromDate(a, { ...b, unsignedHeaders: ['x'] })).toBe(false);
+  });
+});

@@ -1,0 +1,180 @@
+import { validateSigningInput, type SigningInput, type ValidationIssue } from '../signing';
+import { detectScope } from '../request/detectScope';
+import type { TransportMode } from '../transport/sendRequest';
+import { parseSigningTime, type SigningTime } from './parseSigningTime';
+import type { CredentialsFields, OptionsFields, RequestFields } from './playgroundState';
+
+/**
+ * signRequest hashes a binary body on every signing (it cannot know the bytes did not change), and
+ * the page signs on every keystroke; WebCrypto hashes 50 MiB in well under a second, more would
+ * make typing lag. Larger files are sent with UNSIGNED-PAYLOAD.
+ */
+export const MAX_SIGNED_FILE_BYTES = 50 * 1024 * 1024;
+
+export type DetectedScope = ReturnType<typeof detectScope>;
+
+export interface ScopeValue {
+  value: string;
+  /** 'override': typed by the user; 'detected': read from the host; 'none': neither. */
+  source: 'override' | 'detected' | 'none';
+  /** What the host says, when it says anything (shown next to an override). */
+  detected: string | undefined;
+}
+
+/** Everything the page derives from the store before signing, computed in one place. */
+export interface SigningPlan {
+  /** The signing input without its date: the date is chosen when signing (now, or fixed). */
+  input: Omit<SigningInput, 'signingDate'>;
+  signingTime: SigningTime;
+  /** input.headers[i] came from the row with id headerRowIds[i] (empty rows are skipped). */
+  headerRowIds: string[];
+  /** Why the request cannot be signed right now; empty when it can. */
+  blockers: string[];
+  scope: { detected: DetectedScope; region: ScopeValue; service: ScopeValue };
+  transport: TransportMode;
+  /** validateSigningInput's findings plus the signing-time field's own. */
+  issues: ValidationIssue[];
+}
+
+export interface PlanSource {
+  request: RequestFields;
+  credentials: CredentialsFields;
+  options: OptionsFields;
+}
+
+function scopeValue(override: string | null, detected: string | undefined): ScopeValue {
+  if (override !== null) return { value: override, source: 'override', detected };
+  if (detected !== undefined && detected !== '')
+    return { value: detected, source: 'detected', detected };
+  return { value: '', source: 'none', detected: undefined };
+}
+
+/** The transport Send uses: the user's choice, else the relay whenever the server has one. */
+export function effectiveTransport(options: OptionsFields): TransportMode {
+  return options.transport ?? (options.relayAvailable === false ? 'direct' : 'relay');
+}
+
+/** A signing date for validation only, when the real one is "now" or not valid yet. */
+const VALIDATION_DATE = new Date(Date.UTC(2015, 7, 30, 12, 36));
+
+export function planSigning({ request, credentials, options }: PlanSource): SigningPlan {
+  const detected = detectScope(request.url);
+  const region = scopeValue(request.regionOverride, detected.region);
+  const service = scopeValue(request.serviceOverride, detected.service);
+
+  // A freshly added, still empty row is not a header yet: it would only raise "needs a name".
+  const rows = request.headers.filter((row) => row.name !== '' || row.value !== '');
+  const headers = rows.map((row) => [row.name, row.value] as [string, string]);
+  const unsignedHeaders = rows.filter((row) => !row.signed && row.name !== '').map((r) => r.name);
+
+  const blockers: string[] = [];
+  let body: SigningInput['body'];
+  if (request.bodySource === 'text') {
+    body = request.bodyText === '' ? undefined : request.bodyText;
+  } else if (request.bodyFile !== null) {
+    const file = request.bodyFile;
+    if (file.status === 'reading') {
+      blockers.push(`Reading ${file.name}…`);
+    } else if (file.status === 'error') {
+      blockers.push(`${file.name} could not be read: ${file.error ?? 'unknown error'}`);
+    } else if (file.size > MAX_SIGNED_FILE_BYTES && options.payload === 'signed') {
+      blockers.push(
+        `${file.name} is over 50 MiB: sign it with UNSIGNED-PAYLOAD, or choose a smaller file.`,
+      );
+    } else {
+      body = file.bytes ?? undefined;
+    }
+  }
+
+  const signingTime = parseSigningTime(request.signingTime);
+  if (signingTime.kind === 'invalid') blockers.push('The signing time is not valid.');
+
+  const expiresText = options.expiresIn.trim();
+  const input: Omit<SigningInput, 'signingDate'> = {
+    method: request.method,
+    url: request.url,
+    headers,
+    credentials: {
+      accessKeyId: credentials.accessKeyId,
+      secretAccessKey: credentials.secretAccessKey,
+      ...(credentials.sessionToken === '' ? {} : { sessionToken: credentials.sessionToken }),
+    },
+    region: region.value,
+    service: service.value,
+    mode: options.mode,
+    payload: options.payload,
+    signSessionToken: options.signSessionToken,
+    unsignedHeaders,
+  };
+  if (body !== undefined) input.body = body;
+  if (options.mode === 'query' && expiresText !== '') input.expiresIn = Number(expiresText);
+  if (options.contentSha256Header !== null) input.contentSha256Header = options.contentSha256Header;
+  if (options.s3PathRules !== null) {
+    input.normalizePath = !options.s3PathRules;
+    input.doubleEncodePath = !options.s3PathRules;
+  }
+
+  const issues = validateSigningInput({
+    ...input,
+    signingDate: signingTime.kind === 'fixed' ? signingTime.date : VALIDATION_DATE,
+  });
+  if (signingTime.kind === 'invalid') {
+    issues.push({
+      field: 'signingDate',
+      severity: 'error',
+      message: signingTime.message,
+      ...(signingTime.fix === undefined ? {} : { fix: signingTime.fix }),
+    });
+  }
+
+  return {
+    input,
+    signingTime,
+    headerRowIds: rows.map((row) => row.id),
+    blockers,
+    scope: { detected, region, service },
+    transport: effectiveTransport(options),
+    issues,
+  };
+}
+
+/** The plan's input with a date: the fixed signing time, or `now`. */
+export function withSigningDate(plan: SigningPlan, now: number): SigningInput {
+  const signingDate = plan.signingTime.kind === 'fixed' ? plan.signingTime.date : new Date(now);
+  return { ...plan.input, signingDate };
+}
+
+function samePairs(
+  a: ReadonlyArray<readonly [string, string]> | undefined,
+  b: ReadonlyArray<readonly [string, string]> | undefined,
+): boolean {
+  const left = a ?? [];
+  const right = b ?? [];
+  return (
+    left.length === right.length &&
+    left.every((pair, i) => pair[0] === right[i]![0] && pair[1] === right[i]![1])
+  );
+}
+
+/**
+ * Whether two inputs sign the same request apart from the date: then the page can show the
+ * signing Send made (with the clock) instead of its own live one. Binary bodies compare by
+ * identity, which is what the store hands out for an unchanged file.
+ */
+export function sameRequestApartFromDate(a: SigningInput, b: SigningInput): boolean {
+  const { signingDate: _a, headers: ha, credentials: ca, unsignedHeaders: ua, ...restA } = a;
+  const { signingDate: _b, headers: hb, credentials: cb, unsignedHeaders: ub, ...restB } = b;
+  void _a;
+  void _b;
+  const keys = new Set([...Object.keys(restA), ...Object.keys(restB)]);
+  for (const key of keys) {
+    if (restA[key as keyof typeof restA] !== restB[key as keyof typeof restB]) return false;
+  }
+  return (
+    samePairs(ha, hb) &&
+    ca.accessKeyId === cb.accessKeyId &&
+    ca.secretAccessKey === cb.secretAccessKey &&
+    (ca.sessionToken ?? '') === (cb.sessionToken ?? '') &&
+    (ua ?? []).join('\n') === (ub ?? []).join('\n')
+  );
+}

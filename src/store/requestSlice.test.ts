@@ -1,0 +1,167 @@
+import { describe, expect, it } from 'vitest';
+import { signRequest } from '../signing';
+import { createMemoryStorage, createPlaygroundStore } from './createPlaygroundStore';
+import { planSigning } from './planSigning';
+
+function makeStore() {
+  return createPlaygroundStore({
+    deps: {
+      signRequest,
+      sendRequest: () => Promise.reject(new Error('not in these tests')),
+      now: () => Date.UTC(2015, 7, 30, 12, 36),
+    },
+    storage: createMemoryStorage(),
+  });
+}
+
+describe('createRequestSlice', () => {
+  it('starts with the first-run request: POST /hello on the local gateway, JSON body', () => {
+    const { request } = makeStore().getState();
+    expect(request.method).toBe('POST');
+    expect(request.url).toBe('http://127.0.0.1:5174/prod/hello');
+    expect(request.bodyText).toBe('{"hello":"world"}');
+    expect(request.headers.map(({ name, value, signed }) => [name, value, signed])).toEqual([
+      ['content-type', 'application/json', true],
+    ]);
+    expect([request.regionOverride, request.serviceOverride]).toEqual([
+      'ca-central-1',
+      'execute-api',
+    ]);
+    expect(request.signingTime).toBe('');
+  });
+
+  it('setField changes one field and leaves the others', () => {
+    const store = makeStore();
+    const before = store.getState().request;
+    store.getState().request.setField('url', 'https://example.com/a');
+    const after = store.getState().request;
+    expect(after.url).toBe('https://example.com/a');
+    expect(after.method).toBe(before.method);
+    expect(after.setField).toBe(before.setField);
+  });
+
+  it('replaces the request slice object on change, so slice selectors re-render', () => {
+    const store = makeStore();
+    const before = store.getState();
+    store.getState().request.setField('method', 'GET');
+    expect(store.getState().request).not.toBe(before.request);
+    expect(store.getState().credentials).toBe(before.credentials);
+  });
+
+  it('adds, edits and removes header rows by id', () => {
+    const store = makeStore();
+    const id = store.getState().request.addHeader('x-b', '2');
+    expect(store.getState().request.headers).toHaveLength(2);
+    store.getState().request.updateHeader(id, { value: '3', signed: false });
+    expect(store.getState().request.headers[1]).toMatchObject({
+      name: 'x-b',
+      value: '3',
+      signed: false,
+    });
+    const first = store.getState().request.headers[0]!.id;
+    store.getState().request.removeHeader(first);
+    expect(store.getState().request.headers.map((row) => row.id)).toEqual([id]);
+  });
+
+  it('gives every new row a distinct id', () => {
+    const store = makeStore();
+    const ids = new Set(Array.from({ length: 50 }, () => store.getState().request.addHeader()));
+    expect(ids.size).toBe(50);
+  });
+
+  it('setQueryParams writes the table back into the URL', () => {
+    const store = makeStore();
+    store.getState().request.setField('url', 'https://example.com/p?a=1#frag');
+    store.getState().request.setQueryParams([
+      { name: 'a', value: '1', hasEquals: true },
+      { name: 'b', value: 'x%20y', hasEquals: true },
+    ]);
+    expect(store.getState().request.url).toBe('https://example.com/p?a=1&b=x%20y#frag');
+  });
+
+  describe('applyFix', () => {
+    it('applies a URL fix', () => {
+      const store = makeStore();
+      store.getState().request.setField('url', 'https://example.com/a b');
+      const issue = planSigning(store.getState()).issues.find((i) => i.field === 'url');
+      expect(issue?.fix).toBe('https://example.com/a%20b');
+      store.getState().request.applyFix(issue!, []);
+      expect(store.getState().request.url).toBe('https://example.com/a%20b');
+    });
+
+    it('applies a header fix to the row the issue index maps to, skipping empty rows', () => {
+      const store = makeStore();
+      store.getState().request.addHeader(); // an empty row: not part of the signing input
+      store.getState().request.addHeader('x-bad', 'a\nb');
+      const plan = planSigning(store.getState());
+      const issue = plan.issues.find((i) => i.field === 'headers[1].value');
+      expect(issue?.fix).toBe('a b');
+      store.getState().request.applyFix(issue!, plan.headerRowIds);
+      expect(store.getState().request.headers.map((row) => row.value)).toEqual([
+        'application/json',
+        '',
+        'a b',
+      ]);
+    });
+
+    it('applies credential, region, expiresIn and signing-time fixes to their slices', () => {
+      const store = makeStore();
+      const { applyFix } = store.getState().request;
+      applyFix(
+        { field: 'credentials.accessKeyId', severity: 'error', message: '', fix: 'AKID' },
+        [],
+      );
+      applyFix({ field: 'region', severity: 'warning', message: '', fix: 'us-east-1' }, []);
+      applyFix({ field: 'expiresIn', severity: 'error', message: '', fix: '60' }, []);
+      applyFix(
+        { field: 'signingDate', severity: 'error', message: '', fix: '2015-08-30T12:36:00Z' },
+        [],
+      );
+      const state = store.getState();
+      expect(state.credentials.accessKeyId).toBe('AKID');
+      expect(state.request.regionOverride).toBe('us-east-1');
+      expect(state.options.expiresIn).toBe('60');
+      expect(state.request.signingTime).toBe('2015-08-30T12:36:00Z');
+    });
+
+    it('does nothing for an issue without a fix', () => {
+      const store = makeStore();
+      const before = store.getState();
+      store.getState().request.applyFix({ field: 'url', severity: 'error', message: 'x' }, []);
+      expect(store.getState()).toBe(before);
+    });
+  });
+
+  describe('loadBodyFile', () => {
+    it('reads a file into bytes and switches the body to it', async () => {
+      const store = makeStore();
+      await store.getState().request.loadBodyFile(new File([new Uint8Array([1, 2, 3])], 'a.bin'));
+      const { bodySource, bodyFile } = store.getState().request;
+      expect(bodySource).toBe('file');
+      expect(bodyFile).toMatchObject({ name: 'a.bin', size: 3, status: 'ready', loadedBytes: 3 });
+      expect(Array.from(bodyFile!.bytes!)).toEqual([1, 2, 3]);
+    });
+
+    it('keeps the newer file when an older read finishes later', async () => {
+      const store = makeStore();
+      const big = new File([new Uint8Array(3 * 1024 * 1024)], 'big.bin');
+      const small = new File(['hi'], 'small.txt', { type: 'text/plain' });
+      const first = store.getState().request.loadBodyFile(big);
+      const second = store.getState().request.loadBodyFile(small);
+      await Promise.all([first, second]);
+      expect(store.getState().request.bodyFile).toMatchObject({
+        name: 'small.txt',
+        size: 2,
+        status: 'ready',
+      });
+    });
+
+    it('clearBodyFile goes back to the text body', async () => {
+      const store = makeStore();
+      await store.getState().request.loadBodyFile(new File(['x'], 'x.txt'));
+      store.getState().request.clearBodyFile();
+      expect(store.getState().request.bodySource).toBe('text');
+      expect(store.getState().request.bodyFile).toBeNull();
+    });
+  });
+});

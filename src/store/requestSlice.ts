@@ -1,0 +1,154 @@
+import { DEFAULT_GATEWAY_URL } from '../request/defaults';
+import { withQuery } from '../request/queryParams';
+import type { ValidationIssue } from '../signing';
+import type {
+  BodyFile,
+  CredentialsFields,
+  HeaderRow,
+  RequestFields,
+  RequestSlice,
+  StoreGet,
+  StoreSet,
+} from './playgroundState';
+import { readBlobBytes } from './readBlobBytes';
+
+/** The first-run request: the local gateway's hello route, as the README's curl example sends it. */
+export function defaultRequestFields(gatewayUrl: string = DEFAULT_GATEWAY_URL): RequestFields {
+  return {
+    method: 'POST',
+    url: `${gatewayUrl}/hello`,
+    headers: [{ id: newRowId(), name: 'content-type', value: 'application/json', signed: true }],
+    bodySource: 'text',
+    bodyText: '{"hello":"world"}',
+    bodyFile: null,
+    // The local gateway's host (127.0.0.1) says nothing about the scope: start with its own.
+    regionOverride: 'ca-central-1',
+    serviceOverride: 'execute-api',
+    signingTime: '',
+  };
+}
+
+let rowCounter = 0;
+/** Unique across reloads too, since persisted rows keep their ids. */
+export function newRowId(): string {
+  rowCounter += 1;
+  return `h${Date.now().toString(36)}${rowCounter.toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+}
+
+const HEADER_FIELD = /^headers\[(\d+)\]\.(name|value)$/;
+const CREDENTIAL_FIELD = /^credentials\.(accessKeyId|secretAccessKey|sessionToken)$/;
+
+let readCounter = 0;
+
+export function createRequestSlice(set: StoreSet, get: StoreGet): RequestSlice {
+  const patch = (fields: Partial<RequestFields>) =>
+    set((state) => ({ request: { ...state.request, ...fields } }));
+  const patchFile = (readId: number, fields: Partial<BodyFile>) =>
+    set((state) => {
+      const file = state.request.bodyFile;
+      // A newer file (or none) replaced this one while it was being read: drop the update.
+      if (file === null || file.readId !== readId) return {};
+      return { request: { ...state.request, bodyFile: { ...file, ...fields } } };
+    });
+
+  return {
+    ...defaultRequestFields(),
+
+    setField: (key, value) => patch({ [key]: value }),
+
+    addHeader: (name = '', value = '') => {
+      const id = newRowId();
+      patch({ headers: [...get().request.headers, { id, name, value, signed: true }] });
+      return id;
+    },
+
+    updateHeader: (id, changes) =>
+      patch({
+        headers: get().request.headers.map((row: HeaderRow) =>
+          row.id === id ? { ...row, ...changes } : row,
+        ),
+      }),
+
+    removeHeader: (id) =>
+      patch({ headers: get().request.headers.filter((row: HeaderRow) => row.id !== id) }),
+
+    setQueryParams: (params) => patch({ url: withQuery(get().request.url, params) }),
+
+    loadBodyFile: async (file) => {
+      readCounter += 1;
+      const readId = readCounter;
+      patch({
+        bodySource: 'file',
+        bodyFile: {
+          name: file.name ?? 'file',
+          type: file.type,
+          size: file.size,
+          status: 'reading',
+          loadedBytes: 0,
+          bytes: null,
+          readId,
+        },
+      });
+      const isCurrent = () => get().request.bodyFile?.readId === readId;
+      // Progress in steps of 1%: a store update per 64 KiB chunk would re-render the page
+      // thousands of times for a large file.
+      const step = Math.max(1, Math.floor(file.size / 100));
+      let reported = 0;
+      try {
+        const bytes = await readBlobBytes(
+          file,
+          (loaded) => {
+            if (loaded - reported < step) return;
+            reported = loaded;
+            patchFile(readId, { loadedBytes: loaded });
+          },
+          isCurrent,
+        );
+        if (bytes === null) return;
+        patchFile(readId, {
+          status: 'ready',
+          bytes,
+          size: bytes.byteLength,
+          loadedBytes: bytes.byteLength,
+        });
+      } catch (error) {
+        patchFile(readId, {
+          status: 'error',
+          error: error instanceof Error ? error.message : String(error),
+        });
+      }
+    },
+
+    clearBodyFile: () => patch({ bodyFile: null, bodySource: 'text' }),
+
+    applyFix: (issue: ValidationIssue, headerRowIds) => {
+      const fix = issue.fix;
+      if (fix === undefined) return;
+      const header = HEADER_FIELD.exec(issue.field);
+      if (header) {
+        const id = headerRowIds[Number(header[1])];
+        if (id !== undefined) get().request.updateHeader(id, { [header[2]!]: fix });
+        return;
+      }
+      const credential = CREDENTIAL_FIELD.exec(issue.field);
+      if (credential) {
+        get().credentials.setField(credential[1] as keyof CredentialsFields, fix);
+        return;
+      }
+      switch (issue.field) {
+        case 'url':
+          return patch({ url: fix });
+        case 'method':
+          return patch({ method: fix });
+        case 'region':
+          return patch({ regionOverride: fix });
+        case 'service':
+          return patch({ serviceOverride: fix });
+        case 'signingDate':
+          return patch({ signingTime: fix });
+        case 'expiresIn':
+          return get().options.setField('expiresIn', fix);
+      }
+    },
+  };
+}

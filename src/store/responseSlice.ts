@@ -1,0 +1,106 @@
+import type { SigningResult } from '../signing';
+import type { OutgoingRequest, SendOutcome } from '../transport/sendRequest';
+import { planSigning, withSigningDate } from './planSigning';
+import type {
+  PlaygroundDeps,
+  ResponseOutcome,
+  ResponseSlice,
+  SentRequest,
+  StoreGet,
+  StoreSet,
+} from './playgroundState';
+
+export function createResponseSlice(
+  set: StoreSet,
+  get: StoreGet,
+  deps: PlaygroundDeps,
+): ResponseSlice {
+  // The send in flight; a new Send or Cancel aborts it. Not state: nothing renders it.
+  let inFlight: AbortController | null = null;
+  const setOutcome = (outcome: ResponseOutcome) =>
+    set((state) => ({ response: { ...state.response, outcome } }));
+
+  return {
+    outcome: { kind: 'idle' },
+
+    send: async () => {
+      const plan = planSigning(get());
+      // The page disables Send while blocked; a shortcut press then does nothing either.
+      if (plan.blockers.length > 0) return;
+      inFlight?.abort();
+      const controller = new AbortController();
+      inFlight = controller;
+
+      // Signed here, not taken from the panels: with an empty signing time the signature must
+      // carry the clock of this moment, not of the last keystroke.
+      const input = withSigningDate(plan, deps.now());
+      let signing: SigningResult;
+      try {
+        signing = await deps.signRequest(input);
+      } catch (error) {
+        // signRequest turns bad input into issues; a throw here is a bug or a missing crypto API.
+        if (inFlight !== controller) return;
+        inFlight = null;
+        setOutcome({
+          kind: 'failure',
+          sent: null,
+          failure: {
+            kind: 'invalid-request',
+            title: 'The request could not be signed',
+            message: error instanceof Error ? error.message : String(error),
+            advice:
+              'Nothing was sent. Reload the page; if it happens again, report it with the inputs.',
+          },
+        });
+        return;
+      }
+      if (inFlight !== controller) return;
+
+      const body = input.body;
+      const outgoing: OutgoingRequest = {
+        method: input.method,
+        url: signing.url,
+        headers: signing.headers,
+      };
+      if (body !== undefined)
+        outgoing.body = body instanceof ArrayBuffer ? new Uint8Array(body) : body;
+      const sent: SentRequest = { input, signing, transport: plan.transport, outgoing };
+      setOutcome({ kind: 'sending', startedAt: deps.now(), sent });
+
+      let outcome: SendOutcome;
+      try {
+        outcome = await deps.sendRequest(outgoing, {
+          mode: plan.transport,
+          signal: controller.signal,
+        });
+      } catch (error) {
+        // sendRequest promises never to throw; if it ever does, still end in a failure state
+        // rather than leave the page "Sending…" for good.
+        outcome = {
+          kind: 'failure',
+          failure: {
+            kind: 'network',
+            title: 'Sending failed',
+            message: error instanceof Error ? error.message : String(error),
+            advice: 'Try again; if it keeps happening, report it with the request shown here.',
+          },
+        };
+      }
+      // Superseded by a newer Send, or cancelled (which already went back to idle).
+      if (inFlight !== controller) return;
+      inFlight = null;
+      setOutcome(
+        outcome.kind === 'response'
+          ? { kind: 'response', answer: outcome.answer, sent }
+          : { kind: 'failure', failure: outcome.failure, sent },
+      );
+    },
+
+    cancel: () => {
+      if (inFlight === null) return;
+      inFlight.abort();
+      inFlight = null;
+      setOutcome({ kind: 'idle' });
+    },
+  };
+}
