@@ -48,6 +48,36 @@ export default tseslint.config(
     },
   },
   {
+    // Diagnosis is pure like the signing core: the caller passes the clock and the answers.
+    files: ['src/diagnosis/**/*.ts'],
+    ignores: ['src/diagnosis/**/*.test.ts'],
+    languageOptions: { globals: {} },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: ['react', 'react-dom', 'zustand', '../components/*', '../store/*', 'node:*'] },
+      ],
+      'no-restricted-globals': [
+        'error',
+        { name: 'window', message: 'Diagnosis must not touch the DOM.' },
+        { name: 'document', message: 'Diagnosis must not touch the DOM.' },
+        { name: 'fetch', message: 'Diagnosis never sends requests.' },
+        { name: 'crypto', message: 'Take a SigningCrypto instead of using global crypto.' },
+      ],
+      'no-restricted-properties': [
+        'error',
+        { object: 'Date', property: 'now', message: 'The caller passes the time.' },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+          message: 'Diagnosis never reads the clock: the caller passes the time.',
+        },
+      ],
+    },
+  },
+  {
     files: [
       'server/**/*.ts',
       'scripts/**/*.ts',

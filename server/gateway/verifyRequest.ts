@@ -5,14 +5,10 @@
 // header values trimmed and folded.
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import {
-  createCanonicalRequest,
+  canonicalizeWireRequest,
   createStringToSign,
   EMPTY_SHA256,
-  getCanonicalHeaders,
-  getCanonicalQuery,
-  getCanonicalUri,
   getCredentialScope,
-  normalizeEncoding,
   parseQuery,
   SigningKeyCache,
   UNSIGNED_PAYLOAD,
@@ -136,9 +132,7 @@ export class RequestVerifier {
     const fail = (error: GatewayError, callerArn?: string): Verification =>
       callerArn === undefined ? { ok: false, error } : { ok: false, error, callerArn };
     const queryAt = request.target.indexOf('?');
-    const rawPath = queryAt < 0 ? request.target : request.target.slice(0, queryAt);
-    const rawQuery = queryAt < 0 ? null : request.target.slice(queryAt + 1);
-    const params = parseQuery(rawQuery);
+    const params = parseQuery(queryAt < 0 ? null : request.target.slice(queryAt + 1));
 
     // Where the signature is: the Authorization header first, else a presigned URL.
     const authorization = headerValues(request.headers, 'authorization')[0];
@@ -219,10 +213,6 @@ export class RequestVerifier {
     if (identity.expiresAt != null && Date.parse(identity.expiresAt) <= now)
       return fail(expiredToken());
 
-    const signedSet = new Set(signedNames.map((name) => name.toLowerCase()));
-    const { canonicalHeaders, signedHeaders } = getCanonicalHeaders(request.headers, (name) =>
-      signedSet.has(name),
-    );
     const contentSha256 = headerValues(request.headers, 'x-amz-content-sha256')[0];
     const payloadHash =
       contentSha256?.trim() === UNSIGNED_PAYLOAD
@@ -230,17 +220,15 @@ export class RequestVerifier {
         : request.body.length === 0
           ? EMPTY_SHA256
           : sha256Hex(request.body);
-    const canonicalRequest = createCanonicalRequest({
+    const { canonicalRequest } = canonicalizeWireRequest({
       method: request.method,
-      canonicalUri: getCanonicalUri(rawPath, { normalizePath: true, doubleEncodePath: true }),
-      canonicalQuery: getCanonicalQuery(
-        signature.source === 'query'
-          ? params.filter(({ name }) => normalizeEncoding(name) !== 'X-Amz-Signature')
-          : params,
-      ),
-      canonicalHeaders,
-      signedHeaders,
+      target: request.target,
+      headers: request.headers,
+      signedHeaders: signature.signedHeaders,
       payloadHash,
+      normalizePath: true,
+      doubleEncodePath: true,
+      ...(signature.source === 'query' ? { excludeQueryParams: ['X-Amz-Signature'] } : {}),
     });
     const credentialScope = getCredentialScope(scopeDate, region, service);
     const stringToSign = createStringToSign(

@@ -27,6 +27,8 @@ export { createSha256ConstructorSigning } from './crypto/sha256Constructor';
 export type { Sha256Constructor, Sha256Hash } from './crypto/sha256Constructor';
 export { getDefaultSigningCrypto } from './crypto/defaultCrypto';
 export { getCanonicalUri, normalizePathSegments } from './getCanonicalUri';
+export { canonicalizeWireRequest } from './canonicalizeWireRequest';
+export type { WireCanonicalRequest, WireRequestParts } from './canonicalizeWireRequest';
 export { getCanonicalQuery, parseQuery } from './getCanonicalQuery';
 export type { QueryParam } from './getCanonicalQuery';
 export { getCanonicalHeaders, trimHeaderValue } from './getCanonicalHeaders';

@@ -1,0 +1,62 @@
+import { getCanonicalHeaders, type HeaderList } from './getCanonicalHeaders';
+import { getCanonicalQuery, parseQuery } from './getCanonicalQuery';
+import { getCanonicalUri } from './getCanonicalUri';
+import { createCanonicalRequest } from './signRequest';
+import { normalizeEncoding } from './uriEncode';
+
+export interface WireRequestParts {
+  method: string;
+  /** The request-target as sent: raw path and query, not decoded or normalized. */
+  target: string;
+  /** Header lines in order, names as sent, duplicates kept. */
+  headers: HeaderList;
+  /** SignedHeaders exactly as the signature names them, e.g. "host;x-amz-date" (any case). */
+  signedHeaders: string;
+  payloadHash: string;
+  normalizePath: boolean;
+  doubleEncodePath: boolean;
+  /** Query parameter names (compared after re-encoding) left out, e.g. X-Amz-Signature. */
+  excludeQueryParams?: readonly string[];
+}
+
+export interface WireCanonicalRequest {
+  canonicalRequest: string;
+  canonicalUri: string;
+  canonicalQuery: string;
+  canonicalHeaders: string;
+  /** The signed names that the request carries, lower case and sorted. */
+  signedHeaders: string;
+}
+
+/**
+ * The canonical request a server rebuilds from a request as it arrived: the signature's own
+ * SignedHeaders pick the header lines, the raw target gives path and query. Used by the local
+ * gateway to verify and by the "Check a signature" panel to recompute, so both agree to the byte.
+ */
+export function canonicalizeWireRequest(parts: WireRequestParts): WireCanonicalRequest {
+  const queryAt = parts.target.indexOf('?');
+  const rawPath = queryAt < 0 ? parts.target : parts.target.slice(0, queryAt);
+  const rawQuery = queryAt < 0 ? null : parts.target.slice(queryAt + 1);
+  const excluded = new Set(parts.excludeQueryParams ?? []);
+  const params = parseQuery(rawQuery).filter(
+    ({ name }) => excluded.size === 0 || !excluded.has(normalizeEncoding(name)),
+  );
+  const signedSet = new Set(parts.signedHeaders.split(';').map((name) => name.toLowerCase()));
+  const { canonicalHeaders, signedHeaders } = getCanonicalHeaders(parts.headers, (name) =>
+    signedSet.has(name),
+  );
+  const canonicalUri = getCanonicalUri(rawPath, {
+    normalizePath: parts.normalizePath,
+    doubleEncodePath: parts.doubleEncodePath,
+  });
+  const canonicalQuery = getCanonicalQuery(params);
+  const canonicalRequest = createCanonicalRequest({
+    method: parts.method,
+    canonicalUri,
+    canonicalQuery,
+    canonicalHeaders,
+    signedHeaders,
+    payloadHash: parts.payloadHash,
+  });
+  return { canonicalRequest, canonicalUri, canonicalQuery, canonicalHeaders, signedHeaders };
+}
