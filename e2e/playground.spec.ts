@@ -219,3 +219,240 @@ test.describe('the playground page', () => {
     }
   });
 });
+
+test.describe('when AWS says no', () => {
+  test.describe.configure({ mode: 'serial' });
+  // The Copy buttons write the clipboard; the journeys read it back.
+  test.use({ permissions: ['clipboard-read', 'clipboard-write'] });
+
+  test('a wrong secret: the mismatch view compares both sides and blames the secret', async ({
+    page,
+  }) => {
+    const playground = new PlaygroundPage(page);
+    await playground.open();
+    await playground.fillCredentials({
+      accessKeyId: demo.accessKeyId,
+      secretAccessKey: demo.secretAccessKey.replace(/KEY$/, 'KEZ'),
+    });
+
+    expect(await playground.send()).toMatch(/^403\b/);
+    const mismatch = playground.signatureMismatch;
+    await expect(mismatch).toBeVisible();
+    // Both sides, line by line: the server's canonical request is ours here, to the byte.
+    await expect(mismatch.getByRole('table', { name: /^Canonical request/ })).toContainText(
+      'identical',
+    );
+    await expect(mismatch.getByRole('table', { name: /^String to sign/ })).toBeVisible();
+    await expect(mismatch.getByRole('listitem').first()).toContainText(/secret/i);
+    await playground.screenshot('says-no-wrong-secret');
+  });
+
+  test('a header changed on the way: the mismatch view marks it and says so', async ({ page }) => {
+    const playground = new PlaygroundPage(page);
+    await playground.open();
+    // Something between client and server (here the test, in the relay call) rewrites a signed
+    // header after signing.
+    await page.route('**/relay', async (route) => {
+      const call = route.request().postDataJSON() as { headers: Array<[string, string]> };
+      call.headers = call.headers.map(([name, value]) =>
+        name.toLowerCase() === 'content-type' ? [name, 'text/plain'] : [name, value],
+      );
+      await route.continue({ postData: JSON.stringify(call) });
+    });
+
+    expect(await playground.send()).toMatch(/^403\b/);
+    const mismatch = playground.signatureMismatch;
+    await expect(mismatch).toBeVisible();
+    const canonical = mismatch.getByRole('table', { name: /^Canonical request/ });
+    await expect(canonical).toContainText('1 differ');
+    await expect(canonical.getByRole('row', { name: /differs/ })).toContainText('text/plain');
+    await expect(canonical.getByRole('row', { name: /differs/ })).toContainText('application/json');
+    await expect(mismatch.getByRole('listitem').first()).toContainText(
+      'The content-type header changed on the way',
+    );
+    await playground.screenshot('says-no-header-changed');
+  });
+
+  test('a signing time 10 minutes ago: "Signature expired" explained, with a fix', async ({
+    page,
+  }) => {
+    const playground = new PlaygroundPage(page);
+    await playground.open();
+    const tenMinutesAgo = new Date(Date.now() - 10 * 60_000).toISOString().replace(/\.\d+Z$/, 'Z');
+    await playground.setSigningTime(tenMinutesAgo);
+    await expect(playground.artifact('Signature')).toContainText(/[0-9a-f]{64}/);
+    await expect(page.getByText(/expired .* ago/)).toBeVisible();
+
+    expect(await playground.send()).toMatch(/^403\b/);
+    const doctor = playground.errorDoctor;
+    await expect(doctor).toContainText('Signature expired');
+    await expect(doctor).toContainText('more than 5 minutes before the server’s clock');
+    const fix = doctor.getByRole('button', { name: 'Sign with the current time' });
+    await expect(fix).toBeVisible();
+    await playground.screenshot('says-no-signature-expired');
+    await fix.click();
+    await expect(playground.signingTime).toHaveValue('');
+    expect(await playground.send()).toMatch(/^200\b/);
+  });
+
+  test('a skewed clock: the Date header is read, and "Sign with the server’s time" fixes it', async ({
+    page,
+  }) => {
+    const playground = new PlaygroundPage(page);
+    await playground.open();
+    // The server's clock 10 minutes ahead of this one: its Date header says so.
+    await page.route('**/relay', async (route) => {
+      const response = await route.fetch();
+      const answer = (await response.json()) as { headers?: Array<[string, string]> };
+      answer.headers = answer.headers?.map(([name, value]) =>
+        name.toLowerCase() === 'date'
+          ? [name, new Date(Date.now() + 600_000).toUTCString()]
+          : [name, value],
+      );
+      await route.fulfill({ response, json: answer });
+    });
+    expect(await playground.send()).toMatch(/^200\b/);
+    const notice = playground.response.getByRole('note', { name: 'Clock skew' });
+    await expect(notice).toContainText(/\+(599|600|601) s from this machine’s clock/);
+    await playground.screenshot('says-no-clock-skew');
+
+    await notice.getByRole('button', { name: 'Sign with the server’s time' }).click();
+    await expect(playground.response).toContainText(/clock moved by \+(599|600|601) s/);
+    await page.unroute('**/relay');
+
+    // The real gateway's clock is this machine's: a signature 10 minutes ahead is not yet valid.
+    expect(await playground.send()).toMatch(/^403\b/);
+    await expect(playground.errorDoctor).toContainText('Signature not yet valid');
+    await playground.response.getByRole('button', { name: 'Use this machine’s clock' }).click();
+    expect(await playground.send()).toMatch(/^200\b/);
+  });
+
+  test('how long a signature stays valid, counting down', async ({ page }) => {
+    const playground = new PlaygroundPage(page);
+    await playground.open();
+    const steps = page.getByRole('region', { name: 'Signing steps', exact: true });
+    await expect(steps).toContainText(
+      /Valid for 4:[0-5]\d more \(5 minutes either way of X-Amz-Date\)/,
+    );
+    await playground.setSigningMode('query');
+    await expect(steps).toContainText(/The URL expires in 59:[0-5]\d\./);
+    await playground.screenshot('says-no-validity-countdown');
+  });
+
+  test('a wrong region: the doctor offers the right one, and then Send works', async ({ page }) => {
+    const playground = new PlaygroundPage(page);
+    await playground.open();
+    await playground.setRequest({ region: 'us-east-1' });
+
+    expect(await playground.send()).toMatch(/^403\b/);
+    const fix = playground.errorDoctor.getByRole('button', {
+      name: /^Use (region )?ca-central-1$/,
+    });
+    await expect(fix).toBeVisible();
+    await playground.screenshot('says-no-wrong-region');
+    await fix.click();
+    await expect(playground.region).toHaveValue('ca-central-1');
+    expect(await playground.send()).toMatch(/^200\b/);
+  });
+
+  test('a wrong service: the doctor offers execute-api, and then Send works', async ({ page }) => {
+    const playground = new PlaygroundPage(page);
+    await playground.open();
+    await playground.setRequest({ service: 'lambda' });
+
+    expect(await playground.send()).toMatch(/^403\b/);
+    const fix = playground.errorDoctor.getByRole('button', {
+      name: /^Use (service )?execute-api$/,
+    });
+    await expect(fix).toBeVisible();
+    await playground.screenshot('says-no-wrong-service');
+    await fix.click();
+    await expect(playground.service).toHaveValue('execute-api');
+    expect(await playground.send()).toMatch(/^200\b/);
+  });
+
+  test('temporary keys without their token: the doctor asks for the session token', async ({
+    page,
+  }) => {
+    const playground = new PlaygroundPage(page);
+    await playground.open();
+    await playground.fillCredentials({
+      accessKeyId: temp.accessKeyId,
+      secretAccessKey: temp.secretAccessKey,
+      sessionToken: '',
+    });
+
+    expect(await playground.send()).toMatch(/^403\b/);
+    const doctor = playground.errorDoctor;
+    await expect(doctor).toContainText('Unrecognized access key or session token');
+    await expect(doctor).toContainText('only works with its session token');
+    await doctor.getByRole('button', { name: 'Add the session token' }).click();
+    await expect(playground.sessionToken).toBeFocused();
+    await playground.screenshot('says-no-missing-token');
+
+    await playground.sessionToken.fill(temp.sessionToken!);
+    expect(await playground.send()).toMatch(/^200\b/);
+  });
+
+  test('GET as demo: access denied, with the resource ARN and a policy statement', async ({
+    page,
+  }) => {
+    const playground = new PlaygroundPage(page);
+    await playground.open();
+    await playground.setRequest({ body: '', method: 'GET' });
+
+    expect(await playground.send()).toMatch(/^403\b/);
+    const doctor = playground.errorDoctor;
+    const arn = 'arn:aws:execute-api:ca-central-1:850047500507:42mydti3lg/prod/GET/hello';
+    await expect(doctor).toContainText(arn);
+    await doctor.getByRole('button', { name: 'Copy IAM policy statement' }).click();
+    const statement = JSON.parse(await page.evaluate(() => navigator.clipboard.readText())) as {
+      Effect: string;
+      Action: string | string[];
+      Resource: string | string[];
+    };
+    expect(statement.Effect).toBe('Allow');
+    expect([statement.Action].flat()).toContain('execute-api:Invoke');
+    expect([statement.Resource].flat()).toContain(arn);
+    await playground.screenshot('says-no-access-denied');
+  });
+
+  test('a pasted short-form mismatch: says what can and cannot be concluded', async ({ page }) => {
+    const playground = new PlaygroundPage(page);
+    await playground.open();
+    await playground.pasteAwsError(
+      '{"message":"The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method. Consult the service documentation for details."}',
+    );
+    const mismatch = playground.signatureMismatch;
+    await expect(mismatch).toContainText('cannot be compared line by line');
+    await expect(mismatch.getByRole('listitem').first()).toContainText(
+      'cannot tell which part differs',
+    );
+    // No server side to set against ours: no line-by-line tables.
+    await expect(mismatch.getByRole('table')).toHaveCount(0);
+    await playground.screenshot('says-no-pasted-short-form');
+  });
+
+  test('check a signature: the page’s own curl command is valid with its secret only', async ({
+    page,
+  }) => {
+    const playground = new PlaygroundPage(page);
+    await playground.open();
+    const curl = await playground.requestAsCurl();
+    expect(curl).toMatch(/^curl /);
+
+    expect(await playground.checkSignature(curl, demo.secretAccessKey)).toBe('Valid');
+    // Its canonical request and string to sign, as the page's own steps show them.
+    const canonical = await playground.artifactText('Canonical request');
+    await expect(playground.checkSignaturePanel).toContainText(canonical.split('\n')[0]!);
+    await expect(playground.checkSignaturePanel).toContainText(/AWS4-HMAC-SHA256/);
+    await playground.screenshot('says-no-check-valid');
+
+    const wrong = demo.secretAccessKey.replace(/KEY$/, 'KEZ');
+    expect(await playground.checkSignature(curl, wrong)).toBe('Not valid');
+    await expect(
+      playground.checkSignaturePanel.getByRole('list', { name: 'Findings' }),
+    ).toBeVisible();
+    await playground.screenshot('says-no-check-not-valid');
+  });
+});

@@ -86,6 +86,49 @@ export class PlaygroundPage {
     return this.response.getByRole('status');
   }
 
+  // --- When AWS says no ------------------------------------------------------------------------
+
+  /** The mismatch view: the server's canonical request and string to sign against ours. */
+  get signatureMismatch(): Locator {
+    return this.page.getByRole('region', { name: 'Signature mismatch', exact: true });
+  }
+
+  /** The error doctor's advice for every other AWS error. */
+  get errorDoctor(): Locator {
+    return this.page.getByRole('region', { name: 'Error doctor', exact: true });
+  }
+
+  /** The "AWS error" field of the collapsible "Paste an AWS error" panel (opened if closed). */
+  async pasteAwsError(text: string): Promise<void> {
+    const field = this.page.getByLabel('AWS error', { exact: true });
+    if (!(await field.isVisible())) await this.page.getByText('Paste an AWS error').click();
+    await field.fill(text);
+  }
+
+  /** The "Check a signature" panel. */
+  get checkSignaturePanel(): Locator {
+    return this.page.getByRole('region', { name: 'Check a signature', exact: true });
+  }
+
+  /** Pastes a signed request and a secret into "Check a signature", clicks Check, returns the verdict. */
+  async checkSignature(signedRequest: string, secret: string): Promise<string> {
+    const panel = this.checkSignaturePanel;
+    await panel.getByLabel('Signed request', { exact: true }).fill(signedRequest);
+    await panel.getByLabel('Secret key for checking', { exact: true }).fill(secret);
+    await panel.getByRole('button', { name: 'Check', exact: true }).click();
+    const status = panel.getByRole('status');
+    await expect(status).toHaveText(/Valid|Not valid|failed/);
+    return (await status.innerText()).trim();
+  }
+
+  /** What the "Copy as curl" button of "Request to send" copies (needs clipboard-read). */
+  async requestAsCurl(): Promise<string> {
+    await this.artifact('Request to send')
+      .getByRole('button', { name: 'Copy request as a curl command' })
+      .click();
+    return this.page.evaluate(() => navigator.clipboard.readText());
+  }
+
   // --- Actions ----------------------------------------------------------------------------------
 
   /** Opens the page and waits until it has signed the first-run request. */

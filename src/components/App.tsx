@@ -2,12 +2,14 @@ import { useEffect } from 'react';
 import { loadPlaygroundConfig } from '../request/defaults';
 import { usePlaygroundStore } from '../store/usePlaygroundStore';
 import { BodyEditor } from './BodyEditor';
+import { CheckSignaturePanel } from './CheckSignaturePanel';
 import { CredentialsPanel } from './CredentialsPanel';
 import { HeadersTable } from './HeadersTable';
 import { LocalGatewayNote } from './LocalGatewayNote';
 import { MethodUrlFields } from './MethodUrlFields';
 import { Panel } from './Panel';
 import { PanelBoundary } from './PanelBoundary';
+import { PasteErrorPanel } from './PasteErrorPanel';
 import { QueryParamsTable } from './QueryParamsTable';
 import { ResponsePanel } from './ResponsePanel';
 import { ScopeFields } from './ScopeFields';
@@ -66,8 +68,14 @@ export function App() {
           <Panel id="response" title="Response" label="Response" className="panel-response">
             <ResponsePanel />
           </Panel>
+          <PanelBoundary name="Paste an AWS error">
+            <PasteErrorPanel />
+          </PanelBoundary>
           <Panel id="steps" title="Signing steps" label="Signing steps" aside={<AwsDocsLink />}>
             <SigningSteps />
+          </Panel>
+          <Panel id="check-signature" title="Check a signature">
+            <CheckSignaturePanel />
           </Panel>
         </div>
       </main>

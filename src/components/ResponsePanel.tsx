@@ -1,9 +1,13 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
+import { parseAwsError } from '../diagnosis/parseAwsError';
 import { explainErrorType } from '../request/explainErrorType';
-import type { ResponseOutcome } from '../store/playgroundState';
+import type { ResponseOutcome, SentRequest } from '../store/playgroundState';
 import { usePlaygroundStore } from '../store/usePlaygroundStore';
 import type { HttpAnswer, TransportFailure } from '../transport/sendRequest';
 import { decodeBody, formatBytes, getHeader, hexPreview } from './bodyText';
+import { AwsErrorHelp } from './AwsErrorHelp';
+import { doctorContext } from './awsErrorContext';
+import { ClockOffsetLine, ClockSkewNotice } from './ClockNotice';
 import { CopyButton } from './CopyButton';
 
 function headline(outcome: ResponseOutcome): string {
@@ -53,6 +57,7 @@ export function ResponsePanel() {
           </span>
         )}
       </div>
+      <ClockOffsetLine />
       {outcome.kind === 'idle' && (
         <p className="hint">
           <strong>Send</strong> (Ctrl+Enter) signs the request at that moment and sends it
@@ -65,17 +70,45 @@ export function ResponsePanel() {
           {outcome.sent.outgoing.method} {outcome.sent.outgoing.url} via {outcome.sent.transport}
         </p>
       )}
-      {outcome.kind === 'response' && <AnswerView answer={outcome.answer} />}
+      {outcome.kind === 'response' && (
+        <AnswerView answer={outcome.answer} sent={outcome.sent} receivedAt={outcome.receivedAt} />
+      )}
       {outcome.kind === 'failure' && <FailureView failure={outcome.failure} />}
     </div>
   );
 }
 
-function AnswerView({ answer }: { answer: HttpAnswer }) {
+function AnswerView({
+  answer,
+  sent,
+  receivedAt,
+}: {
+  answer: HttpAnswer;
+  sent: SentRequest;
+  receivedAt: number | undefined;
+}) {
   const [raw, setRaw] = useState(false);
   const errorType = getHeader(answer.headers, 'x-amzn-ErrorType') ?? null;
   const explanation = explainErrorType(errorType);
   const decoded = decodeBody(answer.body, getHeader(answer.headers, 'content-type'));
+  const serverDate = getHeader(answer.headers, 'date');
+  // Any error answer AWS explains in its body (403s above all): what it means and what to do.
+  const awsError = useMemo(
+    () =>
+      answer.status >= 400 && decoded.text !== null
+        ? parseAwsError({ body: decoded.text, errorType })
+        : null,
+    [answer.status, decoded.text, errorType],
+  );
+  const ours = useMemo(() => ({ input: sent.input, result: sent.signing }), [sent]);
+  const context = useMemo(
+    () =>
+      doctorContext(ours, {
+        ...(serverDate === undefined ? {} : { serverDate }),
+        ...(receivedAt === undefined ? {} : { receivedAt }),
+      }),
+    [ours, serverDate, receivedAt],
+  );
   const bodyShown =
     decoded.text === null
       ? null
@@ -92,6 +125,11 @@ function AnswerView({ answer }: { answer: HttpAnswer }) {
           </p>
           {explanation !== undefined && <p>{explanation}</p>}
         </div>
+      )}
+
+      <ClockSkewNotice answer={answer} receivedAt={receivedAt} />
+      {awsError !== null && awsError.kind !== 'unknown' && (
+        <AwsErrorHelp error={awsError} ours={ours} context={context} />
       )}
 
       {/* A div, not a labelled section: a region named "Body" would compete with the Body field. */}

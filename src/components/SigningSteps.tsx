@@ -11,6 +11,7 @@ import { MonoBlock } from './MonoBlock';
 import { RequestToSend } from './RequestToSend';
 import { toCurl, toHttpText } from './requestText';
 import { SigningKeyChain } from './SigningKeyChain';
+import { SignatureValidity } from './SignatureValidity';
 import { CopyButton } from './CopyButton';
 import { StepSection } from './StepSection';
 import { useLiveSigning } from './useLiveSigning';
@@ -60,6 +61,11 @@ export function SigningSteps() {
                 ? `Signed at the fixed time ${shown.result.amzDate}: Send sends exactly this signature.`
                 : `Signed at ${timeOfDay(shown.result.amzDate)}, your last edit. Send signs again with the time of sending, and the steps then show that signing.`}
           </p>
+          <SignatureValidity
+            amzDate={shown.result.amzDate}
+            mode={shown.input.mode ?? 'header'}
+            expiresIn={shown.input.expiresIn ?? 3600}
+          />
           <Steps
             input={shown.input}
             result={shown.result}

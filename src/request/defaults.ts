@@ -2,6 +2,8 @@
 
 /** The local gateway's stage URL under `npm start`; routes (/hello) go after it. */
 export const DEFAULT_GATEWAY_URL = 'http://127.0.0.1:5174/prod';
+/** The region the local gateway plays (its host, 127.0.0.1, says none). */
+export const LOCAL_GATEWAY_REGION = 'ca-central-1';
 
 /** Where `npm start` tells the page its gateway URL and that the relay is there. */
 export const PLAYGROUND_CONFIG_URL = '/playground-config.json';

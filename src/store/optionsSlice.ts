@@ -12,6 +12,7 @@ export function defaultOptionsFields(): OptionsFields {
     transport: null,
     gatewayUrl: DEFAULT_GATEWAY_URL,
     relayAvailable: null,
+    clockOffsetSeconds: 0,
   };
 }
 

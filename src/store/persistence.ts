@@ -17,7 +17,7 @@ type PersistedRequest = Pick<
 >;
 type PersistedCredentials = Pick<CredentialsFields, 'accessKeyId' | 'remember'> &
   Partial<Pick<CredentialsFields, 'secretAccessKey' | 'sessionToken'>>;
-type PersistedOptions = Omit<OptionsFields, 'relayAvailable'>;
+type PersistedOptions = Omit<OptionsFields, 'relayAvailable' | 'clockOffsetSeconds'>;
 
 export interface PersistedState {
   request: PersistedRequest;

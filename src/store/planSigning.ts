@@ -34,6 +34,8 @@ export interface SigningPlan {
   transport: TransportMode;
   /** validateSigningInput's findings plus the signing-time field's own. */
   issues: ValidationIssue[];
+  /** Added to the clock when the signing time is "now" (options.clockOffsetSeconds). */
+  clockOffsetMs: number;
 }
 
 export interface PlanSource {
@@ -135,12 +137,16 @@ export function planSigning({ request, credentials, options }: PlanSource): Sign
     scope: { detected, region, service },
     transport: effectiveTransport(options),
     issues,
+    clockOffsetMs: Number.isFinite(options.clockOffsetSeconds)
+      ? options.clockOffsetSeconds * 1000
+      : 0,
   };
 }
 
-/** The plan's input with a date: the fixed signing time, or `now`. */
+/** The plan's input with a date: the fixed signing time, or `now` moved by the clock offset. */
 export function withSigningDate(plan: SigningPlan, now: number): SigningInput {
-  const signingDate = plan.signingTime.kind === 'fixed' ? plan.signingTime.date : new Date(now);
+  const signingDate =
+    plan.signingTime.kind === 'fixed' ? plan.signingTime.date : new Date(now + plan.clockOffsetMs);
   return { ...plan.input, signingDate };
 }
 

@@ -107,6 +107,11 @@ export interface OptionsFields {
   gatewayUrl: string;
   /** From playground-config.json; null until it has loaded. Not persisted. */
   relayAvailable: boolean | null;
+  /**
+   * Added to this machine's clock when signing with "now" (Sign with the server's time), in
+   * seconds. Not persisted: a skew measured today says nothing about tomorrow.
+   */
+  clockOffsetSeconds: number;
 }
 
 export type OptionsField = Exclude<keyof OptionsFields, 'gatewayUrl' | 'relayAvailable'>;
@@ -128,7 +133,8 @@ export interface SentRequest {
 export type ResponseOutcome =
   | { kind: 'idle' }
   | { kind: 'sending'; startedAt: number; sent: SentRequest }
-  | { kind: 'response'; answer: HttpAnswer; sent: SentRequest }
+  /** receivedAt: this machine's clock when the answer came (for the server's Date header). */
+  | { kind: 'response'; answer: HttpAnswer; sent: SentRequest; receivedAt?: number }
   /** `sent` is null when signing itself failed and nothing went out. */
   | { kind: 'failure'; failure: TransportFailure; sent: SentRequest | null };
 

@@ -1,4 +1,4 @@
-import { DEFAULT_GATEWAY_URL } from '../request/defaults';
+import { DEFAULT_GATEWAY_URL, LOCAL_GATEWAY_REGION } from '../request/defaults';
 import { withQuery } from '../request/queryParams';
 import type { ValidationIssue } from '../signing';
 import type {
@@ -22,7 +22,7 @@ export function defaultRequestFields(gatewayUrl: string = DEFAULT_GATEWAY_URL): 
     bodyText: '{"hello":"world"}',
     bodyFile: null,
     // The local gateway's host (127.0.0.1) says nothing about the scope: start with its own.
-    regionOverride: 'ca-central-1',
+    regionOverride: LOCAL_GATEWAY_REGION,
     serviceOverride: 'execute-api',
     signingTime: '',
   };

@@ -91,7 +91,7 @@ export function createResponseSlice(
       inFlight = null;
       setOutcome(
         outcome.kind === 'response'
-          ? { kind: 'response', answer: outcome.answer, sent }
+          ? { kind: 'response', answer: outcome.answer, sent, receivedAt: deps.now() }
           : { kind: 'failure', failure: outcome.failure, sent },
       );
     },
