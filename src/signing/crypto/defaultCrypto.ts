@@ -1,5 +1,6 @@
 import { supportsWebCrypto } from '@aws-crypto/supports-web-crypto';
 import { locateWindow } from '@aws-sdk/util-locate-window';
+import { createSha256ConstructorSigning } from './sha256Constructor';
 import type { SigningCrypto } from './signingCrypto';
 import { createWebCryptoSigning } from './webCrypto';
 
@@ -25,10 +26,7 @@ export function getDefaultSigningCrypto(): SigningCrypto {
 function createLazyFallback(): SigningCrypto {
   let loaded: Promise<SigningCrypto> | undefined;
   const load = () =>
-    (loaded ??= Promise.all([
-      import('@aws-crypto/sha256-browser'),
-      import('./sha256Constructor'),
-    ]).then(([{ Sha256 }, { createSha256ConstructorSigning }]) =>
+    (loaded ??= import('@aws-crypto/sha256-browser').then(({ Sha256 }) =>
       createSha256ConstructorSigning(Sha256, 'sha256-browser (pure JS)'),
     ));
   return {
