@@ -49,8 +49,13 @@ export default tseslint.config(
   },
   {
     // Diagnosis is pure like the signing core: the caller passes the clock and the answers.
-    files: ['src/diagnosis/**/*.ts'],
-    ignores: ['src/diagnosis/**/*.test.ts'],
+    // Importing and exporting are pure text transformations in the same way.
+    files: ['src/diagnosis/**/*.ts', 'src/importing/**/*.ts', 'src/exporting/**/*.ts'],
+    ignores: [
+      'src/diagnosis/**/*.test.ts',
+      'src/importing/**/*.test.ts',
+      'src/exporting/**/*.test.ts',
+    ],
     languageOptions: { globals: {} },
     rules: {
       'no-restricted-imports': [

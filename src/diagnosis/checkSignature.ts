@@ -15,7 +15,12 @@ import {
   utf8,
   type SigningCrypto,
 } from '../signing';
+import { curlBody, readCurlCommand } from '../importing/readCurlCommand';
+import { readHttp2Headers, readHttpRequest } from '../importing/readHttpRequest';
 import { formatCountdown, parseAmzDate, SIGNATURE_WINDOW_MS } from './clockSkew';
+
+// shellWords moved to src/importing with the curl reader; re-exported for existing callers.
+export { shellWords } from '../importing/shellWords';
 
 export type PastedRequestFormat = 'http' | 'curl' | 'presigned-url';
 
@@ -55,200 +60,21 @@ const MAX_EXPIRES = 604800;
 
 // ---------------------------------------------------------------- parsing what was pasted
 
-/** Splits a shell command line into words: quotes, $'…', backslashes and line continuations. */
-export function shellWords(command: string): string[] {
-  const text = command.replace(/\\\r?\n|\^\r?\n|`\r?\n/g, ' ');
-  const words: string[] = [];
-  let word = '';
-  let inWord = false;
-  for (let i = 0; i < text.length; i++) {
-    const char = text[i]!;
-    if (/\s/.test(char)) {
-      if (inWord) words.push(word);
-      word = '';
-      inWord = false;
-      continue;
-    }
-    inWord = true;
-    if (char === "'") {
-      const end = text.indexOf("'", i + 1);
-      word += end < 0 ? text.slice(i + 1) : text.slice(i + 1, end);
-      i = end < 0 ? text.length : end;
-    } else if (char === '$' && text[i + 1] === "'") {
-      i += 2;
-      for (; i < text.length && text[i] !== "'"; i++) {
-        if (text[i] === '\\' && i + 1 < text.length) {
-          const next = text[++i]!;
-          word += next === 'n' ? '\n' : next === 't' ? '\t' : next === 'r' ? '\r' : next;
-        } else word += text[i];
-      }
-    } else if (char === '"') {
-      i++;
-      for (; i < text.length && text[i] !== '"'; i++) {
-        if (text[i] === '\\' && i + 1 < text.length && '"\\$`'.includes(text[i + 1]!)) i++;
-        word += text[i];
-      }
-    } else if (char === '\\' && i + 1 < text.length) {
-      word += text[++i];
-    } else word += char;
-  }
-  if (inWord) words.push(word);
-  return words;
-}
-
-const CURL_ARG_OPTIONS = new Set([
-  '-X',
-  '--request',
-  '-H',
-  '--header',
-  '-d',
-  '--data',
-  '--data-raw',
-  '--data-binary',
-  '--data-ascii',
-  '--data-urlencode',
-  '--json',
-  '--url',
-  '-A',
-  '--user-agent',
-  '-e',
-  '--referer',
-  '-b',
-  '--cookie',
-  '-o',
-  '--output',
-  '-u',
-  '--user',
-  '--aws-sigv4',
-  '-x',
-  '--proxy',
-  '--connect-timeout',
-  '-m',
-  '--max-time',
-  '-w',
-  '--write-out',
-  '--retry',
-  '--cacert',
-  '--cert',
-  '--key',
-  '-E',
-  '--resolve',
-  '--interface',
-  '-T',
-  '--upload-file',
-  '-F',
-  '--form',
-  '-r',
-  '--range',
-  '--max-redirs',
-  '--limit-rate',
-  '-c',
-  '--cookie-jar',
-  '-K',
-  '--config',
-]);
-const CURL_SHORT_WITH_ARG = new Set([...CURL_ARG_OPTIONS].filter((name) => /^-\w$/.test(name)));
-
 const hasHeader = (headers: ReadonlyArray<readonly [string, string]>, name: string) =>
   headers.some(([key]) => key.toLowerCase() === name);
 
 function parseCurl(text: string): PastedRequest | { error: string } {
-  const words = shellWords(text);
-  if (words[0] === '$') words.shift();
-  if (words[0] !== 'curl') return { error: 'A curl command starts with curl.' };
-  let method: string | undefined;
-  let url: string | undefined;
-  let head = false;
-  let get = false;
-  const headers: Array<[string, string]> = [];
-  const data: string[] = [];
-  const notes: string[] = [];
-  const take = (option: string, value: string) => {
-    if (option.startsWith('-d') || option.startsWith('--data') || option === '--json') {
-      if (value.startsWith('@') && option !== '--data-raw')
-        notes.push(
-          `curl reads the body from the file ${value.slice(1)}; this check uses the text “${value}” instead, so the payload hash will not match the file's.`,
-        );
-    }
-    if (option === '--aws-sigv4')
-      notes.push(
-        'curl signs this command itself when it runs (--aws-sigv4): there is no signature in the text to check. Run it with -v and paste the request it sent.',
-      );
-    switch (option) {
-      case '-X':
-      case '--request':
-        method = value;
-        break;
-      case '-H':
-      case '--header': {
-        const colon = value.indexOf(':');
-        if (colon > 0) {
-          const headerValue = value.slice(colon + 1).trim();
-          // "Name:" with nothing after it removes a header curl would send.
-          if (headerValue !== '') headers.push([value.slice(0, colon).trim(), headerValue]);
-        } else if (value.endsWith(';')) headers.push([value.slice(0, -1).trim(), '']);
-        break;
-      }
-      case '-d':
-      case '--data':
-      case '--data-ascii':
-        // curl drops line breaks from -d data read from files only; inline text is sent as is.
-        data.push(value);
-        break;
-      case '--data-raw':
-      case '--data-binary':
-      case '--data-urlencode':
-        data.push(value);
-        break;
-      case '--json':
-        data.push(value);
-        if (!hasHeader(headers, 'content-type')) headers.push(['Content-Type', 'application/json']);
-        if (!hasHeader(headers, 'accept')) headers.push(['Accept', 'application/json']);
-        break;
-      case '--url':
-        url = value;
-        break;
-      case '-A':
-      case '--user-agent':
-        headers.push(['User-Agent', value]);
-        break;
-      case '-e':
-      case '--referer':
-        headers.push(['Referer', value]);
-        break;
-      case '-b':
-      case '--cookie':
-        if (value.includes('=')) headers.push(['Cookie', value]);
-        break;
-      case '-r':
-      case '--range':
-        headers.push(['Range', `bytes=${value}`]);
-        break;
-    }
-  };
-  for (let i = 1; i < words.length; i++) {
-    const word = words[i]!;
-    if (word.startsWith('--')) {
-      if (word === '--head') head = true;
-      else if (word === '--get') get = true;
-      else if (CURL_ARG_OPTIONS.has(word)) take(word, words[++i] ?? '');
-    } else if (word.startsWith('-') && word.length > 1) {
-      // A cluster of short options: -sSi, -XPOST, -H'Name: value'.
-      for (let j = 1; j < word.length; j++) {
-        const option = `-${word[j]}`;
-        if (CURL_SHORT_WITH_ARG.has(option)) {
-          const rest = word.slice(j + 1);
-          take(option, rest !== '' ? rest : (words[++i] ?? ''));
-          break;
-        }
-        if (option === '-I') head = true;
-        if (option === '-G') get = true;
-      }
-    } else if (url === undefined) url = word;
-  }
-  if (url === undefined) return { error: 'The curl command has no URL.' };
-  if (!/^[A-Za-z][A-Za-z0-9+.-]*:\/\//.test(url)) url = `http://${url}`;
-  let body = data.join('&');
+  const command = readCurlCommand(text);
+  if ('error' in command) return command;
+  const { data, get, head } = command;
+  let url = command.url;
+  const headers = [...command.headers];
+  const notes = [...command.notes];
+  if (command.awsSigv4 !== undefined)
+    notes.push(
+      'curl signs this command itself when it runs (--aws-sigv4): there is no signature in the text to check. Run it with -v and paste the request it sent.',
+    );
+  let body = curlBody(data);
   if (get && body !== '') {
     url += (url.includes('?') ? '&' : '?') + body;
     body = '';
@@ -276,86 +102,12 @@ function parseCurl(text: string): PastedRequest | { error: string } {
   }
   return {
     format: 'curl',
-    method: method ?? (head ? 'HEAD' : data.length > 0 && !get ? 'POST' : 'GET'),
+    method: command.method ?? (head ? 'HEAD' : data.length > 0 && !get ? 'POST' : 'GET'),
     url,
     headers: all,
     body,
     implicitHeaders,
     ...(notes.length > 0 ? { notes } : {}),
-  };
-}
-
-function parseHttp(text: string): PastedRequest | { error: string } {
-  const normalized = text.replace(/\r\n/g, '\n');
-  const blank = normalized.indexOf('\n\n');
-  const head = blank < 0 ? normalized : normalized.slice(0, blank);
-  const body = blank < 0 ? '' : normalized.slice(blank + 2);
-  const [requestLine = '', ...headerLines] = head.split('\n');
-  const words = requestLine.trim().split(' ');
-  if (words.length < 2)
-    return { error: 'The first line must be a request line: GET /path HTTP/1.1' };
-  const method = words[0]!;
-  const target = (
-    /^HTTP\/\S+$/i.test(words.at(-1)!) && words.length > 2 ? words.slice(1, -1) : words.slice(1)
-  ).join(' ');
-  const headers: Array<[string, string]> = [];
-  for (const line of headerLines) {
-    if (/^[ \t]/.test(line) && headers.length > 0) {
-      headers.at(-1)![1] += `\n${line}`;
-      continue;
-    }
-    if (line.trim() === '') continue;
-    const colon = line.indexOf(':');
-    if (colon <= 0) return { error: `Not a header line: ${line}` };
-    headers.push([
-      line.slice(0, colon).trim(),
-      line.slice(colon + 1).replace(/^[ \t]+|[ \t]+$/g, ''),
-    ]);
-  }
-  let url: string;
-  if (/^[A-Za-z][A-Za-z0-9+.-]*:\/\//.test(target)) {
-    url = target;
-    if (!hasHeader(headers, 'host')) headers.unshift(['Host', parseUrl(target).host]);
-  } else {
-    const host = headers.find(([name]) => name.toLowerCase() === 'host')?.[1]?.trim();
-    if (host === undefined || host === '')
-      return { error: 'The request has no Host header, so its URL cannot be known.' };
-    url = `https://${host}${target.startsWith('/') || target.startsWith('?') ? '' : '/'}${target}`;
-  }
-  return { format: 'http', method, url, headers, body };
-}
-
-/**
- * HTTP/2 headers as browsers' developer tools copy them: pseudo-headers (:method, :authority,
- * :path, :scheme) instead of a request line. :authority is what AWS signs as host.
- */
-function parseHttp2Headers(text: string): PastedRequest | { error: string } {
-  const normalized = text.replace(/\r\n/g, '\n');
-  const blank = normalized.indexOf('\n\n');
-  const head = blank < 0 ? normalized : normalized.slice(0, blank);
-  const body = blank < 0 ? '' : normalized.slice(blank + 2);
-  const pseudo = new Map<string, string>();
-  const headers: Array<[string, string]> = [];
-  for (const line of head.split('\n')) {
-    if (line.trim() === '') continue;
-    const colon = line.indexOf(':', line.startsWith(':') ? 1 : 0);
-    if (colon <= 0) return { error: `Not a header line: ${line}` };
-    const name = line.slice(0, colon).trim();
-    const value = line.slice(colon + 1).replace(/^[ \t]+|[ \t]+$/g, '');
-    if (name.startsWith(':')) pseudo.set(name.toLowerCase(), value);
-    else headers.push([name, value]);
-  }
-  const authority = pseudo.get(':authority');
-  if (authority === undefined || authority === '')
-    return { error: 'The HTTP/2 headers have no :authority, so the URL cannot be known.' };
-  if (!hasHeader(headers, 'host')) headers.unshift(['host', authority]);
-  const path = pseudo.get(':path') ?? '/';
-  return {
-    format: 'http',
-    method: pseudo.get(':method') ?? 'GET',
-    url: `${pseudo.get(':scheme') ?? 'https'}://${authority}${path.startsWith('/') ? '' : '/'}${path}`,
-    headers,
-    body,
   };
 }
 
@@ -388,8 +140,14 @@ export function parsePastedRequest(text: string): PastedRequest | { error: strin
         implicitHeaders: ['host'],
       };
     }
-    if (/^:(?:method|authority|path|scheme)\s*:/i.test(trimmed)) return parseHttp2Headers(trimmed);
-    if (/^[A-Za-z-]+ \S/.test(trimmed)) return parseHttp(trimmed);
+    if (/^:(?:method|authority|path|scheme)\s*:/i.test(trimmed)) {
+      const parsed = readHttp2Headers(trimmed);
+      return 'error' in parsed ? parsed : { format: 'http', ...parsed };
+    }
+    if (/^[A-Za-z-]+ \S/.test(trimmed)) {
+      const parsed = readHttpRequest(trimmed);
+      return 'error' in parsed ? parsed : { format: 'http', ...parsed };
+    }
     return {
       error:
         'Not a request this panel can read: paste raw HTTP (GET /path HTTP/1.1 and headers), a curl command or a presigned URL.',

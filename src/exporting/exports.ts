@@ -1,0 +1,348 @@
+// Turns a signed request into code to run elsewhere: curl with the signature as made here, curl
+// and awscurl that sign on every run, Python (botocore + requests), JavaScript (aws4fetch), raw
+// HTTP and the presigned URL. Pure: the caller passes the signing instant.
+import { DEFAULT_EXPIRES_IN, parseUrl, type SigningInput, type SigningResult } from '../signing';
+
+export interface ExportContext {
+  signed: SigningResult;
+  input: SigningInput;
+  signedAt: Date;
+  /** Default false: the code reads $AWS_ACCESS_KEY_ID, $AWS_SECRET_ACCESS_KEY, $AWS_SESSION_TOKEN. */
+  inlineSecret: boolean;
+}
+
+export type ExportId =
+  'curl-signed' | 'curl-sigv4' | 'awscurl' | 'python' | 'javascript' | 'http' | 'presigned-url';
+
+export interface ExportedSnippet {
+  id: ExportId;
+  title: string;
+  language: 'bash' | 'python' | 'javascript' | 'http' | 'text';
+  code: string;
+  note?: string;
+}
+
+/** How long execute-api (and most services) accept a header signature: 5 minutes either way. */
+const HEADER_SIGNATURE_WINDOW_MS = 5 * 60 * 1000;
+
+/** Headers the signer adds; code that signs by itself must not send the old ones. */
+const SIGNER_HEADERS = new Set([
+  'host',
+  'authorization',
+  'x-amz-date',
+  'x-amz-security-token',
+  'x-amz-content-sha256',
+]);
+
+type Body = { kind: 'none' } | { kind: 'text'; text: string } | { kind: 'binary'; base64: string };
+
+function readBody(body: SigningInput['body']): Body {
+  if (body === undefined) return { kind: 'none' };
+  if (typeof body === 'string')
+    return body === '' ? { kind: 'none' } : { kind: 'text', text: body };
+  const bytes = body instanceof Uint8Array ? body : new Uint8Array(body);
+  if (bytes.length === 0) return { kind: 'none' };
+  try {
+    return { kind: 'text', text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
+  } catch {
+    let binary = '';
+    for (const byte of bytes) binary += String.fromCharCode(byte);
+    return { kind: 'binary', base64: btoa(binary) };
+  }
+}
+
+/** One bash word: '…' when that is enough, $'…' when the text has ' or control characters. */
+export function bashQuote(text: string): string {
+  if (/^[A-Za-z0-9_.,:/@%+=-]+$/.test(text)) return text;
+  // eslint-disable-next-line no-control-regex
+  if (!/['\u0000-\u001f\u007f]/.test(text)) return `'${text}'`;
+  let quoted = "$'";
+  for (const char of text) {
+    const code = char.charCodeAt(0);
+    if (char === '\\' || char === "'") quoted += `\\${char}`;
+    else if (char === '\n') quoted += '\\n';
+    else if (char === '\r') quoted += '\\r';
+    else if (char === '\t') quoted += '\\t';
+    else if (code < 0x20 || code === 0x7f) quoted += `\\x${code.toString(16).padStart(2, '0')}`;
+    else quoted += char;
+  }
+  return `${quoted}'`;
+}
+
+/** A Python or JavaScript string literal (JSON's escapes are valid in both). */
+const literal = (text: string) => JSON.stringify(text);
+
+const iso = (date: Date) => date.toISOString().replace(/\.\d{3}Z$/, 'Z');
+
+const ownHeaders = (input: SigningInput) =>
+  (input.headers ?? []).filter(([name]) => !SIGNER_HEADERS.has(name.toLowerCase()));
+
+const hasToken = (input: SigningInput) => (input.credentials.sessionToken ?? '') !== '';
+
+/** Lines of a command joined with " \" continuations. */
+const joinLines = (lines: string[]) => lines.join(' \\\n  ');
+
+/** The curl arguments for a body, and a pipe to put before curl when the body is binary. */
+function curlBodyArgs(body: Body): { args: string[]; pipe: string } {
+  if (body.kind === 'none') return { args: [], pipe: '' };
+  if (body.kind === 'binary')
+    return { args: ['--data-binary @-'], pipe: `printf '%s' '${body.base64}' | base64 -d | ` };
+  // --data-binary would read a file for a body starting with @; --data-raw sends it as it is.
+  const option = body.text.startsWith('@') ? '--data-raw' : '--data-binary';
+  return { args: [`${option} ${bashQuote(body.text)}`], pipe: '' };
+}
+
+const methodArgs = (method: string) =>
+  method.toUpperCase() === 'HEAD' ? ['--head'] : [`-X ${bashQuote(method)}`];
+
+function curlSigned({ signed, input, signedAt }: ExportContext): ExportedSnippet {
+  const query = (input.mode ?? 'header') === 'query';
+  const expiresAt = new Date(
+    signedAt.getTime() +
+      (query ? (input.expiresIn ?? DEFAULT_EXPIRES_IN) * 1000 : HEADER_SIGNATURE_WINDOW_MS),
+  );
+  const body = curlBodyArgs(readBody(input.body));
+  const lines = [
+    `${body.pipe}curl --path-as-is -g ${methodArgs(input.method).join(' ')} ${bashQuote(signed.url)}`,
+    ...signed.headers.map(([name, value]) => `-H ${bashQuote(`${name}: ${value}`)}`),
+    ...body.args,
+  ];
+  const window = query
+    ? `X-Amz-Expires=${input.expiresIn ?? DEFAULT_EXPIRES_IN} s after signing`
+    : '5 minutes after signing';
+  return {
+    id: 'curl-signed',
+    title: 'curl (signed here)',
+    language: 'bash',
+    code: `# Signed ${iso(signedAt)}; stops working at ${iso(expiresAt)} (${window}).\n${joinLines(lines)}\n`,
+    note: `Sends exactly the request signed here, so it works until ${iso(expiresAt)}. --path-as-is and -g keep curl from changing the URL.`,
+  };
+}
+
+function curlSigv4({ input, inlineSecret }: ExportContext): ExportedSnippet {
+  const { credentials } = input;
+  const user = inlineSecret
+    ? bashQuote(`${credentials.accessKeyId}:${credentials.secretAccessKey}`)
+    : '"$AWS_ACCESS_KEY_ID:$AWS_SECRET_ACCESS_KEY"';
+  const body = curlBodyArgs(readBody(input.body));
+  const lines = [
+    `${body.pipe}curl --path-as-is -g ${methodArgs(input.method).join(' ')} ${bashQuote(input.url)}`,
+    `--aws-sigv4 ${bashQuote(`aws:amz:${input.region}:${input.service}`)}`,
+    `--user ${user}`,
+  ];
+  if (hasToken(input))
+    lines.push(
+      inlineSecret
+        ? `-H ${bashQuote(`x-amz-security-token: ${credentials.sessionToken!}`)}`
+        : '-H "x-amz-security-token: $AWS_SESSION_TOKEN"',
+    );
+  lines.push(...ownHeaders(input).map(([name, value]) => `-H ${bashQuote(`${name}: ${value}`)}`));
+  lines.push(...body.args);
+  return {
+    id: 'curl-sigv4',
+    title: 'curl --aws-sigv4 (signs on every run)',
+    language: 'bash',
+    code: `# curl 7.75 or later signs this itself each time it runs.\n${joinLines(lines)}\n`,
+    note:
+      (inlineSecret ? '' : 'Set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY first. ') +
+      "curl signs the path as written (it does not normalise or double-encode it as execute-api's canonical URI does), so paths with '.', '..' or encoded characters may not match.",
+  };
+}
+
+function awscurl({ input, inlineSecret }: ExportContext): ExportedSnippet {
+  const { credentials } = input;
+  const body = readBody(input.body);
+  const lines = [
+    `awscurl --service ${bashQuote(input.service)} --region ${bashQuote(input.region)}`,
+    ...methodArgs(input.method).filter((arg) => arg.startsWith('-X')),
+  ];
+  if (inlineSecret) {
+    lines.push(
+      `--access_key ${bashQuote(credentials.accessKeyId)}`,
+      `--secret_key ${bashQuote(credentials.secretAccessKey)}`,
+    );
+    if (hasToken(input)) lines.push(`--security_token ${bashQuote(credentials.sessionToken!)}`);
+  }
+  lines.push(...ownHeaders(input).map(([name, value]) => `-H ${bashQuote(`${name}: ${value}`)}`));
+  if (body.kind === 'text') lines.push(`-d ${bashQuote(body.text)}`);
+  lines.push(bashQuote(input.url));
+  return {
+    id: 'awscurl',
+    title: 'awscurl',
+    language: 'bash',
+    code: `${joinLines(lines)}\n`,
+    note:
+      (inlineSecret
+        ? ''
+        : 'awscurl reads AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY and AWS_SESSION_TOKEN from the environment. ') +
+      (body.kind === 'binary' ? 'The binary body is left out: pass it with -d @file. ' : '') +
+      'Install with pip install awscurl.',
+  };
+}
+
+function python({ input, inlineSecret }: ExportContext): ExportedSnippet {
+  const { credentials } = input;
+  const body = readBody(input.body);
+  const headers = ownHeaders(input);
+  const names = new Set<string>();
+  const repeated = headers.some(([name]) => names.size === names.add(name.toLowerCase()).size);
+  const credentialLines = inlineSecret
+    ? [
+        `    ${literal(credentials.accessKeyId)},`,
+        `    ${literal(credentials.secretAccessKey)},`,
+        `    ${hasToken(input) ? literal(credentials.sessionToken!) : 'None'},`,
+      ]
+    : [
+        '    os.environ["AWS_ACCESS_KEY_ID"],',
+        '    os.environ["AWS_SECRET_ACCESS_KEY"],',
+        '    os.environ.get("AWS_SESSION_TOKEN"),',
+      ];
+  const data =
+    body.kind === 'none'
+      ? 'None'
+      : body.kind === 'text'
+        ? `${literal(body.text)}.encode("utf-8")`
+        : `base64.b64decode(${literal(body.base64)})`;
+  const code = [
+    '# Signs with botocore (SigV4Auth, AWSRequest) and sends with requests; signed anew on every run.',
+    ...(body.kind === 'binary' ? ['import base64'] : []),
+    ...(inlineSecret ? [] : ['import os']),
+    '',
+    'import requests',
+    'from botocore.auth import SigV4Auth',
+    'from botocore.awsrequest import AWSRequest',
+    'from botocore.credentials import Credentials',
+    '',
+    'credentials = Credentials(',
+    ...credentialLines,
+    ')',
+    'request = AWSRequest(',
+    `    method=${literal(input.method)},`,
+    `    url=${literal(input.url)},`,
+    `    headers={${headers.map(([name, value]) => `${literal(name)}: ${literal(value)}`).join(', ')}},`,
+    `    data=${data},`,
+    ')',
+    `SigV4Auth(credentials, ${literal(input.service)}, ${literal(input.region)}).add_auth(request)`,
+    'prepared = request.prepare()',
+    'response = requests.request(',
+    '    prepared.method, prepared.url, headers=dict(prepared.headers), data=prepared.body',
+    ')',
+    'print(response.status_code)',
+    'print(response.text)',
+    '',
+  ].join('\n');
+  return {
+    id: 'python',
+    title: 'Python (botocore + requests)',
+    language: 'python',
+    code,
+    note:
+      (inlineSecret
+        ? ''
+        : 'Reads AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY and AWS_SESSION_TOKEN from the environment. ') +
+      (repeated ? 'A header given twice keeps only its last value in a Python dict. ' : '') +
+      'Needs pip install botocore requests.',
+  };
+}
+
+function javascript({ input, inlineSecret }: ExportContext): ExportedSnippet {
+  const { credentials } = input;
+  const body = readBody(input.body);
+  const clientLines = inlineSecret
+    ? [
+        `  accessKeyId: ${literal(credentials.accessKeyId)},`,
+        `  secretAccessKey: ${literal(credentials.secretAccessKey)},`,
+        ...(hasToken(input) ? [`  sessionToken: ${literal(credentials.sessionToken!)},`] : []),
+      ]
+    : [
+        '  accessKeyId: process.env.AWS_ACCESS_KEY_ID,',
+        '  secretAccessKey: process.env.AWS_SECRET_ACCESS_KEY,',
+        '  sessionToken: process.env.AWS_SESSION_TOKEN,',
+      ];
+  const headers = ownHeaders(input);
+  const bodyLine =
+    body.kind === 'none'
+      ? []
+      : body.kind === 'text'
+        ? [`  body: ${literal(body.text)},`]
+        : [`  body: Uint8Array.from(atob(${literal(body.base64)}), (c) => c.charCodeAt(0)),`];
+  const code = [
+    "// Signs with aws4fetch's AwsClient on every run (Node 18+, browsers, workers).",
+    "import { AwsClient } from 'aws4fetch';",
+    '',
+    'const aws = new AwsClient({',
+    ...clientLines,
+    `  service: ${literal(input.service)},`,
+    `  region: ${literal(input.region)},`,
+    '});',
+    '',
+    `const response = await aws.fetch(${literal(input.url)}, {`,
+    `  method: ${literal(input.method)},`,
+    `  headers: [${headers.map(([name, value]) => `[${literal(name)}, ${literal(value)}]`).join(', ')}],`,
+    ...bodyLine,
+    '});',
+    'console.log(response.status, await response.text());',
+    '',
+  ].join('\n');
+  return {
+    id: 'javascript',
+    title: 'JavaScript (fetch + aws4fetch)',
+    language: 'javascript',
+    code,
+    note:
+      (inlineSecret
+        ? ''
+        : 'Reads AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY and AWS_SESSION_TOKEN from process.env. ') +
+      'Needs npm install aws4fetch.',
+  };
+}
+
+function rawHttp({ signed, input }: ExportContext): ExportedSnippet {
+  const url = parseUrl(signed.url);
+  const body = readBody(input.body);
+  const headers = signed.headers.some(([name]) => name.toLowerCase() === 'host')
+    ? signed.headers
+    : [['Host', url.host] as [string, string], ...signed.headers];
+  const lines = [
+    `${input.method} ${url.path === '' ? '/' : url.path}${url.query === null ? '' : `?${url.query}`} HTTP/1.1`,
+    ...headers.map(([name, value]) => `${name}: ${value}`),
+    '',
+    body.kind === 'text' ? body.text : body.kind === 'binary' ? '' : '',
+  ];
+  return {
+    id: 'http',
+    title: 'Raw HTTP',
+    language: 'http',
+    code: lines.join('\n'),
+    ...(body.kind === 'binary'
+      ? { note: 'The binary body is not shown; it goes after the blank line.' }
+      : {}),
+  };
+}
+
+function presignedUrl({ signed, input, signedAt }: ExportContext): ExportedSnippet {
+  const expiresIn = input.expiresIn ?? DEFAULT_EXPIRES_IN;
+  return {
+    id: 'presigned-url',
+    title: 'Presigned URL',
+    language: 'text',
+    code: signed.url,
+    note: `Valid until ${iso(new Date(signedAt.getTime() + expiresIn * 1000))} (${expiresIn} s after signing), for ${input.method} only${
+      (input.headers ?? []).length > 0 ? ', with the signed headers' : ''
+    }.`,
+  };
+}
+
+/** Every export of this signed request, in the order the page lists them. */
+export function buildExports(context: ExportContext): ExportedSnippet[] {
+  const snippets = [
+    curlSigned(context),
+    curlSigv4(context),
+    awscurl(context),
+    python(context),
+    javascript(context),
+    rawHttp(context),
+  ];
+  if ((context.input.mode ?? 'header') === 'query') snippets.push(presignedUrl(context));
+  return snippets;
+}

@@ -1,0 +1,73 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { importAnything } from './importAnything';
+
+describe('importAnything', () => {
+  it('tells what was pasted', () => {
+    expect(importAnything('$ curl https://h.example/')).toMatchObject({
+      kind: 'request',
+      source: 'curl',
+    });
+    expect(importAnything('GET /x HTTP/1.1\nHost: h.example')).toMatchObject({
+      kind: 'request',
+      source: 'http',
+      request: { url: 'https://h.example/x' },
+    });
+    expect(importAnything('  https://h.example/a?b=1  ')).toMatchObject({
+      kind: 'request',
+      source: 'url',
+      request: { method: 'GET', url: 'https://h.example/a?b=1', headers: [], body: '' },
+    });
+    expect(
+      importAnything('export AWS_ACCESS_KEY_ID=AKIDEXAMPLE\nexport AWS_SECRET_ACCESS_KEY=s'),
+    ).toMatchObject({ kind: 'credentials', credentials: { format: 'env' } });
+    expect(importAnything('{"AccessKeyId":"A","SecretAccessKey":"S","Version":1}')).toMatchObject({
+      kind: 'credentials',
+      credentials: { format: 'process-json' },
+    });
+    expect(importAnything('[default]\naws_access_key_id=A\naws_secret_access_key=S')).toMatchObject(
+      { kind: 'credentials', credentials: { profile: 'default' } },
+    );
+  });
+
+  it('recognises a presigned URL', () => {
+    expect(
+      importAnything(
+        'https://h.example/a?X-Amz-Signature=ab&X-Amz-Credential=K%2F20261126%2Fr%2Fs%2Faws4_request',
+      ),
+    ).toMatchObject({
+      kind: 'request',
+      request: { url: 'https://h.example/a', existingSignature: { kind: 'presigned-url' } },
+    });
+  });
+
+  it('says what it could not read', () => {
+    expect(importAnything('')).toMatchObject({ kind: 'error' });
+    expect(importAnything('hello')).toMatchObject({
+      kind: 'error',
+      error: expect.stringMatching(/curl/),
+    });
+    expect(importAnything('curl')).toMatchObject({
+      kind: 'error',
+      error: expect.stringMatching(/URL/),
+    });
+  });
+
+  it('never throws', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 400 }), (text) => {
+        const result = importAnything(text);
+        expect(['request', 'credentials', 'error']).toContain(result.kind);
+      }),
+    );
+  });
+});
+
+describe('importAnything, comments', () => {
+  it('skips comment lines before a curl command', () => {
+    expect(importAnything('# signed at noon\n# more\ncurl https://h.example/')).toMatchObject({
+      kind: 'request',
+      source: 'curl',
+    });
+  });
+});

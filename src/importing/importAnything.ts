@@ -1,0 +1,66 @@
+// Decides what a pasted text is — a curl command, raw HTTP, a URL, or credentials — and imports it.
+import { parseUrl } from '../signing';
+import type { ImportedCredentials } from './importCredentials';
+import { importCredentials, looksLikeCredentials } from './importCredentials';
+import { finishImport, importCurl, type ImportedRequest } from './importCurl';
+import { importRawHttp } from './importRawHttp';
+import { MAX_COMMAND_LENGTH } from './shellWords';
+
+export type ImportResult =
+  | { kind: 'request'; request: ImportedRequest; source: 'curl' | 'http' | 'url' }
+  | { kind: 'credentials'; credentials: ImportedCredentials }
+  | { kind: 'error'; error: string };
+
+/** Imports whatever was pasted; never throws. */
+export function importAnything(text: string): ImportResult {
+  try {
+    const trimmed = String(text)
+      .replace(/^\uFEFF/, '')
+      .trim();
+    if (trimmed === '')
+      return {
+        kind: 'error',
+        error: 'Paste a curl command, raw HTTP, a URL, or credentials.',
+      };
+    if (trimmed.length > MAX_COMMAND_LENGTH)
+      return { kind: 'error', error: `The text is longer than ${MAX_COMMAND_LENGTH} characters.` };
+    const command = trimmed.replace(/^(?:[ \t]*#[^\n]*\n)+\s*/, '').replace(/^\$\s+/, '');
+    if (/^curl(\.exe)?(\s|$)/.test(command)) {
+      const result = importCurl(command);
+      return result.ok
+        ? { kind: 'request', request: result.request, source: 'curl' }
+        : { kind: 'error', error: result.error };
+    }
+    if (/^https?:\/\/\S+$/i.test(trimmed)) {
+      const url = parseUrl(trimmed);
+      if (url.host === '') return { kind: 'error', error: 'The URL has no host.' };
+      return {
+        kind: 'request',
+        request: finishImport({ method: 'GET', url: trimmed, headers: [], body: '' }, []),
+        source: 'url',
+      };
+    }
+    if (looksLikeCredentials(trimmed)) {
+      const result = importCredentials(trimmed);
+      return result.ok
+        ? { kind: 'credentials', credentials: result.credentials }
+        : { kind: 'error', error: result.error };
+    }
+    if (/^:(?:method|authority|path|scheme)\s*:/i.test(trimmed) || /^[A-Za-z-]+ \S/.test(trimmed)) {
+      const result = importRawHttp(trimmed);
+      return result.ok
+        ? { kind: 'request', request: result.request, source: 'http' }
+        : { kind: 'error', error: result.error };
+    }
+    return {
+      kind: 'error',
+      error:
+        'Not a curl command, raw HTTP (GET /path HTTP/1.1 and headers), a URL, or credentials (aws configure export-credentials, STS JSON, ~/.aws/credentials).',
+    };
+  } catch (error) {
+    return {
+      kind: 'error',
+      error: `The text could not be read: ${error instanceof Error ? error.message : String(error)}`,
+    };
+  }
+}

@@ -1,0 +1,82 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { importRawHttp } from './importRawHttp';
+
+describe('importRawHttp', () => {
+  it('reads a signed HTTP/1.1 request and takes the signature out', () => {
+    const result = importRawHttp(
+      [
+        'POST /prod/hello?a=1 HTTP/1.1',
+        'Host: 42mydti3lg.execute-api.ca-central-1.amazonaws.com',
+        'Content-Type: application/json',
+        'Content-Length: 7',
+        'X-Amz-Date: 20261126T100000Z',
+        'Authorization: AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20261126/ca-central-1/execute-api/aws4_request, SignedHeaders=content-type;host;x-amz-date, Signature=00',
+        '',
+        '{"a":1}',
+      ].join('\r\n'),
+    );
+    expect(result).toEqual({
+      ok: true,
+      request: {
+        method: 'POST',
+        url: 'https://42mydti3lg.execute-api.ca-central-1.amazonaws.com/prod/hello?a=1',
+        headers: [['Content-Type', 'application/json']],
+        body: '{"a":1}',
+        existingSignature: { kind: 'authorization-header', detail: expect.stringMatching(/^AWS4/) },
+        accessKeyId: 'AKIDEXAMPLE',
+        region: 'ca-central-1',
+        service: 'execute-api',
+        notes: [expect.stringMatching(/already signed/)],
+      },
+    });
+  });
+
+  it('reads HTTP/2 headers as developer tools copy them', () => {
+    const result = importRawHttp(
+      ':method: GET\n:authority: h.example\n:scheme: https\n:path: /x\naccept: */*',
+    );
+    expect(result).toMatchObject({
+      ok: true,
+      request: { method: 'GET', url: 'https://h.example/x', headers: [['accept', '*/*']] },
+    });
+  });
+
+  it('notes that https was assumed for a local host', () => {
+    const local = importRawHttp('GET /prod/hello HTTP/1.1\nHost: 127.0.0.1:5174');
+    expect(local).toMatchObject({
+      ok: true,
+      request: { url: 'https://127.0.0.1:5174/prod/hello' },
+    });
+    expect(local.ok && local.request.notes.join(' ')).toMatch(/https was assumed/);
+    const absolute = importRawHttp('GET http://127.0.0.1:5174/prod/hello HTTP/1.1');
+    expect(absolute).toMatchObject({
+      ok: true,
+      request: { url: 'http://127.0.0.1:5174/prod/hello', headers: [], notes: [] },
+    });
+  });
+
+  it('says which part it did not understand', () => {
+    expect(importRawHttp('GET / HTTP/1.1\nX-A: 1')).toEqual({
+      ok: false,
+      error: expect.stringMatching(/no Host/),
+    });
+    expect(importRawHttp('GET / HTTP/1.1\nHost: h\nnot a header')).toEqual({
+      ok: false,
+      error: expect.stringMatching(/Not a header line: not a header/),
+    });
+  });
+
+  it('never throws or hangs', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 400 }), (text) => {
+        importRawHttp(text);
+        importRawHttp(`GET / HTTP/1.1\nHost: h\n${text}`);
+      }),
+    );
+    const started = performance.now();
+    importRawHttp(`GET / HTTP/1.1\nHost: h\n${'X: y\n'.repeat(100_000)}`);
+    importRawHttp(`GET ${' '.repeat(300_000)}`);
+    expect(performance.now() - started).toBeLessThan(3000);
+  });
+});
