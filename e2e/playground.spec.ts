@@ -456,3 +456,165 @@ test.describe('when AWS says no', () => {
     await playground.screenshot('says-no-check-not-valid');
   });
 });
+
+test.describe('meet users where they are', () => {
+  test.describe.configure({ mode: 'serial' });
+  // The share link and the Copy buttons go through the clipboard.
+  test.use({ permissions: ['clipboard-read', 'clipboard-write'] });
+
+  test('a curl command with --aws-sigv4 and --user: Import, then Send gets 200', async ({
+    page,
+  }) => {
+    const playground = new PlaygroundPage(page);
+    await playground.open();
+    const said = await playground.importText(
+      `curl --aws-sigv4 "aws:amz:ca-central-1:execute-api" --user "${admin.accessKeyId}:${admin.secretAccessKey}" -X GET http://127.0.0.1:5174/prod/hello`,
+    );
+    expect(said).toContain('Imported a curl command');
+    await expect(playground.method).toHaveValue('GET');
+    await expect(playground.url).toHaveValue('http://127.0.0.1:5174/prod/hello');
+    await expect(playground.region).toHaveValue('ca-central-1');
+    await expect(playground.service).toHaveValue('execute-api');
+    await expect(playground.accessKeyId).toHaveValue(admin.accessKeyId);
+    await expect(playground.secretAccessKey).toHaveValue(admin.secretAccessKey);
+
+    expect(await playground.send()).toMatch(/^200\b/);
+    await expect(playground.response).toContainText(
+      helloAnswer('arn:aws:iam::850047500507:user/admin', 'GET'),
+    );
+    await playground.screenshot('users-import-curl');
+  });
+
+  test('an already signed curl command: "Check it" checks that signature; or drop it and re-sign', async ({
+    page,
+  }) => {
+    const playground = new PlaygroundPage(page);
+    await playground.open();
+    const signedCurl = await playground.requestAsCurl();
+    expect(signedCurl).toContain('Authorization: AWS4-HMAC-SHA256');
+    expect(await playground.importText(signedCurl)).toContain('Imported a curl command');
+    const existing = playground.importPanel.getByRole('note', { name: 'Existing signature' });
+    await expect(existing).toContainText('Signature=');
+
+    await existing.getByRole('button', { name: 'Check it', exact: true }).click();
+    const checkField = playground.checkSignaturePanel.getByLabel('Signed request', { exact: true });
+    await expect(checkField).toHaveValue(signedCurl);
+    expect(await playground.checkSignature(signedCurl, demo.secretAccessKey)).toBe('Valid');
+
+    await existing.getByRole('button', { name: 'Drop it and re-sign', exact: true }).click();
+    await expect(existing).toContainText('signs the request afresh');
+    expect(await playground.send()).toMatch(/^200\b/);
+    await playground.screenshot('users-import-signed-curl');
+  });
+
+  test('aws configure export-credentials --format env: the credential fields are filled', async ({
+    page,
+  }) => {
+    const playground = new PlaygroundPage(page);
+    await playground.open();
+    const urlBefore = await playground.url.inputValue();
+    const said = await playground.importText(
+      [
+        `export AWS_ACCESS_KEY_ID=${temp.accessKeyId}`,
+        `export AWS_SECRET_ACCESS_KEY=${temp.secretAccessKey}`,
+        `export AWS_SESSION_TOKEN=${temp.sessionToken!}`,
+        'export AWS_CREDENTIAL_EXPIRATION=2030-01-01T00:00:00Z',
+      ].join('\n'),
+    );
+    expect(said).toContain('Filled the credentials');
+    await expect(playground.accessKeyId).toHaveValue(temp.accessKeyId);
+    await expect(playground.secretAccessKey).toHaveValue(temp.secretAccessKey);
+    await expect(playground.sessionToken).toHaveValue(temp.sessionToken!);
+    await expect(page.getByLabel('Credentials expiry')).toContainText('2030-01-01T00:00:00Z');
+    // Credentials change the credentials only.
+    await expect(playground.url).toHaveValue(urlBefore);
+
+    // Something it does not understand: a message, and nothing in the form changes.
+    expect(await playground.importText('hello there, world')).toContain('Nothing in the form');
+    await expect(playground.accessKeyId).toHaveValue(temp.accessKeyId);
+    await expect(playground.url).toHaveValue(urlBefore);
+    await playground.screenshot('users-import-credentials');
+  });
+
+  test('a share link carries the request, never the keys, and opens it elsewhere', async ({
+    page,
+    browser,
+  }) => {
+    const playground = new PlaygroundPage(page);
+    await playground.open();
+    await playground.fillCredentials(temp);
+    await playground.setRequest({ body: '{"shared":"yes"}', method: 'PUT' });
+    const link = await playground.copyShareLink();
+    expect(link).toContain('#share=');
+    const payload = Buffer.from(
+      link.slice(link.indexOf('#share=') + '#share='.length),
+      'base64url',
+    ).toString('utf8');
+    for (const text of [link, decodeURIComponent(link), payload]) {
+      expect(text).not.toContain(temp.secretAccessKey);
+      expect(text).not.toContain(temp.sessionToken!);
+      expect(text).not.toContain(temp.accessKeyId);
+    }
+
+    // A fresh browser profile: nothing saved there, so only the link can fill the form.
+    const elsewhere = await browser.newContext();
+    try {
+      const other = new PlaygroundPage(await elsewhere.newPage());
+      await other.page.goto(link);
+      await expect(other.method).toHaveValue('PUT');
+      await expect(other.body).toHaveValue('{"shared":"yes"}');
+      await expect(other.url).toHaveValue('http://127.0.0.1:5174/prod/hello');
+      await expect(other.region).toHaveValue('ca-central-1');
+      // The fragment is gone once read, and the keys are the page's own, not the sharer's.
+      await expect.poll(() => new URL(other.page.url()).hash).toBe('');
+      await expect(other.accessKeyId).not.toHaveValue(temp.accessKeyId);
+      await other.screenshot('users-share-link-opened');
+    } finally {
+      await elsewhere.close();
+    }
+    await playground.screenshot('users-share-link');
+  });
+
+  test('History: send two requests, open the first, and the form shows it', async ({ page }) => {
+    const playground = new PlaygroundPage(page);
+    await playground.open();
+    expect(await playground.send()).toMatch(/^200\b/);
+    await playground.fillCredentials(admin);
+    await playground.setRequest({ body: '', method: 'GET' });
+    expect(await playground.send()).toMatch(/^200\b/);
+
+    const entries = playground.historyEntries;
+    await expect(entries).toHaveCount(2);
+    await expect(entries.nth(0)).toContainText('GET');
+    await expect(entries.nth(1)).toContainText('POST');
+    await entries.nth(1).getByRole('button', { name: 'Open', exact: true }).click();
+    await expect(playground.method).toHaveValue('POST');
+    await expect(playground.body).toHaveValue('{"hello":"world"}');
+    // History keeps no keys.
+    const saved = await page.evaluate(() => localStorage.getItem('sigv4-playground') ?? '');
+    expect(JSON.stringify(JSON.parse(saved).state.history)).not.toContain(admin.secretAccessKey);
+    await playground.screenshot('users-history-reopen');
+
+    await entries.nth(0).getByRole('button', { name: 'Delete', exact: true }).click();
+    await expect(entries).toHaveCount(1);
+    await playground.history.getByRole('button', { name: 'Clear history' }).click();
+    await expect(entries).toHaveCount(0);
+  });
+
+  test('Export: every snippet has a Copy button; the secret only when asked', async ({ page }) => {
+    const playground = new PlaygroundPage(page);
+    await playground.open();
+    const section = playground.exportSection;
+    const tabs = section.getByRole('tab');
+    await expect(tabs.first()).toBeVisible();
+    const count = await tabs.count();
+    expect(count).toBeGreaterThan(1);
+    for (let i = 0; i < count; i++) {
+      await tabs.nth(i).click();
+      await expect(section.getByRole('tabpanel')).not.toContainText(demo.secretAccessKey);
+    }
+    await section.getByRole('checkbox', { name: 'Include the secret key in the code' }).check();
+    await expect(section.getByRole('note')).toContainText('secret key');
+    await playground.screenshot('users-export');
+  });
+});

@@ -129,6 +129,48 @@ export class PlaygroundPage {
     return this.page.evaluate(() => navigator.clipboard.readText());
   }
 
+  // --- Meeting users where they are -------------------------------------------------------------
+
+  /** The collapsible Import panel (a group named by its heading). */
+  get importPanel(): Locator {
+    return this.page.getByRole('group', { name: 'Import', exact: true });
+  }
+
+  /** Opens Import if closed, pastes the text, clicks Import and returns what the panel says. */
+  async importText(text: string): Promise<string> {
+    const field = this.page.getByLabel('Paste a curl command, credentials or an HTTP request', {
+      exact: true,
+    });
+    if (!(await field.isVisible())) await this.importPanel.getByText('Import').first().click();
+    await field.fill(text);
+    await this.importPanel.getByRole('button', { name: 'Import', exact: true }).click();
+    const status = this.importPanel.getByRole('status');
+    await expect(status).not.toHaveText(/^\s*$/);
+    return (await status.innerText()).trim();
+  }
+
+  /** The History panel. */
+  get history(): Locator {
+    return this.page.getByRole('region', { name: 'History', exact: true });
+  }
+
+  /** The sent requests in History, newest first. */
+  get historyEntries(): Locator {
+    return this.history.getByRole('list', { name: 'Sent requests' }).getByRole('listitem');
+  }
+
+  /** What "Copy share link" copies (needs clipboard-read). */
+  async copyShareLink(): Promise<string> {
+    await this.page.getByRole('button', { name: 'Copy share link', exact: true }).click();
+    await expect(this.page.getByText('Link copied')).toBeVisible();
+    return this.page.evaluate(() => navigator.clipboard.readText());
+  }
+
+  /** The Export section under "Request to send". */
+  get exportSection(): Locator {
+    return this.page.getByRole('region', { name: 'Export', exact: true });
+  }
+
   // --- Actions ----------------------------------------------------------------------------------
 
   /** Opens the page and waits until it has signed the first-run request. */

@@ -1,10 +1,13 @@
 import { useEffect } from 'react';
 import { loadPlaygroundConfig } from '../request/defaults';
+import { decodeShareFragment } from '../store/shareLink';
 import { usePlaygroundStore } from '../store/usePlaygroundStore';
 import { BodyEditor } from './BodyEditor';
 import { CheckSignaturePanel } from './CheckSignaturePanel';
 import { CredentialsPanel } from './CredentialsPanel';
 import { HeadersTable } from './HeadersTable';
+import { HistoryPanel } from './HistoryPanel';
+import { ImportPanel } from './ImportPanel';
 import { LocalGatewayNote } from './LocalGatewayNote';
 import { MethodUrlFields } from './MethodUrlFields';
 import { Panel } from './Panel';
@@ -14,6 +17,7 @@ import { QueryParamsTable } from './QueryParamsTable';
 import { ResponsePanel } from './ResponsePanel';
 import { ScopeFields } from './ScopeFields';
 import { SendBar } from './SendBar';
+import { ShareLinkButton } from './ShareLinkButton';
 import { SigningOptionsPanel } from './SigningOptionsPanel';
 import { AwsDocsLink, SigningSteps } from './SigningSteps';
 import { useSendShortcut } from './useSendShortcut';
@@ -21,7 +25,23 @@ import { useSendShortcut } from './useSendShortcut';
 /** The playground: inputs on the left; the response and every signing step on the right. */
 export function App() {
   const applyPlaygroundConfig = usePlaygroundStore((s) => s.options.applyPlaygroundConfig);
+  const restoreRequest = usePlaygroundStore((s) => s.request.restoreRequest);
   useSendShortcut();
+
+  // A share link (#share=…): its request goes into the form, then the fragment goes, so a reload
+  // keeps what the user edits since and the address bar no longer shows the request.
+  useEffect(() => {
+    const openSharedRequest = () => {
+      const snapshot = decodeShareFragment(window.location.hash);
+      if (snapshot === null) return;
+      restoreRequest(snapshot);
+      const { pathname, search } = window.location;
+      window.history.replaceState(window.history.state, '', pathname + search);
+    };
+    openSharedRequest();
+    window.addEventListener('hashchange', openSharedRequest);
+    return () => window.removeEventListener('hashchange', openSharedRequest);
+  }, [restoreRequest]);
 
   useEffect(() => {
     let current = true;
@@ -47,7 +67,10 @@ export function App() {
           <Panel id="gateway" title="Local API Gateway" className="panel-note">
             <LocalGatewayNote />
           </Panel>
-          <Panel id="request" title="Request">
+          <PanelBoundary name="Import">
+            <ImportPanel />
+          </PanelBoundary>
+          <Panel id="request" title="Request" aside={<ShareLinkButton />}>
             <MethodUrlFields />
             <ScopeFields />
             <QueryParamsTable />
@@ -63,6 +86,9 @@ export function App() {
           <PanelBoundary name="Send">
             <SendBar />
           </PanelBoundary>
+          <Panel id="history" title="History">
+            <HistoryPanel />
+          </Panel>
         </div>
         <div className="column column-results">
           <Panel id="response" title="Response" label="Response" className="panel-response">

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { checkSignature, type SignatureCheck } from '../diagnosis/checkSignature';
+import { useCheckSignatureDraft } from './checkSignatureDraft';
 import { MonoBlock } from './MonoBlock';
 
 const FORMAT_NAMES: Record<SignatureCheck['format'], string> = {
@@ -13,7 +14,9 @@ const FORMAT_NAMES: Record<SignatureCheck['format'], string> = {
  * for this check only: it is component state, never in the store, never saved.
  */
 export function CheckSignaturePanel() {
-  const [text, setText] = useState('');
+  // Shared with Import's "Check it", which fills it.
+  const text = useCheckSignatureDraft((s) => s.text);
+  const setText = useCheckSignatureDraft((s) => s.setText);
   const [secret, setSecret] = useState('');
   const [state, setState] = useState<
     | { kind: 'idle' }

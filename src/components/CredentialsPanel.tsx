@@ -10,6 +10,7 @@ export function CredentialsPanel() {
   const secretVisible = usePlaygroundStore((s) => s.credentials.secretVisible);
   const setField = usePlaygroundStore((s) => s.credentials.setField);
   const forget = usePlaygroundStore((s) => s.credentials.forget);
+  const expiration = usePlaygroundStore((s) => s.credentials.expiration);
 
   return (
     <div className="fields">
@@ -67,6 +68,12 @@ export function CredentialsPanel() {
         />
         <FieldIssues fields={['credentials.sessionToken']} id="session-token-issues" />
       </div>
+
+      {expiration !== null && (
+        <p className="hint" aria-label="Credentials expiry">
+          These keys expire at <time dateTime={expiration}>{expiration}</time>.
+        </p>
+      )}
 
       <div className="remember">
         <label className="check">

@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { lazy, Suspense, useMemo } from 'react';
 import { EMPTY_SHA256, UNSIGNED_PAYLOAD, type SigningInput, type SigningResult } from '../signing';
 import { sameRequestApartFromDate } from '../store/planSigning';
 import { selectSigningPlan } from '../store/selectSigningPlan';
@@ -8,6 +8,7 @@ import { AnnotatedLines } from './AnnotatedLines';
 import { formatBytes } from './bodyText';
 import { describeCanonicalRequest, describeStringToSign } from './describeSigning';
 import { MonoBlock } from './MonoBlock';
+import { PanelBoundary } from './PanelBoundary';
 import { RequestToSend } from './RequestToSend';
 import { toCurl, toHttpText } from './requestText';
 import { SigningKeyChain } from './SigningKeyChain';
@@ -15,6 +16,11 @@ import { SignatureValidity } from './SignatureValidity';
 import { CopyButton } from './CopyButton';
 import { StepSection } from './StepSection';
 import { useLiveSigning } from './useLiveSigning';
+
+// The exporters are loaded after the page is up: the first load stays as small as before.
+const ExportSnippets = lazy(() =>
+  import('./ExportSnippets').then((module) => ({ default: module.ExportSnippets })),
+);
 
 const AWS_DOCS =
   'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_sigv-create-signed-request.html';
@@ -233,6 +239,18 @@ function Steps({ input, result, secretVisible, transport, bodyFileName }: StepsP
           bodyFileName={bodyFileName}
         />
       </StepSection>
+
+      <section className="export-section" aria-labelledby="export-title">
+        <h3 id="export-title">Export</h3>
+        <p className="step-explanation">
+          This request as code, signed as shown above or signed when it runs.
+        </p>
+        <PanelBoundary name="Export">
+          <Suspense fallback={<p className="hint">Loading…</p>}>
+            <ExportSnippets input={input} result={result} />
+          </Suspense>
+        </PanelBoundary>
+      </section>
     </>
   );
 }

@@ -1,6 +1,7 @@
 import { createStore } from 'zustand/vanilla';
 import { createJSONStorage, persist, type StateStorage } from 'zustand/middleware';
 import { createCredentialsSlice } from './credentialsSlice';
+import { createHistorySlice } from './historySlice';
 import { createOptionsSlice } from './optionsSlice';
 import {
   mergePersisted,
@@ -21,7 +22,7 @@ export interface PlaygroundStoreOptions {
   publicIdentities?: readonly PublicIdentity[];
 }
 
-/** One store from the four slices; persist sits at the root only. */
+/** One store from the five slices; persist sits at the root only. */
 export function createPlaygroundStore({
   deps,
   storage,
@@ -34,6 +35,7 @@ export function createPlaygroundStore({
         credentials: createCredentialsSlice(set),
         options: createOptionsSlice(set),
         response: createResponseSlice(set, get, deps),
+        history: createHistorySlice(set, get),
       }),
       {
         name: STORAGE_KEY,

@@ -47,3 +47,50 @@ describe('createCredentialsSlice', () => {
     });
   });
 });
+
+describe('importCredentials', () => {
+  it('fills the keys and the expiry, and a region goes to the request', () => {
+    const store = makeStore();
+    store.getState().credentials.importCredentials({
+      accessKeyId: 'ASIAX',
+      secretAccessKey: 'sk',
+      sessionToken: 'tok',
+      expiration: '2030-01-01T00:00:00Z',
+      region: 'eu-west-1',
+    });
+    const { credentials, request } = store.getState();
+    expect(credentials).toMatchObject({
+      accessKeyId: 'ASIAX',
+      secretAccessKey: 'sk',
+      sessionToken: 'tok',
+      expiration: '2030-01-01T00:00:00Z',
+    });
+    expect(request.regionOverride).toBe('eu-west-1');
+  });
+
+  it('clears a token and an expiry the new keys do not have', () => {
+    const store = makeStore();
+    store.getState().credentials.importCredentials({
+      accessKeyId: 'ASIAX',
+      secretAccessKey: 'sk',
+      sessionToken: 'tok',
+      expiration: '2030-01-01T00:00:00Z',
+    });
+    store.getState().credentials.importCredentials({ accessKeyId: 'AKIAY', secretAccessKey: 's2' });
+    expect(store.getState().credentials).toMatchObject({ sessionToken: '', expiration: null });
+    expect(store.getState().request.regionOverride).toBe('ca-central-1');
+  });
+
+  it('forgets the expiry once a key is edited by hand', () => {
+    const store = makeStore();
+    store.getState().credentials.importCredentials({
+      accessKeyId: 'ASIAX',
+      secretAccessKey: 'sk',
+      expiration: '2030-01-01T00:00:00Z',
+    });
+    store.getState().credentials.setField('remember', true);
+    expect(store.getState().credentials.expiration).toBe('2030-01-01T00:00:00Z');
+    store.getState().credentials.setField('secretAccessKey', 'other');
+    expect(store.getState().credentials.expiration).toBeNull();
+  });
+});

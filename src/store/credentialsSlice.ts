@@ -12,19 +12,42 @@ export function defaultCredentialsFields(): CredentialsFields {
     sessionToken: '',
     remember: false,
     secretVisible: false,
+    expiration: null,
   };
 }
+
+const KEY_FIELDS = new Set<keyof CredentialsFields>([
+  'accessKeyId',
+  'secretAccessKey',
+  'sessionToken',
+]);
 
 export function createCredentialsSlice(set: StoreSet): CredentialsSlice {
   const patch = (fields: Partial<CredentialsFields>) =>
     set((state) => ({ credentials: { ...state.credentials, ...fields } }));
   return {
     ...defaultCredentialsFields(),
-    setField: (key, value) => patch({ [key]: value }),
+    // Keys edited by hand are not the imported ones: their expiry no longer applies.
+    setField: (key, value) =>
+      patch({ [key]: value, ...(KEY_FIELDS.has(key) ? { expiration: null } : {}) }),
     fillIdentity: ({ accessKeyId, secretAccessKey, sessionToken }) =>
-      patch({ accessKeyId, secretAccessKey, sessionToken: sessionToken ?? '' }),
+      patch({ accessKeyId, secretAccessKey, sessionToken: sessionToken ?? '', expiration: null }),
     // persist's partialize drops the secret once `remember` is off, and the next write (this
     // one) overwrites the stored copy.
-    forget: () => patch({ secretAccessKey: '', sessionToken: '', remember: false }),
+    forget: () =>
+      patch({ secretAccessKey: '', sessionToken: '', remember: false, expiration: null }),
+    importCredentials: ({ accessKeyId, secretAccessKey, sessionToken, expiration, region }) =>
+      set((state) => ({
+        credentials: {
+          ...state.credentials,
+          accessKeyId,
+          secretAccessKey,
+          sessionToken: sessionToken ?? '',
+          expiration: expiration ?? null,
+        },
+        ...(region === undefined || region === ''
+          ? {}
+          : { request: { ...state.request, regionOverride: region } }),
+      })),
   };
 }

@@ -1,9 +1,12 @@
+import { MAX_HISTORY_ENTRIES } from './historySlice';
 import type {
   CredentialsFields,
   HeaderRow,
+  HistoryEntry,
   OptionsFields,
   PlaygroundState,
   RequestFields,
+  RequestSnapshot,
 } from './playgroundState';
 
 export const STORAGE_KEY = 'sigv4-playground';
@@ -23,6 +26,8 @@ export interface PersistedState {
   request: PersistedRequest;
   credentials: PersistedCredentials;
   options: PersistedOptions;
+  /** Sent requests: snapshots without secrets (requestSnapshot.ts), newest first. */
+  history: HistoryEntry[];
 }
 
 /**
@@ -30,7 +35,7 @@ export interface PersistedState {
  * in with "Remember credentials") the secret key and session token.
  */
 export function partialize(state: PlaygroundState): PersistedState {
-  const { request, credentials, options } = state;
+  const { request, credentials, options, history } = state;
   return {
     request: {
       method: request.method,
@@ -58,6 +63,7 @@ export function partialize(state: PlaygroundState): PersistedState {
       transport: options.transport,
       gatewayUrl: options.gatewayUrl,
     },
+    history: history.entries,
   };
 }
 
@@ -108,6 +114,75 @@ const OPTIONS_SCHEMA: Record<keyof PersistedOptions, Check> = {
   transport: oneOf(null, 'relay', 'direct'),
   gatewayUrl: isString,
 };
+
+const SNAPSHOT_SCHEMA: Record<string, Check> = {
+  method: isString,
+  url: isString,
+  body: isString,
+  bodyDropped: isBoolean,
+  region: isString,
+  service: isString,
+};
+const isSnapshotHeaders: Check = (value) =>
+  Array.isArray(value) &&
+  value.every(
+    (row: unknown) =>
+      isRecord(row) && isString(row.name) && isString(row.value) && isBoolean(row.signed),
+  );
+const isSnapshot = (value: unknown): value is RequestSnapshot =>
+  isRecord(value) &&
+  Object.entries(SNAPSHOT_SCHEMA).every(([key, check]) => check(value[key])) &&
+  isSnapshotHeaders(value.headers) &&
+  isRecord(value.options) &&
+  Object.entries(OPTIONS_SCHEMA).every(
+    ([key, check]) =>
+      key === 'transport' ||
+      key === 'gatewayUrl' ||
+      check((value.options as Record<string, unknown>)[key]),
+  );
+const isHistoryEntry = (value: unknown): value is HistoryEntry =>
+  isRecord(value) &&
+  isString(value.id) &&
+  (value.status === null || typeof value.status === 'number') &&
+  isString(value.statusText) &&
+  typeof value.sentAt === 'number' &&
+  isSnapshot(value.request);
+
+/**
+ * A snapshot read from outside (storage, a share link) with only the fields a snapshot has: a
+ * crafted link cannot smuggle anything else into the form.
+ */
+export function readSnapshot(value: unknown): RequestSnapshot | null {
+  if (!isSnapshot(value)) return null;
+  const { options } = value;
+  return {
+    method: value.method,
+    url: value.url,
+    headers: value.headers.map(({ name, value: headerValue, signed }) => ({
+      name,
+      value: headerValue,
+      signed,
+    })),
+    body: value.body,
+    bodyDropped: value.bodyDropped,
+    region: value.region,
+    service: value.service,
+    options: {
+      mode: options.mode,
+      expiresIn: options.expiresIn,
+      payload: options.payload,
+      contentSha256Header: options.contentSha256Header,
+      s3PathRules: options.s3PathRules,
+      signSessionToken: options.signSessionToken,
+    },
+  };
+}
+
+/** The saved history entries that have the right shape, at most the bound. */
+export function readHistoryEntries(saved: unknown): HistoryEntry[] {
+  if (!Array.isArray(saved)) return [];
+  return saved.filter(isHistoryEntry).slice(0, MAX_HISTORY_ENTRIES);
+}
 
 /** The current slice with every saved field that passes its check: storage is user-editable. */
 function mergeFields<T extends object>(
@@ -164,5 +239,6 @@ export function mergePersisted(
     request: { ...request, headers: request.headers.map((row: HeaderRow) => ({ ...row })) },
     credentials: { ...credentials, secretAccessKey, sessionToken },
     options: mergeFields(current.options, persisted.options, OPTIONS_SCHEMA),
+    history: { ...current.history, entries: readHistoryEntries(persisted.history) },
   };
 }

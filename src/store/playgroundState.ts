@@ -68,6 +68,57 @@ export interface RequestSlice extends RequestFields {
   clearBodyFile(): void;
   /** Applies a validation issue's one-click fix to the field it names. */
   applyFix(issue: ValidationIssue, headerRowIds: readonly string[]): void;
+  /** Fills the form from a pasted curl command or HTTP request (and its keys, when it had any). */
+  importRequest(request: ImportableRequest): void;
+  /** Puts a saved request (history, share link) back into the form, with its signing options. */
+  restoreRequest(snapshot: RequestSnapshot): void;
+}
+
+/**
+ * What the importer hands over: importing's ImportedRequest has this shape. Declared here so the
+ * store does not depend on the importer (which is loaded lazily).
+ */
+export interface ImportableRequest {
+  method: string;
+  url: string;
+  headers: ReadonlyArray<readonly [string, string]>;
+  body: string;
+  credentials?: { accessKeyId: string; secretAccessKey: string; sessionToken?: string };
+  region?: string;
+  service?: string;
+}
+
+/** Importing's ImportedCredentials, as far as the store reads it. */
+export interface ImportableCredentials {
+  accessKeyId: string;
+  secretAccessKey: string;
+  sessionToken?: string;
+  /** ISO 8601, when the source said when the keys expire. */
+  expiration?: string;
+  region?: string;
+}
+
+/** The signing options a saved request carries (not the transport or gateway: those are the page's). */
+export type SnapshotOptions = Pick<
+  OptionsFields,
+  'mode' | 'expiresIn' | 'payload' | 'contentSha256Header' | 's3PathRules' | 'signSessionToken'
+>;
+
+/**
+ * A request without any secret: what history keeps and what a share link carries. No access key,
+ * secret key or session token, and no Authorization or X-Amz-Security-Token header.
+ */
+export interface RequestSnapshot {
+  method: string;
+  url: string;
+  headers: Array<{ name: string; value: string; signed: boolean }>;
+  /** The text body; '' when there was none, or it was a file, or too long to keep. */
+  body: string;
+  /** True when a body was left out (a file, or over the size limit). */
+  bodyDropped: boolean;
+  region: string;
+  service: string;
+  options: SnapshotOptions;
 }
 
 export interface CredentialsFields {
@@ -78,6 +129,8 @@ export interface CredentialsFields {
   remember: boolean;
   /** Whether the secret is shown in clear (its field and kSecret); never persisted. */
   secretVisible: boolean;
+  /** When imported keys expire (ISO 8601), if the import said; never persisted. */
+  expiration: string | null;
 }
 
 export interface CredentialsSlice extends CredentialsFields {
@@ -89,6 +142,8 @@ export interface CredentialsSlice extends CredentialsFields {
   }): void;
   /** Clears the secret key and session token from the page and from storage. */
   forget(): void;
+  /** Fills the keys from pasted credentials (env, ini, JSON); a region goes to the request. */
+  importCredentials(credentials: ImportableCredentials): void;
 }
 
 export interface OptionsFields {
@@ -145,11 +200,34 @@ export interface ResponseSlice {
   cancel(): void;
 }
 
+/** One sent request, without secrets. */
+export interface HistoryEntry {
+  id: string;
+  request: RequestSnapshot;
+  /** The HTTP status, or null when no answer came (a transport failure). */
+  status: number | null;
+  /** The status text, or the failure's title. */
+  statusText: string;
+  /** This machine's clock when the outcome came, in ms since the epoch. */
+  sentAt: number;
+}
+
+export interface HistorySlice {
+  /** Newest first, at most MAX_HISTORY_ENTRIES. */
+  entries: HistoryEntry[];
+  record(entry: Omit<HistoryEntry, 'id'>): void;
+  remove(id: string): void;
+  clear(): void;
+  /** Restores an entry's request into the form. */
+  open(id: string): void;
+}
+
 export interface PlaygroundState {
   request: RequestSlice;
   credentials: CredentialsSlice;
   options: OptionsSlice;
   response: ResponseSlice;
+  history: HistorySlice;
 }
 
 /** What the store needs from the outside world; tests pass fakes. */

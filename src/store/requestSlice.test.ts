@@ -165,3 +165,107 @@ describe('createRequestSlice', () => {
     });
   });
 });
+
+describe('importRequest', () => {
+  it('fills method, URL, headers, body and the scope, and signs afresh with the clock', () => {
+    const store = makeStore();
+    store.getState().request.setField('signingTime', '2015-08-30T12:36:00Z');
+    store.getState().request.importRequest({
+      method: 'PUT',
+      url: 'https://abc.execute-api.eu-west-1.amazonaws.com/prod/x',
+      headers: [['x-a', '1']],
+      body: 'hi',
+      region: 'eu-west-2',
+      service: 'execute-api',
+    });
+    const { request } = store.getState();
+    expect(request.method).toBe('PUT');
+    expect(request.url).toBe('https://abc.execute-api.eu-west-1.amazonaws.com/prod/x');
+    expect(request.headers.map(({ name, value, signed }) => [name, value, signed])).toEqual([
+      ['x-a', '1', true],
+    ]);
+    expect(request.bodyText).toBe('hi');
+    expect([request.regionOverride, request.serviceOverride]).toEqual(['eu-west-2', 'execute-api']);
+    expect(request.signingTime).toBe('');
+  });
+
+  it('reads the scope from an AWS host, and keeps the form’s for a host that names none', () => {
+    const store = makeStore();
+    store.getState().request.importRequest({
+      method: 'GET',
+      url: 'https://sqs.us-east-2.amazonaws.com/',
+      headers: [],
+      body: '',
+    });
+    expect(store.getState().request.regionOverride).toBeNull();
+    store.getState().request.importRequest({
+      method: 'GET',
+      url: 'http://127.0.0.1:5174/prod/hello',
+      headers: [],
+      body: '',
+    });
+    expect(store.getState().request.regionOverride).toBeNull();
+    store.getState().request.setField('regionOverride', 'ca-central-1');
+    store.getState().request.importRequest({
+      method: 'GET',
+      url: 'http://127.0.0.1:5174/prod/hello',
+      headers: [],
+      body: '',
+    });
+    expect(store.getState().request.regionOverride).toBe('ca-central-1');
+  });
+
+  it('fills the credentials when the request carried them, and leaves them otherwise', () => {
+    const store = makeStore();
+    const before = store.getState().credentials;
+    store
+      .getState()
+      .request.importRequest({ method: 'GET', url: 'https://a/', headers: [], body: '' });
+    expect(store.getState().credentials).toBe(before);
+    store.getState().request.importRequest({
+      method: 'GET',
+      url: 'https://a/',
+      headers: [],
+      body: '',
+      credentials: { accessKeyId: 'AKIAX', secretAccessKey: 'sk' },
+    });
+    expect(store.getState().credentials).toMatchObject({
+      accessKeyId: 'AKIAX',
+      secretAccessKey: 'sk',
+      sessionToken: '',
+    });
+  });
+});
+
+describe('restoreRequest', () => {
+  it('puts a snapshot back into the form with its signing options', () => {
+    const store = makeStore();
+    store.getState().request.restoreRequest({
+      method: 'DELETE',
+      url: 'https://example.com/a',
+      headers: [{ name: 'x-b', value: '2', signed: false }],
+      body: 'b',
+      bodyDropped: false,
+      region: 'us-west-2',
+      service: 's3',
+      options: {
+        mode: 'query',
+        expiresIn: '60',
+        payload: 'unsigned',
+        contentSha256Header: null,
+        s3PathRules: true,
+        signSessionToken: false,
+      },
+    });
+    const { request, options } = store.getState();
+    expect(request).toMatchObject({
+      method: 'DELETE',
+      url: 'https://example.com/a',
+      bodyText: 'b',
+      regionOverride: 'us-west-2',
+      serviceOverride: 's3',
+    });
+    expect(request.headers[0]).toMatchObject({ name: 'x-b', value: '2', signed: false });
+    expect(options).toMatchObject({ mode: 'query', expiresIn: '60', payload: 'unsigned' });
+  });
+});

@@ -1,11 +1,14 @@
 import { DEFAULT_GATEWAY_URL, LOCAL_GATEWAY_REGION } from '../request/defaults';
+import { detectScope } from '../request/detectScope';
 import { withQuery } from '../request/queryParams';
 import type { ValidationIssue } from '../signing';
 import type {
   BodyFile,
   CredentialsFields,
   HeaderRow,
+  ImportableRequest,
   RequestFields,
+  RequestSnapshot,
   RequestSlice,
   StoreGet,
   StoreSet,
@@ -39,6 +42,65 @@ const HEADER_FIELD = /^headers\[(\d+)\]\.(name|value)$/;
 const CREDENTIAL_FIELD = /^credentials\.(accessKeyId|secretAccessKey|sessionToken)$/;
 
 let readCounter = 0;
+
+/**
+ * A scope value for an imported request: the import's own, else detection from the host, else
+ * (a host that names no region, like the local gateway's 127.0.0.1) the value the form had.
+ */
+function importedScope(
+  given: string | undefined,
+  detected: string | undefined,
+  current: string | null,
+): string | null {
+  if (given !== undefined && given !== '') return given;
+  if (detected !== undefined && detected !== '') return null;
+  return current;
+}
+
+/** The form's fields for an imported request: a text body, signed with the clock. */
+export function importedRequestFields(
+  imported: ImportableRequest,
+  current: Pick<RequestFields, 'regionOverride' | 'serviceOverride'>,
+): Partial<RequestFields> {
+  const detected = detectScope(imported.url);
+  return {
+    method: imported.method,
+    url: imported.url,
+    headers: imported.headers.map(([name, value]) => ({
+      id: newRowId(),
+      name,
+      value,
+      signed: true,
+    })),
+    bodySource: 'text',
+    bodyText: imported.body,
+    bodyFile: null,
+    regionOverride: importedScope(imported.region, detected.region, current.regionOverride),
+    serviceOverride: importedScope(imported.service, detected.service, current.serviceOverride),
+    // Any signature in the pasted text was dropped by the importer: sign afresh, now.
+    signingTime: '',
+  };
+}
+
+/** The form's fields for a saved request (history, share link). */
+export function snapshotRequestFields(snapshot: RequestSnapshot): Partial<RequestFields> {
+  return {
+    method: snapshot.method,
+    url: snapshot.url,
+    headers: snapshot.headers.map(({ name, value, signed }) => ({
+      id: newRowId(),
+      name,
+      value,
+      signed,
+    })),
+    bodySource: 'text',
+    bodyText: snapshot.body,
+    bodyFile: null,
+    regionOverride: snapshot.region === '' ? null : snapshot.region,
+    serviceOverride: snapshot.service === '' ? null : snapshot.service,
+    signingTime: '',
+  };
+}
 
 export function createRequestSlice(set: StoreSet, get: StoreGet): RequestSlice {
   const patch = (fields: Partial<RequestFields>) =>
@@ -120,6 +182,17 @@ export function createRequestSlice(set: StoreSet, get: StoreGet): RequestSlice {
     },
 
     clearBodyFile: () => patch({ bodyFile: null, bodySource: 'text' }),
+
+    importRequest: (imported) => {
+      patch(importedRequestFields(imported, get().request));
+      if (imported.credentials !== undefined) get().credentials.fillIdentity(imported.credentials);
+    },
+
+    restoreRequest: (snapshot) =>
+      set((state) => ({
+        request: { ...state.request, ...snapshotRequestFields(snapshot) },
+        options: { ...state.options, ...snapshot.options },
+      })),
 
     applyFix: (issue: ValidationIssue, headerRowIds) => {
       const fix = issue.fix;

@@ -1,6 +1,7 @@
 import type { SigningResult } from '../signing';
 import type { OutgoingRequest, SendOutcome } from '../transport/sendRequest';
 import { planSigning, withSigningDate } from './planSigning';
+import { MAX_HISTORY_BODY_BYTES, takeSnapshot } from './requestSnapshot';
 import type {
   PlaygroundDeps,
   ResponseOutcome,
@@ -34,6 +35,9 @@ export function createResponseSlice(
       // Signed here, not taken from the panels: with an empty signing time the signature must
       // carry the clock of this moment, not of the last keystroke.
       const input = withSigningDate(plan, deps.now());
+      // Taken now: the form may change while the request is on its way.
+      const { request, options } = get();
+      const snapshot = takeSnapshot(request, options, plan.scope, MAX_HISTORY_BODY_BYTES);
       let signing: SigningResult;
       try {
         signing = await deps.signRequest(input);
@@ -89,11 +93,18 @@ export function createResponseSlice(
       // Superseded by a newer Send, or cancelled (which already went back to idle).
       if (inFlight !== controller) return;
       inFlight = null;
+      const receivedAt = deps.now();
       setOutcome(
         outcome.kind === 'response'
-          ? { kind: 'response', answer: outcome.answer, sent, receivedAt: deps.now() }
+          ? { kind: 'response', answer: outcome.answer, sent, receivedAt }
           : { kind: 'failure', failure: outcome.failure, sent },
       );
+      get().history.record({
+        request: snapshot,
+        status: outcome.kind === 'response' ? outcome.answer.status : null,
+        statusText: outcome.kind === 'response' ? outcome.answer.statusText : outcome.failure.title,
+        sentAt: receivedAt,
+      });
     },
 
     cancel: () => {

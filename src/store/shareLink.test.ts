@@ -1,0 +1,117 @@
+import { describe, expect, it } from 'vitest';
+import { signRequest } from '../signing';
+import { createMemoryStorage, createPlaygroundStore } from './createPlaygroundStore';
+import type { RequestSnapshot } from './playgroundState';
+import {
+  decodeShareFragment,
+  encodeShareFragment,
+  MAX_SHARED_BODY_BYTES,
+  shareFragmentFor,
+} from './shareLink';
+
+const SECRET = 'je7MtGbClwBF/2Zp9Utk/h3yCo8nvbEXAMPLEKEY-mine';
+const TOKEN = 'FwoGZXIvYXdzEXAMPLETOKEN-mine';
+
+function makeStore() {
+  return createPlaygroundStore({
+    deps: { signRequest, sendRequest: () => Promise.reject(new Error('unused')), now: () => 0 },
+    storage: createMemoryStorage(),
+  });
+}
+
+const SNAPSHOT: RequestSnapshot = {
+  method: 'PUT',
+  url: 'https://example.com/ü?a=1&b=%20',
+  headers: [{ name: 'x-ü', value: 'é "q"', signed: false }],
+  body: '{"π":3.14}\n',
+  bodyDropped: false,
+  region: 'eu-west-1',
+  service: 's3',
+  options: {
+    mode: 'query',
+    expiresIn: '60',
+    payload: 'unsigned',
+    contentSha256Header: true,
+    s3PathRules: null,
+    signSessionToken: false,
+  },
+};
+
+/** What a fragment says, decoded by hand: the test must not trust decodeShareFragment for it. */
+function plainText(fragment: string): string {
+  const base64 = fragment.slice('#share='.length).replace(/-/g, '+').replace(/_/g, '/');
+  return Buffer.from(base64, 'base64').toString('utf8');
+}
+
+describe('encodeShareFragment', () => {
+  it('writes #share= and base64url, with no characters that need escaping in a URL', () => {
+    const fragment = encodeShareFragment(SNAPSHOT);
+    expect(fragment).toMatch(/^#share=[A-Za-z0-9_-]+$/);
+  });
+});
+
+describe('decodeShareFragment', () => {
+  it('reads back what encodeShareFragment wrote', () => {
+    expect(decodeShareFragment(encodeShareFragment(SNAPSHOT))).toEqual(SNAPSHOT);
+  });
+
+  it('returns null for no share fragment, bad base64 or the wrong shape', () => {
+    expect(decodeShareFragment('')).toBeNull();
+    expect(decodeShareFragment('#other')).toBeNull();
+    expect(decodeShareFragment('#share=%%%')).toBeNull();
+    expect(decodeShareFragment(`#share=${btoa('{"method":1}')}`)).toBeNull();
+  });
+
+  it('drops fields a snapshot does not have', () => {
+    const crafted = encodeShareFragment({
+      ...SNAPSHOT,
+      credentials: { secretAccessKey: 'x' },
+    } as RequestSnapshot);
+    expect(decodeShareFragment(crafted)).toEqual(SNAPSHOT);
+  });
+});
+
+describe('shareFragmentFor', () => {
+  it('round-trips the form’s request, without any secret', () => {
+    const store = makeStore();
+    store.getState().credentials.fillIdentity({
+      accessKeyId: 'ASIAMINE',
+      secretAccessKey: SECRET,
+      sessionToken: TOKEN,
+    });
+    store.getState().request.setField('method', 'PATCH');
+    store.getState().request.addHeader('x-amz-security-token', TOKEN);
+    store.getState().request.addHeader('X-Custom', 'kept');
+    const fragment = shareFragmentFor(store.getState());
+    const text = plainText(fragment);
+    for (const secret of [SECRET, TOKEN, 'ASIAMINE']) {
+      expect(text).not.toContain(secret);
+      expect(fragment).not.toContain(secret);
+    }
+
+    const other = makeStore();
+    other.getState().request.restoreRequest(decodeShareFragment(fragment)!);
+    const restored = other.getState().request;
+    expect(restored.method).toBe('PATCH');
+    expect(restored.url).toBe('http://127.0.0.1:5174/prod/hello');
+    expect(restored.bodyText).toBe('{"hello":"world"}');
+    expect(restored.headers.map(({ name, value }) => [name, value])).toEqual([
+      ['content-type', 'application/json'],
+      ['X-Custom', 'kept'],
+    ]);
+    expect([restored.regionOverride, restored.serviceOverride]).toEqual([
+      'ca-central-1',
+      'execute-api',
+    ]);
+    expect(other.getState().credentials.accessKeyId).toBe('AKIDEXAMPLE');
+  });
+
+  it('leaves out a body over 8 KiB', () => {
+    const store = makeStore();
+    store.getState().request.setField('bodyText', 'x'.repeat(MAX_SHARED_BODY_BYTES + 1));
+    expect(decodeShareFragment(shareFragmentFor(store.getState()))).toMatchObject({
+      body: '',
+      bodyDropped: true,
+    });
+  });
+});
