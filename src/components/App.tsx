@@ -1,9 +1,8 @@
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { loadPlaygroundConfig } from '../request/defaults';
 import { decodeShareFragment } from '../store/shareLink';
 import { usePlaygroundStore } from '../store/usePlaygroundStore';
 import { BodyEditor } from './BodyEditor';
-import { CheckSignaturePanel } from './CheckSignaturePanel';
 import { CredentialsPanel } from './CredentialsPanel';
 import { HeadersTable } from './HeadersTable';
 import { HistoryPanel } from './HistoryPanel';
@@ -12,7 +11,6 @@ import { LocalGatewayNote } from './LocalGatewayNote';
 import { MethodUrlFields } from './MethodUrlFields';
 import { Panel } from './Panel';
 import { PanelBoundary } from './PanelBoundary';
-import { PasteErrorPanel } from './PasteErrorPanel';
 import { QueryParamsTable } from './QueryParamsTable';
 import { ResponsePanel } from './ResponsePanel';
 import { ScopeFields } from './ScopeFields';
@@ -21,6 +19,15 @@ import { ShareLinkButton } from './ShareLinkButton';
 import { SigningOptionsPanel } from './SigningOptionsPanel';
 import { AwsDocsLink, SigningSteps } from './SigningSteps';
 import { useSendShortcut } from './useSendShortcut';
+
+// The diagnosis tools load after the first signature is on screen: they are not needed for it,
+// and they would grow the first load by a third.
+const PasteErrorPanel = lazy(() =>
+  import('./PasteErrorPanel').then((module) => ({ default: module.PasteErrorPanel })),
+);
+const CheckSignaturePanel = lazy(() =>
+  import('./CheckSignaturePanel').then((module) => ({ default: module.CheckSignaturePanel })),
+);
 
 /** The playground: inputs on the left; the response and every signing step on the right. */
 export function App() {
@@ -95,13 +102,17 @@ export function App() {
             <ResponsePanel />
           </Panel>
           <PanelBoundary name="Paste an AWS error">
-            <PasteErrorPanel />
+            <Suspense fallback={null}>
+              <PasteErrorPanel />
+            </Suspense>
           </PanelBoundary>
           <Panel id="steps" title="Signing steps" label="Signing steps" aside={<AwsDocsLink />}>
             <SigningSteps />
           </Panel>
           <Panel id="check-signature" title="Check a signature">
-            <CheckSignaturePanel />
+            <Suspense fallback={<p className="hint">Loading…</p>}>
+              <CheckSignaturePanel />
+            </Suspense>
           </Panel>
         </div>
       </main>

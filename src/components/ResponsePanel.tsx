@@ -1,14 +1,18 @@
-import { useMemo, useState } from 'react';
+import { lazy, Suspense, useMemo, useState } from 'react';
 import { parseAwsError } from '../diagnosis/parseAwsError';
 import { explainErrorType } from '../request/explainErrorType';
 import type { ResponseOutcome, SentRequest } from '../store/playgroundState';
 import { usePlaygroundStore } from '../store/usePlaygroundStore';
 import type { HttpAnswer, TransportFailure } from '../transport/sendRequest';
 import { decodeBody, formatBytes, getHeader, hexPreview } from './bodyText';
-import { AwsErrorHelp } from './AwsErrorHelp';
 import { doctorContext } from './awsErrorContext';
 import { ClockOffsetLine, ClockSkewNotice } from './ClockNotice';
 import { CopyButton } from './CopyButton';
+
+// The mismatch view and the error doctor load with the first AWS error, not with the page.
+const AwsErrorHelp = lazy(() =>
+  import('./AwsErrorHelp').then((module) => ({ default: module.AwsErrorHelp })),
+);
 
 function headline(outcome: ResponseOutcome): string {
   switch (outcome.kind) {
@@ -129,7 +133,9 @@ function AnswerView({
 
       <ClockSkewNotice answer={answer} receivedAt={receivedAt} />
       {awsError !== null && awsError.kind !== 'unknown' && (
-        <AwsErrorHelp error={awsError} ours={ours} context={context} />
+        <Suspense fallback={<p className="hint">Reading the error…</p>}>
+          <AwsErrorHelp error={awsError} ours={ours} context={context} />
+        </Suspense>
       )}
 
       {/* A div, not a labelled section: a region named "Body" would compete with the Body field. */}
