@@ -28,6 +28,7 @@ import {
   createSigner,
   createWebCryptoSigning,
   toHex,
+  verifySigV4aSignature,
   type SigningCrypto,
   type SigningResult,
 } from '../src/signing';
@@ -78,8 +79,24 @@ export interface ImplementationResult {
   cells: Record<WorkloadId, Cell>;
 }
 
+/** SigV4 next to SigV4a (AWS4-ECDSA-P256-SHA256) for one of our signers: cold and warm. */
+export interface SigV4aRow {
+  id: string;
+  label: string;
+  /** The small POST with a new secret per signing (W1's inputs): key derivation included. */
+  sigv4Cold: Cell;
+  sigv4aCold: Cell;
+  /** The small POST with the fixed secret (W4's inputs): keys cached. */
+  sigv4Warm: Cell;
+  sigv4aWarm: Cell;
+  /** Whether a SigV4a signature of this signer verified with the derived public key. */
+  verified: boolean;
+}
+
 export interface EnvironmentResult {
   implementations: ImplementationResult[];
+  /** SigV4 vs SigV4a for our signers (measured after the main workloads). */
+  sigv4a?: SigV4aRow[];
   /** Lines about the signature agreement check, ready to print. */
   agreement: string[];
   /** False if any implementation produced a different signature than ours. */
@@ -226,7 +243,12 @@ function parseAuthorization(authorization: string | null | undefined): {
   return { signedHeaders: match?.[1] ?? '?', signature: match?.[2] ?? '?' };
 }
 
-function ourSigner(id: string, label: string, crypto: SigningCrypto): Implementation {
+function ourSigner(
+  id: string,
+  label: string,
+  crypto: SigningCrypto,
+  algorithm: 'sigv4' | 'sigv4a' = 'sigv4',
+): Implementation {
   const signer = createSigner({ crypto });
   return {
     id,
@@ -241,6 +263,7 @@ function ourSigner(id: string, label: string, crypto: SigningCrypto): Implementa
         region: REGION,
         service: SERVICE,
         signingDate: SIGNING_DATE,
+        algorithm,
       }),
     inspect: (output) => {
       const result = output as SigningResult;
@@ -572,6 +595,73 @@ export async function runBenchmarks(options: RunOptions): Promise<EnvironmentRes
     record(workload, await measure(runners, repeats, now));
   }
 
+  // SigV4a next to SigV4, our signers only (ECDSA signatures are randomized: no agreement check,
+  // each signer's signature is verified with its derived public key instead).
+  const sigv4aRows: SigV4aRow[] = [];
+  {
+    const ourCryptos: ExtraSigner[] = [
+      {
+        id: 'ours',
+        label: 'ours (createWebCryptoSigning)',
+        crypto: createWebCryptoSigning(subtle),
+      },
+      ...(options.extraSigners ?? []),
+    ];
+    const { repeats, batch, warmupRepeats } = config.w1;
+    const warm = config.w4;
+    const warmSignings = Math.max(1, Math.round(warm.signings / 10));
+    const secrets = makeSecrets(repeats * batch, 13);
+    const warmupSecrets = makeSecrets(warmupRepeats * batch, 17);
+    for (const { id, label, crypto } of ourCryptos) {
+      const v4 = ourSigner(`${id}-v4`, label, crypto);
+      const v4a = ourSigner(`${id}-v4a`, label, crypto, 'sigv4a');
+      const sample = (await v4a.sign(small, FIXED_SECRET)) as SigningResult;
+      const verified =
+        sample.algorithm === 'sigv4a' &&
+        (await verifySigV4aSignature(
+          sample.sigv4a.publicKey,
+          sample.stringToSign,
+          sample.signature,
+          crypto,
+        ));
+      const coldRunners = (pool: Secret[]): Runner[] =>
+        [v4, v4a].map((implementation) => ({
+          id: implementation.id,
+          sample: async (repeat) => {
+            for (let j = 0; j < batch; j++) {
+              await implementation.sign(small, pool[repeat * batch + j]!.secret);
+            }
+            return batch;
+          },
+        }));
+      const warmRunners: Runner[] = [v4, v4a].map((implementation) => ({
+        id: implementation.id,
+        sample: async () => {
+          for (let j = 0; j < warmSignings; j++) await implementation.sign(small, FIXED_SECRET);
+          return warmSignings;
+        },
+      }));
+      log(`SigV4a (${id}): cold ${repeats} × ${batch}, warm ${warm.repeats} × ${warmSignings}`);
+      await measure(coldRunners(warmupSecrets), warmupRepeats, now);
+      const cold = await measure(coldRunners(secrets), repeats, now);
+      await measure(warmRunners, warm.warmupRepeats, now);
+      const warmResults = await measure(warmRunners, warm.repeats, now);
+      const cell = (results: typeof cold, key: string) => {
+        const { times, perSample } = results.get(key)!;
+        return summarize(times, perSample);
+      };
+      sigv4aRows.push({
+        id,
+        label,
+        sigv4Cold: cell(cold, v4.id),
+        sigv4aCold: cell(cold, v4a.id),
+        sigv4Warm: cell(warmResults, v4.id),
+        sigv4aWarm: cell(warmResults, v4a.id),
+        verified,
+      });
+    }
+  }
+
   const labels = new Map<string, string>([
     [FLOOR_ID, 'crypto.subtle floor'],
     ...implementations.map((i): [string, string] => [i.id, i.label]),
@@ -583,6 +673,7 @@ export async function runBenchmarks(options: RunOptions): Promise<EnvironmentRes
       isFloor: id === FLOOR_ID,
       cells: cells.get(id) as Record<WorkloadId, Cell>,
     })),
+    sigv4a: sigv4aRows,
     agreement,
     agreed,
     notes,

@@ -80,3 +80,52 @@ test('the extra vectors (S3 path rules, unsigned payloads) pass in Chromium too'
   expect(report.passed).toBeGreaterThanOrEqual(cases.length);
   expect(report.cryptoName).toBe('webcrypto');
 });
+
+test("AWS's SigV4a vectors pass in Chromium through crypto.subtle ECDSA", async ({ page }) => {
+  const cases = loadVectorCases(path.resolve(repoRoot, '../shared/sigv4-test-suite/v4a'));
+  // 38 complete cases + 2 without expected results (skipped by the runner).
+  expect(cases).toHaveLength(40);
+
+  // Count SubtleCrypto.sign calls made with ECDSA (the HMACs of the key derivation not included).
+  await page.addInitScript(() => {
+    const counts = { ecdsaSign: 0, ecdsaVerify: 0 };
+    (window as Window & { __ecdsaCounts?: typeof counts }).__ecdsaCounts = counts;
+    const prototype = SubtleCrypto.prototype;
+    for (const [method, key] of [
+      ['sign', 'ecdsaSign'],
+      ['verify', 'ecdsaVerify'],
+    ] as const) {
+      const original = prototype[method];
+      Object.defineProperty(prototype, method, {
+        configurable: true,
+        writable: true,
+        value: function (this: SubtleCrypto, ...args: unknown[]): unknown {
+          const algorithm = args[0];
+          const name =
+            typeof algorithm === 'string' ? algorithm : (algorithm as { name?: string })?.name;
+          if (name === 'ECDSA') counts[key]++;
+          return Reflect.apply(original, this, args);
+        },
+      });
+    }
+  });
+
+  await page.goto(server.url);
+  await page.waitForFunction(() => typeof window.runSigV4Vectors === 'function');
+  const report: SigV4VectorsReport = await page.evaluate(
+    (vectorCases) => window.runSigV4Vectors(vectorCases),
+    cases,
+  );
+  const counts = await page.evaluate(
+    () =>
+      (window as Window & { __ecdsaCounts?: { ecdsaSign: number; ecdsaVerify: number } })
+        .__ecdsaCounts ?? { ecdsaSign: 0, ecdsaVerify: 0 },
+  );
+  const failures = report.lines.join('\n');
+  expect(report.failed, failures).toBe(0);
+  expect(report.passed, failures).toBe(76);
+  expect(report.cryptoName).toBe('webcrypto');
+  expect(counts.ecdsaSign, 'ECDSA crypto.subtle.sign calls').toBeGreaterThanOrEqual(76);
+  // Ours plus the suite's (signature.txt and the one in the signed request) per case and mode.
+  expect(counts.ecdsaVerify, 'ECDSA crypto.subtle.verify calls').toBeGreaterThanOrEqual(3 * 76);
+});

@@ -1,5 +1,16 @@
-import { createHash, createHmac } from 'node:crypto';
+import {
+  createHash,
+  createHmac,
+  createPrivateKey,
+  createPublicKey,
+  sign,
+  verify,
+  type KeyObject,
+} from 'node:crypto';
 import type { SigningCrypto } from '../src/signing';
+import { p256Pkcs8 } from '../src/signing/crypto/ecdsaDer';
+
+const fromBase64Url = (text: string) => new Uint8Array(Buffer.from(text, 'base64url'));
 
 /** SigningCrypto on node:crypto, for the local gateway and scripts (synchronous, no copies). */
 export const nodeSigningCrypto: SigningCrypto = {
@@ -14,4 +25,29 @@ export const nodeSigningCrypto: SigningCrypto = {
           .digest(),
       ),
     ),
+  importEcdsaP256PrivateKey(d) {
+    const key = createPrivateKey({ key: Buffer.from(p256Pkcs8(d)), format: 'der', type: 'pkcs8' });
+    const jwk = createPublicKey(key).export({ format: 'jwk' });
+    return Promise.resolve({ key, x: fromBase64Url(jwk.x!), y: fromBase64Url(jwk.y!) });
+  },
+  ecdsaP256Sign: (key, data) =>
+    Promise.resolve(
+      new Uint8Array(sign('sha256', data, { key: key as KeyObject, dsaEncoding: 'der' })),
+    ),
+  ecdsaP256Verify(publicKey, data, derSignature) {
+    const key = createPublicKey({
+      key: {
+        kty: 'EC',
+        crv: 'P-256',
+        x: Buffer.from(publicKey.x).toString('base64url'),
+        y: Buffer.from(publicKey.y).toString('base64url'),
+      },
+      format: 'jwk',
+    });
+    try {
+      return Promise.resolve(verify('sha256', data, { key, dsaEncoding: 'der' }, derSignature));
+    } catch {
+      return Promise.resolve(false);
+    }
+  },
 };

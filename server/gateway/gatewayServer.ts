@@ -19,6 +19,8 @@ const ALLOWED_HEADERS = [
   'X-Amz-Date',
   'X-Amz-Security-Token',
   'X-Amz-Content-Sha256',
+  // SigV4a's signed region set.
+  'X-Amz-Region-Set',
   'X-Amz-User-Agent',
   'X-Api-Key',
 ];

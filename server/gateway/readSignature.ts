@@ -11,9 +11,16 @@ import {
 } from './gatewayErrors';
 
 export const SIGV4_ALGORITHM = 'AWS4-HMAC-SHA256';
+export const SIGV4A_ALGORITHM = 'AWS4-ECDSA-P256-SHA256';
+const isKnownAlgorithm = (algorithm: string | undefined) =>
+  algorithm === SIGV4_ALGORITHM || algorithm === SIGV4A_ALGORITHM;
 
 export interface SignatureParams {
   source: 'header' | 'query';
+  /** AWS4-HMAC-SHA256 or AWS4-ECDSA-P256-SHA256. */
+  algorithm: typeof SIGV4_ALGORITHM | typeof SIGV4A_ALGORITHM;
+  /** SigV4a: X-Amz-Region-Set as sent (header or query parameter), if any. */
+  regionSet?: string;
   credential: string;
   /** SignedHeaders exactly as sent, e.g. "host;x-amz-date". */
   signedHeaders: string;
@@ -55,7 +62,7 @@ export function readHeaderSignature(
   const space = authorization.indexOf(' ');
   const algorithm = space < 0 ? authorization : authorization.slice(0, space);
   const fields = new Map<string, string>();
-  if (algorithm === SIGV4_ALGORITHM) {
+  if (isKnownAlgorithm(algorithm)) {
     for (const part of authorization.slice(space + 1).split(',')) {
       const trimmed = part.trim();
       if (trimmed === '') continue;
@@ -89,8 +96,11 @@ export function readHeaderSignature(
     );
   }
   const sessionToken = firstHeader(headers, 'x-amz-security-token');
+  const regionSet = firstHeader(headers, 'x-amz-region-set');
   return {
     source: 'header',
+    algorithm: algorithm as SignatureParams['algorithm'],
+    ...(regionSet === undefined ? {} : { regionSet }),
     credential,
     signedHeaders,
     signature,
@@ -122,7 +132,7 @@ export function readQuerySignature(
   const amzDate = value('X-Amz-Date');
   const signedHeaders = value('X-Amz-SignedHeaders');
   if (
-    algorithm !== SIGV4_ALGORITHM ||
+    !isKnownAlgorithm(algorithm) ||
     credential === undefined ||
     signature === undefined ||
     amzDate === undefined ||
@@ -132,8 +142,11 @@ export function readQuerySignature(
   }
   const expires = value('X-Amz-Expires');
   const sessionToken = value('X-Amz-Security-Token');
+  const regionSet = value('X-Amz-Region-Set');
   return {
     source: 'query',
+    algorithm: algorithm as SignatureParams['algorithm'],
+    ...(regionSet === undefined ? {} : { regionSet }),
     credential,
     signedHeaders,
     signature,

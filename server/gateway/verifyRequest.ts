@@ -10,9 +10,11 @@ import {
   EMPTY_SHA256,
   getCredentialScope,
   parseQuery,
+  getSigV4aCredentialScope,
   SigningKeyCache,
   UNSIGNED_PAYLOAD,
 } from '../../src/signing';
+import { SigV4aKeyCache, verifySigV4aSignature } from '../../src/signing/sigv4a';
 import { nodeSigningCrypto } from '../nodeSigningCrypto';
 import { evaluatePolicy, type PolicyDecision } from './evaluatePolicy';
 import type { GatewayConfig, GatewayIdentity } from './gatewayConfig';
@@ -40,6 +42,7 @@ import {
   headerValues,
   readHeaderSignature,
   readQuerySignature,
+  SIGV4A_ALGORITHM,
   type HeaderPairs,
   type SignatureParams,
 } from './readSignature';
@@ -92,6 +95,24 @@ function decodeQueryValue(text: string): string {
 
 const sha256Hex = (data: string | Uint8Array) => createHash('sha256').update(data).digest('hex');
 
+/**
+ * Whether a region is in an X-Amz-Region-Set value: comma-separated names or patterns in which
+ * '*' matches any run of characters ("us-*", "*").
+ */
+export function regionSetIncludes(regionSet: string, region: string): boolean {
+  return regionSet.split(',').some((entry) => {
+    const pattern = entry.trim();
+    if (pattern === '') return false;
+    const regex = new RegExp(
+      `^${pattern
+        .split('*')
+        .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+        .join('.*')}$`,
+    );
+    return regex.test(region);
+  });
+}
+
 function sameSignature(expected: string, given: string): boolean {
   const a = Buffer.from(expected);
   const b = Buffer.from(given);
@@ -106,7 +127,14 @@ export class RequestVerifier {
     // The key derivation goes through the signing core; the per-request hashes below call
     // node:crypto directly, synchronously and into hex, since this runs for every request.
     this.keyCache = new SigningKeyCache(nodeSigningCrypto, 64);
+    // SigV4a: one derived key pair per identity (the public key is all verification needs).
+    this.sigv4aKeyCache = new SigV4aKeyCache(
+      nodeSigningCrypto,
+      Math.max(16, config.identities.length),
+    );
   }
+
+  private readonly sigv4aKeyCache: SigV4aKeyCache;
 
   /** The invoked resource's ARN: arn:aws:execute-api:region:account:api/stage/METHOD/path. */
   resourceArn(method: string, resourcePath: string): string {
@@ -146,8 +174,12 @@ export class RequestVerifier {
     const signedAt = parseAmzDate(signature.amzDate);
     if (Number.isNaN(signedAt)) return fail(malformedDate(signature.amzDate));
 
+    // SigV4a scopes have no region (key/date/service/aws4_request): X-Amz-Region-Set names the
+    // regions instead, and this gateway's region must be one of them.
+    const isSigV4a = signature.algorithm === SIGV4A_ALGORITHM;
     const scope = signature.credential.split('/');
-    if (scope.length !== 5) return fail(malformedCredential(signature.credential));
+    if (scope.length !== (isSigV4a ? 4 : 5)) return fail(malformedCredential(signature.credential));
+    if (isSigV4a) scope.splice(2, 0, this.config.region);
     const [accessKeyId, scopeDate, region, service, terminator] = scope as [
       string,
       string,
@@ -156,10 +188,19 @@ export class RequestVerifier {
       string,
     ];
     if (terminator !== 'aws4_request') return fail(wrongTerminator(terminator));
-    if (region !== this.config.region || service !== this.config.service) {
+    const regionSet = signature.regionSet ?? '';
+    const regionOk = isSigV4a
+      ? regionSetIncludes(regionSet, this.config.region) &&
+        // In header mode the region set must be signed, or anyone could widen it.
+        (signature.source === 'query' ||
+          signature.signedHeaders
+            .split(';')
+            .some((name) => name.toLowerCase() === 'x-amz-region-set'))
+      : region === this.config.region;
+    if (!regionOk || service !== this.config.service) {
       return fail(
         wrongScope(
-          region === this.config.region ? null : region,
+          regionOk ? null : isSigV4a ? regionSet : region,
           service === this.config.service ? null : this.config.service,
         ),
       );
@@ -230,6 +271,23 @@ export class RequestVerifier {
       doubleEncodePath: true,
       ...(signature.source === 'query' ? { excludeQueryParams: ['X-Amz-Signature'] } : {}),
     });
+    if (isSigV4a) {
+      const stringToSign = createStringToSign(
+        signature.amzDate,
+        getSigV4aCredentialScope(scopeDate, service),
+        sha256Hex(canonicalRequest),
+        SIGV4A_ALGORITHM,
+      );
+      const key = await this.sigv4aKeyCache.get(identity.accessKeyId, identity.secretAccessKey);
+      const valid = await verifySigV4aSignature(
+        key.publicKey,
+        stringToSign,
+        signature.signature,
+        nodeSigningCrypto,
+      );
+      if (!valid) return fail(signatureMismatch(canonicalRequest, stringToSign), identity.arn);
+      return this.authorize(identity, request.method, resourcePath);
+    }
     const credentialScope = getCredentialScope(scopeDate, region, service);
     const stringToSign = createStringToSign(
       signature.amzDate,
@@ -248,14 +306,19 @@ export class RequestVerifier {
     if (!sameSignature(expected, signature.signature)) {
       return fail(signatureMismatch(canonicalRequest, stringToSign), identity.arn);
     }
+    return this.authorize(identity, request.method, resourcePath);
+  }
 
-    const resourceArn = this.resourceArn(request.method, resourcePath);
+  /** The policy check after a valid signature. */
+  private authorize(identity: GatewayIdentity, method: string, resourcePath: string): Verification {
+    const resourceArn = this.resourceArn(method, resourcePath);
     const decision = this.decide(identity, resourceArn);
     if (decision !== 'allow') {
-      return fail(
-        accessDenied(identity.arn, resourceArn, decision === 'explicit-deny'),
-        identity.arn,
-      );
+      return {
+        ok: false,
+        error: accessDenied(identity.arn, resourceArn, decision === 'explicit-deny'),
+        callerArn: identity.arn,
+      };
     }
     return { ok: true, identity, resourceArn };
   }

@@ -1,5 +1,10 @@
 /** Algorithm identifier of SigV4 with HMAC-SHA256 (first line of the string to sign). */
 export const ALGORITHM = 'AWS4-HMAC-SHA256';
+/** Algorithm identifier of SigV4a (ECDSA P-256 with SHA-256). */
+export const SIGV4A_ALGORITHM = 'AWS4-ECDSA-P256-SHA256';
+/** The error of signing SigV4a on a SigningCrypto without ECDSA (a programmer error). */
+export const SIGV4A_NEEDS_ECDSA =
+  'SigV4A needs a SigningCrypto with ECDSA P-256 (WebCrypto or node:crypto).';
 /** Last element of every SigV4 credential scope. */
 export const SCOPE_TERMINATOR = 'aws4_request';
 /** Prefix of the secret key for the first HMAC of the signing-key chain. */
@@ -15,6 +20,8 @@ export const AMZ_DATE_HEADER = 'X-Amz-Date';
 export const SECURITY_TOKEN_HEADER = 'X-Amz-Security-Token';
 export const CONTENT_SHA256_HEADER = 'x-amz-content-sha256';
 export const HOST_HEADER = 'host';
+/** SigV4a: the regions a signature is valid in, comma-separated (signed). */
+export const REGION_SET_HEADER = 'X-Amz-Region-Set';
 
 // Query parameters of a presigned URL.
 export const ALGORITHM_QUERY_PARAM = 'X-Amz-Algorithm';
@@ -24,6 +31,7 @@ export const EXPIRES_QUERY_PARAM = 'X-Amz-Expires';
 export const SIGNED_HEADERS_QUERY_PARAM = 'X-Amz-SignedHeaders';
 export const SECURITY_TOKEN_QUERY_PARAM = 'X-Amz-Security-Token';
 export const SIGNATURE_QUERY_PARAM = 'X-Amz-Signature';
+export const REGION_SET_QUERY_PARAM = 'X-Amz-Region-Set';
 
 /** The signed parameters of a presigned URL, in the order AWS's presigners append them. */
 export const PRESIGNED_URL_ORDER: readonly string[] = [
@@ -33,6 +41,7 @@ export const PRESIGNED_URL_ORDER: readonly string[] = [
   EXPIRES_QUERY_PARAM,
   SIGNED_HEADERS_QUERY_PARAM,
   SECURITY_TOKEN_QUERY_PARAM,
+  REGION_SET_QUERY_PARAM,
 ];
 
 /** Query parameters that a presigned URL owns: re-signing replaces any old ones. */

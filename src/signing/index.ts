@@ -5,8 +5,14 @@ export {
   createStringToSign,
   DEFAULT_EXPIRES_IN,
   getCredentialScope,
+  getSigV4aCredentialScope,
   signRequest,
 } from './signRequest';
+// SigV4a's module loads on demand (SigV4-only pages never fetch it): its functions are exported
+// through lazy wrappers; SigV4aKeyCache is in './sigv4a' for callers that bundle it anyway.
+export { verifySigV4aSignature, deriveSigV4aKey } from './sigv4aLazy';
+export type { SigV4aKey, SigV4aKeyCache } from './sigv4a';
+export { derEcdsaToRaw, p256Pkcs8, rawEcdsaToDer } from './crypto/ecdsaDer';
 export type { Signer, SignerOptions } from './signRequest';
 export { validateSigningInput, encodeForWire } from './validateSigningInput';
 export type { Severity, ValidationIssue } from './validateSigningInput';
@@ -16,12 +22,15 @@ export type {
   RequestBody,
   SigningInput,
   SigningMode,
+  SigningAlgorithm,
   SigningResult,
+  SigningResultBase,
+  SigV4aInfo,
 } from './types';
 export { deriveSigningKey, SigningKeyCache } from './deriveSigningKey';
 export type { SigningKey, SigningKeyChain } from './deriveSigningKey';
 export type { HeaderList } from './getCanonicalHeaders';
-export type { HmacKey, SigningCrypto } from './crypto/signingCrypto';
+export type { EcdsaP256PublicKey, HmacKey, SigningCrypto } from './crypto/signingCrypto';
 export { createWebCryptoSigning } from './crypto/webCrypto';
 export { createSha256ConstructorSigning } from './crypto/sha256Constructor';
 export type { Sha256Constructor, Sha256Hash } from './crypto/sha256Constructor';
@@ -43,5 +52,8 @@ export {
   MAX_PRESIGN_EXPIRES,
   NEVER_SIGNED_HEADERS,
   PRESIGN_QUERY_PARAMS,
+  REGION_SET_HEADER,
+  SIGV4A_ALGORITHM,
+  SIGV4A_NEEDS_ECDSA,
   UNSIGNED_PAYLOAD,
 } from './constants';

@@ -5,6 +5,7 @@ import {
   HOST_HEADER,
   NEVER_SIGNED_HEADERS,
   PRESIGN_QUERY_PARAMS,
+  REGION_SET_HEADER,
   SECURITY_TOKEN_HEADER,
 } from './constants';
 import {
@@ -31,6 +32,8 @@ export interface RequestShape {
   addsSessionToken: boolean;
   /** The signer adds x-amz-content-sha256, replacing any in `headers`. */
   addsContentSha256: boolean;
+  /** The signer adds X-Amz-Region-Set (SigV4a, header mode), replacing any in `headers`. */
+  addsRegionSet?: boolean;
   normalizePath: boolean;
   doubleEncodePath: boolean;
   unsignedHeaders: readonly string[];
@@ -67,6 +70,7 @@ export function prepareRequest(shape: RequestShape): PreparedRequest {
   if (shape.mode === 'header') owned.add(AMZ_DATE_HEADER.toLowerCase());
   if (shape.addsSessionToken) owned.add(SECURITY_TOKEN_HEADER.toLowerCase());
   if (shape.addsContentSha256) owned.add(CONTENT_SHA256_HEADER);
+  if (shape.addsRegionSet === true) owned.add(REGION_SET_HEADER.toLowerCase());
   const headers: Array<[string, string]> = [];
   let hasHost = false;
   for (const [name, value] of shape.headers) {
@@ -127,6 +131,7 @@ export function sameShape(a: RequestShape, b: RequestShape): boolean {
     a.mode === b.mode &&
     a.addsSessionToken === b.addsSessionToken &&
     a.addsContentSha256 === b.addsContentSha256 &&
+    (a.addsRegionSet ?? false) === (b.addsRegionSet ?? false) &&
     a.normalizePath === b.normalizePath &&
     a.doubleEncodePath === b.doubleEncodePath &&
     sameList(a.headers, b.headers, (x, y) => x[0] === y[0] && x[1] === y[1]) &&

@@ -9,16 +9,20 @@ import {
   EMPTY_SHA256,
   EXPIRES_QUERY_PARAM,
   PRESIGNED_URL_ORDER,
+  REGION_SET_HEADER,
+  REGION_SET_QUERY_PARAM,
   SCOPE_TERMINATOR,
   SECURITY_TOKEN_HEADER,
   SECURITY_TOKEN_QUERY_PARAM,
   SIGNATURE_QUERY_PARAM,
   SIGNED_HEADERS_QUERY_PARAM,
+  SIGV4A_ALGORITHM,
+  SIGV4A_NEEDS_ECDSA,
   UNSIGNED_PAYLOAD,
 } from './constants';
 import { getDefaultSigningCrypto } from './crypto/defaultCrypto';
 import type { SigningCrypto } from './crypto/signingCrypto';
-import { SigningKeyCache } from './deriveSigningKey';
+import { SigningKeyCache, type SigningKey } from './deriveSigningKey';
 import { DIGEST_SLOT, DigestTemplate, type TemplatePart } from './digestTemplate';
 import { toHex, utf8 } from './encoding';
 import {
@@ -37,6 +41,7 @@ import {
   type PreparedRequest,
   type RequestShape,
 } from './prepareRequest';
+import type { SigV4aKey, SigV4aKeyCache } from './sigv4a';
 import { getAmzDate } from './signingDate';
 import type { RequestBody, SigningInput, SigningResult } from './types';
 import { uriEncode } from './uriEncode';
@@ -72,6 +77,13 @@ function withQuery(url: string, pieces: readonly string[]): string {
   return query === '' ? base : `${base}?${query}`;
 }
 
+/** SigV4a credential scope: date/service/aws4_request (the regions go in X-Amz-Region-Set). */
+export function getSigV4aCredentialScope(dateStamp: string, service: string): string {
+  return `${dateStamp}/${service}/${SCOPE_TERMINATOR}`;
+}
+
+const EMPTY_KEY_CHAIN = { kDate: '', kRegion: '', kService: '', kSigning: '' } as const;
+
 /** Credential scope: date/region/service/aws4_request. */
 export function getCredentialScope(dateStamp: string, region: string, service: string): string {
   return `${dateStamp}/${region}/${service}/${SCOPE_TERMINATOR}`;
@@ -96,19 +108,27 @@ export function createCanonicalRequest(parts: {
   ].join('\n');
 }
 
-/** The four lines of the string to sign. */
+/** The four lines of the string to sign (SigV4 unless another algorithm string is given). */
 export function createStringToSign(
   amzDate: string,
   credentialScope: string,
   canonicalRequestHash: string,
+  algorithm: string = ALGORITHM,
 ): string {
-  return `${ALGORITHM}\n${amzDate}\n${credentialScope}\n${canonicalRequestHash}`;
+  return `${algorithm}\n${amzDate}\n${credentialScope}\n${canonicalRequestHash}`;
 }
 
 /** A signer with its own hash implementation, signing-key cache and last prepared request. */
 export function createSigner(options: SignerOptions = {}): Signer {
   const crypto = options.crypto ?? getDefaultSigningCrypto();
   const keyCache = new SigningKeyCache(crypto, options.keyCacheSize);
+  // SigV4a's code (key derivation, signing) loads on first use: SigV4-only pages never fetch it.
+  let sigv4a: Promise<{ module: typeof import('./sigv4a'); cache: SigV4aKeyCache }> | undefined;
+  const loadSigV4a = () =>
+    (sigv4a ??= import('./sigv4a').then((module) => ({
+      module,
+      cache: new module.SigV4aKeyCache(crypto, options.keyCacheSize),
+    })));
   let lastPrepared: PreparedRequest | undefined;
   let lastStringBody: { body: string; digest: Promise<Uint8Array> } | undefined;
 
@@ -153,23 +173,39 @@ export function createSigner(options: SignerOptions = {}): Signer {
       payload === 'unsigned' ? UNSIGNED_PAYLOAD : isEmpty(input.body) ? EMPTY_SHA256 : undefined;
     const bodyDigestPromise = knownPayloadHash === undefined ? digestBody(input.body!) : undefined;
     const { amzDate, dateStamp } = getAmzDate(input.signingDate);
-    const signingKeyPromise = keyCache.get({
-      secretAccessKey: credentials.secretAccessKey,
-      dateStamp,
-      region,
-      service,
-    });
+    const isSigV4a = input.algorithm === 'sigv4a';
+    if (isSigV4a && (crypto.importEcdsaP256PrivateKey === undefined || !crypto.ecdsaP256Sign)) {
+      throw new Error(SIGV4A_NEEDS_ECDSA);
+    }
+    const algorithmName = isSigV4a ? SIGV4A_ALGORITHM : ALGORITHM;
+    const signingKeyPromise: Promise<SigningKey | SigV4aKey> = isSigV4a
+      ? loadSigV4a().then(({ cache }) =>
+          cache.get(credentials.accessKeyId, credentials.secretAccessKey),
+        )
+      : keyCache.get({
+          secretAccessKey: credentials.secretAccessKey,
+          dateStamp,
+          region,
+          service,
+        });
+    // The SigV4 cache's promises carry their own handler; this wrapper needs one too, in case
+    // a step below throws before it is awaited (the error still reaches the await).
+    if (isSigV4a) signingKeyPromise.catch(() => undefined);
+    const regionSet = isSigV4a ? (input.regionSet ?? [region]).join(',') : undefined;
 
     const sessionToken = credentials.sessionToken || undefined;
     const signSessionToken = input.signSessionToken ?? true;
     const contentSha256Header = mode === 'header' && (input.contentSha256Header ?? isS3);
-    const credentialScope = getCredentialScope(dateStamp, region, service);
+    const credentialScope = isSigV4a
+      ? getSigV4aCredentialScope(dateStamp, service)
+      : getCredentialScope(dateStamp, region, service);
     const prepared = prepare({
       url: input.url,
       headers: input.headers ?? [],
       mode,
       addsSessionToken: mode === 'header' && sessionToken !== undefined,
       addsContentSha256: contentSha256Header,
+      addsRegionSet: isSigV4a && mode === 'header',
       normalizePath: input.normalizePath ?? !isS3,
       doubleEncodePath: input.doubleEncodePath ?? !isS3,
       unsignedHeaders: input.unsignedHeaders ?? [],
@@ -187,18 +223,23 @@ export function createSigner(options: SignerOptions = {}): Signer {
       headerParts = [formatted.canonicalHeaders];
       // Listed in canonical (sorted) order, so one merge places them among the request's own.
       authParams = [
-        [ALGORITHM_QUERY_PARAM, ALGORITHM],
+        [ALGORITHM_QUERY_PARAM, algorithmName],
         [CREDENTIAL_QUERY_PARAM, uriEncode(`${credentials.accessKeyId}/${credentialScope}`)],
         [AMZ_DATE_QUERY_PARAM, amzDate],
         [EXPIRES_QUERY_PARAM, String(input.expiresIn ?? DEFAULT_EXPIRES_IN)],
       ];
+      if (regionSet !== undefined) authParams.push([REGION_SET_QUERY_PARAM, uriEncode(regionSet)]);
       if (sessionToken && signSessionToken) {
         authParams.push([SECURITY_TOKEN_QUERY_PARAM, uriEncode(sessionToken)]);
       }
       authParams.push([SIGNED_HEADERS_QUERY_PARAM, uriEncode(signedHeaders)]);
       canonicalQuery = formatCanonicalQuery(mergeSortedEntries(prepared.queryEntries, authParams));
     } else {
+      // In canonical (sorted) order: x-amz-date, x-amz-region-set, x-amz-security-token.
       const signerEntries: CanonicalHeaderEntry[] = [[AMZ_DATE_HEADER.toLowerCase(), amzDate]];
+      if (regionSet !== undefined) {
+        signerEntries.push([REGION_SET_HEADER.toLowerCase(), trimHeaderValue(regionSet)]);
+      }
       if (sessionToken && signSessionToken) {
         signerEntries.push([SECURITY_TOKEN_HEADER.toLowerCase(), trimHeaderValue(sessionToken)]);
       }
@@ -238,7 +279,7 @@ export function createSigner(options: SignerOptions = {}): Signer {
     const payloadHash = knownPayloadHash ?? toHex(bodyDigest!);
     const canonicalRequest = canonicalRequestTemplate.text(payloadHash);
     const stringToSignTemplate = new DigestTemplate([
-      `${ALGORITHM}\n${amzDate}\n${credentialScope}\n`,
+      `${algorithmName}\n${amzDate}\n${credentialScope}\n`,
       DIGEST_SLOT,
     ]);
     const canonicalHeaders =
@@ -250,21 +291,27 @@ export function createSigner(options: SignerOptions = {}): Signer {
       headers.push([AMZ_DATE_HEADER, amzDate]);
       if (sessionToken) headers.push([SECURITY_TOKEN_HEADER, sessionToken]);
       if (contentSha256Header) headers.push([CONTENT_SHA256_HEADER, payloadHash]);
+      if (regionSet !== undefined) headers.push([REGION_SET_HEADER, regionSet]);
     }
 
     const canonicalRequestDigest = await canonicalRequestDigestPromise;
     const signingKey = await signingKeyPromise;
-    const signaturePromise = crypto.hmacSha256(
-      signingKey.key,
-      stringToSignTemplate.fill(canonicalRequestDigest),
-    );
+    const stringToSignBytes = stringToSignTemplate.fill(canonicalRequestDigest);
+    const signaturePromise: Promise<Uint8Array | string> =
+      'publicKey' in signingKey
+        ? loadSigV4a().then(({ module }) =>
+            module.sigv4aSign(crypto, signingKey, stringToSignBytes),
+          )
+        : crypto.hmacSha256(signingKey.key, stringToSignBytes);
     const canonicalRequestHash = toHex(canonicalRequestDigest);
     const stringToSign = stringToSignTemplate.text(canonicalRequestHash);
-    const signature = toHex(await signaturePromise);
+    const signatureOutput = await signaturePromise;
+    const signature =
+      typeof signatureOutput === 'string' ? signatureOutput : toHex(signatureOutput);
     let url = prepared.droppedAuthParams ? withQuery(input.url, prepared.wirePieces) : input.url;
     let authorization: string | undefined;
     if (mode === 'header') {
-      authorization = `${ALGORITHM} Credential=${credentials.accessKeyId}/${credentialScope}, SignedHeaders=${signedHeaders}, Signature=${signature}`;
+      authorization = `${algorithmName} Credential=${credentials.accessKeyId}/${credentialScope}, SignedHeaders=${signedHeaders}, Signature=${signature}`;
       headers.push([AUTHORIZATION_HEADER, authorization]);
     } else {
       // The usual order of AWS's presigners; the server sorts anyway.
@@ -279,7 +326,7 @@ export function createSigner(options: SignerOptions = {}): Signer {
       url = withQuery(input.url, [...prepared.wirePieces, ...appended]);
     }
 
-    const result: SigningResult = {
+    const common = {
       canonicalUri: prepared.canonicalUri,
       canonicalQuery,
       canonicalHeaders,
@@ -290,18 +337,33 @@ export function createSigner(options: SignerOptions = {}): Signer {
       amzDate,
       credentialScope,
       stringToSign,
-      signingKeyChain: signingKey.chain,
       signature,
       headers,
       url,
     };
+    const result: SigningResult =
+      'publicKey' in signingKey
+        ? {
+            ...common,
+            algorithm: 'sigv4a',
+            signingKeyChain: { ...EMPTY_KEY_CHAIN },
+            sigv4a: {
+              regionSet: regionSet!,
+              publicKey: { ...signingKey.publicKey },
+              derivation: { counter: signingKey.counter, kdfInputHex: signingKey.kdfInputHex },
+            },
+          }
+        : { ...common, algorithm: 'sigv4', signingKeyChain: signingKey.chain };
     if (authorization !== undefined) result.authorization = authorization;
     return result;
   }
 
   return {
     signRequest,
-    clearKeyCache: () => keyCache.clear(),
+    clearKeyCache: () => {
+      keyCache.clear();
+      void sigv4a?.then(({ cache }) => cache.clear());
+    },
     crypto,
   };
 }

@@ -40,10 +40,38 @@ export interface SigningInput {
   signSessionToken?: boolean;
   /** Header names (any case) to leave out of the signature, besides those never signed. */
   unsignedHeaders?: readonly string[];
+  /** 'sigv4' (AWS4-HMAC-SHA256) or 'sigv4a' (AWS4-ECDSA-P256-SHA256). Default 'sigv4'. */
+  algorithm?: SigningAlgorithm;
+  /** SigV4a only: the regions the signature is valid in (X-Amz-Region-Set). Default [region]. */
+  regionSet?: readonly string[];
 }
 
-/** Every artifact of a SigV4 signature, each exactly as AWS defines it. */
-export interface SigningResult {
+export type SigningAlgorithm = 'sigv4' | 'sigv4a';
+
+/** What a SigV4a signature used instead of the HMAC key chain. The private key is never exposed. */
+export interface SigV4aInfo {
+  /** The X-Amz-Region-Set value as signed, e.g. "us-east-1" or "us-east-1,eu-*". */
+  regionSet: string;
+  /** The public key of the derived key pair: affine P-256 coordinates, lower-case hex. */
+  publicKey: { x: string; y: string };
+  derivation: {
+    /** The KDF counter that gave a valid scalar (1 for nearly every key). */
+    counter: number;
+    /** The KDF input of that counter, hex. */
+    kdfInputHex: string;
+    privateKeyHex?: never;
+  };
+}
+
+/**
+ * Every artifact of a SigV4 or SigV4a signature, each exactly as AWS defines it. Discriminated by
+ * `algorithm`: `sigv4a` is set exactly for SigV4a. For SigV4a there is no HMAC key chain, so
+ * `signingKeyChain` holds empty strings (kept so code written for SigV4 still type-checks).
+ */
+export type SigningResult = SigningResultBase &
+  ({ algorithm: 'sigv4'; sigv4a?: undefined } | { algorithm: 'sigv4a'; sigv4a: SigV4aInfo });
+
+export interface SigningResultBase {
   canonicalUri: string;
   canonicalQuery: string;
   canonicalHeaders: string;
@@ -52,9 +80,12 @@ export interface SigningResult {
   canonicalRequest: string;
   canonicalRequestHash: string;
   amzDate: string;
+  /** SigV4: date/region/service/aws4_request. SigV4a: date/service/aws4_request. */
   credentialScope: string;
   stringToSign: string;
+  /** SigV4's HMAC chain; empty strings for SigV4a (see `sigv4a`). */
   signingKeyChain: SigningKeyChain;
+  /** SigV4: 64 hex characters. SigV4a: a DER ECDSA signature in hex (randomized). */
   signature: string;
   /** The Authorization header value (header mode only). */
   authorization?: string;

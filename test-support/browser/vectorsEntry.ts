@@ -1,6 +1,6 @@
 // Browser entry for e2e/vectors.spec.ts: bundled by serveBundle() and run inside Chromium, where
 // the default signer picks SubtleCrypto.
-import { getDefaultSigningCrypto, signRequest } from '../../src/signing';
+import { getDefaultSigningCrypto, signRequest, verifySigV4aSignature } from '../../src/signing';
 import { runVectorSuite, type VectorCase } from '../vectors/runVectorCase';
 
 /** What runSigV4Vectors hands back to the test (structured-cloneable). */
@@ -20,6 +20,11 @@ declare global {
 }
 
 window.runSigV4Vectors = async (cases) => {
-  const { lines, passed, failed } = await runVectorSuite(cases, signRequest);
+  const { lines, passed, failed } = await runVectorSuite(
+    cases,
+    signRequest,
+    (publicKey, stringToSign, signature) =>
+      verifySigV4aSignature(publicKey, stringToSign, signature, getDefaultSigningCrypto()),
+  );
   return { lines, passed, failed, cryptoName: getDefaultSigningCrypto().name };
 };

@@ -1,9 +1,12 @@
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { loadVectorCases } from '../../scripts/vectors';
 import { nodeSigningCrypto } from '../../server/nodeSigningCrypto';
-import { createSigner, type SigningResult } from '../../src/signing';
+import { createSigner, verifySigV4aSignature, type SigningResult } from '../../src/signing';
 import { parseRequestText } from './parseRequestText';
 import {
   compareSignedRequest,
+  isSigV4aCase,
   runVectorCase,
   runVectorSuite,
   shortDiff,
@@ -275,5 +278,51 @@ describe('runVectorSuite', () => {
       `FAIL broken [query] signature: line 1: expected "bad", got "${QUERY_SIGNATURE}"`,
       '3 passed, 1 failed',
     ]);
+  });
+});
+
+describe('runVectorCase on a SigV4a case (public-key.json present)', () => {
+  const v4aCase = loadVectorCases(
+    fileURLToPath(new URL('../../../shared/sigv4-test-suite/v4a/get-vanilla', import.meta.url)),
+  )[0]!;
+  const verify = (publicKey: { x: string; y: string }, stringToSign: string, signature: string) =>
+    verifySigV4aSignature(publicKey, stringToSign, signature, nodeSigningCrypto);
+
+  it('passes both modes, verifying signatures instead of comparing them', async () => {
+    expect(isSigV4aCase(v4aCase)).toBe(true);
+    const results = await runVectorCase(v4aCase, sign, verify);
+    expect(results.map(({ mode, failures }) => [mode, failures])).toEqual([
+      ['header', []],
+      ['query', []],
+    ]);
+  });
+
+  it("fails when the suite's signature does not verify", async () => {
+    const tampered = {
+      ...v4aCase,
+      files: { ...v4aCase.files, 'header-string-to-sign.txt': 'AWS4-ECDSA-P256-SHA256\nX' },
+    };
+    const [header] = await runVectorCase(tampered, sign, verify);
+    expect(header!.failures.map(({ check }) => check)).toEqual([
+      'string to sign',
+      'suite signature',
+      'suite signature',
+    ]);
+  });
+
+  it('fails without a verifier', async () => {
+    const [header] = await runVectorCase(v4aCase, sign);
+    expect(header!.failures).toEqual([
+      { check: 'signature', detail: 'a SigV4a case needs a signature verifier' },
+    ]);
+  });
+
+  it('fails when the derived public key differs from public-key.json', async () => {
+    const other = {
+      ...v4aCase,
+      files: { ...v4aCase.files, 'public-key.json': JSON.stringify({ X: '00', Y: '00' }) },
+    };
+    const [header] = await runVectorCase(other, sign, verify);
+    expect(header!.failures.map(({ check }) => check)).toContain('public key');
   });
 });

@@ -35,11 +35,34 @@ interface VectorContext {
 
 type Sign = (input: SigningInput) => Promise<SigningResult>;
 
+/** Verifies a SigV4a DER signature (hex) over a string to sign with a public key (hex x, y). */
+export type VerifySigV4a = (
+  publicKey: { x: string; y: string },
+  stringToSign: string,
+  derHexSignature: string,
+) => Promise<boolean>;
+
+/**
+ * A case is SigV4a when its folder holds public-key.json (the suite's context.json has no
+ * algorithm field; every v4a case with expected results has the key and no v4 case does).
+ */
+export const isSigV4aCase = (vector: VectorCase) => vector.files['public-key.json'] !== undefined;
+
+const SIGNATURE_IN_TEXT = /(Signature=)([0-9a-fA-F]+)/g;
+
+/** The signatures written in a signed request (Authorization header or X-Amz-Signature). */
+export function signaturesInText(text: string): string[] {
+  return Array.from(text.matchAll(SIGNATURE_IN_TEXT), (match) => match[2]!);
+}
+
+const withoutSignatures = (text: string) => text.replace(SIGNATURE_IN_TEXT, '$1<signature>');
+
 /** Builds the signer input for one mode from context.json and request.txt. */
 export function vectorSigningInput(
   context: VectorContext,
   request: RequestText,
   mode: 'header' | 'query',
+  algorithm: 'sigv4' | 'sigv4a' = 'sigv4',
 ): SigningInput {
   const host = request.headers.find(([name]) => name.toLowerCase() === 'host')?.[1] ?? 'localhost';
   const signBody = context.sign_body === true;
@@ -70,6 +93,7 @@ export function vectorSigningInput(
     normalizePath: context.normalize ?? true,
     doubleEncodePath: context.double_uri_encode ?? true,
     signSessionToken: context.omit_session_token !== true,
+    ...(algorithm === 'sigv4a' ? { algorithm, regionSet: [context.region] } : {}),
   };
 }
 
@@ -155,11 +179,26 @@ export function compareSignedRequest(
   return problems.join('; ');
 }
 
-/** Runs every mode of a case whose expected files exist; each check compares exact bytes. */
-export async function runVectorCase(vector: VectorCase, sign: Sign): Promise<SetResult[]> {
+/**
+ * Runs every mode of a case whose expected files exist; each check compares exact bytes. SigV4a
+ * signatures are randomized, so for those cases the signatures are verified instead (ours, the
+ * suite's *-signature.txt and those in *-signed-request.txt, all with public-key.json), the
+ * derived public key is compared with public-key.json, and the signed request is compared with the
+ * signatures masked.
+ */
+export async function runVectorCase(
+  vector: VectorCase,
+  sign: Sign,
+  verify?: VerifySigV4a,
+): Promise<SetResult[]> {
   const context = JSON.parse(vector.files['context.json'] ?? 'null') as VectorContext | null;
   const requestText = vector.files['request.txt'];
   if (!context || requestText === undefined) return [];
+  const v4a = isSigV4aCase(vector);
+  const suiteKey = v4a
+    ? (JSON.parse(vector.files['public-key.json']!) as { X: string; Y: string })
+    : undefined;
+  const publicKey = suiteKey && { x: suiteKey.X.toLowerCase(), y: suiteKey.Y.toLowerCase() };
   const results: SetResult[] = [];
   for (const mode of ['header', 'query'] as const) {
     const expected = (file: string) => vector.files[`${mode}-${file}`];
@@ -167,20 +206,44 @@ export async function runVectorCase(vector: VectorCase, sign: Sign): Promise<Set
     const failures: CheckFailure[] = [];
     try {
       const request = parseRequestText(requestText);
-      const result = await sign(vectorSigningInput(context, request, mode));
+      const result = await sign(
+        vectorSigningInput(context, request, mode, v4a ? 'sigv4a' : 'sigv4'),
+      );
       const exact: Array<[string, string | undefined, string]> = [
         ['canonical request', expected('canonical-request.txt'), result.canonicalRequest],
         ['string to sign', expected('string-to-sign.txt'), result.stringToSign],
-        ['signature', expected('signature.txt')?.trim(), result.signature],
       ];
+      if (!v4a) exact.push(['signature', expected('signature.txt')?.trim(), result.signature]);
       for (const [check, want, got] of exact) {
         if (want === undefined) continue;
         const diff = shortDiff(want, got);
         if (diff) failures.push({ check, detail: diff });
       }
       const signedRequest = expected('signed-request.txt');
+      if (publicKey !== undefined) {
+        await checkSigV4a(failures, {
+          publicKey,
+          result,
+          verify,
+          expectedStringToSign: expected('string-to-sign.txt') ?? result.stringToSign,
+          suiteSignatures: [
+            ...(expected('signature.txt') === undefined ? [] : [expected('signature.txt')!.trim()]),
+            ...signaturesInText(signedRequest ?? ''),
+          ],
+        });
+      }
       if (signedRequest !== undefined) {
-        const diff = compareSignedRequest(signedRequest, result, request.method);
+        const diff = v4a
+          ? compareSignedRequest(
+              withoutSignatures(signedRequest),
+              {
+                ...result,
+                url: withoutSignatures(result.url),
+                headers: result.headers.map(([name, value]) => [name, withoutSignatures(value)]),
+              },
+              request.method,
+            )
+          : compareSignedRequest(signedRequest, result, request.method);
         if (diff) failures.push({ check: 'signed request', detail: diff });
       }
     } catch (error) {
@@ -194,14 +257,60 @@ export async function runVectorCase(vector: VectorCase, sign: Sign): Promise<Set
   return results;
 }
 
+async function checkSigV4a(
+  failures: CheckFailure[],
+  check: {
+    publicKey: { x: string; y: string };
+    result: SigningResult;
+    verify: VerifySigV4a | undefined;
+    expectedStringToSign: string;
+    suiteSignatures: string[];
+  },
+): Promise<void> {
+  const { publicKey, result, verify } = check;
+  if (result.algorithm !== 'sigv4a') {
+    failures.push({ check: 'algorithm', detail: `expected sigv4a, got ${result.algorithm}` });
+    return;
+  }
+  const derived = result.sigv4a.publicKey;
+  if (derived.x !== publicKey.x || derived.y !== publicKey.y) {
+    failures.push({
+      check: 'public key',
+      detail: `expected ${publicKey.x}/${publicKey.y}, derived ${derived.x}/${derived.y}`,
+    });
+  }
+  if (verify === undefined) {
+    failures.push({ check: 'signature', detail: 'a SigV4a case needs a signature verifier' });
+    return;
+  }
+  if (!(await verify(publicKey, result.stringToSign, result.signature))) {
+    failures.push({
+      check: 'signature',
+      detail: `our signature ${result.signature} does not verify with public-key.json`,
+    });
+  }
+  if (check.suiteSignatures.length === 0) {
+    failures.push({ check: 'suite signature', detail: 'the case has no signature to verify' });
+  }
+  for (const signature of check.suiteSignatures) {
+    if (!(await verify(publicKey, check.expectedStringToSign, signature))) {
+      failures.push({
+        check: 'suite signature',
+        detail: `the suite's signature ${signature} does not verify with our verifier`,
+      });
+    }
+  }
+}
+
 /** Runs cases and returns the report lines and the closing `N passed, M failed` line. */
 export async function runVectorSuite(
   cases: readonly VectorCase[],
   sign: Sign,
+  verify?: VerifySigV4a,
 ): Promise<{ lines: string[]; passed: number; failed: number; results: SetResult[] }> {
   const lines: string[] = [];
   const results: SetResult[] = [];
-  for (const vector of cases) results.push(...(await runVectorCase(vector, sign)));
+  for (const vector of cases) results.push(...(await runVectorCase(vector, sign, verify)));
   let passed = 0;
   for (const result of results) {
     if (result.failures.length === 0) passed++;

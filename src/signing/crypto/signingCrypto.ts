@@ -12,6 +12,27 @@ export interface SigningCrypto {
    */
   importHmacKey(key: Uint8Array): Promise<HmacKey>;
   hmacSha256(key: HmacKey, data: Uint8Array): Promise<Uint8Array>;
+  /**
+   * SigV4a: imports a P-256 private scalar (32 bytes, big-endian) for `ecdsaP256Sign` and returns
+   * the public point's affine coordinates (32 bytes each). Optional: without it, SigV4a fails.
+   */
+  importEcdsaP256PrivateKey?(
+    d: Uint8Array,
+  ): Promise<{ key: unknown; x: Uint8Array; y: Uint8Array }>;
+  /** SigV4a: ECDSA P-256 over SHA-256(data); the signature DER-encoded. */
+  ecdsaP256Sign?(key: unknown, data: Uint8Array): Promise<Uint8Array>;
+  /** Verifies a DER ECDSA P-256 signature over SHA-256(data). */
+  ecdsaP256Verify?(
+    publicKey: EcdsaP256PublicKey,
+    data: Uint8Array,
+    derSignature: Uint8Array,
+  ): Promise<boolean>;
+}
+
+/** A P-256 public point: affine coordinates, 32 bytes each. */
+export interface EcdsaP256PublicKey {
+  x: Uint8Array;
+  y: Uint8Array;
 }
 
 /** An implementation-specific key handle (raw bytes, a CryptoKey, ...). */
