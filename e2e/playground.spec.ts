@@ -139,6 +139,91 @@ test.describe('the playground page', () => {
     await playground.screenshot('presigned-url');
   });
 
+  test('SigV4A: Send gets the local gateway’s 200, and the steps show the key derivation', async ({
+    page,
+  }) => {
+    const playground = new PlaygroundPage(page);
+    await playground.open();
+    await playground.setAlgorithm('sigv4a');
+    await expect(playground.regionSet).toBeVisible();
+    await expect(playground.regionSet).toHaveAttribute('placeholder', /ca-central-1/);
+
+    await expect(playground.artifact('String to sign')).toContainText('AWS4-ECDSA-P256-SHA256');
+    const stringToSign = await playground.artifactText('String to sign');
+    expect(stringToSign.split('\n')[0]).toBe('AWS4-ECDSA-P256-SHA256');
+    // The scope has no region: X-Amz-Region-Set says where the signature is valid.
+    expect(stringToSign.split('\n')[2]).toMatch(/^\d{8}\/execute-api\/aws4_request$/);
+    const canonical = playground.artifact('Canonical request');
+    await expect(canonical).toContainText('x-amz-region-set:ca-central-1');
+    await expect(
+      canonical.getByRole('listitem').filter({ hasText: 'x-amz-region-set:' }),
+    ).toContainText('region set');
+
+    const key = playground.artifact('Signing key');
+    const kdf = key.getByRole('definition').filter({ hasText: '00000001' });
+    await expect(kdf).toBeVisible();
+    for (const part of ['AWS4-ECDSA-P256-SHA256', '"AKIDEXAMPLE"', '00000100']) {
+      await expect(key).toContainText(part);
+    }
+    // The secret is masked like SigV4's kSecret; the public key is shown, the private key never.
+    await expect(key).toContainText('AWS4A••••');
+    await expect(key).not.toContainText(demo.secretAccessKey);
+    await expect(key.getByLabel('Public key', { exact: true })).toContainText(
+      /x\s*[0-9a-f]{64}\s*y\s*[0-9a-f]{64}/,
+    );
+    await expect(playground.artifact('Signature')).toContainText('randomized');
+    const signature = await playground.artifactText('Signature');
+    expect(signature).toMatch(/^30[0-9a-f]{136,142}$/);
+
+    expect(await playground.send()).toMatch(/^200\b/);
+    await expect(playground.response).toContainText(
+      helloAnswer('arn:aws:iam::850047500507:user/demo', 'POST with body: {"hello":"world"}'),
+    );
+    await playground.screenshot('sigv4a-send');
+  });
+
+  test('a presigned SigV4A URL works when fetched as it is', async ({ page, request }) => {
+    const playground = new PlaygroundPage(page);
+    await playground.open();
+    await playground.fillCredentials(admin);
+    await playground.setHeaders([]);
+    await playground.setRequest({ body: '', method: 'GET' });
+    await playground.setSigningMode('query');
+    await playground.setAlgorithm('sigv4a');
+    await playground.regionSet.fill('us-*,ca-central-1');
+
+    await expect(playground.artifact('Presigned URL')).toContainText(
+      'X-Amz-Region-Set=us-%2A%2Cca-central-1',
+    );
+    const presignedUrl = await playground.artifactText('Presigned URL');
+    expect(presignedUrl).toMatch(
+      /^http:\/\/127\.0\.0\.1:\d+\/prod\/hello\?.*X-Amz-Algorithm=AWS4-ECDSA-P256-SHA256.*X-Amz-Region-Set=us-%2A%2Cca-central-1.*X-Amz-Signature=30[0-9a-f]+/,
+    );
+    const answer = await request.get(presignedUrl);
+    const text = await answer.text();
+    expect(answer.status(), text).toBe(200);
+    expect(text).toMatch(helloAnswer('arn:aws:iam::850047500507:user/admin', 'GET'));
+    await playground.screenshot('sigv4a-presigned-url');
+  });
+
+  test('a SigV4A region set without the gateway’s region gets 403 and says why', async ({
+    page,
+  }) => {
+    const playground = new PlaygroundPage(page);
+    await playground.open();
+    await playground.setAlgorithm('sigv4a');
+    await playground.regionSet.fill('us-*, eu-west-1');
+    await expect(playground.artifact('Canonical request')).toContainText(
+      'x-amz-region-set:us-*,eu-west-1',
+    );
+
+    expect(await playground.send()).toMatch(/^403\b/);
+    await expect(playground.response).toContainText(
+      "Credential should be scoped to a valid region, not 'us-*,eu-west-1'.",
+    );
+    await playground.screenshot('sigv4a-region-set-denied');
+  });
+
   // AWS's own test suite, entered by hand: the page must show its files to the byte.
   for (const name of [
     'get-vanilla',
@@ -573,6 +658,27 @@ test.describe('meet users where they are', () => {
       await elsewhere.close();
     }
     await playground.screenshot('users-share-link');
+  });
+
+  test('a share link carries SigV4A and its region set', async ({ page, browser }) => {
+    const playground = new PlaygroundPage(page);
+    await playground.open();
+    await playground.setAlgorithm('sigv4a');
+    await playground.regionSet.fill('us-*,ca-central-1');
+    const link = await playground.copyShareLink();
+
+    const elsewhere = await browser.newContext();
+    try {
+      const other = new PlaygroundPage(await elsewhere.newPage());
+      await other.page.goto(link);
+      await expect(
+        other.page.getByRole('radio', { name: 'SigV4A (ECDSA P-256)', exact: true }),
+      ).toBeChecked();
+      await expect(other.regionSet).toHaveValue('us-*,ca-central-1');
+      await expect(other.artifact('String to sign')).toContainText('AWS4-ECDSA-P256-SHA256');
+    } finally {
+      await elsewhere.close();
+    }
   });
 
   test('History: send two requests, open the first, and the form shows it', async ({ page }) => {

@@ -64,6 +64,10 @@ export class PlaygroundPage {
   get signingTime(): Locator {
     return this.page.getByLabel('Signing time', { exact: true });
   }
+  /** SigV4A's "Region set" (shown only while SigV4A is chosen). */
+  get regionSet(): Locator {
+    return this.page.getByLabel('Region set', { exact: true });
+  }
   get expiresIn(): Locator {
     return this.page.getByLabel('Expires in', { exact: true });
   }
@@ -236,6 +240,12 @@ export class PlaygroundPage {
   async setSigningMode(mode: 'header' | 'query'): Promise<void> {
     const name = mode === 'header' ? /^Authorization header\b/ : /^Presigned URL\b/;
     await this.page.getByRole('radio', { name }).check();
+  }
+
+  /** 'sigv4' signs with HMAC-SHA256, 'sigv4a' with ECDSA P-256 for a region set. */
+  async setAlgorithm(algorithm: 'sigv4' | 'sigv4a'): Promise<void> {
+    const name = algorithm === 'sigv4' ? 'SigV4' : 'SigV4A (ECDSA P-256)';
+    await this.page.getByRole('radio', { name, exact: true }).check();
   }
 
   /** Whether the signer adds and signs X-Amz-Content-Sha256 (the test suite's sign_body). */

@@ -90,6 +90,7 @@ function ScopeField({ id, label, field, scope, options, onChange }: ScopeFieldPr
 export function ScopeFields() {
   const scope = usePlaygroundStore((s) => selectSigningPlan(s).scope);
   const setField = usePlaygroundStore((s) => s.request.setField);
+  const sigv4a = usePlaygroundStore((s) => s.options.algorithm === 'sigv4a');
   const { detected } = scope;
   return (
     <div className="scope">
@@ -112,6 +113,12 @@ export function ScopeFields() {
         />
       </div>
       {detected.note !== '' && <p className="hint scope-note">{detected.note}</p>}
+      {sigv4a && (
+        <p className="hint scope-note">
+          SigV4A: the credential scope has no region; the region set in Signing options says where
+          the signature is valid (this region when left empty).
+        </p>
+      )}
     </div>
   );
 }

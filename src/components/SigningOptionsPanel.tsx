@@ -20,6 +20,8 @@ export function SigningOptionsPanel() {
 
   return (
     <div className="fields options">
+      <AlgorithmField />
+
       <fieldset className="choice">
         <legend>Signature in</legend>
         <label className="check">
@@ -161,6 +163,60 @@ export function SigningOptionsPanel() {
             : 'The browser sends it: the API must allow this origin (CORS), and the browser sets Host and adds headers of its own.'}
       </p>
     </div>
+  );
+}
+
+/** SigV4 (HMAC, one region) or SigV4A (ECDSA P-256, a set of regions), with its region set. */
+function AlgorithmField() {
+  const algorithm = usePlaygroundStore((s) => s.options.algorithm);
+  const regionSet = usePlaygroundStore((s) => s.options.regionSet);
+  const region = usePlaygroundStore((s) => selectSigningPlan(s).scope.region.value);
+  const setField = usePlaygroundStore((s) => s.options.setField);
+  return (
+    <>
+      <fieldset className="choice">
+        <legend>Algorithm</legend>
+        <label className="check">
+          <input
+            type="radio"
+            name="algorithm"
+            checked={algorithm === 'sigv4'}
+            onChange={() => setField('algorithm', 'sigv4')}
+          />
+          SigV4
+        </label>
+        <label className="check">
+          <input
+            type="radio"
+            name="algorithm"
+            checked={algorithm === 'sigv4a'}
+            onChange={() => setField('algorithm', 'sigv4a')}
+          />
+          SigV4A (ECDSA P-256)
+        </label>
+      </fieldset>
+      {algorithm === 'sigv4a' && (
+        <div className="field">
+          <label htmlFor="region-set">Region set</label>
+          <input
+            id="region-set"
+            className="mono"
+            value={regionSet}
+            placeholder={region === '' ? 'e.g. us-east-1,eu-*' : `${region} (the region)`}
+            onChange={(event) => setField('regionSet', event.target.value)}
+            autoComplete="off"
+            spellCheck={false}
+            aria-describedby="region-set-hint region-set-issues"
+          />
+          <div className="hint" id="region-set-hint">
+            The regions this signature is valid in, comma-separated; <code>*</code> matches any, as
+            in <code>us-*</code>. Empty: the region alone. Sent as X-Amz-Region-Set and signed; the
+            credential scope then has no region.
+          </div>
+          <FieldIssues fields={['regionSet']} id="region-set-issues" />
+        </div>
+      )}
+    </>
   );
 }
 

@@ -12,6 +12,7 @@ import { PanelBoundary } from './PanelBoundary';
 import { RequestToSend } from './RequestToSend';
 import { toCurl, toHttpText } from './requestText';
 import { SigningKeyChain } from './SigningKeyChain';
+import { SigV4aKeyDerivation } from './SigV4aKeyDerivation';
 import { SignatureValidity } from './SignatureValidity';
 import { CopyButton } from './CopyButton';
 import { StepSection } from './StepSection';
@@ -45,9 +46,15 @@ export function SigningSteps() {
   // With an empty signing time, what Send sent (signed with the clock of that moment) is shown
   // for as long as the inputs stay the same, so the panels match what the server checked.
   const sent = outcome.kind === 'idle' ? null : outcome.sent;
+  // SigV4A signatures are randomized: at a fixed time too, Send's own signing is the one to show.
+  const sentDateMatches =
+    plan.signingTime.kind === 'now' ||
+    (plan.signingTime.kind === 'fixed' &&
+      plan.input.algorithm === 'sigv4a' &&
+      sent?.input.signingDate.getTime() === plan.signingTime.date.getTime());
   const showsSent =
     sent !== null &&
-    plan.signingTime.kind === 'now' &&
+    sentDateMatches &&
     sameRequestApartFromDate(sent.input, { ...plan.input, signingDate: sent.input.signingDate });
   const shown = showsSent ? { input: sent.input, result: sent.signing } : live.signing;
   const blocked = plan.blockers.length > 0;
@@ -64,7 +71,9 @@ export function SigningSteps() {
             {showsSent
               ? `As sent: signed at ${timeOfDay(shown.result.amzDate)} when you pressed Send.`
               : plan.signingTime.kind === 'fixed'
-                ? `Signed at the fixed time ${shown.result.amzDate}: Send sends exactly this signature.`
+                ? shown.result.algorithm === 'sigv4a'
+                  ? `Signed at the fixed time ${shown.result.amzDate}. Send signs again at that time: a SigV4A signature differs every time, and each one is valid.`
+                  : `Signed at the fixed time ${shown.result.amzDate}: Send sends exactly this signature.`
                 : `Signed at ${timeOfDay(shown.result.amzDate)}, your last edit. Send signs again with the time of sending, and the steps then show that signing.`}
           </p>
           <SignatureValidity
@@ -167,31 +176,55 @@ function Steps({ input, result, secretVisible, transport, bodyFileName }: StepsP
       <StepSection
         id="step-string-to-sign"
         title="String to sign"
-        explanation="What actually gets signed: the algorithm, the time, the scope the key is valid for, and the hash of the canonical request."
+        explanation={
+          result.algorithm === 'sigv4a'
+            ? 'What actually gets signed: the algorithm, the time, the scope (without a region: X-Amz-Region-Set in the canonical request says where it is valid), and the hash of the canonical request.'
+            : 'What actually gets signed: the algorithm, the time, the scope the key is valid for, and the hash of the canonical request.'
+        }
         copyText={result.stringToSign}
         copyWhat="string to sign"
       >
         <AnnotatedLines lines={stringToSignLines} label="String to sign lines" />
       </StepSection>
 
-      <StepSection
-        id="step-signing-key"
-        title="Signing key"
-        explanation="The secret never signs directly: four HMACs narrow it to one day, region and service, so a leaked signing key is worth little."
-        copyText={result.signingKeyChain.kSigning}
-        copyWhat="signing key"
-      >
-        <SigningKeyChain
-          result={result}
-          secretAccessKey={input.credentials.secretAccessKey}
-          secretVisible={secretVisible}
-        />
-      </StepSection>
+      {result.algorithm === 'sigv4a' ? (
+        <StepSection
+          id="step-signing-key"
+          title="Signing key"
+          explanation="SigV4A derives an ECDSA P-256 key pair from the access key pair alone: no date, region or service goes in, so one key signs for every region in the set. A counter-mode KDF with HMAC-SHA256 turns the secret into the private key; the server derives the same public key to verify."
+          copyText={`x=${result.sigv4a.publicKey.x}\ny=${result.sigv4a.publicKey.y}`}
+          copyWhat="public key"
+        >
+          <SigV4aKeyDerivation
+            sigv4a={result.sigv4a}
+            secretAccessKey={input.credentials.secretAccessKey}
+            secretVisible={secretVisible}
+          />
+        </StepSection>
+      ) : (
+        <StepSection
+          id="step-signing-key"
+          title="Signing key"
+          explanation="The secret never signs directly: four HMACs narrow it to one day, region and service, so a leaked signing key is worth little."
+          copyText={result.signingKeyChain.kSigning}
+          copyWhat="signing key"
+        >
+          <SigningKeyChain
+            result={result}
+            secretAccessKey={input.credentials.secretAccessKey}
+            secretVisible={secretVisible}
+          />
+        </StepSection>
+      )}
 
       <StepSection
         id="step-signature"
         title="Signature"
-        explanation="HMAC-SHA256 of the string to sign, keyed with kSigning, in lower-case hex."
+        explanation={
+          result.algorithm === 'sigv4a'
+            ? 'ECDSA P-256 over the SHA-256 of the string to sign, with the private key above, DER-encoded, in lower-case hex. ECDSA is randomized: every signing gives a different signature, even at a fixed time, and that is fine: the server verifies it with the public key.'
+            : 'HMAC-SHA256 of the string to sign, keyed with kSigning, in lower-case hex.'
+        }
         copyText={result.signature}
         copyWhat="signature"
       >
@@ -244,6 +277,8 @@ function Steps({ input, result, secretVisible, transport, bodyFileName }: StepsP
         <h3 id="export-title">Export</h3>
         <p className="step-explanation">
           This request as code, signed as shown above or signed when it runs.
+          {result.algorithm === 'sigv4a' &&
+            ' The snippets that sign when they run sign with SigV4, not SigV4A: use one signed here to keep this SigV4A signature.'}
         </p>
         <PanelBoundary name="Export">
           <Suspense fallback={<p className="hint">Loading…</p>}>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { signRequest, type SigningInput } from '../signing';
+import { createSigner, createWebCryptoSigning, signRequest, type SigningInput } from '../signing';
 import { describeCanonicalRequest, describeStringToSign } from './describeSigning';
 
 const base: SigningInput = {
@@ -23,6 +23,10 @@ const context = {
   addsSessionToken: true,
   addsContentSha256: false,
 };
+
+// SigV4A needs ECDSA: WebCrypto, which Node has (the default crypto here is the pure-JS one).
+const sigv4aSigner = createSigner({ crypto: createWebCryptoSigning(globalThis.crypto.subtle) });
+const sigv4a: SigningInput = { ...base, algorithm: 'sigv4a', regionSet: ['us-*', 'ca-central-1'] };
 
 describe('describeCanonicalRequest', () => {
   it("labels every line, and the lines joined are the signer's canonical request", async () => {
@@ -80,6 +84,25 @@ describe('describeCanonicalRequest', () => {
     );
   });
 
+  it('labels the x-amz-region-set line of SigV4A', async () => {
+    const result = await sigv4aSigner.signRequest(sigv4a);
+    const lines = describeCanonicalRequest(result, context);
+    expect(lines.map((line) => line.text).join('\n')).toBe(result.canonicalRequest);
+    const regionSet = lines.find((line) => line.text.startsWith('x-amz-region-set:'))!;
+    expect(regionSet).toMatchObject({
+      text: 'x-amz-region-set:us-*,ca-central-1',
+      label: 'region set',
+    });
+    expect(regionSet.rule).toContain('added by the signer');
+  });
+
+  it('says a SigV4A presigned URL signs X-Amz-Region-Set in the query', async () => {
+    const result = await sigv4aSigner.signRequest({ ...sigv4a, mode: 'query' });
+    const lines = describeCanonicalRequest(result, { ...context, mode: 'query' });
+    expect(lines[2]!.text).toContain('X-Amz-Region-Set=us-%2A%2Cca-central-1');
+    expect(lines[2]!.rule).toContain('X-Amz-Region-Set');
+  });
+
   it('falls back to unlabelled lines rather than label bytes the signer did not produce', async () => {
     const result = await signRequest(base);
     const tampered = { ...result, canonicalQuery: 'not-what-was-signed' };
@@ -100,5 +123,15 @@ describe('describeStringToSign', () => {
       'credential scope',
       'canonical request hash',
     ]);
+    expect(lines[0]!.text).toBe('AWS4-HMAC-SHA256');
+  });
+
+  it('labels SigV4A’s algorithm and its scope without a region', async () => {
+    const result = await sigv4aSigner.signRequest(sigv4a);
+    const lines = describeStringToSign(result);
+    expect(lines.map((line) => line.text).join('\n')).toBe(result.stringToSign);
+    expect(lines[0]).toMatchObject({ text: 'AWS4-ECDSA-P256-SHA256', label: 'algorithm' });
+    expect(lines[2]).toMatchObject({ text: '20150830/execute-api/aws4_request' });
+    expect(lines[2]!.rule).toContain('no region');
   });
 });

@@ -1,4 +1,10 @@
-import { EMPTY_SHA256, UNSIGNED_PAYLOAD, type SigningResult } from '../signing';
+import {
+  ALGORITHM,
+  EMPTY_SHA256,
+  SIGV4A_ALGORITHM,
+  UNSIGNED_PAYLOAD,
+  type SigningResult,
+} from '../signing';
 
 /** One line of an artifact with what it is and the rule that produced it. */
 export interface AnnotatedLine {
@@ -85,11 +91,18 @@ export function describeCanonicalRequest(
         result.canonicalQuery === ''
           ? 'empty: the request has no query parameters'
           : context.mode === 'query'
-            ? "names and values URI-encoded, sorted by name then value; the presigned URL's X-Amz-* parameters included"
+            ? `names and values URI-encoded, sorted by name then value; the presigned URL's X-Amz-* parameters included${result.algorithm === 'sigv4a' ? ' (X-Amz-Region-Set too)' : ''}`
             : 'names and values URI-encoded, sorted by name then value',
     },
     ...headerLines.map((line) => {
       const name = line.slice(0, line.indexOf(':'));
+      if (name === 'x-amz-region-set' && result.algorithm === 'sigv4a') {
+        return {
+          text: line,
+          label: 'region set',
+          rule: `SigV4A: the regions this signature is valid in, comma-separated, signed in place of the scope's region${context.mode === 'header' ? ' (added by the signer)' : ''}`,
+        };
+      }
       const added = signerAdded(name, context);
       return {
         text: line,
@@ -116,8 +129,15 @@ export function describeCanonicalRequest(
 
 /** The four lines of the string to sign, labelled. */
 export function describeStringToSign(result: SigningResult): AnnotatedLine[] {
+  const isSigV4a = result.algorithm === 'sigv4a';
   const lines: AnnotatedLine[] = [
-    { text: 'AWS4-HMAC-SHA256', label: 'algorithm', rule: 'always AWS4-HMAC-SHA256 for SigV4' },
+    isSigV4a
+      ? {
+          text: SIGV4A_ALGORITHM,
+          label: 'algorithm',
+          rule: `always ${SIGV4A_ALGORITHM} for SigV4A`,
+        }
+      : { text: ALGORITHM, label: 'algorithm', rule: `always ${ALGORITHM} for SigV4` },
     {
       text: result.amzDate,
       label: 'request date',
@@ -126,7 +146,9 @@ export function describeStringToSign(result: SigningResult): AnnotatedLine[] {
     {
       text: result.credentialScope,
       label: 'credential scope',
-      rule: 'date / region / service / aws4_request',
+      rule: isSigV4a
+        ? 'date / service / aws4_request: no region, X-Amz-Region-Set says where it is valid'
+        : 'date / region / service / aws4_request',
     },
     {
       text: result.canonicalRequestHash,

@@ -364,7 +364,11 @@ function advise(error: ParsedAwsError, context: DoctorContext): DoctorAdvice | u
         parts.length > 0
           ? [`The Authorization header lacks: ${parts.join(', ')}.`]
           : ['The Authorization header or the presigned URL’s X-Amz-* parameters are malformed.'];
-      if (error.authorization !== undefined && !error.authorization.startsWith('AWS4-HMAC-SHA256'))
+      if (
+        error.authorization !== undefined &&
+        !error.authorization.startsWith('AWS4-HMAC-SHA256') &&
+        !error.authorization.startsWith('AWS4-ECDSA-P256-SHA256')
+      )
         steps.push(
           'The Authorization header is not a SigV4 one (a Bearer or Basic token?): this route uses IAM authorization, which needs a SigV4 signature.',
         );

@@ -59,6 +59,21 @@ describe('applyFixAction', () => {
     });
   });
 
+  it('set-region puts the region in the region set too when signing SigV4A', () => {
+    const { store } = makeStore();
+    expect(store.getState().options.regionSet).toBe('');
+    applyFixAction(store.getState(), { kind: 'set-region', value: 'eu-west-3' });
+    expect(store.getState().options.regionSet).toBe('');
+    store.getState().options.setField('algorithm', 'sigv4a');
+    store.getState().options.setField('regionSet', 'us-*');
+    applyFixAction(store.getState(), { kind: 'set-region', value: 'ca-central-1' });
+    expect(store.getState().options.regionSet).toBe('ca-central-1');
+    expect(planSigning(store.getState()).input).toMatchObject({
+      region: 'ca-central-1',
+      regionSet: ['ca-central-1'],
+    });
+  });
+
   it('set-signing-time fixes (or clears) the signing time', () => {
     const { store } = makeStore();
     applyFixAction(store.getState(), { kind: 'set-signing-time', value: '2015-08-30T12:36:00Z' });

@@ -24,6 +24,8 @@ export function applyFixAction(state: PlaygroundState, action: FixAction): Focus
       return null;
     case 'set-region':
       state.request.setField('regionOverride', action.value);
+      // SigV4A signs a region set instead: the region the server wants must be in it.
+      if (state.options.algorithm === 'sigv4a') state.options.setField('regionSet', action.value);
       return null;
     case 'set-service':
       state.request.setField('serviceOverride', action.value);

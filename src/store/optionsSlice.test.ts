@@ -21,6 +21,8 @@ describe('createOptionsSlice', () => {
       contentSha256Header: null,
       s3PathRules: null,
       signSessionToken: true,
+      algorithm: 'sigv4',
+      regionSet: '',
       transport: null,
       relayAvailable: null,
     });

@@ -9,6 +9,8 @@ export function defaultOptionsFields(): OptionsFields {
     contentSha256Header: null,
     s3PathRules: null,
     signSessionToken: true,
+    algorithm: 'sigv4',
+    regionSet: '',
     transport: null,
     gatewayUrl: DEFAULT_GATEWAY_URL,
     relayAvailable: null,

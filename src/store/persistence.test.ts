@@ -76,6 +76,59 @@ describe('mergePersisted', () => {
     expect(typeof second.options.applyPlaygroundConfig).toBe('function');
   });
 
+  it('restores the algorithm and region set after a reload', () => {
+    const storage = createMemoryStorage();
+    const first = makeStore(storage).store;
+    first.getState().options.setField('algorithm', 'sigv4a');
+    first.getState().options.setField('regionSet', 'us-*');
+    expect(makeStore(storage).store.getState().options).toMatchObject({
+      algorithm: 'sigv4a',
+      regionSet: 'us-*',
+    });
+  });
+
+  it('reads history saved before SigV4A as SigV4 requests', () => {
+    const current = makeStore().store.getState();
+    const older = {
+      method: 'GET',
+      url: 'https://example.com/',
+      headers: [],
+      body: '',
+      bodyDropped: false,
+      region: 'us-east-1',
+      service: 'sts',
+      options: {
+        mode: 'header',
+        expiresIn: '3600',
+        payload: 'signed',
+        contentSha256Header: null,
+        s3PathRules: null,
+        signSessionToken: true,
+      },
+    };
+    const merged = mergePersisted(
+      {
+        history: [
+          { id: 'a', request: older, status: 200, statusText: 'OK', sentAt: 1 },
+          {
+            id: 'b',
+            request: { ...older, options: { ...older.options, algorithm: 'ecdsa' } },
+            status: 200,
+            statusText: 'OK',
+            sentAt: 2,
+          },
+        ],
+      },
+      current,
+      [],
+    );
+    expect(merged.history.entries.map((entry) => entry.id)).toEqual(['a']);
+    expect(merged.history.entries[0]!.request.options).toMatchObject({
+      algorithm: 'sigv4',
+      regionSet: '',
+    });
+  });
+
   it('brings a secret back only when remembered', () => {
     const storage = createMemoryStorage();
     const first = makeStore(storage).store;
@@ -111,7 +164,13 @@ describe('mergePersisted', () => {
       {
         request: { url: 42, method: 'GET', headers: [{ name: 'x' }], regionOverride: null },
         credentials: { accessKeyId: 'AKIA1', remember: 'yes', secretAccessKey: 'leak' },
-        options: { mode: 'sideways', payload: 'unsigned', transport: 'direct' },
+        options: {
+          mode: 'sideways',
+          payload: 'unsigned',
+          transport: 'direct',
+          algorithm: 'sigv5',
+          regionSet: 7,
+        },
       },
       current,
       [],
@@ -129,6 +188,8 @@ describe('mergePersisted', () => {
       mode: 'header',
       payload: 'unsigned',
       transport: 'direct',
+      algorithm: 'sigv4',
+      regionSet: '',
     });
   });
 

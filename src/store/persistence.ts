@@ -7,6 +7,7 @@ import type {
   PlaygroundState,
   RequestFields,
   RequestSnapshot,
+  SnapshotOptions,
 } from './playgroundState';
 
 export const STORAGE_KEY = 'sigv4-playground';
@@ -60,6 +61,8 @@ export function partialize(state: PlaygroundState): PersistedState {
       contentSha256Header: options.contentSha256Header,
       s3PathRules: options.s3PathRules,
       signSessionToken: options.signSessionToken,
+      algorithm: options.algorithm,
+      regionSet: options.regionSet,
       transport: options.transport,
       gatewayUrl: options.gatewayUrl,
     },
@@ -111,6 +114,8 @@ const OPTIONS_SCHEMA: Record<keyof PersistedOptions, Check> = {
   contentSha256Header: nullable(isBoolean),
   s3PathRules: nullable(isBoolean),
   signSessionToken: isBoolean,
+  algorithm: oneOf('sigv4', 'sigv4a'),
+  regionSet: isString,
   transport: oneOf(null, 'relay', 'direct'),
   gatewayUrl: isString,
 };
@@ -129,17 +134,25 @@ const isSnapshotHeaders: Check = (value) =>
     (row: unknown) =>
       isRecord(row) && isString(row.name) && isString(row.value) && isBoolean(row.signed),
   );
-const isSnapshot = (value: unknown): value is RequestSnapshot =>
+/** Not in a snapshot: the page's own. */
+const NOT_IN_SNAPSHOT = new Set(['transport', 'gatewayUrl']);
+/** Added after snapshots were first saved and shared: older ones lack them (SigV4 then). */
+const LATER_SNAPSHOT_OPTIONS = new Set(['algorithm', 'regionSet']);
+/** A snapshot as stored or shared: one from before SigV4A has no algorithm or region set. */
+type StoredSnapshot = Omit<RequestSnapshot, 'options'> & {
+  options: Omit<SnapshotOptions, 'algorithm' | 'regionSet'> &
+    Partial<Pick<SnapshotOptions, 'algorithm' | 'regionSet'>>;
+};
+const isSnapshot = (value: unknown): value is StoredSnapshot =>
   isRecord(value) &&
   Object.entries(SNAPSHOT_SCHEMA).every(([key, check]) => check(value[key])) &&
   isSnapshotHeaders(value.headers) &&
   isRecord(value.options) &&
-  Object.entries(OPTIONS_SCHEMA).every(
-    ([key, check]) =>
-      key === 'transport' ||
-      key === 'gatewayUrl' ||
-      check((value.options as Record<string, unknown>)[key]),
-  );
+  Object.entries(OPTIONS_SCHEMA).every(([key, check]) => {
+    if (NOT_IN_SNAPSHOT.has(key)) return true;
+    const options = value.options as Record<string, unknown>;
+    return (LATER_SNAPSHOT_OPTIONS.has(key) && !(key in options)) || check(options[key]);
+  });
 const isHistoryEntry = (value: unknown): value is HistoryEntry =>
   isRecord(value) &&
   isString(value.id) &&
@@ -174,14 +187,22 @@ export function readSnapshot(value: unknown): RequestSnapshot | null {
       contentSha256Header: options.contentSha256Header,
       s3PathRules: options.s3PathRules,
       signSessionToken: options.signSessionToken,
+      algorithm: options.algorithm ?? 'sigv4',
+      regionSet: options.regionSet ?? '',
     },
   };
 }
 
-/** The saved history entries that have the right shape, at most the bound. */
+/**
+ * The saved history entries that have the right shape, at most the bound; each request read as a
+ * snapshot, so entries saved before an option existed get its default.
+ */
 export function readHistoryEntries(saved: unknown): HistoryEntry[] {
   if (!Array.isArray(saved)) return [];
-  return saved.filter(isHistoryEntry).slice(0, MAX_HISTORY_ENTRIES);
+  return saved
+    .filter(isHistoryEntry)
+    .slice(0, MAX_HISTORY_ENTRIES)
+    .map((entry) => ({ ...entry, request: readSnapshot(entry.request)! }));
 }
 
 /** The current slice with every saved field that passes its check: storage is user-editable. */

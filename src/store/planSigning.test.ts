@@ -3,6 +3,7 @@ import { signRequest } from '../signing';
 import { createMemoryStorage, createPlaygroundStore } from './createPlaygroundStore';
 import {
   MAX_SIGNED_FILE_BYTES,
+  parseRegionSet,
   planSigning,
   sameRequestApartFromDate,
   withSigningDate,
@@ -103,6 +104,45 @@ describe('planSigning', () => {
     });
   });
 
+  it('signs SigV4 by default, and SigV4A with the typed region set when chosen', () => {
+    const store = makeStore();
+    expect(planSigning(store.getState()).input).not.toHaveProperty('algorithm');
+    const { setField } = store.getState().options;
+    setField('algorithm', 'sigv4a');
+    // Empty: the signer's default, the request's region alone.
+    let { input } = planSigning(store.getState());
+    expect(input.algorithm).toBe('sigv4a');
+    expect(input).not.toHaveProperty('regionSet');
+    setField('regionSet', ' us-*, ,ca-central-1 ');
+    input = planSigning(store.getState()).input;
+    expect(input.regionSet).toEqual(['us-*', 'ca-central-1']);
+    // The region set is SigV4A's alone.
+    setField('algorithm', 'sigv4');
+    input = planSigning(store.getState()).input;
+    expect(input).not.toHaveProperty('algorithm');
+    expect(input).not.toHaveProperty('regionSet');
+  });
+
+  it('warns about a region set entry that cannot be a region, with a fix when case is all', () => {
+    const store = makeStore();
+    const { setField } = store.getState().options;
+    setField('regionSet', 'US-*');
+    // SigV4 ignores the region set.
+    expect(planSigning(store.getState()).issues.some((i) => i.field === 'regionSet')).toBe(false);
+    setField('algorithm', 'sigv4a');
+    const issue = planSigning(store.getState()).issues.find((i) => i.field === 'regionSet');
+    expect(issue).toMatchObject({ severity: 'warning', fix: 'us-*' });
+    store.getState().request.applyFix(issue!, []);
+    expect(store.getState().options.regionSet).toBe('us-*');
+    expect(planSigning(store.getState()).issues.some((i) => i.field === 'regionSet')).toBe(false);
+    setField('regionSet', 'us east 1');
+    expect(planSigning(store.getState()).issues.find((i) => i.field === 'regionSet')).toEqual({
+      field: 'regionSet',
+      severity: 'warning',
+      message: expect.stringContaining('“us east 1” is not a region name') as string,
+    });
+  });
+
   it('passes an invalid expiry through so the validator reports it with a fix', () => {
     const store = makeStore();
     store.getState().options.setField('mode', 'query');
@@ -141,6 +181,15 @@ describe('planSigning', () => {
   });
 });
 
+describe('parseRegionSet', () => {
+  it('splits at commas and drops blanks', () => {
+    expect(parseRegionSet('')).toEqual([]);
+    expect(parseRegionSet(' , ')).toEqual([]);
+    expect(parseRegionSet('ca-central-1')).toEqual(['ca-central-1']);
+    expect(parseRegionSet('us-*, eu-west-1,')).toEqual(['us-*', 'eu-west-1']);
+  });
+});
+
 describe('withSigningDate', () => {
   it('uses the fixed time when there is one, else the given clock', () => {
     const store = makeStore();
@@ -168,5 +217,22 @@ describe('sameRequestApartFromDate', () => {
       }),
     ).toBe(false);
     expect(sameRequestApartFromDate(a, { ...b, unsignedHeaders: ['x'] })).toBe(false);
+    expect(sameRequestApartFromDate(a, { ...b, algorithm: 'sigv4a' })).toBe(false);
+  });
+
+  it('compares region sets by their regions, not by identity', () => {
+    const a = {
+      ...withSigningDate(planSigning(makeStore().getState()), 0),
+      algorithm: 'sigv4a' as const,
+    };
+    expect(
+      sameRequestApartFromDate(
+        { ...a, regionSet: ['us-*', 'ca-central-1'] },
+        { ...a, regionSet: ['us-*', 'ca-central-1'] },
+      ),
+    ).toBe(true);
+    expect(
+      sameRequestApartFromDate({ ...a, regionSet: ['us-*'] }, { ...a, regionSet: ['eu-*'] }),
+    ).toBe(false);
   });
 });

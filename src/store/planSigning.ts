@@ -56,6 +56,35 @@ export function effectiveTransport(options: OptionsFields): TransportMode {
   return options.transport ?? (options.relayAvailable === false ? 'direct' : 'relay');
 }
 
+/**
+ * The region set as typed (`ca-central-1, us-*`): split at commas, trimmed, empty parts dropped.
+ * Empty means the signer's default, the request's region alone.
+ */
+export function parseRegionSet(text: string): string[] {
+  return text
+    .split(',')
+    .map((part) => part.trim())
+    .filter((part) => part !== '');
+}
+
+const REGION_PATTERN = /^[a-z0-9*-]+$/;
+
+/** Entries of a region set that cannot name a region: a warning, with the lower-cased set as fix. */
+export function regionSetIssues(text: string): ValidationIssue[] {
+  const odd = parseRegionSet(text).filter((entry) => !REGION_PATTERN.test(entry));
+  if (odd.length === 0) return [];
+  const lowered = parseRegionSet(text).map((entry) => entry.toLowerCase());
+  const fixable = lowered.every((entry) => REGION_PATTERN.test(entry));
+  return [
+    {
+      field: 'regionSet',
+      severity: 'warning',
+      message: `${odd.map((entry) => `“${entry}”`).join(', ')} ${odd.length === 1 ? 'is' : 'are'} not a region name or a pattern such as us-*: only lower-case letters, digits, '-' and '*'.`,
+      ...(fixable ? { fix: lowered.join(',') } : {}),
+    },
+  ];
+}
+
 /** A signing date for validation only, when the real one is "now" or not valid yet. */
 const VALIDATION_DATE = new Date(Date.UTC(2015, 7, 30, 12, 36));
 
@@ -109,6 +138,11 @@ export function planSigning({ request, credentials, options }: PlanSource): Sign
     unsignedHeaders,
   };
   if (body !== undefined) input.body = body;
+  if (options.algorithm === 'sigv4a') {
+    input.algorithm = 'sigv4a';
+    const regionSet = parseRegionSet(options.regionSet);
+    if (regionSet.length > 0) input.regionSet = regionSet;
+  }
   if (options.mode === 'query' && expiresText !== '') input.expiresIn = Number(expiresText);
   if (options.contentSha256Header !== null) input.contentSha256Header = options.contentSha256Header;
   if (options.s3PathRules !== null) {
@@ -120,6 +154,7 @@ export function planSigning({ request, credentials, options }: PlanSource): Sign
     ...input,
     signingDate: signingTime.kind === 'fixed' ? signingTime.date : VALIDATION_DATE,
   });
+  if (options.algorithm === 'sigv4a') issues.push(...regionSetIssues(options.regionSet));
   if (signingTime.kind === 'invalid') {
     issues.push({
       field: 'signingDate',
@@ -168,8 +203,22 @@ function samePairs(
  * identity, which is what the store hands out for an unchanged file.
  */
 export function sameRequestApartFromDate(a: SigningInput, b: SigningInput): boolean {
-  const { signingDate: _a, headers: ha, credentials: ca, unsignedHeaders: ua, ...restA } = a;
-  const { signingDate: _b, headers: hb, credentials: cb, unsignedHeaders: ub, ...restB } = b;
+  const {
+    signingDate: _a,
+    headers: ha,
+    credentials: ca,
+    unsignedHeaders: ua,
+    regionSet: ra,
+    ...restA
+  } = a;
+  const {
+    signingDate: _b,
+    headers: hb,
+    credentials: cb,
+    unsignedHeaders: ub,
+    regionSet: rb,
+    ...restB
+  } = b;
   void _a;
   void _b;
   const keys = new Set([...Object.keys(restA), ...Object.keys(restB)]);
@@ -181,6 +230,7 @@ export function sameRequestApartFromDate(a: SigningInput, b: SigningInput): bool
     ca.accessKeyId === cb.accessKeyId &&
     ca.secretAccessKey === cb.secretAccessKey &&
     (ca.sessionToken ?? '') === (cb.sessionToken ?? '') &&
-    (ua ?? []).join('\n') === (ub ?? []).join('\n')
+    (ua ?? []).join('\n') === (ub ?? []).join('\n') &&
+    (ra ?? []).join(',') === (rb ?? []).join(',')
   );
 }

@@ -101,7 +101,14 @@ export interface ImportableCredentials {
 /** The signing options a saved request carries (not the transport or gateway: those are the page's). */
 export type SnapshotOptions = Pick<
   OptionsFields,
-  'mode' | 'expiresIn' | 'payload' | 'contentSha256Header' | 's3PathRules' | 'signSessionToken'
+  | 'mode'
+  | 'expiresIn'
+  | 'payload'
+  | 'contentSha256Header'
+  | 's3PathRules'
+  | 'signSessionToken'
+  | 'algorithm'
+  | 'regionSet'
 >;
 
 /**
@@ -156,6 +163,13 @@ export interface OptionsFields {
   /** null: follow the service. true: normalizePath=false, doubleEncodePath=false. */
   s3PathRules: boolean | null;
   signSessionToken: boolean;
+  /** 'sigv4': HMAC-SHA256 with a regional key. 'sigv4a': ECDSA P-256, valid in a set of regions. */
+  algorithm: 'sigv4' | 'sigv4a';
+  /**
+   * SigV4A only: the regions the signature is valid in, comma-separated as typed (`us-*` allowed).
+   * '' signs for the request's region alone.
+   */
+  regionSet: string;
   /** null: relay when the server offers one, else direct. */
   transport: TransportMode | null;
   /** The local gateway's base URL the defaults were built from (from playground-config.json). */

@@ -255,6 +255,8 @@ describe('restoreRequest', () => {
         contentSha256Header: null,
         s3PathRules: true,
         signSessionToken: false,
+        algorithm: 'sigv4a',
+        regionSet: 'us-*, ca-central-1',
       },
     });
     const { request, options } = store.getState();
@@ -266,6 +268,12 @@ describe('restoreRequest', () => {
       serviceOverride: 's3',
     });
     expect(request.headers[0]).toMatchObject({ name: 'x-b', value: '2', signed: false });
-    expect(options).toMatchObject({ mode: 'query', expiresIn: '60', payload: 'unsigned' });
+    expect(options).toMatchObject({
+      mode: 'query',
+      expiresIn: '60',
+      payload: 'unsigned',
+      algorithm: 'sigv4a',
+      regionSet: 'us-*, ca-central-1',
+    });
   });
 });

@@ -221,6 +221,8 @@ export function createRequestSlice(set: StoreSet, get: StoreGet): RequestSlice {
           return patch({ signingTime: fix });
         case 'expiresIn':
           return get().options.setField('expiresIn', fix);
+        case 'regionSet':
+          return get().options.setField('regionSet', fix);
       }
     },
   };

@@ -34,6 +34,8 @@ export function snapshotOptions(options: OptionsFields): SnapshotOptions {
     contentSha256Header: options.contentSha256Header,
     s3PathRules: options.s3PathRules,
     signSessionToken: options.signSessionToken,
+    algorithm: options.algorithm,
+    regionSet: options.regionSet,
   };
 }
 

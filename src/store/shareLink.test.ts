@@ -34,6 +34,8 @@ const SNAPSHOT: RequestSnapshot = {
     contentSha256Header: true,
     s3PathRules: null,
     signSessionToken: false,
+    algorithm: 'sigv4a',
+    regionSet: 'ca-central-1,us-*',
   },
 };
 
@@ -60,6 +62,28 @@ describe('decodeShareFragment', () => {
     expect(decodeShareFragment('#other')).toBeNull();
     expect(decodeShareFragment('#share=%%%')).toBeNull();
     expect(decodeShareFragment(`#share=${btoa('{"method":1}')}`)).toBeNull();
+  });
+
+  it('reads a link made before SigV4A as SigV4 with the default region set', () => {
+    const { algorithm: _a, regionSet: _r, ...older } = SNAPSHOT.options;
+    void _a;
+    void _r;
+    const fragment = encodeShareFragment({ ...SNAPSHOT, options: older } as RequestSnapshot);
+    expect(decodeShareFragment(fragment)?.options).toEqual({
+      ...older,
+      algorithm: 'sigv4',
+      regionSet: '',
+    });
+  });
+
+  it('rejects an unknown algorithm or a region set that is not text', () => {
+    for (const options of [
+      { ...SNAPSHOT.options, algorithm: 'sigv5' },
+      { ...SNAPSHOT.options, regionSet: ['us-east-1'] },
+    ]) {
+      const fragment = encodeShareFragment({ ...SNAPSHOT, options } as unknown as RequestSnapshot);
+      expect(decodeShareFragment(fragment)).toBeNull();
+    }
   });
 
   it('drops fields a snapshot does not have', () => {
@@ -104,6 +128,20 @@ describe('shareFragmentFor', () => {
       'execute-api',
     ]);
     expect(other.getState().credentials.accessKeyId).toBe('AKIDEXAMPLE');
+  });
+
+  it('carries the SigV4A choice and region set', () => {
+    const store = makeStore();
+    store.getState().options.setField('algorithm', 'sigv4a');
+    store.getState().options.setField('regionSet', 'us-*,ca-central-1');
+    const other = makeStore();
+    other
+      .getState()
+      .request.restoreRequest(decodeShareFragment(shareFragmentFor(store.getState()))!);
+    expect(other.getState().options).toMatchObject({
+      algorithm: 'sigv4a',
+      regionSet: 'us-*,ca-central-1',
+    });
   });
 
   it('leaves out a body over 8 KiB', () => {
