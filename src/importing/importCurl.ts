@@ -2,6 +2,7 @@
 // page's request: method, URL, headers and body, plus what --aws-sigv4/--user and a session token
 // say about signing. Never throws.
 import { bytesToBase64 } from '../transport/base64';
+import { isForbiddenRequestHeader } from '../transport/forbiddenHeaders';
 import { utf8 } from '../signing';
 import { extractSignature } from './extractSignature';
 import { curlBody, readCurlCommand } from './readCurlCommand';
@@ -28,38 +29,6 @@ const SHELL_VARIABLE = /\$\{?[A-Za-z_]/;
 
 export type ImportRequestResult =
   { ok: true; request: ImportedRequest } | { ok: false; error: string };
-
-/** Headers the Fetch standard does not let a page set ("forbidden request-headers"). */
-const FORBIDDEN_REQUEST_HEADERS = new Set([
-  'accept-charset',
-  'accept-encoding',
-  'access-control-request-headers',
-  'access-control-request-method',
-  'connection',
-  'content-length',
-  'cookie',
-  'cookie2',
-  'date',
-  'dnt',
-  'expect',
-  'host',
-  'keep-alive',
-  'origin',
-  'referer',
-  'set-cookie',
-  'te',
-  'trailer',
-  'transfer-encoding',
-  'upgrade',
-  'via',
-]);
-
-const isForbiddenRequestHeader = (name: string) => {
-  const lower = name.toLowerCase();
-  return (
-    FORBIDDEN_REQUEST_HEADERS.has(lower) || lower.startsWith('proxy-') || lower.startsWith('sec-')
-  );
-};
 
 /** Fills credentials, region, service and existingSignature; shared with importRawHttp. */
 export function finishImport(

@@ -8,13 +8,13 @@ import { createRelayHandler } from '../../server/relay/relayHandler';
 import { createSigner } from '../signing';
 import { RELAY_HEADER, type RelayRequest, type RelayResult } from './relayProtocol';
 import {
-  isForbiddenRequestHeader,
   sendRequest,
   splitBrowserHeaders,
   type OutgoingRequest,
   type SendOutcome,
   type TransportFailure,
 } from './sendRequest';
+import { isForbiddenRequestHeader } from './forbiddenHeaders';
 
 interface FetchCall {
   url: string;

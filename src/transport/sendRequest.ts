@@ -2,6 +2,7 @@
 // whatever happens into an answer or a failure that says which kind: the relay, the network, CORS,
 // a timeout. Never a bare "Failed to fetch", and never a rejected promise.
 import { base64ToBytes, bytesToBase64 } from './base64';
+import { FORBIDDEN_METHODS, isForbiddenRequestHeader } from './forbiddenHeaders';
 import {
   RELAY_HEADER,
   RELAY_PATH,
@@ -152,48 +153,6 @@ const cancelled = () =>
 
 // ---------------------------------------------------------------------------------------------
 // What a browser's fetch may send
-
-/** Fetch's forbidden request-header names: the browser drops them, or sets them itself. */
-const FORBIDDEN_HEADER_NAMES = new Set([
-  'accept-charset',
-  'accept-encoding',
-  'access-control-request-headers',
-  'access-control-request-method',
-  'connection',
-  'content-length',
-  'cookie',
-  'cookie2',
-  'date',
-  'dnt',
-  'expect',
-  'host',
-  'keep-alive',
-  'origin',
-  'referer',
-  'set-cookie',
-  'te',
-  'trailer',
-  'transfer-encoding',
-  'upgrade',
-  'via',
-]);
-const METHOD_OVERRIDE_HEADERS = new Set([
-  'x-http-method',
-  'x-http-method-override',
-  'x-method-override',
-]);
-const FORBIDDEN_METHODS = new Set(['CONNECT', 'TRACE', 'TRACK']);
-
-/** Whether a page's fetch may not set this header (the Fetch standard's forbidden request-header). */
-export function isForbiddenRequestHeader(name: string, value = ''): boolean {
-  const lower = name.toLowerCase();
-  if (FORBIDDEN_HEADER_NAMES.has(lower)) return true;
-  if (lower.startsWith('proxy-') || lower.startsWith('sec-')) return true;
-  return (
-    METHOD_OVERRIDE_HEADERS.has(lower) &&
-    value.split(',').some((method) => FORBIDDEN_METHODS.has(method.trim().toUpperCase()))
-  );
-}
 
 /**
  * Splits headers into those the browser sends as given and those it drops. Host and Content-Length
