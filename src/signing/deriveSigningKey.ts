@@ -1,6 +1,7 @@
 import { KEY_PREFIX, SCOPE_TERMINATOR } from './constants';
 import type { HmacKey, SigningCrypto } from './crypto/signingCrypto';
 import { toHex, utf8 } from './encoding';
+import { LruPromiseCache } from './lruPromiseCache';
 
 /** Each HMAC of the key derivation, as lower-case hex. */
 export interface SigningKeyChain {
@@ -60,12 +61,14 @@ const TERMINATOR_BYTES = utf8(SCOPE_TERMINATOR);
  * keys, dates or scopes a session signs with.
  */
 export class SigningKeyCache {
-  private readonly entries = new Map<string, Promise<SigningKey>>();
+  private readonly entries: LruPromiseCache<SigningKey>;
 
   constructor(
     private readonly crypto: SigningCrypto,
-    private readonly maxEntries = 16,
-  ) {}
+    maxEntries = 16,
+  ) {
+    this.entries = new LruPromiseCache(maxEntries);
+  }
 
   private last: { parts: ScopeParts; key: Promise<SigningKey> } | undefined;
 
@@ -95,23 +98,10 @@ export class SigningKeyCache {
       parts.region,
       parts.service,
     ]);
-    const cached = this.entries.get(cacheKey);
-    if (cached) {
-      // Re-insert to mark as most recently used.
-      this.entries.delete(cacheKey);
-      this.entries.set(cacheKey, cached);
-      return cached;
-    }
-    const derived = deriveSigningKey(this.crypto, parts);
-    this.entries.set(cacheKey, derived);
-    // A failed derivation must not stay cached.
+    const derived = this.entries.get(cacheKey, () => deriveSigningKey(this.crypto, parts));
     derived.catch(() => {
-      this.entries.delete(cacheKey);
       if (this.last?.key === derived) this.last = undefined;
     });
-    if (this.entries.size > this.maxEntries) {
-      this.entries.delete(this.entries.keys().next().value!);
-    }
     return derived;
   }
 

@@ -1,6 +1,7 @@
 // SigV4a (AWS4-ECDSA-P256-SHA256): the ECDSA P-256 key derived from an access key pair, DER
 // signatures, and verification. The curve arithmetic is left to the injected SigningCrypto.
 import { SIGV4A_ALGORITHM, SIGV4A_NEEDS_ECDSA } from './constants';
+import { LruPromiseCache } from './lruPromiseCache';
 import { derEcdsaToRaw } from './crypto/ecdsaDer';
 import type { EcdsaP256PublicKey, SigningCrypto } from './crypto/signingCrypto';
 import { toHex, utf8 } from './encoding';
@@ -111,28 +112,19 @@ export async function sigv4aSign(
 
 /** A bounded LRU cache of SigV4a keys, keyed by secret and access key ID. */
 export class SigV4aKeyCache {
-  private readonly entries = new Map<string, Promise<SigV4aKey>>();
+  private readonly entries: LruPromiseCache<SigV4aKey>;
 
   constructor(
     private readonly crypto: SigningCrypto,
-    private readonly maxEntries = 16,
-  ) {}
+    maxEntries = 16,
+  ) {
+    this.entries = new LruPromiseCache(maxEntries);
+  }
 
   get(accessKeyId: string, secretAccessKey: string): Promise<SigV4aKey> {
-    const cacheKey = JSON.stringify([secretAccessKey, accessKeyId]);
-    const cached = this.entries.get(cacheKey);
-    if (cached) {
-      this.entries.delete(cacheKey);
-      this.entries.set(cacheKey, cached);
-      return cached;
-    }
-    const derived = deriveSigV4aKey(this.crypto, accessKeyId, secretAccessKey);
-    this.entries.set(cacheKey, derived);
-    derived.catch(() => this.entries.delete(cacheKey));
-    if (this.entries.size > this.maxEntries) {
-      this.entries.delete(this.entries.keys().next().value!);
-    }
-    return derived;
+    return this.entries.get(JSON.stringify([secretAccessKey, accessKeyId]), () =>
+      deriveSigV4aKey(this.crypto, accessKeyId, secretAccessKey),
+    );
   }
 
   get size(): number {
