@@ -1,6 +1,7 @@
 import { selectSigningPlan } from '../store/selectSigningPlan';
 import { usePlaygroundStore } from '../store/usePlaygroundStore';
 import { FieldIssues } from './FieldIssues';
+import { RadioOption } from './RadioOption';
 
 /** How to sign and how to send. */
 export function SigningOptionsPanel() {
@@ -24,24 +25,22 @@ export function SigningOptionsPanel() {
 
       <fieldset className="choice">
         <legend>Signature in</legend>
-        <label className="check">
-          <input
-            type="radio"
-            name="mode"
-            checked={mode === 'header'}
-            onChange={() => setField('mode', 'header')}
-          />
+        <RadioOption
+          name="mode"
+          value="header"
+          current={mode}
+          onSelect={(value) => setField('mode', value)}
+        >
           Authorization header
-        </label>
-        <label className="check">
-          <input
-            type="radio"
-            name="mode"
-            checked={mode === 'query'}
-            onChange={() => setField('mode', 'query')}
-          />
+        </RadioOption>
+        <RadioOption
+          name="mode"
+          value="query"
+          current={mode}
+          onSelect={(value) => setField('mode', value)}
+        >
           Presigned URL
-        </label>
+        </RadioOption>
         <span className="inline-field">
           <label htmlFor="expires-in">Expires in</label>
           <input
@@ -64,24 +63,22 @@ export function SigningOptionsPanel() {
 
       <fieldset className="choice">
         <legend>Payload</legend>
-        <label className="check">
-          <input
-            type="radio"
-            name="payload"
-            checked={payload === 'signed'}
-            onChange={() => setField('payload', 'signed')}
-          />
+        <RadioOption
+          name="payload"
+          value="signed"
+          current={payload}
+          onSelect={(value) => setField('payload', value)}
+        >
           Signed
-        </label>
-        <label className="check">
-          <input
-            type="radio"
-            name="payload"
-            checked={payload === 'unsigned'}
-            onChange={() => setField('payload', 'unsigned')}
-          />
+        </RadioOption>
+        <RadioOption
+          name="payload"
+          value="unsigned"
+          current={payload}
+          onSelect={(value) => setField('payload', value)}
+        >
           UNSIGNED-PAYLOAD
-        </label>
+        </RadioOption>
       </fieldset>
 
       <div className="checks">
@@ -135,25 +132,23 @@ export function SigningOptionsPanel() {
 
       <fieldset className="choice">
         <legend>Send through</legend>
-        <label className="check">
-          <input
-            type="radio"
-            name="transport"
-            checked={transport === 'relay'}
-            disabled={relayAvailable === false}
-            onChange={() => setField('transport', 'relay')}
-          />
+        <RadioOption
+          name="transport"
+          value="relay"
+          current={transport}
+          disabled={relayAvailable === false}
+          onSelect={(value) => setField('transport', value)}
+        >
           Relay
-        </label>
-        <label className="check">
-          <input
-            type="radio"
-            name="transport"
-            checked={transport === 'direct'}
-            onChange={() => setField('transport', 'direct')}
-          />
+        </RadioOption>
+        <RadioOption
+          name="transport"
+          value="direct"
+          current={transport}
+          onSelect={(value) => setField('transport', value)}
+        >
           Direct (browser fetch, needs CORS)
-        </label>
+        </RadioOption>
       </fieldset>
       <p className="hint">
         {relayAvailable === false
@@ -176,24 +171,22 @@ function AlgorithmField() {
     <>
       <fieldset className="choice">
         <legend>Algorithm</legend>
-        <label className="check">
-          <input
-            type="radio"
-            name="algorithm"
-            checked={algorithm === 'sigv4'}
-            onChange={() => setField('algorithm', 'sigv4')}
-          />
+        <RadioOption
+          name="algorithm"
+          value="sigv4"
+          current={algorithm}
+          onSelect={(value) => setField('algorithm', value)}
+        >
           SigV4
-        </label>
-        <label className="check">
-          <input
-            type="radio"
-            name="algorithm"
-            checked={algorithm === 'sigv4a'}
-            onChange={() => setField('algorithm', 'sigv4a')}
-          />
+        </RadioOption>
+        <RadioOption
+          name="algorithm"
+          value="sigv4a"
+          current={algorithm}
+          onSelect={(value) => setField('algorithm', value)}
+        >
           SigV4A (ECDSA P-256)
-        </label>
+        </RadioOption>
       </fieldset>
       {algorithm === 'sigv4a' && (
         <div className="field">
