@@ -13,7 +13,7 @@ import { parseRequestText } from '../test-support/vectors/parseRequestText';
 import { PlaygroundPage } from './pages/playground';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const vectorsDir = path.resolve(repoRoot, '../shared/sigv4-test-suite/v4');
+const vectorsDir = path.resolve(repoRoot, 'test-vectors/aws/v4');
 
 function identity(name: LocalIdentity['name']): LocalIdentity {
   const found = LOCAL_IDENTITIES.find((candidate) => candidate.name === name);

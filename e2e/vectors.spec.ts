@@ -6,7 +6,7 @@ import { serveBundle, type BundleServer } from '../test-support/browser/bundleSe
 import type { SigV4VectorsReport } from '../test-support/browser/vectorsEntry';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const vectorsDir = path.resolve(repoRoot, '../shared/sigv4-test-suite/v4');
+const vectorsDir = path.resolve(repoRoot, 'test-vectors/aws/v4');
 const entryPoint = path.resolve(repoRoot, 'test-support/browser/vectorsEntry.ts');
 
 type SubtleMethod = 'digest' | 'sign' | 'importKey';
@@ -82,7 +82,7 @@ test('the extra vectors (S3 path rules, unsigned payloads) pass in Chromium too'
 });
 
 test("AWS's SigV4a vectors pass in Chromium through crypto.subtle ECDSA", async ({ page }) => {
-  const cases = loadVectorCases(path.resolve(repoRoot, '../shared/sigv4-test-suite/v4a'));
+  const cases = loadVectorCases(path.resolve(repoRoot, 'test-vectors/aws/v4a'));
   // 38 complete cases + 2 without expected results (skipped by the runner).
   expect(cases).toHaveLength(40);
 

@@ -1,5 +1,5 @@
 // API Gateway's answers to IAM-authorized requests that fail, with the exact texts real REST APIs
-// send (../shared/reference/api-gateway-iam-errors.md). The playground's error doctor parses these
+// send (docs/api-gateway-iam-errors.md). The playground's error doctor parses these
 // texts, so they must match AWS to the byte.
 
 export type GatewayErrorType =

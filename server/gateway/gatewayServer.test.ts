@@ -1,6 +1,6 @@
 // The local API Gateway on 127.0.0.1, driven by real clients: curl's own SigV4 signer, our signer
 // with node's HTTP client, and raw sockets for requests node's client would refuse or rewrite.
-// Expected texts are those of ../shared/reference/api-gateway-iam-errors.md (the "case N" numbers
+// Expected texts are those of docs/api-gateway-iam-errors.md (the "case N" numbers
 // below are its table rows); where this file expects something else it says why.
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -1266,7 +1266,7 @@ describe('the log', () => {
 // Every official test vector, replayed byte for byte
 // ---------------------------------------------------------------------------------------------
 
-const SUITE_DIR = fileURLToPath(new URL('../../../shared/sigv4-test-suite/v4', import.meta.url));
+const SUITE_DIR = fileURLToPath(new URL('../../test-vectors/aws/v4', import.meta.url));
 const VECTOR_TIME = Date.parse('2015-08-30T12:36:00Z');
 
 interface VectorContext {

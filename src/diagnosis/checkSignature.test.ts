@@ -295,7 +295,7 @@ describe('checkSignature', () => {
   });
 
   it('agrees with AWS on every test-suite vector the gateway accepts', async () => {
-    const suite = fileURLToPath(new URL('../../../shared/sigv4-test-suite/v4', import.meta.url));
+    const suite = fileURLToPath(new URL('../../test-vectors/aws/v4', import.meta.url));
     let checked = 0;
     for (const vector of loadVectorCases(suite)) {
       const context = JSON.parse(vector.files['context.json']!) as {

@@ -1,6 +1,6 @@
 // Reads an AWS error answer (the JSON, XML or text body, or whatever a user pastes) into what the
 // error doctor and the mismatch diff need. The texts are API Gateway's, verbatim
-// (../shared/reference/api-gateway-iam-errors.md), plus those AWS's other SigV4 services send for
+// (docs/api-gateway-iam-errors.md), plus those AWS's other SigV4 services send for
 // the same faults. Never throws: text that is not an AWS error is kind 'unknown'.
 
 export type AwsErrorKind =

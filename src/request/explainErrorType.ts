@@ -1,5 +1,5 @@
 // One sentence for each x-amzn-ErrorType an IAM-protected API answers with, in the words a user
-// needs: what AWS checked and what failed (../shared/reference/api-gateway-iam-errors.md).
+// needs: what AWS checked and what failed (docs/api-gateway-iam-errors.md).
 
 const EXPLANATIONS: Record<string, string> = {
   MissingAuthenticationTokenException:

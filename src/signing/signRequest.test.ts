@@ -17,7 +17,7 @@ import {
 } from './signRequest';
 import type { SigningInput, SigningResult } from './types';
 
-// Values of AWS's SigV4 test suite (aws-c-auth v4/, see /work/shared/sigv4-test-suite/README.md).
+// Values of AWS's SigV4 test suite (aws-c-auth v4/, see test-vectors/aws/README.md).
 const SECRET = 'wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY';
 const SCOPE = '20150830/us-east-1/service/aws4_request';
 const CREDENTIAL = `AKIDEXAMPLE/${SCOPE}`;

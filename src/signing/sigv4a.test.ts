@@ -19,7 +19,7 @@ import {
 } from './sigv4a';
 import type { SigningInput } from './types';
 
-// Values of AWS's SigV4a test suite (aws-c-auth v4a/, see /work/shared/sigv4-test-suite/README.md).
+// Values of AWS's SigV4a test suite (aws-c-auth v4a/, see test-vectors/aws/README.md).
 const SECRET = 'wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY';
 const PUBLIC_KEY = {
   x: 'b6618f6a65740a99e650b33b6b4b5bd0d43b176d721a3edfea7e7d2d56d936b1',

@@ -283,7 +283,7 @@ describe('runVectorSuite', () => {
 
 describe('runVectorCase on a SigV4a case (public-key.json present)', () => {
   const v4aCase = loadVectorCases(
-    fileURLToPath(new URL('../../../shared/sigv4-test-suite/v4a/get-vanilla', import.meta.url)),
+    fileURLToPath(new URL('../../test-vectors/aws/v4a/get-vanilla', import.meta.url)),
   )[0]!;
   const verify = (publicKey: { x: string; y: string }, stringToSign: string, signature: string) =>
     verifySigV4aSignature(publicKey, stringToSign, signature, nodeSigningCrypto);
