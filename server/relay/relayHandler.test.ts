@@ -136,6 +136,10 @@ interface CallOptions {
   /** Default: the relay's own 127.0.0.1:PORT. */
   host?: string;
   method?: string;
+  /** Default: application/json; null sends none. */
+  contentType?: string | null;
+  /** Sent as they are, after the others (Sec-Fetch-Site, ...). */
+  extraHeaders?: Array<[string, string]>;
 }
 
 function readAll(stream: IncomingMessage): Promise<Buffer> {
@@ -157,7 +161,10 @@ function callRelay(
   const headers: string[] = ['Host', options.host ?? relay.host];
   const origin = options.origin === undefined ? relay.origin : options.origin;
   if (origin !== null) headers.push('Origin', origin);
-  headers.push('Content-Type', 'application/json', 'Content-Length', String(payload.length));
+  const contentType = options.contentType === undefined ? 'application/json' : options.contentType;
+  if (contentType !== null) headers.push('Content-Type', contentType);
+  headers.push('Content-Length', String(payload.length));
+  for (const [name, value] of options.extraHeaders ?? []) headers.push(name, value);
   return new Promise((resolve, reject) => {
     const req = httpRequest(
       {
@@ -547,6 +554,50 @@ describe('who may use the relay', () => {
     const call = await callRelay(relay, '', { method: 'GET' });
     expectFailure(call, 405, 'bad-request');
     expect(call.headers.allow).toBe('POST');
+  });
+
+  it('refuses the other loopback name as Origin: the page must be where the request goes', async () => {
+    const before = target.requests;
+    const call = await callRelay(relay, request, {
+      host: `127.0.0.1:${relay.port}`,
+      origin: `http://localhost:${relay.port}`,
+    });
+    expectFailure(call, 403, 'forbidden-origin');
+    expect(target.requests).toBe(before);
+  });
+
+  it('answers when the browser says the request is same-origin (Sec-Fetch-Site)', async () => {
+    expectResponse(
+      await callRelay(relay, request, { extraHeaders: [['Sec-Fetch-Site', 'same-origin']] }),
+    );
+  });
+
+  it.each(['cross-site', 'same-site', 'none'])(
+    'refuses Sec-Fetch-Site: %s even with the right Origin (403 forbidden-origin)',
+    async (site) => {
+      const before = target.requests;
+      const call = await callRelay(relay, request, { extraHeaders: [['Sec-Fetch-Site', site]] });
+      expectFailure(call, 403, 'forbidden-origin');
+      expect(target.requests).toBe(before);
+    },
+  );
+
+  it.each([
+    ['text/plain (a simple request another site may send blind)', 'text/plain;charset=UTF-8'],
+    ['a form', 'application/x-www-form-urlencoded'],
+    ['multipart', 'multipart/form-data; boundary=x'],
+    ['none at all', null],
+  ])('refuses a body sent as %s (415), even from its own page', async (_label, contentType) => {
+    const before = target.requests;
+    const call = await callRelay(relay, JSON.stringify(request), { contentType });
+    expectFailure(call, 415, 'bad-request');
+    expect(target.requests).toBe(before);
+  });
+
+  it('takes application/json with parameters, in any case', async () => {
+    expectResponse(
+      await callRelay(relay, request, { contentType: 'Application/JSON; charset=utf-8' }),
+    );
   });
 });
 

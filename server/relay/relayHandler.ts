@@ -31,6 +31,7 @@ import {
   type RelayResponse,
   type RelayTimings,
 } from '../../src/transport/relayProtocol';
+import { localHosts } from '../localHosts';
 
 const MiB = 1024 * 1024;
 /** The largest request body the relay carries (decoded bytes), like API Gateway's 10 MB. */
@@ -58,7 +59,7 @@ export interface RelayHandlerOptions {
   log?: (line: string) => void;
 }
 
-type Status = 400 | 403 | 405 | 413 | 500 | 502 | 504;
+type Status = 400 | 403 | 405 | 413 | 415 | 500 | 502 | 504;
 
 class RelayError extends Error {
   constructor(
@@ -586,12 +587,61 @@ export function createRelayHandler(
   const log = options.log ?? ((line: string) => console.log(line));
   const appPort = typeof options.port === 'function' ? options.port : () => options.port as number;
 
-  function allowedHosts(): Set<string> {
-    const port = appPort();
-    const hosts = [`127.0.0.1:${port}`, `localhost:${port}`];
-    // Browsers leave the default port out of Host and Origin.
-    if (port === 80) hosts.push('127.0.0.1', 'localhost');
-    return new Set(hosts);
+  /**
+   * Why this caller may not use the relay, if it may not. The relay sends whatever it is asked to,
+   * wherever (loopback included), so only the playground page itself may ask: another site's
+   * page must not be able to make it send anything, even blind.
+   */
+  function refuseCaller(req: IncomingMessage): RelayError | undefined {
+    if (req.method !== 'POST') {
+      return new RelayError(
+        'bad-request',
+        405,
+        `The relay answers only POST requests, not ${forLog(req.method ?? '')}.`,
+      );
+    }
+    const hosts = localHosts(appPort());
+    const host = req.headers.host ?? '';
+    if (!hosts.has(host)) {
+      return new RelayError(
+        'forbidden-host',
+        403,
+        `The relay answers only at ${[...hosts].slice(0, 2).join(' or ')}; open the playground at that address (a different host name can mean DNS rebinding).`,
+      );
+    }
+    // The page's own origin is the address the request came to: a browser sends Origin on every
+    // POST, "null" from sandboxed frames and data: URLs.
+    const origin = req.headers.origin;
+    if (origin !== `http://${host}`) {
+      return new RelayError(
+        'forbidden-origin',
+        403,
+        origin === undefined
+          ? 'The relay answers only requests from the playground page, and this one has no Origin header; send it from the page.'
+          : `The relay answers only requests from the playground page (http://${host}), not from ${forLog(origin)}.`,
+      );
+    }
+    // Browsers that say where a request comes from must say it comes from the page itself.
+    const site = req.headers['sec-fetch-site'];
+    if (site !== undefined && site !== 'same-origin') {
+      return new RelayError(
+        'forbidden-origin',
+        403,
+        `The relay answers only requests from the playground page, and the browser says this one comes from ${forLog(site)}.`,
+      );
+    }
+    // Another site can POST text/plain, form data or nothing without asking (no CORS preflight),
+    // never application/json: requiring it keeps every cross-site request a preflighted one,
+    // which the relay never allows.
+    const mediaType = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+    if (mediaType !== 'application/json') {
+      return new RelayError(
+        'bad-request',
+        415,
+        `The relay takes only Content-Type: application/json, not ${JSON.stringify(forLog(req.headers['content-type'] ?? ''))}.`,
+      );
+    }
+    return undefined;
   }
 
   function send(res: ServerResponse, status: number, result: RelayResponse | RelayFailure) {
@@ -635,47 +685,13 @@ export function createRelayHandler(
     const elapsed = () => `${Math.round(performance.now() - started)}ms`;
 
     // 1. Who is asking: only POST, only to this relay's own host, only from the app's own page.
-    if (req.method !== 'POST') {
+    const refusal = refuseCaller(req);
+    if (refusal) {
       req.resume();
-      fail(
-        res,
-        new RelayError(
-          'bad-request',
-          405,
-          `The relay answers only POST requests, not ${forLog(req.method ?? '')}.`,
-        ),
+      fail(res, refusal);
+      log(
+        `relay refused ${refusal.status === 405 ? `${forLog(req.method ?? '-')} ` : ''}${refusal.status} ${refusal.type}`,
       );
-      log(`relay refused ${forLog(req.method ?? '-')} 405 bad-request`);
-      return;
-    }
-    const hosts = allowedHosts();
-    if (!hosts.has(req.headers.host ?? '')) {
-      req.resume();
-      fail(
-        res,
-        new RelayError(
-          'forbidden-host',
-          403,
-          `The relay answers only at ${[...hosts].slice(0, 2).join(' or ')}; open the playground at that address (a different host name can mean DNS rebinding).`,
-        ),
-      );
-      log('relay refused 403 forbidden-host');
-      return;
-    }
-    const origin = req.headers.origin;
-    if (origin === undefined || ![...hosts].some((host) => origin === `http://${host}`)) {
-      req.resume();
-      fail(
-        res,
-        new RelayError(
-          'forbidden-origin',
-          403,
-          origin === undefined
-            ? 'The relay answers only requests from the playground page, and this one has no Origin header; send it from the page.'
-            : `The relay answers only requests from the playground page (http://${[...hosts][0]}), not from ${forLog(origin)}.`,
-        ),
-      );
-      log('relay refused 403 forbidden-origin');
       return;
     }
 
