@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { loadVectorCases } from '../scripts/vectors';
 import { serveBundle, type BundleServer } from '../test-support/browser/bundleServer';
 import type { SigV4VectorsReport } from '../test-support/browser/vectorsEntry';
+import { toBase64Case } from '../test-support/vectors/vectorCaseBase64';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const vectorsDir = path.resolve(repoRoot, 'test-vectors/aws/v4');
@@ -49,7 +50,7 @@ test("AWS's SigV4 vectors pass in Chromium through crypto.subtle", async ({ page
   await page.waitForFunction(() => typeof window.runSigV4Vectors === 'function');
   const report: SigV4VectorsReport = await page.evaluate(
     (vectorCases) => window.runSigV4Vectors(vectorCases),
-    cases,
+    cases.map(toBase64Case),
   );
   // Zeros when the wrappers never got installed, which fails the checks below.
   const counts = await page.evaluate(
@@ -74,7 +75,7 @@ test('the extra vectors (S3 path rules, unsigned payloads) pass in Chromium too'
   await page.waitForFunction(() => typeof window.runSigV4Vectors === 'function');
   const report: SigV4VectorsReport = await page.evaluate(
     (vectorCases) => window.runSigV4Vectors(vectorCases),
-    cases,
+    cases.map(toBase64Case),
   );
   expect(report.failed, report.lines.join('\n')).toBe(0);
   expect(report.passed).toBeGreaterThanOrEqual(cases.length);
@@ -114,7 +115,7 @@ test("AWS's SigV4a vectors pass in Chromium through crypto.subtle ECDSA", async 
   await page.waitForFunction(() => typeof window.runSigV4Vectors === 'function');
   const report: SigV4VectorsReport = await page.evaluate(
     (vectorCases) => window.runSigV4Vectors(vectorCases),
-    cases,
+    cases.map(toBase64Case),
   );
   const counts = await page.evaluate(
     () =>

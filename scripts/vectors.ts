@@ -11,18 +11,26 @@ import {
   verifySigV4aSignature,
   type SigningInput,
 } from '../src/signing';
-import { runVectorSuite, type VectorCase } from '../test-support/vectors/runVectorCase';
+import {
+  runVectorSuite,
+  vectorCaseTexts,
+  type VectorCase,
+} from '../test-support/vectors/runVectorCase';
 
-/** Case folders are the directories holding a context.json: DIR itself or any folder below it. */
+/**
+ * Case folders are the directories holding a context.json: DIR itself or any folder below it. Each
+ * file is read as bytes.
+ */
 export function loadVectorCases(dir: string): VectorCase[] {
   const cases: VectorCase[] = [];
   const visit = (folder: string) => {
     const entries = readdirSync(folder).sort();
     if (entries.includes('context.json')) {
-      const files: Record<string, string> = {};
+      const files: Record<string, Uint8Array> = {};
       for (const entry of entries) {
         const path = join(folder, entry);
-        if (statSync(path).isFile()) files[entry] = readFileSync(path, 'utf8');
+        // Bytes, not text: a request body may hold CR or bytes that are not UTF-8.
+        if (statSync(path).isFile()) files[entry] = new Uint8Array(readFileSync(path));
       }
       cases.push({ name: relative(join(dir, '..'), folder) || basename(folder), files });
       return;
@@ -34,6 +42,16 @@ export function loadVectorCases(dir: string): VectorCase[] {
   };
   visit(dir);
   return cases;
+}
+
+/** loadVectorCases with every file as UTF-8 text, for readers of text-only suites (aws/v4). */
+export function loadVectorCaseTexts(
+  dir: string,
+): Array<{ name: string; files: Record<string, string> }> {
+  return loadVectorCases(dir).map((vector) => ({
+    name: vector.name,
+    files: vectorCaseTexts(vector),
+  }));
 }
 
 async function main() {

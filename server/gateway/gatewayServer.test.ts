@@ -9,7 +9,7 @@ import { connect } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadVectorCases } from '../../scripts/vectors';
+import { loadVectorCaseTexts } from '../../scripts/vectors';
 import { createSigner, type Credentials, type SigningInput } from '../../src/signing';
 import { nodeSigningCrypto } from '../nodeSigningCrypto';
 import {
@@ -1278,7 +1278,7 @@ interface VectorContext {
 }
 
 const VECTORS = new Map(
-  loadVectorCases(SUITE_DIR).map(
+  loadVectorCaseTexts(SUITE_DIR).map(
     (vector) => [vector.name.replace(/^v4\//, ''), vector.files] as const,
   ),
 );

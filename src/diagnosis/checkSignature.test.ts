@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { loadVectorCases } from '../../scripts/vectors';
+import { loadVectorCaseTexts } from '../../scripts/vectors';
 import { nodeSigningCrypto } from '../../server/nodeSigningCrypto';
 import { createSigner, type SigningInput } from '../signing';
 import { checkSignature, parsePastedRequest, shellWords } from './checkSignature';
@@ -297,7 +297,7 @@ describe('checkSignature', () => {
   it('agrees with AWS on every test-suite vector the gateway accepts', async () => {
     const suite = fileURLToPath(new URL('../../test-vectors/aws/v4', import.meta.url));
     let checked = 0;
-    for (const vector of loadVectorCases(suite)) {
+    for (const vector of loadVectorCaseTexts(suite)) {
       const context = JSON.parse(vector.files['context.json']!) as {
         credentials: { secret_access_key: string };
         normalize?: boolean;

@@ -1,7 +1,8 @@
 // Browser entry for e2e/vectors.spec.ts: bundled by serveBundle() and run inside Chromium, where
 // the default signer picks SubtleCrypto.
 import { getDefaultSigningCrypto, signRequest, verifySigV4aSignature } from '../../src/signing';
-import { runVectorSuite, type VectorCase } from '../vectors/runVectorCase';
+import { runVectorSuite } from '../vectors/runVectorCase';
+import { fromBase64Case, type Base64VectorCase } from '../vectors/vectorCaseBase64';
 
 /** What runSigV4Vectors hands back to the test (structured-cloneable). */
 export interface SigV4VectorsReport {
@@ -14,14 +15,17 @@ export interface SigV4VectorsReport {
 
 declare global {
   interface Window {
-    /** Runs AWS's SigV4 test-suite cases through the default signer (signRequest). */
-    runSigV4Vectors: (cases: VectorCase[]) => Promise<SigV4VectorsReport>;
+    /**
+     * Runs AWS's SigV4 test-suite cases through the default signer (signRequest). The case files
+     * come as Base64, so request bodies reach the signer as the bytes on disk.
+     */
+    runSigV4Vectors: (cases: Base64VectorCase[]) => Promise<SigV4VectorsReport>;
   }
 }
 
 window.runSigV4Vectors = async (cases) => {
   const { lines, passed, failed } = await runVectorSuite(
-    cases,
+    cases.map(fromBase64Case),
     signRequest,
     (publicKey, stringToSign, signature) =>
       verifySigV4aSignature(publicKey, stringToSign, signature, getDefaultSigningCrypto()),

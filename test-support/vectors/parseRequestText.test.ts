@@ -1,13 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { parseRequestText } from './parseRequestText';
 
+const utf8 = (text: string) => new TextEncoder().encode(text);
+
 describe('parseRequestText', () => {
   it('parses get-vanilla', () => {
     expect(parseRequestText('GET / HTTP/1.1\nHost:example.amazonaws.com\n')).toEqual({
       method: 'GET',
       target: '/',
       headers: [['Host', 'example.amazonaws.com']],
-      body: '',
+      body: new Uint8Array(),
     });
   });
 
@@ -72,22 +74,62 @@ describe('parseRequestText', () => {
       ['Host', 'example.amazonaws.com'],
       ['Content-Length', '13'],
     ]);
-    expect(request.body).toBe('Param1=value1');
+    expect(request.body).toEqual(utf8('Param1=value1'));
   });
 
   it('keeps blank lines and a final newline inside the body', () => {
-    expect(parseRequestText('POST / HTTP/1.1\nHost:h\n\na\n\nb\n').body).toBe('a\n\nb\n');
+    expect(parseRequestText('POST / HTTP/1.1\nHost:h\n\na\n\nb\n').body).toEqual(utf8('a\n\nb\n'));
   });
 
   it('gives an empty body when the blank line ends the text', () => {
     const request = parseRequestText('GET / HTTP/1.1\nHost:h\n\n');
-    expect(request.body).toBe('');
+    expect(request.body).toEqual(new Uint8Array());
     expect(request.headers).toEqual([['Host', 'h']]);
   });
 
-  it('strips CR, so CRLF text parses like LF text', () => {
+  it('strips CR in the head, so a CRLF head parses like an LF head', () => {
     const lf = 'POST / HTTP/1.1\nHost:h\nMy-Header1:value1\n  value2\n\nParam1=value1';
     expect(parseRequestText(lf.replace(/\n/g, '\r\n'))).toEqual(parseRequestText(lf));
+  });
+
+  it('keeps CR and CRLF inside the body, whether the head ends in CRLF or LF', () => {
+    const body = '{\r\n  "a": 1\r\n}\r\n';
+    expect(parseRequestText(`POST / HTTP/1.1\r\nHost:h\r\n\r\n${body}`).body).toEqual(utf8(body));
+    expect(parseRequestText(`POST / HTTP/1.1\nHost:h\n\n${body}`).body).toEqual(utf8(body));
+  });
+
+  it('keeps a body that ends in a bare CR', () => {
+    expect(parseRequestText('PUT / HTTP/1.1\nHost:h\n\nline\r').body).toEqual(utf8('line\r'));
+  });
+
+  it('keeps a blank line of CRs at the start of the body: only the first blank line ends the head', () => {
+    expect(parseRequestText('POST / HTTP/1.1\r\nHost:h\r\n\r\n\r\nx').body).toEqual(utf8('\r\nx'));
+  });
+
+  it('passes every byte value 0–255 of the body through, not UTF-8 and CR/LF included', () => {
+    const body = Uint8Array.from({ length: 256 }, (_, byte) => byte);
+    const head = utf8(
+      'POST /ሴ HTTP/1.1\r\nHost:h\r\nContent-Type:application/octet-stream\r\n\r\n',
+    );
+    const request = parseRequestText(new Uint8Array([...head, ...body]));
+    expect(request.body).toEqual(body);
+    expect(request.target).toBe('/ሴ');
+    expect(request.headers).toEqual([
+      ['Host', 'h'],
+      ['Content-Type', 'application/octet-stream'],
+    ]);
+  });
+
+  it('returns a copy of the body, not a view of the file bytes', () => {
+    const file = utf8('POST / HTTP/1.1\nHost:h\n\nab');
+    const { body } = parseRequestText(file);
+    file[file.length - 1] = 0x7a;
+    expect(body).toEqual(utf8('ab'));
+  });
+
+  it('throws on a head that is not UTF-8', () => {
+    const file = new Uint8Array([...utf8('GET /'), 0xff, ...utf8(' HTTP/1.1\nHost:h\n')]);
+    expect(() => parseRequestText(file)).toThrow('Malformed request head: it is not UTF-8 text');
   });
 
   it('parses a request line without headers', () => {
@@ -95,7 +137,7 @@ describe('parseRequestText', () => {
       method: 'GET',
       target: '/',
       headers: [],
-      body: '',
+      body: new Uint8Array(),
     });
   });
 

@@ -4,21 +4,30 @@ export interface RequestText {
   /** Path and query exactly as written (may contain spaces or raw UTF-8). */
   target: string;
   headers: Array<[string, string]>;
-  body: string;
+  /** The bytes after the first empty line, exactly as in the file (CR and non-UTF-8 included). */
+  body: Uint8Array;
 }
+
+const LF = 0x0a;
+const CR = 0x0d;
+const utf8Head = new TextDecoder('utf-8', { fatal: true });
 
 /**
  * Parses the suite's loose HTTP: the request line is split on its first and last space (paths may
  * contain spaces), header lines are `Name:value` with optional whitespace around the value, lines
  * starting with whitespace continue the previous header (obs-fold, kept with their line break so
  * the signer's whitespace folding is what is tested), and the body follows the first empty line.
+ *
+ * The head is UTF-8 text whose lines may end in CRLF or LF: CR is stripped there only. The body is
+ * kept as bytes, so a body holding CR or bytes that are not UTF-8 reaches the signer unchanged
+ * (aws-c-auth's runner strips CR from the whole file, which only works because its suite has no
+ * CR in any body). A string is read as its UTF-8 bytes.
  */
-export function parseRequestText(text: string): RequestText {
-  const normalized = text.replace(/\r/g, '');
-  const blank = normalized.indexOf('\n\n');
-  const head = blank < 0 ? normalized.replace(/\n$/, '') : normalized.slice(0, blank);
-  const body = blank < 0 ? '' : normalized.slice(blank + 2);
-  const [requestLine = '', ...headerLines] = head.split('\n');
+export function parseRequestText(request: Uint8Array | string): RequestText {
+  const bytes = typeof request === 'string' ? new TextEncoder().encode(request) : request;
+  const { headEnd, bodyStart } = findHeadEnd(bytes);
+  const head = decodeHead(bytes.subarray(0, headEnd)).replace(/\r/g, '');
+  const [requestLine = '', ...headerLines] = head.replace(/\n$/, '').split('\n');
   const first = requestLine.indexOf(' ');
   const last = requestLine.lastIndexOf(' ');
   if (first < 0 || last <= first)
@@ -38,6 +47,30 @@ export function parseRequestText(text: string): RequestText {
     method: requestLine.slice(0, first),
     target: requestLine.slice(first + 1, last),
     headers,
-    body,
+    body: bytes.slice(bodyStart),
   };
+}
+
+/**
+ * Where the head ends: at the first line that is empty once its CRs are dropped (LF LF, CRLF CRLF
+ * or a mix). Without such a line the whole text is head and the body is empty.
+ */
+function findHeadEnd(bytes: Uint8Array): { headEnd: number; bodyStart: number } {
+  let lineStart = 0;
+  for (let i = 0; i < bytes.length; i++) {
+    if (bytes[i] !== LF) continue;
+    if (lineStart > 0 && bytes.subarray(lineStart, i).every((byte) => byte === CR)) {
+      return { headEnd: lineStart, bodyStart: i + 1 };
+    }
+    lineStart = i + 1;
+  }
+  return { headEnd: bytes.length, bodyStart: bytes.length };
+}
+
+function decodeHead(head: Uint8Array): string {
+  try {
+    return utf8Head.decode(head);
+  } catch {
+    throw new Error('Malformed request head: it is not UTF-8 text');
+  }
 }

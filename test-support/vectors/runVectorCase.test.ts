@@ -33,30 +33,33 @@ const SCOPE = '20150830/us-east-1/service/aws4_request';
 const CREDENTIAL_PARAM = 'AKIDEXAMPLE%2F20150830%2Fus-east-1%2Fservice%2Faws4_request';
 const HEADER_SIGNATURE = '5fa00fa31553b73ebf1942676e86291e8372ff2a2260956d9b8aae1d763fbf31';
 const QUERY_SIGNATURE = 'e93c787ed7f371d5c6b165c1b38ede9550f4dce4144713e844b25b7192d3865d';
-const GET_VANILLA: VectorCase = {
-  name: 'get-vanilla',
-  files: {
-    'context.json': JSON.stringify(CONTEXT, null, 4) + '\n',
-    'request.txt': 'GET / HTTP/1.1\nHost:example.amazonaws.com\n',
-    'header-canonical-request.txt':
-      'GET\n/\n\nhost:example.amazonaws.com\nx-amz-date:20150830T123600Z\n\nhost;x-amz-date\ne3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855',
-    'header-string-to-sign.txt': `AWS4-HMAC-SHA256\n20150830T123600Z\n${SCOPE}\nbb579772317eb040ac9ed261061d46c1f17a8133879d6129b6e1c25292927e63`,
-    'header-signature.txt': HEADER_SIGNATURE,
-    'header-signed-request.txt': `GET / HTTP/1.1\nHost:example.amazonaws.com\nX-Amz-Date:20150830T123600Z\nAuthorization:AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/${SCOPE}, SignedHeaders=host;x-amz-date, Signature=${HEADER_SIGNATURE}\n\n`,
-    'query-canonical-request.txt': `GET\n/\nX-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Credential=${CREDENTIAL_PARAM}&X-Amz-Date=20150830T123600Z&X-Amz-Expires=3600&X-Amz-SignedHeaders=host\nhost:example.amazonaws.com\n\nhost\ne3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855`,
-    'query-string-to-sign.txt': `AWS4-HMAC-SHA256\n20150830T123600Z\n${SCOPE}\nbb7705b4aa3cb8e8f5e1e0b3d4c0b64030797a313c8ceee43e33117cc43eadc5`,
-    'query-signature.txt': QUERY_SIGNATURE,
-    'query-signed-request.txt': `GET /?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Credential=${CREDENTIAL_PARAM}&X-Amz-Date=20150830T123600Z&X-Amz-SignedHeaders=host&X-Amz-Expires=3600&X-Amz-Signature=${QUERY_SIGNATURE} HTTP/1.1\nHost:example.amazonaws.com\n\n`,
-  },
+const utf8 = (text: string) => new TextEncoder().encode(text);
+
+/** A case from its files' texts, each stored as its UTF-8 bytes (as loadVectorCases reads them). */
+const textCase = (name: string, texts: Record<string, string | undefined>): VectorCase => {
+  const files: Record<string, Uint8Array> = {};
+  for (const [file, text] of Object.entries(texts))
+    if (text !== undefined) files[file] = utf8(text);
+  return { name, files };
 };
 
-const withFiles = (files: Record<string, string | undefined>): VectorCase => {
-  const merged: Record<string, string> = {};
-  for (const [name, text] of Object.entries({ ...GET_VANILLA.files, ...files })) {
-    if (text !== undefined) merged[name] = text;
-  }
-  return { name: GET_VANILLA.name, files: merged };
+const GET_VANILLA_TEXTS: Record<string, string> = {
+  'context.json': JSON.stringify(CONTEXT, null, 4) + '\n',
+  'request.txt': 'GET / HTTP/1.1\nHost:example.amazonaws.com\n',
+  'header-canonical-request.txt':
+    'GET\n/\n\nhost:example.amazonaws.com\nx-amz-date:20150830T123600Z\n\nhost;x-amz-date\ne3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855',
+  'header-string-to-sign.txt': `AWS4-HMAC-SHA256\n20150830T123600Z\n${SCOPE}\nbb579772317eb040ac9ed261061d46c1f17a8133879d6129b6e1c25292927e63`,
+  'header-signature.txt': HEADER_SIGNATURE,
+  'header-signed-request.txt': `GET / HTTP/1.1\nHost:example.amazonaws.com\nX-Amz-Date:20150830T123600Z\nAuthorization:AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/${SCOPE}, SignedHeaders=host;x-amz-date, Signature=${HEADER_SIGNATURE}\n\n`,
+  'query-canonical-request.txt': `GET\n/\nX-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Credential=${CREDENTIAL_PARAM}&X-Amz-Date=20150830T123600Z&X-Amz-Expires=3600&X-Amz-SignedHeaders=host\nhost:example.amazonaws.com\n\nhost\ne3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855`,
+  'query-string-to-sign.txt': `AWS4-HMAC-SHA256\n20150830T123600Z\n${SCOPE}\nbb7705b4aa3cb8e8f5e1e0b3d4c0b64030797a313c8ceee43e33117cc43eadc5`,
+  'query-signature.txt': QUERY_SIGNATURE,
+  'query-signed-request.txt': `GET /?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Credential=${CREDENTIAL_PARAM}&X-Amz-Date=20150830T123600Z&X-Amz-SignedHeaders=host&X-Amz-Expires=3600&X-Amz-Signature=${QUERY_SIGNATURE} HTTP/1.1\nHost:example.amazonaws.com\n\n`,
 };
+const GET_VANILLA = textCase('get-vanilla', GET_VANILLA_TEXTS);
+
+const withFiles = (files: Record<string, string | undefined>): VectorCase =>
+  textCase(GET_VANILLA.name, { ...GET_VANILLA_TEXTS, ...files });
 
 describe('shortDiff', () => {
   it('gives the empty string for equal texts', () => {
@@ -106,7 +109,7 @@ describe('vectorSigningInput', () => {
 
   it('signs the body and adds x-amz-content-sha256 only with sign_body', () => {
     const input = vectorSigningInput({ ...CONTEXT, sign_body: true }, request, 'query');
-    expect(input).toMatchObject({ body: 'body', contentSha256Header: true, mode: 'query' });
+    expect(input).toMatchObject({ body: utf8('body'), contentSha256Header: true, mode: 'query' });
     expect(
       vectorSigningInput(
         { ...CONTEXT, sign_body: true, payload_hash_header: false },
@@ -148,6 +151,16 @@ describe('vectorSigningInput', () => {
     ).toThrow('signed_body_value "STREAMING" is not supported');
   });
 
+  it('hands the body to the signer as the exact bytes of request.txt', () => {
+    const body = Uint8Array.from({ length: 256 }, (_, byte) => byte);
+    const binary = parseRequestText(
+      new Uint8Array([...utf8('POST / HTTP/1.1\r\nHost:h\r\n\r\n'), ...body]),
+    );
+    expect(vectorSigningInput({ ...CONTEXT, sign_body: true }, binary, 'header').body).toEqual(
+      body,
+    );
+  });
+
   it('uses localhost when the request has no Host header', () => {
     const noHost = parseRequestText('GET / HTTP/1.1\n');
     expect(vectorSigningInput(CONTEXT, noHost, 'header').url).toBe('https://localhost/');
@@ -161,7 +174,7 @@ describe('compareSignedRequest', () => {
   it('ignores the order of query parameters and headers and the case of their names', () => {
     expect(
       compareSignedRequest(
-        'GET /p?b=2&A=1 HTTP/1.1\nHost:h\nX-Amz-Date:d\n\n',
+        parseRequestText('GET /p?b=2&A=1 HTTP/1.1\nHost:h\nX-Amz-Date:d\n\n'),
         result('https://h/p?a=1&b=2', [
           ['x-amz-date', 'd'],
           ['host', 'h'],
@@ -174,7 +187,7 @@ describe('compareSignedRequest', () => {
   it('compares method, path, parameter values and header values exactly', () => {
     expect(
       compareSignedRequest(
-        'GET /p?a=1 HTTP/1.1\nHost:h\n\n',
+        parseRequestText('GET /p?a=1 HTTP/1.1\nHost:h\n\n'),
         result('https://h/P?a=2', [['Host', 'H']]),
         'POST',
       ),
@@ -186,11 +199,48 @@ describe('compareSignedRequest', () => {
   it('counts repeated headers (a multiset, not a set)', () => {
     expect(
       compareSignedRequest(
-        'GET / HTTP/1.1\nA:1\nA:1\n\n',
+        parseRequestText('GET / HTTP/1.1\nA:1\nA:1\n\n'),
         result('https://h/', [['A', '1']]),
         'GET',
       ),
     ).toBe('headers: missing "a:1", unexpected ""');
+  });
+
+  it('compares query parameters as name/value pairs, so a bare k equals k= (as aws-c-auth parses them)', () => {
+    expect(
+      compareSignedRequest(
+        parseRequestText('GET /?k&X-Amz-Signature=s HTTP/1.1\nHost:h\n\n'),
+        result('https://h/?k=&X-Amz-Signature=s', [['Host', 'h']]),
+        'GET',
+      ),
+    ).toBe('');
+    expect(
+      compareSignedRequest(
+        parseRequestText('GET /?k= HTTP/1.1\nHost:h\n\n'),
+        result('https://h/?k', [['Host', 'h']]),
+        'GET',
+      ),
+    ).toBe('');
+  });
+
+  it('still tells an empty value from a missing parameter or another value', () => {
+    expect(
+      compareSignedRequest(
+        parseRequestText('GET /?k HTTP/1.1\nHost:h\n\n'),
+        result('https://h/?k=0', [['Host', 'h']]),
+        'GET',
+      ),
+    ).toBe('query: missing "k=", unexpected "k=0"');
+  });
+
+  it('counts repeated query parameters (a multiset, not a set)', () => {
+    expect(
+      compareSignedRequest(
+        parseRequestText('GET /?a=1&a=1 HTTP/1.1\nHost:h\n\n'),
+        result('https://h/?a=1', [['Host', 'h']]),
+        'GET',
+      ),
+    ).toBe('query: missing "a=1", unexpected ""');
   });
 });
 
@@ -220,7 +270,7 @@ describe('runVectorCase', () => {
   it('fails on a canonical request that differs by one byte', async () => {
     const [header] = await runVectorCase(
       withFiles({
-        'header-canonical-request.txt': GET_VANILLA.files['header-canonical-request.txt']!.replace(
+        'header-canonical-request.txt': GET_VANILLA_TEXTS['header-canonical-request.txt']!.replace(
           'host:',
           'Host:',
         ),
@@ -238,7 +288,7 @@ describe('runVectorCase', () => {
   it('fails when the signed request misses a header', async () => {
     const [header] = await runVectorCase(
       withFiles({
-        'header-signed-request.txt': `${GET_VANILLA.files['header-signed-request.txt']!.trimEnd()}\nX-Extra:1\n\n`,
+        'header-signed-request.txt': `${GET_VANILLA_TEXTS['header-signed-request.txt']!.trimEnd()}\nX-Extra:1\n\n`,
       }),
       sign,
     );
@@ -300,7 +350,7 @@ describe('runVectorCase on a SigV4a case (public-key.json present)', () => {
   it("fails when the suite's signature does not verify", async () => {
     const tampered = {
       ...v4aCase,
-      files: { ...v4aCase.files, 'header-string-to-sign.txt': 'AWS4-ECDSA-P256-SHA256\nX' },
+      files: { ...v4aCase.files, 'header-string-to-sign.txt': utf8('AWS4-ECDSA-P256-SHA256\nX') },
     };
     const [header] = await runVectorCase(tampered, sign, verify);
     expect(header!.failures.map(({ check }) => check)).toEqual([
@@ -320,7 +370,7 @@ describe('runVectorCase on a SigV4a case (public-key.json present)', () => {
   it('fails when the derived public key differs from public-key.json', async () => {
     const other = {
       ...v4aCase,
-      files: { ...v4aCase.files, 'public-key.json': JSON.stringify({ X: '00', Y: '00' }) },
+      files: { ...v4aCase.files, 'public-key.json': utf8(JSON.stringify({ X: '00', Y: '00' })) },
     };
     const [header] = await runVectorCase(other, sign, verify);
     expect(header!.failures.map(({ check }) => check)).toContain('public key');

@@ -1,10 +1,33 @@
 import type { SigningInput, SigningResult } from '../../src/signing';
 import { parseRequestText, type RequestText } from './parseRequestText';
 
-/** One test-suite case folder: its files by name (context.json, request.txt, header-*.txt, ...). */
+/**
+ * One test-suite case folder: its files by name (context.json, request.txt, header-*.txt, ...),
+ * each as the exact bytes on disk, so a request body with CR or non-UTF-8 bytes survives.
+ */
 export interface VectorCase {
   name: string;
-  files: Record<string, string>;
+  files: Record<string, Uint8Array>;
+}
+
+const utf8Text = new TextDecoder('utf-8', { fatal: true });
+
+/** A case file as UTF-8 text; undefined when the case has no such file. */
+export function vectorFileText(vector: VectorCase, file: string): string | undefined {
+  const bytes = vector.files[file];
+  if (bytes === undefined) return undefined;
+  try {
+    return utf8Text.decode(bytes);
+  } catch {
+    throw new Error(`${vector.name}/${file} is not UTF-8 text`);
+  }
+}
+
+/** Every file of a case as UTF-8 text, for readers that only need the text files. */
+export function vectorCaseTexts(vector: VectorCase): Record<string, string> {
+  return Object.fromEntries(
+    Object.keys(vector.files).map((file) => [file, vectorFileText(vector, file)!]),
+  );
 }
 
 export interface CheckFailure {
@@ -56,6 +79,16 @@ export function signaturesInText(text: string): string[] {
 }
 
 const withoutSignatures = (text: string) => text.replace(SIGNATURE_IN_TEXT, '$1<signature>');
+
+/** The signatures in a parsed signed request's target and header values. */
+const signaturesInRequest = (request: RequestText) =>
+  signaturesInText([request.target, ...request.headers.map(([, value]) => value)].join('\n'));
+
+const requestWithoutSignatures = (request: RequestText): RequestText => ({
+  ...request,
+  target: withoutSignatures(request.target),
+  headers: request.headers.map(([name, value]) => [name, withoutSignatures(value)]),
+});
 
 /** Builds the signer input for one mode from context.json and request.txt. */
 export function vectorSigningInput(
@@ -113,6 +146,10 @@ export function shortDiff(expected: string, actual: string): string {
   return `expected ${visible(expected)}, got ${visible(actual)}`;
 }
 
+/**
+ * Path and query parameters of a request target. Each parameter is a `name=value` pair with the
+ * name lower-cased, so a bare `k` is the pair `k=` (aws-c-auth parses both into key k, empty value).
+ */
 function splitTarget(target: string): { path: string; query: string[] } {
   const at = target.indexOf('?');
   if (at < 0) return { path: target, query: [] };
@@ -124,7 +161,8 @@ function splitTarget(target: string): { path: string; query: string[] } {
       .filter((piece) => piece !== '')
       .map((piece) => {
         const eq = piece.indexOf('=');
-        return eq < 0 ? piece.toLowerCase() : piece.slice(0, eq).toLowerCase() + piece.slice(eq);
+        const [name, value] = eq < 0 ? [piece, ''] : [piece.slice(0, eq), piece.slice(eq + 1)];
+        return `${name.toLowerCase()}=${value}`;
       })
       .sort(),
   };
@@ -133,17 +171,25 @@ function splitTarget(target: string): { path: string; query: string[] } {
 const headerMultiset = (headers: ReadonlyArray<readonly [string, string]>) =>
   headers.map(([name, value]) => `${name.toLowerCase()}:${value}`).sort();
 
+/** The distinct items of `from` that occur there more often than in `other` (multiset difference). */
+function surplus(from: readonly string[], other: readonly string[]): string[] {
+  const count = (list: readonly string[], item: string) => list.filter((x) => x === item).length;
+  return from.filter(
+    (item, i) => from.indexOf(item) === i && count(from, item) > count(other, item),
+  );
+}
+
 /**
- * The signed request compared as aws-c-auth's runner does: method and path exactly, query
- * parameters as a set with case-insensitive names, headers as a multiset with case-insensitive
- * names and exact values. Line order does not matter.
+ * The signed request compared as aws-c-auth's runner does: method and path exactly; query
+ * parameters as parsed name/value pairs, names case-insensitive (so `k` equals `k=`); headers as a
+ * multiset with case-insensitive names. Values are compared exactly (aws-c-auth ignores the case of
+ * query values) and so are the counts of repeated parameters. Line order does not matter.
  */
 export function compareSignedRequest(
-  expectedText: string,
+  expected: RequestText,
   result: SigningResult,
   method: string,
 ): string {
-  const expected = parseRequestText(expectedText);
   const target = result.url.replace(/^[a-z]+:\/\/[^/?#]*/i, '');
   const problems: string[] = [];
   if (expected.method !== method)
@@ -152,8 +198,8 @@ export function compareSignedRequest(
   const got = splitTarget(target);
   if (want.path !== got.path)
     problems.push(`path: expected ${visible(want.path)}, got ${visible(got.path)}`);
-  const missingParams = want.query.filter((param) => !got.query.includes(param));
-  const extraParams = got.query.filter((param) => !want.query.includes(param));
+  const missingParams = surplus(want.query, got.query);
+  const extraParams = surplus(got.query, want.query);
   if (missingParams.length || extraParams.length) {
     problems.push(
       `query: missing ${visible(missingParams.join('&'))}, unexpected ${visible(extraParams.join('&'))}`,
@@ -161,16 +207,8 @@ export function compareSignedRequest(
   }
   const wantHeaders = headerMultiset(expected.headers);
   const gotHeaders = headerMultiset(result.headers);
-  const missing = wantHeaders.filter(
-    (h, i) =>
-      wantHeaders.indexOf(h) === i &&
-      wantHeaders.filter((x) => x === h).length > gotHeaders.filter((x) => x === h).length,
-  );
-  const extra = gotHeaders.filter(
-    (h, i) =>
-      gotHeaders.indexOf(h) === i &&
-      gotHeaders.filter((x) => x === h).length > wantHeaders.filter((x) => x === h).length,
-  );
+  const missing = surplus(wantHeaders, gotHeaders);
+  const extra = surplus(gotHeaders, wantHeaders);
   if (missing.length || extra.length) {
     problems.push(
       `headers: missing ${visible(missing.join(' | '))}, unexpected ${visible(extra.join(' | '))}`,
@@ -191,21 +229,23 @@ export async function runVectorCase(
   sign: Sign,
   verify?: VerifySigV4a,
 ): Promise<SetResult[]> {
-  const context = JSON.parse(vector.files['context.json'] ?? 'null') as VectorContext | null;
-  const requestText = vector.files['request.txt'];
-  if (!context || requestText === undefined) return [];
+  const context = JSON.parse(
+    vectorFileText(vector, 'context.json') ?? 'null',
+  ) as VectorContext | null;
+  const requestBytes = vector.files['request.txt'];
+  if (!context || requestBytes === undefined) return [];
   const v4a = isSigV4aCase(vector);
   const suiteKey = v4a
-    ? (JSON.parse(vector.files['public-key.json']!) as { X: string; Y: string })
+    ? (JSON.parse(vectorFileText(vector, 'public-key.json')!) as { X: string; Y: string })
     : undefined;
   const publicKey = suiteKey && { x: suiteKey.X.toLowerCase(), y: suiteKey.Y.toLowerCase() };
   const results: SetResult[] = [];
   for (const mode of ['header', 'query'] as const) {
-    const expected = (file: string) => vector.files[`${mode}-${file}`];
-    if (expected('canonical-request.txt') === undefined) continue;
+    if (vector.files[`${mode}-canonical-request.txt`] === undefined) continue;
     const failures: CheckFailure[] = [];
     try {
-      const request = parseRequestText(requestText);
+      const expected = (file: string) => vectorFileText(vector, `${mode}-${file}`);
+      const request = parseRequestText(requestBytes);
       const result = await sign(
         vectorSigningInput(context, request, mode, v4a ? 'sigv4a' : 'sigv4'),
       );
@@ -219,7 +259,10 @@ export async function runVectorCase(
         const diff = shortDiff(want, got);
         if (diff) failures.push({ check, detail: diff });
       }
-      const signedRequest = expected('signed-request.txt');
+      // Parsed from bytes like request.txt: it ends with the same body, which need not be UTF-8.
+      const signedRequestBytes = vector.files[`${mode}-signed-request.txt`];
+      const signedRequest =
+        signedRequestBytes === undefined ? undefined : parseRequestText(signedRequestBytes);
       if (publicKey !== undefined) {
         await checkSigV4a(failures, {
           publicKey,
@@ -228,14 +271,14 @@ export async function runVectorCase(
           expectedStringToSign: expected('string-to-sign.txt') ?? result.stringToSign,
           suiteSignatures: [
             ...(expected('signature.txt') === undefined ? [] : [expected('signature.txt')!.trim()]),
-            ...signaturesInText(signedRequest ?? ''),
+            ...(signedRequest === undefined ? [] : signaturesInRequest(signedRequest)),
           ],
         });
       }
       if (signedRequest !== undefined) {
         const diff = v4a
           ? compareSignedRequest(
-              withoutSignatures(signedRequest),
+              requestWithoutSignatures(signedRequest),
               {
                 ...result,
                 url: withoutSignatures(result.url),
