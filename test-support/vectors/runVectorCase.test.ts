@@ -376,3 +376,33 @@ describe('runVectorCase on a SigV4a case (public-key.json present)', () => {
     expect(header!.failures.map(({ check }) => check)).toContain('public key');
   });
 });
+
+describe('runVectorCase on the byte-exact cases of v4-extra, read from disk', () => {
+  const extra = (name: string) =>
+    loadVectorCases(
+      fileURLToPath(new URL(`../../test-vectors/v4-extra/${name}`, import.meta.url)),
+    )[0]!;
+
+  it.each([
+    'post-body-every-byte-value',
+    'post-json-body-crlf',
+    'put-s3-body-ending-in-cr',
+    'get-query-bare-key-presigned',
+  ])('passes %s', async (name) => {
+    const results = await runVectorCase(extra(name), sign);
+    expect(results.length).toBeGreaterThan(0);
+    expect(results.flatMap(({ failures }) => failures)).toEqual([]);
+  });
+
+  it('reads request.txt as bytes: the every-byte body is all 256 byte values', () => {
+    const request = parseRequestText(extra('post-body-every-byte-value').files['request.txt']!);
+    expect(request.body).toEqual(Uint8Array.from({ length: 256 }, (_, byte) => byte));
+  });
+
+  it('keeps the CRLF of the JSON body while the CRLF head parses like LF', () => {
+    const file = extra('post-json-body-crlf').files['request.txt']!;
+    const request = parseRequestText(file);
+    expect(new TextDecoder().decode(request.body)).toMatch(/^\{\r\n {2}"note".*\r\n\}\r\n$/s);
+    expect(request.headers.every(([, value]) => !value.includes('\r'))).toBe(true);
+  });
+});
