@@ -551,3 +551,27 @@ describe('validateSigningInput (wire-form details)', () => {
     ]);
   });
 });
+
+describe('validateSigningInput (Host header)', () => {
+  it('warns when a Host header names another host than the URL, and offers the URL’s', () => {
+    const issues = validate({
+      url: 'https://evil.example/x',
+      headers: [
+        ['Content-Type', 'application/json'],
+        ['Host', 'sts.amazonaws.com'],
+      ],
+    });
+    expect(issues).toEqual([
+      expect.objectContaining({
+        field: 'headers[1].value',
+        severity: 'warning',
+        message: expect.stringMatching(/sts\.amazonaws\.com.*evil\.example/),
+        fix: 'evil.example',
+      }),
+    ]);
+  });
+
+  it('says nothing when the Host header matches the URL’s host', () => {
+    expect(validate({ headers: [['host', 'Example.AmazonAWS.com:443']] })).toEqual([]);
+  });
+});

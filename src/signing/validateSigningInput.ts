@@ -1,6 +1,7 @@
 import { MAX_PRESIGN_EXPIRES, NEVER_SIGNED_HEADERS, PRESIGN_QUERY_PARAMS } from './constants';
 import { utf8 } from './encoding';
 import { parseQuery } from './getCanonicalQuery';
+import { getHostHeaderMismatches } from './getHostHeaderMismatches';
 import { parseUrl } from './parseUrl';
 import type { SigningInput } from './types';
 
@@ -287,6 +288,8 @@ export function validateSigningInput(input: SigningInput): ValidationIssue[] {
     }
   });
 
+  issues.push(...hostHeaderIssues(input));
+
   // Signing time and options
   if (Number.isNaN(input.signingDate.getTime()))
     add('signingDate', 'error', 'The signing time is not a valid date.');
@@ -320,4 +323,20 @@ export function validateSigningInput(input: SigningInput): ValidationIssue[] {
     );
   }
   return issues;
+}
+
+/**
+ * A Host header naming another host than the URL's: the request goes to one server signed for
+ * another, and that server (or anyone on the way) could replay it there. A share link once used
+ * this to aim a victim's Send at sts.amazonaws.com through another host.
+ */
+function hostHeaderIssues(input: SigningInput): ValidationIssue[] {
+  return getHostHeaderMismatches(input.url, input.headers ?? []).map(
+    ({ index, headerHost, urlHost }) => ({
+      field: `headers[${index}].value`,
+      severity: 'warning',
+      message: `This Host header says ${headerHost === '' ? 'nothing' : headerHost}, but the URL sends to ${urlHost}: the request would be signed for ${headerHost === '' ? 'an empty host' : headerHost} and handed to ${urlHost}, which could replay it there. Remove the header unless you mean exactly that.`,
+      fix: urlHost,
+    }),
+  );
 }
