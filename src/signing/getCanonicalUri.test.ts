@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { getCanonicalUri, normalizePathSegments } from './getCanonicalUri';
+import {
+  encodePathCanonically,
+  getCanonicalUri,
+  getPathRules,
+  normalizePathSegments,
+} from './getCanonicalUri';
 
 const normalizedDouble = { normalizePath: true, doubleEncodePath: true };
 const unnormalizedDouble = { normalizePath: false, doubleEncodePath: true };
@@ -29,15 +34,24 @@ describe('normalizePathSegments', () => {
     expect(normalizePathSegments('/./')).toBe('/');
   });
 
-  // RFC 3986 section 5.2.4 (remove_dot_segments): "/a/b/.." → "/a/", "/a/." → "/a/". This is also
-  // what a browser sends for such a URL. aws-c-auth, botocore and @smithy/signature-v4 keep the
-  // final '/' only when the raw path ended in '/', giving "/a" (see the report).
-  it("keeps the final slash after a '..' segment", () => {
-    expect(normalizePathSegments('/a/b/..')).toBe('/a/');
+  // aws-c-auth, botocore and @smithy/signature-v4 agree: the result ends in '/' only when the path
+  // as written does. RFC 3986's remove_dot_segments (and a browser) would give "/a/" for these.
+  it("drops the final slash a final '..' or '.' segment would leave (/a/b/.. → /a, /a/. → /a)", () => {
+    expect(normalizePathSegments('/a/b/..')).toBe('/a');
+    expect(normalizePathSegments('/a/.')).toBe('/a');
+    expect(normalizePathSegments('/a/b/./..')).toBe('/a');
   });
 
-  it("keeps the final slash after a '.' segment", () => {
-    expect(normalizePathSegments('/a/.')).toBe('/a/');
+  it("keeps the final slash when the path as written ends in '/' (/a/./ → /a/, /a/b/../ → /a/)", () => {
+    expect(normalizePathSegments('/a/./')).toBe('/a/');
+    expect(normalizePathSegments('/a/b/../')).toBe('/a/');
+    expect(normalizePathSegments('/a/b/..//')).toBe('/a/');
+  });
+
+  it("gives '/' for paths that resolve to the root, with or without a final slash", () => {
+    for (const path of ['/', '//', '/.', '/./', '/..', '/.//', '/a/..', '/a/../..']) {
+      expect(normalizePathSegments(path)).toBe('/');
+    }
   });
 
   it('keeps a trailing slash and adds no slash when the path has none', () => {
@@ -54,8 +68,10 @@ describe('normalizePathSegments', () => {
     expect(normalizePathSegments('/.../.a/a.')).toBe('/.../.a/a.');
   });
 
-  it("does not treat escaped dots (%2E%2E) as '..'", () => {
+  it("does not treat escaped dots (%2E%2E, %2e) as '..' or '.'", () => {
     expect(normalizePathSegments('/a/%2E%2E')).toBe('/a/%2E%2E');
+    expect(normalizePathSegments('/a/%2e%2e/')).toBe('/a/%2e%2e/');
+    expect(normalizePathSegments('/a/b/%2E')).toBe('/a/b/%2E');
   });
 });
 
@@ -92,9 +108,9 @@ describe('getCanonicalUri', () => {
     expect(getCanonicalUri('/example space/', unnormalizedDouble)).toBe('/example%20space/');
   });
 
-  it("encodes '/a b' as '/a%20b' with both double and single encoding", () => {
+  it("encodes '/a b' as '/a%20b' with double encoding", () => {
     expect(getCanonicalUri('/a b', normalizedDouble)).toBe('/a%20b');
-    expect(getCanonicalUri('/a b', s3)).toBe('/a%20b');
+    expect(getCanonicalUri('/a b', unnormalizedDouble)).toBe('/a%20b');
   });
 
   it("double encoding encodes the '%' of a wire escape again ('/a%20b' → '/a%2520b')", () => {
@@ -106,12 +122,24 @@ describe('getCanonicalUri', () => {
     expect(getCanonicalUri('/a%20b', s3)).toBe('/a%20b');
   });
 
-  it('single encoding normalizes escapes: lower-case hex upper-cased, unreserved decoded', () => {
-    expect(getCanonicalUri('/photos%2fjuly/%7Euser/%41', s3)).toBe('/photos%2Fjuly/~user/A');
+  // aws-c-auth, botocore and @smithy/signature-v4 all sign an S3 path byte for byte as sent.
+  it('single encoding (S3) signs the path exactly as sent, in any encoding', () => {
+    for (const path of [
+      '/bucket/a*b%2a%41',
+      '/photos%2fjuly/%7Euser/%41',
+      '/%7E',
+      '/~',
+      '/100%/a+b',
+      '/a:b@c/!$&()=;',
+      '/%e1%88%b4',
+      '/%2e%2e/a/%2E',
+    ]) {
+      expect(getCanonicalUri(path, s3)).toBe(path);
+    }
   });
 
-  it("single encoding encodes a bare '%' and a raw '+'", () => {
-    expect(getCanonicalUri('/100%/a+b', s3)).toBe('/100%25/a%2Bb');
+  it('single encoding (S3) leaves even characters that cannot go on the wire as they are', () => {
+    expect(getCanonicalUri('/a b/ሴ', s3)).toBe('/a b/ሴ');
   });
 
   it('keeps the unreserved characters (get-unreserved)', () => {
@@ -122,7 +150,6 @@ describe('getCanonicalUri', () => {
 
   it('encodes raw UTF-8 with upper-case hex (get-utf8: /ሴ → /%E1%88%B4)', () => {
     expect(getCanonicalUri('/ሴ', normalizedDouble)).toBe('/%E1%88%B4');
-    expect(getCanonicalUri('/ሴ', s3)).toBe('/%E1%88%B4');
   });
 
   it("encodes '$' (legacy normalize-path/get-special-character: /example/$delete)", () => {
@@ -134,7 +161,46 @@ describe('getCanonicalUri', () => {
   });
 
   it('normalizes before encoding, so double encoding of a normalized path keeps the rules apart', () => {
-    expect(getCanonicalUri('/a%20b/../c d/', normalizedDouble)).toBe('/c%20d/');
-    expect(getCanonicalUri('/a%20b/../c d/', s3)).toBe('/a%20b/../c%20d/');
+    expect(getCanonicalUri('/a%20b/../c%20d/', normalizedDouble)).toBe('/c%2520d/');
+    expect(getCanonicalUri('/a%20b/../c%20d/', s3)).toBe('/a%20b/../c%20d/');
+  });
+
+  it("normalizes trailing dot segments as AWS's signers do (/a/b/.. → /a)", () => {
+    expect(getCanonicalUri('/a/b/..', normalizedDouble)).toBe('/a');
+    expect(getCanonicalUri('/a/.', normalizedDouble)).toBe('/a');
+    expect(getCanonicalUri('/a/./', normalizedDouble)).toBe('/a/');
+    expect(getCanonicalUri('/a/%2e%2e', normalizedDouble)).toBe('/a/%252e%252e');
+  });
+});
+
+describe('getPathRules', () => {
+  it('normalizes and double-encodes for every service but s3', () => {
+    expect(getPathRules({ service: 'execute-api' })).toEqual(normalizedDouble);
+    expect(getPathRules({ service: 's3' })).toEqual(s3);
+  });
+
+  it('lets explicit options win over the service default', () => {
+    expect(getPathRules({ service: 's3', normalizePath: true, doubleEncodePath: true })).toEqual(
+      normalizedDouble,
+    );
+    expect(
+      getPathRules({ service: 'lambda', doubleEncodePath: false, normalizePath: false }),
+    ).toEqual(s3);
+  });
+});
+
+describe('encodePathCanonically', () => {
+  it('rewrites each segment in UriEncode form: upper-case hex, unreserved decoded, the rest escaped', () => {
+    expect(encodePathCanonically('/bucket/a*b%2a%41')).toBe('/bucket/a%2Ab%2AA');
+    expect(encodePathCanonically('/%7E/~/a+b/100%')).toBe('/~/~/a%2Bb/100%25');
+    expect(encodePathCanonically('/a b/ሴ/%e1%88%b4')).toBe('/a%20b/%E1%88%B4/%E1%88%B4');
+  });
+
+  it("keeps '/' between segments and an escaped '/' escaped", () => {
+    expect(encodePathCanonically('/photos%2fjuly/')).toBe('/photos%2Fjuly/');
+  });
+
+  it('leaves a canonical path as it is', () => {
+    expect(encodePathCanonically('/bucket/a%2Ab%2AA/-._~')).toBe('/bucket/a%2Ab%2AA/-._~');
   });
 });

@@ -671,9 +671,9 @@ describe('signRequest (s3 defaults)', () => {
       ...overrides,
     });
 
-  it('neither normalizes nor double-encodes the path', async () => {
+  it('signs the path exactly as sent: not normalized, not re-encoded', async () => {
     const result = await signer.signRequest(s3());
-    expect(result.canonicalUri).toBe('/photos/a%20b/../c%2Bd.jpg');
+    expect(result.canonicalUri).toBe('/photos/a%20b/../c+d.jpg');
   });
 
   it('follows explicit normalizePath and doubleEncodePath over the s3 defaults', async () => {

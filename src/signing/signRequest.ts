@@ -35,6 +35,7 @@ import {
   mergeSortedEntries,
   type CanonicalQueryEntry,
 } from './getCanonicalQuery';
+import { getPathRules } from './getCanonicalUri';
 import {
   prepareRequest,
   sameShape,
@@ -206,8 +207,7 @@ export function createSigner(options: SignerOptions = {}): Signer {
       addsSessionToken: mode === 'header' && sessionToken !== undefined,
       addsContentSha256: contentSha256Header,
       addsRegionSet: isSigV4a && mode === 'header',
-      normalizePath: input.normalizePath ?? !isS3,
-      doubleEncodePath: input.doubleEncodePath ?? !isS3,
+      ...getPathRules(input),
       unsignedHeaders: input.unsignedHeaders ?? [],
     });
 

@@ -1,6 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { normalizeEncoding, percentDecodeToBytes, uriEncode, uriEncodeBytes } from './uriEncode';
+import {
+  findEncodingFlaw,
+  normalizeEncoding,
+  percentDecodeToBytes,
+  uriEncode,
+  uriEncodeBytes,
+} from './uriEncode';
 
 const UNRESERVED = '-._~0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
 
@@ -139,6 +145,54 @@ describe('normalizeEncoding', () => {
         },
       ),
       { numRuns: 200 },
+    );
+  });
+});
+
+describe('findEncodingFlaw', () => {
+  it('finds nothing in canonical text', () => {
+    expect(findEncodingFlaw('a%2Ab%2AA-._~%E1%88%B4%FF')).toBeUndefined();
+    expect(findEncodingFlaw('')).toBeUndefined();
+  });
+
+  it('finds lower-case hex', () => {
+    expect(findEncodingFlaw('a%2a')).toEqual({ kind: 'lower-case-hex', text: '%2a' });
+    expect(findEncodingFlaw('%e1%88%b4')).toEqual({ kind: 'lower-case-hex', text: '%e1' });
+  });
+
+  it('finds an escaped unreserved character, whatever the case of its hex', () => {
+    expect(findEncodingFlaw('%41')).toEqual({ kind: 'escaped-unreserved', text: '%41', char: 'A' });
+    expect(findEncodingFlaw('%7e')).toEqual({ kind: 'escaped-unreserved', text: '%7e', char: '~' });
+  });
+
+  it('finds a character UriEncode escapes, left raw', () => {
+    expect(findEncodingFlaw('a*b')).toEqual({ kind: 'unescaped', text: '*' });
+    expect(findEncodingFlaw('a b')).toEqual({ kind: 'unescaped', text: ' ' });
+    expect(findEncodingFlaw('😀')).toEqual({ kind: 'unescaped', text: '😀' });
+    expect(findEncodingFlaw('a/b')).toEqual({ kind: 'unescaped', text: '/' });
+  });
+
+  it("leaves the characters in keep alone ('/' in a path)", () => {
+    expect(findEncodingFlaw('/a/b/', '/')).toBeUndefined();
+  });
+
+  it("finds a '%' that starts no escape", () => {
+    expect(findEncodingFlaw('100%')).toEqual({ kind: 'bare-percent', text: '%' });
+    expect(findEncodingFlaw('%zz')).toEqual({ kind: 'bare-percent', text: '%' });
+    expect(findEncodingFlaw('%4')).toEqual({ kind: 'bare-percent', text: '%' });
+  });
+
+  it('finds a flaw exactly when normalizeEncoding changes the text', () => {
+    const piece = fc.oneof(
+      fc.string({ unit: 'binary', maxLength: 3 }),
+      fc.constantFrom('%', '%2a', '%2A', '%41', '%7E', '%e1', '%FF', '%zz', '*', '~', '+'),
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 6 }), (pieces) => {
+        const text = pieces.join('');
+        expect(findEncodingFlaw(text) === undefined).toBe(normalizeEncoding(text) === text);
+      }),
+      { numRuns: 500 },
     );
   });
 });

@@ -75,3 +75,42 @@ export function percentDecodeToBytes(text: string): Uint8Array {
 export function normalizeEncoding(text: string): string {
   return text.includes('%') ? uriEncodeBytes(percentDecodeToBytes(text)) : uriEncode(text);
 }
+
+/** Where a wire-form component departs from UriEncode's canonical form, and how. */
+export type EncodingFlaw =
+  /** An escape with lower-case hex, such as %2a (UriEncode writes %2A). */
+  | { kind: 'lower-case-hex'; text: string }
+  /** An escaped unreserved character, such as %41 for "A" (UriEncode leaves it as is). */
+  | { kind: 'escaped-unreserved'; text: string; char: string }
+  /** A character UriEncode escapes, left as it is: "*", ":", a space, "é". */
+  | { kind: 'unescaped'; text: string }
+  /** A '%' that starts no escape (UriEncode writes %25). */
+  | { kind: 'bare-percent'; text: '%' };
+
+/**
+ * The first flaw that keeps a wire-form component from being its own canonical form, i.e. from
+ * `normalizeEncoding(text) === text` (`keep`: characters left as they are, such as '/' in a path);
+ * undefined when there is none.
+ */
+export function findEncodingFlaw(text: string, keep = ''): EncodingFlaw | undefined {
+  for (let i = 0; i < text.length;) {
+    const code = text.codePointAt(i)!;
+    const char = String.fromCodePoint(code);
+    if (code === 0x25) {
+      const high = hexValue(text.charCodeAt(i + 1));
+      const low = hexValue(text.charCodeAt(i + 2));
+      if (high < 0 || low < 0) return { kind: 'bare-percent', text: '%' };
+      const escape = text.slice(i, i + 3);
+      const byte = (high << 4) | low;
+      if (isUnreserved(byte))
+        return { kind: 'escaped-unreserved', text: escape, char: String.fromCharCode(byte) };
+      if (escape !== escape.toUpperCase()) return { kind: 'lower-case-hex', text: escape };
+      i += 3;
+      continue;
+    }
+    if (!(code < 0x80 && isUnreserved(code)) && !keep.includes(char))
+      return { kind: 'unescaped', text: char };
+    i += char.length;
+  }
+  return undefined;
+}
