@@ -552,6 +552,67 @@ describe('validateSigningInput (wire-form details)', () => {
   });
 });
 
+describe('validateSigningInput (S3 paths not in canonical encoding)', () => {
+  const s3 = (url: string, overrides: Partial<SigningInput> = {}) =>
+    about(validate({ url, service: 's3', region: 'us-east-1', ...overrides }), 'url');
+
+  it('warns about lower-case hex, escaped unreserved and raw reserved characters, with one fix for all', () => {
+    const issues = s3('https://bucket.s3.amazonaws.com/bucket/a*b%2a%41?x=%2a#top');
+    expect(issues).toContainEqual(
+      expect.objectContaining({
+        severity: 'warning',
+        message: expect.stringContaining('"*" is not escaped (AWS writes %2A)'),
+        fix: 'https://bucket.s3.amazonaws.com/bucket/a%2Ab%2AA?x=%2a#top',
+      }),
+    );
+  });
+
+  it('names the first flaw of each kind', () => {
+    const message = (path: string) => s3(`https://s3.amazonaws.com${path}`)[0]?.message ?? '';
+    expect(message('/b/%2a')).toContain('"%2a" has lower-case hex (AWS writes %2A)');
+    expect(message('/b/%7E')).toContain('"%7E" escapes "~", which AWS leaves as it is');
+    expect(message('/b/a+b')).toContain('"+" is not escaped (AWS writes %2B)');
+    expect(message('/b/100%')).toContain('a "%" starts no escape (AWS writes %25)');
+  });
+
+  it('accepts a path in canonical encoding, and any path with the other services’ rules', () => {
+    expect(s3('https://s3.amazonaws.com/bucket/a%2Ab%2AA/%E1%88%B4/-._~/%2F')).toEqual([]);
+    expect(s3('https://s3.amazonaws.com/bucket/a*b%2a%41', { doubleEncodePath: true })).toEqual([]);
+    expect(about(validate({ url: 'https://example.com/a*b%2a%41' }), 'url')).toEqual([]);
+  });
+
+  it('applies to any service signed with single encoding', () => {
+    expect(
+      about(validate({ url: 'https://example.com/a*b', doubleEncodePath: false }), 'url'),
+    ).toEqual([expect.objectContaining({ fix: 'https://example.com/a%2Ab' })]);
+  });
+
+  it("folds the wire fix into its own, so one click clears both ('a b*' → 'a%20b%2A')", () => {
+    const issues = s3('https://s3.amazonaws.com/bucket/a b*');
+    expect(issues.map((issue) => issue.fix)).toEqual([
+      'https://s3.amazonaws.com/bucket/a%20b*',
+      'https://s3.amazonaws.com/bucket/a%20b%2A',
+    ]);
+    expect(s3(issues[1]!.fix!)).toEqual([]);
+  });
+
+  it('says nothing more when the wire fix alone makes the path canonical', () => {
+    expect(s3('https://s3.amazonaws.com/bucket/a b/ሴ')).toEqual([
+      expect.objectContaining({ fix: 'https://s3.amazonaws.com/bucket/a%20b/%E1%88%B4' }),
+    ]);
+  });
+
+  it('offers a fix that never raises the warning again', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 12 }), (path) => {
+        const fix = s3(`https://s3.amazonaws.com/b/${path.replace(/[?#]/g, '')}`).at(-1)?.fix;
+        if (fix !== undefined) expect(s3(fix)).toEqual([]);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
 describe('validateSigningInput (Host header)', () => {
   it('warns when a Host header names another host than the URL, and offers the URL’s', () => {
     const issues = validate({

@@ -2,8 +2,10 @@ import { MAX_PRESIGN_EXPIRES, NEVER_SIGNED_HEADERS, PRESIGN_QUERY_PARAMS } from 
 import { utf8 } from './encoding';
 import { parseQuery } from './getCanonicalQuery';
 import { getHostHeaderMismatches } from './getHostHeaderMismatches';
+import { encodePathCanonically, getPathRules } from './getCanonicalUri';
 import { parseUrl } from './parseUrl';
 import type { SigningInput } from './types';
+import { findEncodingFlaw, uriEncode, type EncodingFlaw } from './uriEncode';
 
 export type Severity = 'error' | 'warning' | 'info';
 
@@ -49,6 +51,20 @@ export function encodeForWire(text: string): string {
       '',
     ),
   );
+}
+
+/** Says where a path departs from AWS's canonical encoding, and how AWS writes that spot. */
+export function describeEncodingFlaw(flaw: EncodingFlaw): string {
+  switch (flaw.kind) {
+    case 'lower-case-hex':
+      return `"${flaw.text}" has lower-case hex (AWS writes ${flaw.text.toUpperCase()})`;
+    case 'escaped-unreserved':
+      return `"${flaw.text}" escapes "${flaw.char}", which AWS leaves as it is`;
+    case 'unescaped':
+      return `${describeChar(flaw.text)} is not escaped (AWS writes ${uriEncode(flaw.text)})`;
+    case 'bare-percent':
+      return `a "%" starts no escape (AWS writes %25)`;
+  }
 }
 
 /** A likely meant URL for text without a usable http(s) scheme, if one can be guessed. */
@@ -215,13 +231,29 @@ export function validateSigningInput(input: SigningInput): ValidationIssue[] {
     }
     const bad = wire.match(NOT_ON_THE_WIRE);
     if (bad) {
-      const fixedUrl = withWire(encodeForWire(wire));
+      wire = encodeForWire(wire);
       add(
         'url',
         'warning',
         `The path or query contains ${describeChar(bad[0])}, which cannot go on the wire as is. Clients send it percent-encoded, so the server would sign different bytes than these; write it encoded.`,
-        fixedUrl,
+        withWire(wire),
       );
+    }
+    // With S3's rules every signer signs the path byte for byte as sent (aws-c-auth, botocore,
+    // smithy), and S3 checks it against the bytes it receives: a path in another encoding than
+    // the one AWS's SDKs write is signed fine, but breaks as soon as anything re-encodes it.
+    if (!getPathRules(input).doubleEncodePath) {
+      const queryAt = wire.indexOf('?');
+      const path = queryAt < 0 ? wire : wire.slice(0, queryAt);
+      const flaw = findEncodingFlaw(path, '/');
+      if (flaw !== undefined) {
+        add(
+          'url',
+          'warning',
+          `With S3's path rules the path is signed exactly as sent, and S3 checks it as it arrives. This one is not in AWS's canonical encoding (${describeEncodingFlaw(flaw)}), so a client or proxy that re-encodes it on the way breaks the signature; write it as AWS's SDKs send it.`,
+          withWire(encodePathCanonically(path) + wire.slice(path.length)),
+        );
+      }
     }
   }
 
