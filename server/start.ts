@@ -1,5 +1,5 @@
 // npm start: the playground (built app and the relay, same origin) on 127.0.0.1:5173 and the local
-// API Gateway on 127.0.0.1:5174. PORT and GATEWAY_PORT choose other ports.
+// API Gateway on 127.0.0.1:5174, in a child process. PORT and GATEWAY_PORT choose other ports.
 import { startPlayground } from './playgroundServer';
 
 function port(name: string, fallback: number): number {
@@ -12,23 +12,31 @@ function port(name: string, fallback: number): number {
 }
 
 async function main() {
+  const closers: Array<() => Promise<void>> = [];
+  let stopping = false;
+  const stop = (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    void Promise.all(closers.map((close) => close())).then(() => process.exit(code));
+  };
+  // The gateway runs in a process of its own: when it stops by itself it is restarted, and
+  // only when it cannot come back does the playground stop too, saying why (exit code 1).
   const { playground, gateway, gatewayBase } = await startPlayground({
     port: port('PORT', 5173),
     gatewayPort: port('GATEWAY_PORT', 5174),
+    onGatewayGiveUp: (reason) => {
+      console.error(`${reason} Stopping the playground too.`);
+      stop(1);
+    },
   });
+  closers.push(playground.close, gateway.close);
   console.log(`SigV4 Playground:  ${playground.url}/`);
   console.log(
     `Local API Gateway: ${gatewayBase}/hello (AWS_IAM; identities in server/gateway/gateway.config.json)`,
   );
   console.log('Ctrl-C stops both.');
-  let stopping = false;
-  const stop = () => {
-    if (stopping) return;
-    stopping = true;
-    void Promise.all([playground.close(), gateway.close()]).then(() => process.exit(0));
-  };
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
+  process.on('SIGINT', () => stop(0));
+  process.on('SIGTERM', () => stop(0));
 }
 
 main().catch((error: Error) => {

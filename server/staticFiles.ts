@@ -1,4 +1,4 @@
-import { readFile, stat } from 'node:fs/promises';
+import { readFile, realpath, stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
 
@@ -16,12 +16,29 @@ const CONTENT_TYPES: Record<string, string> = {
 };
 
 /**
+ * The file a path names inside root, if it is a regular file there: never outside root, not
+ * through `..` (decoded or not) nor through a symbolic link pointing out; never a directory, so
+ * nothing is ever listed.
+ */
+async function fileInside(root: string, pathname: string): Promise<string | undefined> {
+  const candidate = normalize(join(root, pathname));
+  try {
+    const [real, realRoot] = await Promise.all([realpath(candidate), realpath(root)]);
+    if (!real.startsWith(realRoot.endsWith(sep) ? realRoot : realRoot + sep)) return undefined;
+    return (await stat(real)).isFile() ? real : undefined;
+  } catch {
+    // Missing, unreadable, or a name the file system refuses (a NUL byte): not a file here.
+    return undefined;
+  }
+}
+
+/**
  * Serves the built app from `root`: files by path (never outside root), index.html for every
  * other GET so the single-page app owns its URLs. Hashed assets are cached for good; the page
- * itself never, so a rebuild shows at once.
+ * itself never, so a rebuild shows at once. The security headers are the caller's
+ * (playgroundServer.ts sets them on every response).
  */
 export function createStaticHandler(root: string) {
-  const rootWithSep = root.endsWith(sep) ? root : root + sep;
   return async function serveStatic(request: IncomingMessage, response: ServerResponse) {
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       response.writeHead(405, { Allow: 'GET, HEAD' }).end();
@@ -34,13 +51,7 @@ export function createStaticHandler(root: string) {
       response.writeHead(400).end();
       return;
     }
-    let file = normalize(join(root, pathname));
-    if (!file.startsWith(rootWithSep)) file = join(root, 'index.html');
-    try {
-      if (!(await stat(file)).isFile()) file = join(root, 'index.html');
-    } catch {
-      file = join(root, 'index.html');
-    }
+    const file = (await fileInside(root, pathname)) ?? join(root, 'index.html');
     let contents: Buffer;
     try {
       contents = await readFile(file);
@@ -54,8 +65,6 @@ export function createStaticHandler(root: string) {
     response.writeHead(200, {
       'Content-Type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream',
       'Cache-Control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
-      'X-Content-Type-Options': 'nosniff',
-      'Referrer-Policy': 'no-referrer',
     });
     response.end(request.method === 'HEAD' ? undefined : contents);
   };

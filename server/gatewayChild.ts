@@ -1,0 +1,38 @@
+// The local API Gateway in a process of its own, as server/gatewayProcess.ts forks it for
+// `npm start`: whatever a client throws at the gateway (CPU, memory, a crash) stays in here, away
+// from the page and the relay. Argument: the port. It tells its parent over IPC when it listens,
+// or why it cannot.
+import { loadGatewayConfig } from './gateway/gatewayConfig';
+import { startGateway } from './gateway/gatewayServer';
+import type { GatewayChildMessage } from './gatewayProcess';
+
+function tell(message: GatewayChildMessage): Promise<void> {
+  return new Promise((resolve) => {
+    if (!process.send) resolve();
+    else process.send(message, undefined, {}, () => resolve());
+  });
+}
+
+if (!process.send) {
+  console.error(
+    'server/gatewayChild.ts is started by npm start; run the gateway alone with npm run gateway.',
+  );
+  process.exit(1);
+}
+// Ctrl-C reaches the whole process group; the parent decides when the gateway stops (SIGTERM).
+process.on('SIGINT', () => {});
+// The parent is gone, even killed outright: go too, rather than live on as an orphan.
+process.on('disconnect', () => process.exit(0));
+
+try {
+  const config = loadGatewayConfig();
+  const gateway = await startGateway({ config, port: Number(process.argv[2]) });
+  await tell({
+    type: 'listening',
+    url: gateway.url,
+    base: config.stage === '' ? gateway.url : `${gateway.url}/${config.stage}`,
+  });
+} catch (error) {
+  await tell({ type: 'failed', message: (error as Error).message });
+  process.exit(1);
+}

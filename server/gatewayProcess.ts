@@ -1,0 +1,150 @@
+// The local API Gateway in a child process (server/gatewayChild.ts), as npm start runs it: a client
+// that keeps the gateway busy, fills its memory or crashes it cannot stall the page or the relay,
+// which stay in the parent. A gateway that stops on its own is reported and restarted on the same
+// port (a few times at most); one that is told to stop goes at once, even when frozen.
+import { fork, type ChildProcess } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+/** What the child tells its parent, once: it listens, or why it cannot. */
+export type GatewayChildMessage =
+  { type: 'listening'; url: string; base: string } | { type: 'failed'; message: string };
+
+const CHILD_ENTRY = fileURLToPath(new URL('./gatewayChild.ts', import.meta.url));
+/**
+ * The child is TypeScript, so it runs under tsx's loader like its parent; named by path, it is
+ * found whatever the working directory, and under Vitest too (whose execArgv has no tsx).
+ */
+const TSX_LOADER = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
+
+/** Unexpected stops restarted within RESTART_WINDOW_MS; one more and the gateway stays down. */
+export const MAX_RESTARTS = 3;
+const RESTART_WINDOW_MS = 60_000;
+/** How long a gateway told to stop has before it is killed. */
+const STOP_GRACE_MS = 5_000;
+
+export interface GatewayProcessOptions {
+  port: number;
+  /** Where unexpected stops and restarts are reported; default console.error. */
+  log?: (line: string) => void;
+  /** The gateway stopped on its own and will not come back; default: only logged. */
+  onGiveUp?: (reason: string) => void;
+}
+
+export interface GatewayProcess {
+  /** http://127.0.0.1:PORT */
+  url: string;
+  /** The URL with the stage, where the routes are. */
+  base: string;
+  /** The gateway's current process id (a restart changes it). */
+  readonly pid: number;
+  /** Stops the gateway (and any restart under way) and waits until its process is gone. */
+  close(): Promise<void>;
+}
+
+interface ForkedGateway {
+  child: ChildProcess;
+  url: string;
+  base: string;
+}
+
+const describeExit = (code: number | null, signal: NodeJS.Signals | null) =>
+  signal ? `killed by ${signal}` : `exit code ${code}`;
+
+/** Forks the gateway and waits until it listens, or rejects with the reason it cannot. */
+function forkGateway(port: number): Promise<ForkedGateway> {
+  const child = fork(CHILD_ENTRY, [String(port)], {
+    execArgv: ['--import', TSX_LOADER],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  return new Promise((resolve, reject) => {
+    const onExit = (code: number | null, signal: NodeJS.Signals | null) =>
+      reject(
+        new Error(
+          `The local API Gateway stopped before it was ready (${describeExit(code, signal)}).`,
+        ),
+      );
+    child.once('error', reject);
+    child.once('exit', onExit);
+    child.once('message', (message: GatewayChildMessage) => {
+      child.off('exit', onExit);
+      child.off('error', reject);
+      // Once running, a failed IPC write is not worth a crash of the parent.
+      child.on('error', () => {});
+      if (message.type === 'listening') resolve({ child, url: message.url, base: message.base });
+      else reject(new Error(message.message));
+    });
+  });
+}
+
+function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => child.kill('SIGKILL'), STOP_GRACE_MS);
+    child.once('exit', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    // The child has no SIGTERM handler: it ends at once, even in a busy loop. A frozen
+    // (SIGSTOPped) one acts on it only when it runs again, hence SIGCONT.
+    child.kill('SIGTERM');
+    child.kill('SIGCONT');
+  });
+}
+
+/** Starts the gateway in its own process and watches it until close(). */
+export async function startGatewayProcess(options: GatewayProcessOptions): Promise<GatewayProcess> {
+  const log = options.log ?? ((line: string) => console.error(line));
+  const giveUp = options.onGiveUp ?? log;
+  let current = await forkGateway(options.port);
+  // A restart takes the same port, so the page's idea of where the gateway is stays true.
+  const port = Number(new URL(current.url).port);
+  let stopping = false;
+  let restarting: Promise<void> | undefined;
+  const unexpectedStops: number[] = [];
+
+  async function restart(pid: number | undefined, how: string) {
+    const now = Date.now();
+    unexpectedStops.push(now);
+    while (unexpectedStops[0]! <= now - RESTART_WINDOW_MS) unexpectedStops.shift();
+    if (unexpectedStops.length > MAX_RESTARTS) {
+      giveUp(
+        `The local API Gateway (pid ${pid}) stopped unexpectedly (${how}), ${unexpectedStops.length} times within a minute; it stays stopped.`,
+      );
+      return;
+    }
+    log(
+      `The local API Gateway (pid ${pid}) stopped unexpectedly (${how}); restarting it on port ${port}.`,
+    );
+    try {
+      current = await forkGateway(port);
+    } catch (error) {
+      giveUp(`The local API Gateway could not be restarted: ${(error as Error).message}`);
+      return;
+    }
+    if (stopping) return;
+    log(`Local API Gateway restarted (pid ${current.child.pid}): ${current.base}`);
+    watch(current.child);
+  }
+
+  function watch(child: ChildProcess) {
+    child.once('exit', (code, signal) => {
+      if (stopping) return;
+      restarting = restart(child.pid, describeExit(code, signal));
+    });
+  }
+  watch(current.child);
+
+  return {
+    url: current.url,
+    base: current.base,
+    get pid() {
+      return current.child.pid!;
+    },
+    async close() {
+      stopping = true;
+      await restarting;
+      await stopChild(current.child);
+    },
+  };
+}
