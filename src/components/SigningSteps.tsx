@@ -1,6 +1,12 @@
 import { lazy, Suspense, useMemo } from 'react';
-import { EMPTY_SHA256, UNSIGNED_PAYLOAD, type SigningInput, type SigningResult } from '../signing';
-import { sameRequestApartFromDate } from '../store/planSigning';
+import {
+  EMPTY_SHA256,
+  getPathRules,
+  UNSIGNED_PAYLOAD,
+  type SigningInput,
+  type SigningResult,
+} from '../signing';
+import { sameRequestApartFromDate, type BrowserPath } from '../store/planSigning';
 import { selectSigningPlan } from '../store/selectSigningPlan';
 import { usePlaygroundStore } from '../store/usePlaygroundStore';
 import type { OutgoingRequest } from '../transport/sendRequest';
@@ -87,6 +93,7 @@ export function SigningSteps() {
             secretVisible={secretVisible}
             transport={plan.transport}
             bodyFileName={bodyFileName}
+            browserPath={shown.input.url === plan.input.url ? plan.browserPath : undefined}
           />
         </div>
       )}
@@ -109,9 +116,11 @@ interface StepsProps {
   secretVisible: boolean;
   transport: 'relay' | 'direct';
   bodyFileName: string | undefined;
+  /** Set when the browser sends another path than the one typed (direct transport). */
+  browserPath: BrowserPath | undefined;
 }
 
-function Steps({ input, result, secretVisible, transport, bodyFileName }: StepsProps) {
+function Steps({ input, result, secretVisible, transport, bodyFileName, browserPath }: StepsProps) {
   const isS3 = input.service === 's3';
   const mode = input.mode ?? 'header';
   const addsContentSha256 = mode === 'header' && (input.contentSha256Header ?? isS3);
@@ -119,15 +128,14 @@ function Steps({ input, result, secretVisible, transport, bodyFileName }: StepsP
     () =>
       describeCanonicalRequest(result, {
         mode,
-        normalizePath: input.normalizePath ?? !isS3,
-        doubleEncodePath: input.doubleEncodePath ?? !isS3,
+        ...getPathRules(input),
         addsSessionToken:
           mode === 'header' &&
           (input.credentials.sessionToken ?? '') !== '' &&
           input.signSessionToken !== false,
         addsContentSha256,
       }),
-    [result, input, mode, isS3, addsContentSha256],
+    [result, input, mode, addsContentSha256],
   );
   const stringToSignLines = useMemo(() => describeStringToSign(result), [result]);
   const outgoing: OutgoingRequest = {
@@ -151,7 +159,22 @@ function Steps({ input, result, secretVisible, transport, bodyFileName }: StepsP
       <StepSection
         id="step-canonical-request"
         title="Canonical request"
-        explanation="The request rewritten in one exact form, so that client and server hash the same bytes. Any difference here is the usual cause of a signature mismatch."
+        explanation={
+          <>
+            The request rewritten in one exact form, so that client and server hash the same bytes.
+            Any difference here is the usual cause of a signature mismatch.
+            {browserPath !== undefined && (
+              <>
+                {' '}
+                Sent directly, the browser rewrites the path <code>
+                  {browserPath.written}
+                </code> to <code>{browserPath.sent}</code> before sending (its URL parser resolves
+                &lsquo;.&rsquo; and &lsquo;..&rsquo; and percent-encodes spaces and non-ASCII), so
+                that is the path signed here; the relay would send it as written.
+              </>
+            )}
+          </>
+        }
         copyText={result.canonicalRequest}
         copyWhat="canonical request"
       >

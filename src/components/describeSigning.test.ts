@@ -77,6 +77,26 @@ describe('describeCanonicalRequest', () => {
     expect(lines.at(-1)).toMatchObject({ text: 'UNSIGNED-PAYLOAD', label: 'UNSIGNED-PAYLOAD' });
   });
 
+  it('says which form of an S3 path was signed when it is not the canonical one', async () => {
+    const s3 = { ...context, normalizePath: false, doubleEncodePath: false };
+    const signed = (path: string) =>
+      signRequest({ ...base, url: `https://s3.us-east-1.amazonaws.com${path}`, service: 's3' });
+    const odd = describeCanonicalRequest(await signed('/bucket/a*b%2a%41'), s3)[1]!;
+    expect(odd.text).toBe('/bucket/a*b%2a%41');
+    expect(odd.rule).toContain(
+      "signed as written, not in AWS's canonical encoding (/bucket/a%2Ab%2AA)",
+    );
+    const canonical = describeCanonicalRequest(await signed('/bucket/a%2Ab%2AA'), s3)[1]!;
+    expect(canonical.rule).not.toContain('canonical encoding');
+  });
+
+  it("says when a final '/' survives normalization", async () => {
+    const result = await signRequest({ ...base, url: 'https://example.com/a/b/..' });
+    const path = describeCanonicalRequest(result, context)[1]!;
+    expect(path).toMatchObject({ text: '/a' });
+    expect(path.rule).toContain("a final '/' kept only where the path ends in one");
+  });
+
   it('calls the hash of no body what it is', async () => {
     const result = await signRequest({ ...base, method: 'GET', body: undefined });
     expect(describeCanonicalRequest(result, context).at(-1)!.rule).toBe(

@@ -1,6 +1,7 @@
 import {
   ALGORITHM,
   EMPTY_SHA256,
+  encodePathCanonically,
   SIGV4A_ALGORITHM,
   UNSIGNED_PAYLOAD,
   type SigningResult,
@@ -40,15 +41,26 @@ function signerAdded(name: string, context: CanonicalRequestContext): string | u
   return byName ? SIGNER_ADDED[name] : undefined;
 }
 
-function pathRule({ normalizePath, doubleEncodePath }: CanonicalRequestContext): string {
+function pathRule(
+  { normalizePath, doubleEncodePath }: CanonicalRequestContext,
+  canonicalUri: string,
+): string {
+  const normalized =
+    "'.', '..' and doubled '/' removed, a final '/' kept only where the path ends in one";
   if (doubleEncodePath) {
     return normalizePath
-      ? "each segment URI-encoded twice, as all services but S3 require; '.', '..' and doubled '/' removed"
+      ? `each segment URI-encoded twice, as all services but S3 require; ${normalized}`
       : 'each segment URI-encoded twice, as all services but S3 require';
   }
+  // Single encoding signs the bytes as sent; say when those are not what AWS's SDKs would send.
+  const canonical = encodePathCanonically(canonicalUri);
+  const encoding =
+    canonical === canonicalUri
+      ? ''
+      : `; signed as written, not in AWS's canonical encoding (${canonical})`;
   return normalizePath
-    ? "each segment URI-encoded once; '.', '..' and doubled '/' removed"
-    : 'each segment URI-encoded once and not normalized: the S3 rule';
+    ? `${normalized}; not re-encoded${encoding}`
+    : `the path exactly as sent, not re-encoded or normalized: the S3 rule${encoding}`;
 }
 
 function payloadRule(payloadHash: string): AnnotatedLine {
@@ -83,7 +95,7 @@ export function describeCanonicalRequest(
   if (headerLines[headerLines.length - 1] === '') headerLines.pop();
   const lines: AnnotatedLine[] = [
     { text: method, label: 'method', rule: 'the HTTP method, upper case, as sent' },
-    { text: result.canonicalUri, label: 'path', rule: pathRule(context) },
+    { text: result.canonicalUri, label: 'path', rule: pathRule(context, result.canonicalUri) },
     {
       text: result.canonicalQuery,
       label: 'query',

@@ -35,7 +35,12 @@ export { createWebCryptoSigning } from './crypto/webCrypto';
 export { createSha256ConstructorSigning } from './crypto/sha256Constructor';
 export type { Sha256Constructor, Sha256Hash } from './crypto/sha256Constructor';
 export { getDefaultSigningCrypto } from './crypto/defaultCrypto';
-export { getCanonicalUri, normalizePathSegments } from './getCanonicalUri';
+export {
+  encodePathCanonically,
+  getCanonicalUri,
+  getPathRules,
+  normalizePathSegments,
+} from './getCanonicalUri';
 export { canonicalizeWireRequest } from './canonicalizeWireRequest';
 export type { WireCanonicalRequest, WireRequestParts } from './canonicalizeWireRequest';
 export { getCanonicalQuery, parseQuery } from './getCanonicalQuery';

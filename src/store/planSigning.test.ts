@@ -6,6 +6,7 @@ import {
   parseRegionSet,
   planSigning,
   sameRequestApartFromDate,
+  withBrowserPath,
   withSigningDate,
 } from './planSigning';
 
@@ -178,6 +179,78 @@ describe('planSigning', () => {
     const store = makeStore();
     store.getState().request.setField('bodyText', '');
     expect(planSigning(store.getState()).input).not.toHaveProperty('body');
+  });
+});
+
+describe('planSigning (direct transport)', () => {
+  const planFor = (transport: 'direct' | 'relay', url: string) => {
+    const store = makeStore();
+    store.getState().options.setField('transport', transport);
+    store.getState().request.setField('url', url);
+    return planSigning(store.getState());
+  };
+
+  it('signs the path the browser sends when it rewrites the typed one', () => {
+    const plan = planFor('direct', 'http://127.0.0.1:5174/prod/hello/x/..?a=1');
+    expect(plan.input.url).toBe('http://127.0.0.1:5174/prod/hello/?a=1');
+    expect(plan.browserPath).toEqual({ written: '/prod/hello/x/..', sent: '/prod/hello/' });
+  });
+
+  it('validates the URL as typed, so fixes apply to the field', () => {
+    const plan = planFor('direct', 'http://127.0.0.1:5174/prod/a b/..');
+    expect(plan.input.url).toBe('http://127.0.0.1:5174/prod/');
+    expect(plan.issues).toContainEqual(
+      expect.objectContaining({ field: 'url', fix: 'http://127.0.0.1:5174/prod/a%20b/..' }),
+    );
+  });
+
+  it('signs the path as typed through the relay, which sends it as written', () => {
+    const plan = planFor('relay', 'http://127.0.0.1:5174/prod/hello/x/..');
+    expect(plan.input.url).toBe('http://127.0.0.1:5174/prod/hello/x/..');
+    expect(plan).not.toHaveProperty('browserPath');
+  });
+
+  it('leaves a path the browser sends as it is alone', () => {
+    const plan = planFor('direct', 'http://127.0.0.1:5174/prod/hello');
+    expect(plan.input.url).toBe('http://127.0.0.1:5174/prod/hello');
+    expect(plan).not.toHaveProperty('browserPath');
+  });
+});
+
+describe('withBrowserPath', () => {
+  it("resolves '.' and '..' segments as the browser does, escaped dots too", () => {
+    expect(withBrowserPath('https://h/a/b/..')?.path).toEqual({ written: '/a/b/..', sent: '/a/' });
+    expect(withBrowserPath('https://h/a/.')?.path.sent).toBe('/a/');
+    expect(withBrowserPath('https://h/a/b/%2e%2E/c')?.path.sent).toBe('/a/c');
+  });
+
+  it("percent-encodes what the browser encodes and reads '\\' as '/'", () => {
+    expect(withBrowserPath('https://h/a b/é')?.path.sent).toBe('/a%20b/%C3%A9');
+    expect(withBrowserPath('https://h/a\\b')?.path.sent).toBe('/a/b');
+  });
+
+  it('keeps everything but the path as typed: host, query and fragment', () => {
+    expect(withBrowserPath('https://Example.com:443/a/./b?x=a b&y=%2a#top')?.url).toBe(
+      'https://Example.com:443/a/b?x=a b&y=%2a#top',
+    );
+  });
+
+  it('changes nothing the browser sends as typed', () => {
+    for (const url of [
+      'https://h',
+      'https://h?x=1',
+      'https://h/',
+      'https://h/bucket/a*b%2a%41/%7E/~',
+      'https://h/a%2Fb/%2e%2e%2f',
+    ]) {
+      expect(withBrowserPath(url)).toBeUndefined();
+    }
+  });
+
+  it('gives up on URLs the browser cannot send', () => {
+    expect(withBrowserPath('ftp://h/a/..')).toBeUndefined();
+    expect(withBrowserPath('https://exa mple.com/a/..')).toBeUndefined();
+    expect(withBrowserPath('not a url')).toBeUndefined();
   });
 });
 

@@ -1,4 +1,9 @@
-import { validateSigningInput, type SigningInput, type ValidationIssue } from '../signing';
+import {
+  parseUrl,
+  validateSigningInput,
+  type SigningInput,
+  type ValidationIssue,
+} from '../signing';
 import { detectScope } from '../request/detectScope';
 import type { TransportMode } from '../transport/sendRequest';
 import { parseSigningTime, type SigningTime } from './parseSigningTime';
@@ -36,6 +41,18 @@ export interface SigningPlan {
   issues: ValidationIssue[];
   /** Added to the clock when the signing time is "now" (options.clockOffsetSeconds). */
   clockOffsetMs: number;
+  /**
+   * Sent directly, the browser's fetch sends another path than the one typed; input.url then
+   * carries the path it sends, and this says what it was rewritten from.
+   */
+  browserPath?: BrowserPath;
+}
+
+export interface BrowserPath {
+  /** The path as typed. */
+  written: string;
+  /** The path the browser sends, and so the one signed. */
+  sent: string;
 }
 
 export interface PlanSource {
@@ -85,6 +102,32 @@ export function regionSetIssues(text: string): ValidationIssue[] {
   ];
 }
 
+/**
+ * The URL with its path as a browser's fetch sends it, when that differs from the path typed:
+ * the WHATWG URL parser resolves '.' and '..' segments (%2e too: /a/b/.. and /a/b/%2e%2e go out
+ * as /a/), reads '\' as '/', and percent-encodes spaces, non-ASCII and a few delimiters. Only the
+ * path: how the query is escaped does not change its canonical form. Undefined when the browser
+ * sends the path as typed, or when the URL is not one it can send (the validator says why).
+ */
+export function withBrowserPath(url: string): { url: string; path: BrowserPath } | undefined {
+  const parsed = parseUrl(url);
+  if (parsed.scheme !== 'http' && parsed.scheme !== 'https') return undefined;
+  let sent: string;
+  try {
+    sent = new URL(url).pathname;
+  } catch {
+    return undefined;
+  }
+  // An empty path goes out as '/', which is also what the signer signs for it.
+  if (sent === parsed.path || (parsed.path === '' && sent === '/')) return undefined;
+  const afterScheme = url.indexOf('://') + 3;
+  const pathStart = afterScheme + url.slice(afterScheme).search(/[/?\\#]|$/);
+  return {
+    url: url.slice(0, pathStart) + sent + url.slice(pathStart + parsed.path.length),
+    path: { written: parsed.path, sent },
+  };
+}
+
 /** A signing date for validation only, when the real one is "now" or not valid yet. */
 const VALIDATION_DATE = new Date(Date.UTC(2015, 7, 30, 12, 36));
 
@@ -121,9 +164,11 @@ export function planSigning({ request, credentials, options }: PlanSource): Sign
   if (signingTime.kind === 'invalid') blockers.push('The signing time is not valid.');
 
   const expiresText = options.expiresIn.trim();
+  const transport = effectiveTransport(options);
+  const browser = transport === 'direct' ? withBrowserPath(request.url) : undefined;
   const input: Omit<SigningInput, 'signingDate'> = {
     method: request.method,
-    url: request.url,
+    url: browser?.url ?? request.url,
     headers,
     credentials: {
       accessKeyId: credentials.accessKeyId,
@@ -150,8 +195,10 @@ export function planSigning({ request, credentials, options }: PlanSource): Sign
     input.doubleEncodePath = !options.s3PathRules;
   }
 
+  // The URL as typed: the issues and their fixes are about the field.
   const issues = validateSigningInput({
     ...input,
+    url: request.url,
     signingDate: signingTime.kind === 'fixed' ? signingTime.date : VALIDATION_DATE,
   });
   if (options.algorithm === 'sigv4a') issues.push(...regionSetIssues(options.regionSet));
@@ -170,11 +217,12 @@ export function planSigning({ request, credentials, options }: PlanSource): Sign
     headerRowIds: rows.map((row) => row.id),
     blockers,
     scope: { detected, region, service },
-    transport: effectiveTransport(options),
+    transport,
     issues,
     clockOffsetMs: Number.isFinite(options.clockOffsetSeconds)
       ? options.clockOffsetSeconds * 1000
       : 0,
+    ...(browser === undefined ? {} : { browserPath: browser.path }),
   };
 }
 
