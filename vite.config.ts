@@ -1,10 +1,37 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { PAGE_SECURITY_HEADERS, securityHeaders } from './server/securityHeaders';
+
+/**
+ * React Refresh's preamble, the one inline script the dev server adds to index.html: allowed by
+ * its hash. The dev server also injects each stylesheet as an inline <style>; a build has neither.
+ */
+const refreshPreamble = react.preambleCode.replace('__BASE__', '/');
 
 // The playground is served from 127.0.0.1: crypto.subtle exists only in secure contexts,
 // and loopback counts as one.
 export default defineConfig({
   plugins: [react()],
-  server: { host: '127.0.0.1', port: 5173, strictPort: true },
-  preview: { host: '127.0.0.1', port: 5173, strictPort: true },
+  server: {
+    host: '127.0.0.1',
+    port: 5173,
+    strictPort: true,
+    // Vite lets any loopback origin read what it serves; only the page itself may.
+    cors: false,
+    headers: securityHeaders({ inlineScripts: [refreshPreamble], inlineStyles: true }),
+    fs: {
+      strict: true,
+      // The page's sources only. Vite adds its own client and serves the pre-bundled
+      // dependencies apart; package.json, server/ (the gateway's keys), the rest of node_modules
+      // and .git are refused (server/viteServers.test.ts).
+      allow: ['src'],
+    },
+  },
+  preview: {
+    host: '127.0.0.1',
+    port: 5173,
+    strictPort: true,
+    cors: false,
+    headers: { ...PAGE_SECURITY_HEADERS },
+  },
 });
