@@ -87,9 +87,11 @@ export function CredentialsPanel() {
         {remember ? (
           <div className="warning-box" role="note">
             <p>
-              The secret key and session token are saved unencrypted in this browser&apos;s local
-              storage. Anyone who can use this browser profile, and any script running on this
-              page&apos;s origin, can read them. Use this only on your own machine.
+              The secret key and session token, and the values of credential headers (Authorization,
+              Cookie, API keys, tokens) and URL credentials in the request, are saved unencrypted in
+              this browser&apos;s local storage. Anyone who can use this browser profile, and any
+              script running on this page&apos;s origin, can read them. Use this only on your own
+              machine. History and share links never keep them.
             </p>
             <button type="button" onClick={forget}>
               Forget
@@ -97,8 +99,9 @@ export function CredentialsPanel() {
           </div>
         ) : (
           <p className="hint">
-            The secret key and session token stay in this tab&apos;s memory: a reload clears them.
-            Only the signed request leaves the page.
+            The secret key and session token stay in this tab&apos;s memory: a reload clears them,
+            as it clears the values of credential headers (Authorization, Cookie, API keys, tokens)
+            and URL credentials in the request. Only the signed request leaves the page.
           </p>
         )}
       </div>

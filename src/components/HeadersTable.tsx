@@ -67,6 +67,7 @@ export function HeadersTable() {
                       className="mono"
                       aria-label={`Header ${n} value`}
                       value={row.value}
+                      placeholder={row.withheld === true ? 'not kept: paste it again' : undefined}
                       spellCheck={false}
                       onChange={(event) => updateHeader(row.id, { value: event.target.value })}
                     />

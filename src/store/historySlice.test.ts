@@ -68,16 +68,49 @@ describe('createHistorySlice', () => {
     expect(serialized).not.toContain(SECRET);
     expect(serialized).not.toContain(TOKEN);
     expect(serialized).not.toContain('ASIAMINE');
-    expect(serialized).not.toMatch(/authorization/i);
-    // The form itself is saved as typed (a header the user wrote is theirs); its history is not.
-    const saved = JSON.parse(storage.data.get(STORAGE_KEY) ?? 'null') as {
-      state: { history: unknown[] };
+    // The header's name stays, so opening the entry can say which value to paste again.
+    expect(store.getState().history.entries[0]!.request.headers).toContainEqual({
+      name: 'Authorization',
+      value: '',
+      signed: true,
+      withheld: true,
+    });
+    // Nor does storage: neither the history nor the form ("Remember credentials" is off).
+    const raw = storage.data.get(STORAGE_KEY) ?? 'null';
+    expect((JSON.parse(raw) as { state: { history: unknown[] } }).state.history).toHaveLength(1);
+    expect(raw).not.toContain(SECRET);
+    expect(raw).not.toContain(TOKEN);
+  });
+
+  it('keeps no credential header or URL credential; opening the entry names what to paste again', async () => {
+    const { store, storage } = makeStore();
+    const values = {
+      Cookie: 'session=cookie-value-mine',
+      'X-Api-Key': 'api-key-value-mine',
+      'Proxy-Authorization': 'Basic cHJveHk6bWluZQ==',
     };
-    expect(saved.state.history).toHaveLength(1);
-    const savedHistory = JSON.stringify(saved.state.history);
-    expect(savedHistory).not.toContain(SECRET);
-    expect(savedHistory).not.toContain(TOKEN);
-    expect(savedHistory).not.toContain('ASIAMINE');
+    for (const [name, value] of Object.entries(values))
+      store.getState().request.addHeader(name, value);
+    store
+      .getState()
+      .request.setField('url', 'http://127.0.0.1:5174/prod/hello?api_key=query-key-mine&a=1');
+    await store.getState().response.send();
+    const saved = storage.data.get(STORAGE_KEY) ?? '';
+    const history = JSON.stringify(store.getState().history.entries);
+    for (const secret of [...Object.values(values), 'query-key-mine']) {
+      expect(history).not.toContain(secret);
+      // Nor the form as saved: "Remember credentials" is off.
+      expect(saved).not.toContain(secret);
+    }
+    expect(store.getState().history.entries[0]!.request.withheldFromUrl).toEqual(['api_key']);
+
+    store.getState().history.open(store.getState().history.entries[0]!.id);
+    const { request } = store.getState();
+    expect(request.url).toBe('http://127.0.0.1:5174/prod/hello?a=1');
+    expect(request.withheldFromUrl).toEqual(['api_key']);
+    expect(
+      request.headers.filter((row) => row.withheld).map(({ name, value }) => [name, value]),
+    ).toEqual(Object.keys(values).map((name) => [name, '']));
   });
 
   it(`is bounded to ${MAX_HISTORY_ENTRIES} entries, dropping the oldest`, async () => {

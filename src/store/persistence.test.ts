@@ -54,6 +54,68 @@ describe('partialize', () => {
     expect(persisted.options).not.toHaveProperty('relayAvailable');
   });
 
+  // Someone else's secrets in the form: each kind of credential header, and a token in the URL.
+  const CREDENTIAL_HEADERS: Array<[string, string]> = [
+    ['Authorization', 'Bearer bearer-value-mine'],
+    ['Authorization', 'Basic dXNlcjpiYXNpYy12YWx1ZS1taW5l'],
+    [
+      'Authorization',
+      'AWS4-ECDSA-P256-SHA256 Credential=AKIDEXAMPLE/20260101/execute-api/aws4_request, SignedHeaders=host, Signature=3045sigv4a-value-mine',
+    ],
+    ['Proxy-Authorization', 'Basic cHJveHktdmFsdWUtbWluZQ=='],
+    ['Cookie', 'session=cookie-value-mine'],
+    ['X-Api-Key', 'api-key-value-mine'],
+  ];
+  const URL_TOKEN = 'url-token-value-mine';
+
+  function fillSecrets(store: ReturnType<typeof makeStore>['store']) {
+    for (const [name, value] of CREDENTIAL_HEADERS) store.getState().request.addHeader(name, value);
+    store.getState().request.addHeader('X-Custom', 'kept');
+    store
+      .getState()
+      .request.setField(
+        'url',
+        `http://127.0.0.1:5174/prod/hello?a=1&X-Amz-Security-Token=${URL_TOKEN}`,
+      );
+  }
+
+  it('keeps credential headers and credentials in the URL out of storage unless remembered', () => {
+    const storage = createMemoryStorage();
+    const { store } = makeStore(storage);
+    fillSecrets(store);
+    const raw = storage.data.get(STORAGE_KEY) ?? '';
+    for (const [, value] of CREDENTIAL_HEADERS) expect(raw).not.toContain(value.split(' ').at(-1));
+    expect(raw).not.toContain(URL_TOKEN);
+    expect(raw).toContain('kept');
+
+    // After a reload: the rows are there, empty, and marked; the URL says what left it.
+    const reloaded = makeStore(storage).store.getState().request;
+    expect(reloaded.url).toBe('http://127.0.0.1:5174/prod/hello?a=1');
+    expect(reloaded.withheldFromUrl).toEqual(['X-Amz-Security-Token']);
+    expect(reloaded.headers.map(({ name, value, withheld }) => [name, value, withheld])).toEqual([
+      ['content-type', 'application/json', undefined],
+      ...CREDENTIAL_HEADERS.map(([name]) => [name, '', true]),
+      ['X-Custom', 'kept', undefined],
+    ]);
+  });
+
+  it('remembers credential headers and the URL as typed when asked to', () => {
+    const storage = createMemoryStorage();
+    const { store } = makeStore(storage);
+    store.getState().credentials.setField('remember', true);
+    fillSecrets(store);
+    const raw = storage.data.get(STORAGE_KEY) ?? '';
+    for (const [, value] of CREDENTIAL_HEADERS) expect(raw).toContain(value);
+    const reloaded = makeStore(storage).store.getState().request;
+    expect(reloaded.url).toContain(URL_TOKEN);
+    expect(reloaded.headers.filter((row) => row.withheld)).toEqual([]);
+
+    // Forget: the next write leaves them out again.
+    store.getState().credentials.forget();
+    expect(storage.data.get(STORAGE_KEY)).not.toContain('cookie-value-mine');
+    expect(storage.data.get(STORAGE_KEY)).not.toContain(URL_TOKEN);
+  });
+
   it('drops a text body too long for localStorage', () => {
     const { store } = makeStore();
     store.getState().request.setField('bodyText', 'x'.repeat(MAX_PERSISTED_BODY_CHARS + 1));
@@ -191,6 +253,55 @@ describe('mergePersisted', () => {
       algorithm: 'sigv4',
       regionSet: '',
     });
+  });
+
+  it('leaves out credentials saved by an older version, unless remembered', () => {
+    const current = makeStore().store.getState();
+    const saved = {
+      request: {
+        url: 'https://example.com/x?token=old-token&b=2',
+        headers: [{ id: 'h1', name: 'Cookie', value: 'old-cookie', signed: true }],
+      },
+      credentials: { accessKeyId: 'AKIA1', remember: false },
+      history: [
+        {
+          id: 'a',
+          status: 200,
+          statusText: 'OK',
+          sentAt: 1,
+          request: {
+            method: 'GET',
+            url: 'https://example.com/?api_key=old-key',
+            headers: [{ name: 'X-Api-Key', value: 'old-key', signed: true }],
+            body: '',
+            bodyDropped: false,
+            region: 'us-east-1',
+            service: 'execute-api',
+            options: {
+              mode: 'header',
+              expiresIn: '3600',
+              payload: 'signed',
+              contentSha256Header: null,
+              s3PathRules: null,
+              signSessionToken: true,
+            },
+          },
+        },
+      ],
+    };
+    const merged = mergePersisted(saved, current, []);
+    const text = JSON.stringify([merged.request, merged.history.entries]);
+    for (const secret of ['old-token', 'old-cookie', 'old-key']) expect(text).not.toContain(secret);
+    expect(merged.request.url).toBe('https://example.com/x?b=2');
+    expect(merged.request.withheldFromUrl).toEqual(['token']);
+    expect(merged.history.entries[0]!.request.withheldFromUrl).toEqual(['api_key']);
+
+    const remembered = mergePersisted(
+      { ...saved, credentials: { accessKeyId: 'AKIA1', remember: true } },
+      current,
+      [],
+    );
+    expect(remembered.request.headers[0]).toMatchObject({ name: 'Cookie', value: 'old-cookie' });
   });
 
   it('returns the current state for nothing or garbage saved', () => {

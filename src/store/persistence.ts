@@ -1,3 +1,4 @@
+import { withoutCredentialHeaders, withoutCredentialsInUrl } from '../request/credentialFields';
 import { MAX_HISTORY_ENTRIES } from './historySlice';
 import type {
   CredentialsFields,
@@ -9,6 +10,7 @@ import type {
   RequestSnapshot,
   SnapshotOptions,
 } from './playgroundState';
+import { withoutCredentials } from './requestSnapshot';
 
 export const STORAGE_KEY = 'sigv4-playground';
 export const STORAGE_VERSION = 1;
@@ -17,7 +19,14 @@ export const MAX_PERSISTED_BODY_CHARS = 256 * 1024;
 
 type PersistedRequest = Pick<
   RequestFields,
-  'method' | 'url' | 'headers' | 'bodyText' | 'regionOverride' | 'serviceOverride' | 'signingTime'
+  | 'method'
+  | 'url'
+  | 'headers'
+  | 'bodyText'
+  | 'regionOverride'
+  | 'serviceOverride'
+  | 'signingTime'
+  | 'withheldFromUrl'
 >;
 type PersistedCredentials = Pick<CredentialsFields, 'accessKeyId' | 'remember'> &
   Partial<Pick<CredentialsFields, 'secretAccessKey' | 'sessionToken'>>;
@@ -32,16 +41,41 @@ export interface PersistedState {
 }
 
 /**
- * What survives a reload: everything but the response, a chosen file, and (unless the user opted
- * in with "Remember credentials") the secret key and session token.
+ * The request's URL and headers as they may be stored: as typed when the user asked to remember
+ * credentials; otherwise without any credential (credentialFields.ts), the header rows kept with
+ * an empty value and `withheld`, and what left the URL named in withheldFromUrl.
+ */
+function storableRequestParts(
+  request: Pick<RequestFields, 'url' | 'headers' | 'withheldFromUrl'>,
+  remember: boolean,
+): Pick<RequestFields, 'url' | 'headers' | 'withheldFromUrl'> {
+  const headers = request.headers.map(({ id, name, value, signed, withheld }) => ({
+    id,
+    name,
+    value,
+    signed,
+    ...(withheld === true ? { withheld } : {}),
+  }));
+  if (remember) return { url: request.url, headers, withheldFromUrl: request.withheldFromUrl };
+  const { url, withheld } = withoutCredentialsInUrl(request.url);
+  return {
+    url,
+    headers: withoutCredentialHeaders(headers),
+    withheldFromUrl: [...new Set([...request.withheldFromUrl, ...withheld])],
+  };
+}
+
+/**
+ * What survives a reload: everything but the response and a chosen file; and unless the user
+ * opted in with "Remember credentials", not the secret key, the session token, a credential
+ * header's value or a credential in the URL either.
  */
 export function partialize(state: PlaygroundState): PersistedState {
   const { request, credentials, options, history } = state;
   return {
     request: {
       method: request.method,
-      url: request.url,
-      headers: request.headers.map(({ id, name, value, signed }) => ({ id, name, value, signed })),
+      ...storableRequestParts(request, credentials.remember),
       bodyText: request.bodyText.length <= MAX_PERSISTED_BODY_CHARS ? request.bodyText : '',
       regionOverride: request.regionOverride,
       serviceOverride: request.serviceOverride,
@@ -83,6 +117,11 @@ const oneOf =
     allowed.includes(value);
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
+const isStringArray: Check = (value) => Array.isArray(value) && value.every(isString);
+const optional =
+  (check: Check): Check =>
+  (value) =>
+    value === undefined || check(value);
 const isHeaderRows: Check = (value) =>
   Array.isArray(value) &&
   value.every(
@@ -91,7 +130,8 @@ const isHeaderRows: Check = (value) =>
       isString(row.id) &&
       isString(row.name) &&
       isString(row.value) &&
-      isBoolean(row.signed),
+      isBoolean(row.signed) &&
+      optional(isBoolean)(row.withheld),
   );
 
 const REQUEST_SCHEMA: Record<keyof PersistedRequest, Check> = {
@@ -102,6 +142,7 @@ const REQUEST_SCHEMA: Record<keyof PersistedRequest, Check> = {
   regionOverride: nullable(isString),
   serviceOverride: nullable(isString),
   signingTime: isString,
+  withheldFromUrl: isStringArray,
 };
 const CREDENTIALS_SCHEMA: Record<'accessKeyId' | 'remember', Check> = {
   accessKeyId: isString,
@@ -132,7 +173,11 @@ const isSnapshotHeaders: Check = (value) =>
   Array.isArray(value) &&
   value.every(
     (row: unknown) =>
-      isRecord(row) && isString(row.name) && isString(row.value) && isBoolean(row.signed),
+      isRecord(row) &&
+      isString(row.name) &&
+      isString(row.value) &&
+      isBoolean(row.signed) &&
+      optional(isBoolean)(row.withheld),
   );
 /** Not in a snapshot: the page's own. */
 const NOT_IN_SNAPSHOT = new Set(['transport', 'gatewayUrl']);
@@ -147,6 +192,7 @@ const isSnapshot = (value: unknown): value is StoredSnapshot =>
   isRecord(value) &&
   Object.entries(SNAPSHOT_SCHEMA).every(([key, check]) => check(value[key])) &&
   isSnapshotHeaders(value.headers) &&
+  optional(isStringArray)(value.withheldFromUrl) &&
   isRecord(value.options) &&
   Object.entries(OPTIONS_SCHEMA).every(([key, check]) => {
     if (NOT_IN_SNAPSHOT.has(key)) return true;
@@ -162,20 +208,23 @@ const isHistoryEntry = (value: unknown): value is HistoryEntry =>
   isSnapshot(value.request);
 
 /**
- * A snapshot read from outside (storage, a share link) with only the fields a snapshot has: a
- * crafted link cannot smuggle anything else into the form.
+ * A snapshot read from outside (storage, a share link) with only the fields a snapshot has and
+ * without any credential: a crafted link cannot smuggle anything else into the form, and an entry
+ * saved before credential headers were left out loses them now.
  */
 export function readSnapshot(value: unknown): RequestSnapshot | null {
   if (!isSnapshot(value)) return null;
   const { options } = value;
-  return {
+  return withoutCredentials({
     method: value.method,
     url: value.url,
-    headers: value.headers.map(({ name, value: headerValue, signed }) => ({
+    headers: value.headers.map(({ name, value: headerValue, signed, withheld }) => ({
       name,
       value: headerValue,
       signed,
+      ...(withheld === true ? { withheld } : {}),
     })),
+    ...(value.withheldFromUrl === undefined ? {} : { withheldFromUrl: [...value.withheldFromUrl] }),
     body: value.body,
     bodyDropped: value.bodyDropped,
     region: value.region,
@@ -190,7 +239,7 @@ export function readSnapshot(value: unknown): RequestSnapshot | null {
       algorithm: options.algorithm ?? 'sigv4',
       regionSet: options.regionSet ?? '',
     },
-  };
+  });
 }
 
 /**
@@ -254,10 +303,18 @@ export function mergePersisted(
       sessionToken = known.sessionToken ?? '';
     }
   }
-  const request = mergeFields(current.request, persisted.request, REQUEST_SCHEMA);
+  const merged = mergeFields(current.request, persisted.request, REQUEST_SCHEMA);
+  // Saved before credential headers were left out, or with "Remember" on in an older version.
+  const request = {
+    ...merged,
+    ...storableRequestParts(
+      { ...merged, headers: merged.headers.map((row: HeaderRow) => ({ ...row })) },
+      credentials.remember,
+    ),
+  };
   return {
     ...current,
-    request: { ...request, headers: request.headers.map((row: HeaderRow) => ({ ...row })) },
+    request,
     credentials: { ...credentials, secretAccessKey, sessionToken },
     options: mergeFields(current.options, persisted.options, OPTIONS_SCHEMA),
     history: { ...current.history, entries: readHistoryEntries(persisted.history) },

@@ -18,6 +18,11 @@ export interface HeaderRow {
   value: string;
   /** Unticked rows are still sent but left out of the signature (unsignedHeaders). */
   signed: boolean;
+  /**
+   * The value carried a credential and was not saved (or not shared): the row came back empty,
+   * and the page asks for the value again. Cleared when the row is edited.
+   */
+  withheld?: boolean;
 }
 
 export interface BodyFile {
@@ -46,6 +51,11 @@ export interface RequestFields {
   serviceOverride: string | null;
   /** '' signs with the clock at the moment of sending; otherwise ISO 8601. */
   signingTime: string;
+  /**
+   * What was taken out of the URL when it was saved or shared because it carried a credential
+   * (query parameter names, 'user:password@'); the page says so until the URL is edited.
+   */
+  withheldFromUrl: string[];
 }
 
 export type RequestTextField =
@@ -113,12 +123,16 @@ export type SnapshotOptions = Pick<
 
 /**
  * A request without any secret: what history keeps and what a share link carries. No access key,
- * secret key or session token, and no Authorization or X-Amz-Security-Token header.
+ * secret key or session token, no credential header's value and no credential in the URL
+ * (request/credentialFields.ts).
  */
 export interface RequestSnapshot {
   method: string;
   url: string;
-  headers: Array<{ name: string; value: string; signed: boolean }>;
+  /** A credential header keeps its name, with an empty value and `withheld`. */
+  headers: Array<{ name: string; value: string; signed: boolean; withheld?: boolean }>;
+  /** What was taken out of the URL (credentialFields' withoutCredentialsInUrl); absent: nothing. */
+  withheldFromUrl?: string[];
   /** The text body; '' when there was none, or it was a file, or too long to keep. */
   body: string;
   /** True when a body was left out (a file, or over the size limit). */

@@ -277,3 +277,52 @@ describe('restoreRequest', () => {
     });
   });
 });
+
+describe('withheld values', () => {
+  function restoredWithWithheld() {
+    const store = makeStore();
+    store.getState().request.restoreRequest({
+      method: 'GET',
+      url: 'https://example.com/a',
+      headers: [
+        { name: 'Cookie', value: '', signed: true, withheld: true },
+        { name: 'Accept', value: '*/*', signed: true },
+      ],
+      withheldFromUrl: ['api_key'],
+      body: '',
+      bodyDropped: false,
+      region: 'us-east-1',
+      service: 'execute-api',
+      options: {
+        mode: 'header',
+        expiresIn: '3600',
+        payload: 'signed',
+        contentSha256Header: null,
+        s3PathRules: null,
+        signSessionToken: true,
+        algorithm: 'sigv4',
+        regionSet: '',
+      },
+    });
+    return store;
+  }
+
+  it('a withheld row stops being withheld once its value or name is edited', () => {
+    const store = restoredWithWithheld();
+    const cookie = store.getState().request.headers[0]!;
+    expect(cookie).toMatchObject({ name: 'Cookie', value: '', withheld: true });
+    store.getState().request.updateHeader(cookie.id, { signed: false });
+    expect(store.getState().request.headers[0]!.withheld).toBe(true);
+    store.getState().request.updateHeader(cookie.id, { value: 'a=b' });
+    expect(store.getState().request.headers[0]).not.toHaveProperty('withheld');
+  });
+
+  it('what left the URL is named until the URL is edited', () => {
+    const store = restoredWithWithheld();
+    expect(store.getState().request.withheldFromUrl).toEqual(['api_key']);
+    store.getState().request.setField('method', 'PUT');
+    expect(store.getState().request.withheldFromUrl).toEqual(['api_key']);
+    store.getState().request.setField('url', 'https://example.com/a?api_key=mine');
+    expect(store.getState().request.withheldFromUrl).toEqual([]);
+  });
+});

@@ -28,6 +28,7 @@ export function defaultRequestFields(gatewayUrl: string = DEFAULT_GATEWAY_URL): 
     regionOverride: LOCAL_GATEWAY_REGION,
     serviceOverride: 'execute-api',
     signingTime: '',
+    withheldFromUrl: [],
   };
 }
 
@@ -79,6 +80,7 @@ export function importedRequestFields(
     serviceOverride: importedScope(imported.service, detected.service, current.serviceOverride),
     // Any signature in the pasted text was dropped by the importer: sign afresh, now.
     signingTime: '',
+    withheldFromUrl: [],
   };
 }
 
@@ -87,11 +89,12 @@ export function snapshotRequestFields(snapshot: RequestSnapshot): Partial<Reques
   return {
     method: snapshot.method,
     url: snapshot.url,
-    headers: snapshot.headers.map(({ name, value, signed }) => ({
+    headers: snapshot.headers.map(({ name, value, signed, withheld }) => ({
       id: newRowId(),
       name,
       value,
       signed,
+      ...(withheld === true ? { withheld } : {}),
     })),
     bodySource: 'text',
     bodyText: snapshot.body,
@@ -99,6 +102,7 @@ export function snapshotRequestFields(snapshot: RequestSnapshot): Partial<Reques
     regionOverride: snapshot.region === '' ? null : snapshot.region,
     serviceOverride: snapshot.service === '' ? null : snapshot.service,
     signingTime: '',
+    withheldFromUrl: snapshot.withheldFromUrl ?? [],
   };
 }
 
@@ -116,7 +120,9 @@ export function createRequestSlice(set: StoreSet, get: StoreGet): RequestSlice {
   return {
     ...defaultRequestFields(),
 
-    setField: (key, value) => patch({ [key]: value }),
+    // An edited URL is the user's answer to "left out of the URL": the note goes.
+    setField: (key, value) =>
+      patch({ [key]: value, ...(key === 'url' ? { withheldFromUrl: [] } : {}) }),
 
     addHeader: (name = '', value = '') => {
       const id = newRowId();
@@ -126,15 +132,20 @@ export function createRequestSlice(set: StoreSet, get: StoreGet): RequestSlice {
 
     updateHeader: (id, changes) =>
       patch({
-        headers: get().request.headers.map((row: HeaderRow) =>
-          row.id === id ? { ...row, ...changes } : row,
-        ),
+        headers: get().request.headers.map((row: HeaderRow) => {
+          if (row.id !== id) return row;
+          const updated = { ...row, ...changes };
+          // A withheld row the user edits holds what they typed, not a left-out value.
+          if (changes.name !== undefined || changes.value !== undefined) delete updated.withheld;
+          return updated;
+        }),
       }),
 
     removeHeader: (id) =>
       patch({ headers: get().request.headers.filter((row: HeaderRow) => row.id !== id) }),
 
-    setQueryParams: (params) => patch({ url: withQuery(get().request.url, params) }),
+    setQueryParams: (params) =>
+      patch({ url: withQuery(get().request.url, params), withheldFromUrl: [] }),
 
     loadBodyFile: async (file) => {
       readCounter += 1;

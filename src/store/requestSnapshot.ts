@@ -1,4 +1,8 @@
-import { splitQuery, withQuery } from '../request/queryParams';
+import {
+  withheldHeaderNames,
+  withoutCredentialHeaders,
+  withoutCredentialsInUrl,
+} from '../request/credentialFields';
 import type { SigningPlan } from './planSigning';
 import type {
   OptionsFields,
@@ -10,20 +14,37 @@ import type {
 /** History keeps text bodies up to 64 KiB (of UTF-8): 50 entries must fit in localStorage. */
 export const MAX_HISTORY_BODY_BYTES = 64 * 1024;
 
-/** Headers that carry a secret (or a signature made with one): never saved, never shared. */
-const SECRET_HEADERS = new Set(['authorization', 'x-amz-security-token']);
-/** Query parameters of a presigned URL that carry a secret or a signature made with one. */
-const SECRET_QUERY = new Set(['x-amz-security-token', 'x-amz-signature', 'x-amz-credential']);
-
 export function utf8Length(text: string): number {
   return new TextEncoder().encode(text).byteLength;
 }
 
-/** The URL without the query parameters that hold a token or a signature. */
-export function withoutSecretQuery(url: string): string {
-  const params = splitQuery(url);
-  const kept = params.filter((param) => !SECRET_QUERY.has(param.name.toLowerCase()));
-  return kept.length === params.length ? url : withQuery(url, kept);
+/** Both lists, deduplicated, in order. */
+function joinWithheld(earlier: readonly string[], now: readonly string[]): string[] {
+  return [...new Set([...earlier, ...now])];
+}
+
+/**
+ * The snapshot with every credential left out (credentialFields.ts): credential header values
+ * emptied and marked, credential parameters and user:password@ taken out of the URL and named.
+ * Applied when a snapshot is taken and again when one is read from storage or a link, so neither
+ * an old entry nor a crafted link can carry one into the form.
+ */
+export function withoutCredentials(snapshot: RequestSnapshot): RequestSnapshot {
+  const { url, withheld } = withoutCredentialsInUrl(snapshot.url);
+  const withheldFromUrl = joinWithheld(snapshot.withheldFromUrl ?? [], withheld);
+  const { withheldFromUrl: _earlier, ...rest } = snapshot;
+  void _earlier;
+  return {
+    ...rest,
+    url,
+    headers: withoutCredentialHeaders(snapshot.headers),
+    ...(withheldFromUrl.length > 0 ? { withheldFromUrl } : {}),
+  };
+}
+
+/** Everything a snapshot left out, as the page names it: header names, then URL parts. */
+export function withheldNames(snapshot: RequestSnapshot): string[] {
+  return joinWithheld(withheldHeaderNames(snapshot.headers), snapshot.withheldFromUrl ?? []);
 }
 
 export function snapshotOptions(options: OptionsFields): SnapshotOptions {
@@ -40,9 +61,9 @@ export function snapshotOptions(options: OptionsFields): SnapshotOptions {
 }
 
 /**
- * The form's request as a snapshot without secrets: no credentials, no Authorization or token
- * header, no token or signature in the query. A file body, or a text body over `maxBodyBytes`, is
- * left out (bodyDropped says so). Region and service are the ones the plan signs with.
+ * The form's request as a snapshot without secrets: no keys, no credential header's value, no
+ * credential in the URL (withoutCredentials). A file body, or a text body over `maxBodyBytes`,
+ * is left out (bodyDropped says so). Region and service are the ones the plan signs with.
  */
 export function takeSnapshot(
   request: RequestFields,
@@ -52,16 +73,20 @@ export function takeSnapshot(
 ): RequestSnapshot {
   const isText = request.bodySource === 'text';
   const keepsBody = isText && utf8Length(request.bodyText) <= maxBodyBytes;
-  return {
+  return withoutCredentials({
     method: request.method,
-    url: withoutSecretQuery(request.url),
-    headers: request.headers
-      .filter((row) => !SECRET_HEADERS.has(row.name.trim().toLowerCase()))
-      .map(({ name, value, signed }) => ({ name, value, signed })),
+    url: request.url,
+    headers: request.headers.map(({ name, value, signed, withheld }) => ({
+      name,
+      value,
+      signed,
+      ...(withheld === true ? { withheld } : {}),
+    })),
+    withheldFromUrl: request.withheldFromUrl,
     body: keepsBody ? request.bodyText : '',
     bodyDropped: isText ? !keepsBody : request.bodyFile !== null,
     region: scope.region.value,
     service: scope.service.value,
     options: snapshotOptions(options),
-  };
+  });
 }

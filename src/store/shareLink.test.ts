@@ -3,10 +3,12 @@ import { signRequest } from '../signing';
 import { createMemoryStorage, createPlaygroundStore } from './createPlaygroundStore';
 import type { RequestSnapshot } from './playgroundState';
 import {
+  createShareLink,
   decodeShareFragment,
   encodeShareFragment,
+  MAX_SHARE_FRAGMENT_CHARS,
   MAX_SHARED_BODY_BYTES,
-  shareFragmentFor,
+  SHARE_PREFIX,
 } from './shareLink';
 
 const SECRET = 'je7MtGbClwBF/2Zp9Utk/h3yCo8nvbEXAMPLEKEY-mine';
@@ -86,16 +88,70 @@ describe('decodeShareFragment', () => {
     }
   });
 
-  it('drops fields a snapshot does not have', () => {
-    const crafted = encodeShareFragment({
+  it('rejects a link holding anything a snapshot does not: keys, transport, relay target, gateway', () => {
+    const crafted: Array<Record<string, unknown>> = [
+      { ...SNAPSHOT, credentials: { secretAccessKey: 'x' } },
+      { ...SNAPSHOT, options: { ...SNAPSHOT.options, transport: 'relay' } },
+      { ...SNAPSHOT, options: { ...SNAPSHOT.options, gatewayUrl: 'http://evil.example' } },
+      { ...SNAPSHOT, relayTarget: 'http://evil.example' },
+      { ...SNAPSHOT, headers: [{ name: 'a', value: 'b', signed: true, id: 'x' }] },
+      { ...SNAPSHOT, signingTime: '2015-08-30T12:36:00Z' },
+    ];
+    for (const link of crafted)
+      expect(
+        decodeShareFragment(encodeShareFragment(link as unknown as RequestSnapshot)),
+      ).toBeNull();
+  });
+
+  it('rejects another version, a link over the size bound, and fields over theirs', () => {
+    const json = (value: unknown) =>
+      SHARE_PREFIX + Buffer.from(JSON.stringify(value)).toString('base64url');
+    expect(decodeShareFragment(json({ v: 2, ...SNAPSHOT }))).toBeNull();
+    expect(decodeShareFragment(json({ ...SNAPSHOT }))).toBeNull();
+    expect(decodeShareFragment(SHARE_PREFIX + 'A'.repeat(MAX_SHARE_FRAGMENT_CHARS))).toBeNull();
+    const tooMany = Array.from({ length: 65 }, (_, i) => ({
+      name: `x-${i}`,
+      value: '',
+      signed: true,
+    }));
+    for (const snapshot of [
+      { ...SNAPSHOT, headers: tooMany },
+      { ...SNAPSHOT, url: `https://example.com/${'a'.repeat(9000)}` },
+      { ...SNAPSHOT, body: 'é'.repeat(MAX_SHARED_BODY_BYTES) },
+      { ...SNAPSHOT, method: 'G'.repeat(40) },
+    ])
+      expect(decodeShareFragment(encodeShareFragment(snapshot))).toBeNull();
+  });
+
+  it('never lets a link set a credential: header values and URL credentials are left out', () => {
+    const fragment = encodeShareFragment({
       ...SNAPSHOT,
-      credentials: { secretAccessKey: 'x' },
-    } as RequestSnapshot);
-    expect(decodeShareFragment(crafted)).toEqual(SNAPSHOT);
+      url: 'https://attacker:pw@example.com/?X-Amz-Security-Token=theirs&X-Amz-Signature=abc&a=1',
+      headers: [
+        { name: 'Cookie', value: 'theirs=1', signed: true },
+        { name: 'Authorization', value: 'Bearer theirs', signed: true },
+        { name: 'Host', value: 'sts.amazonaws.com', signed: true },
+      ],
+    });
+    expect(decodeShareFragment(fragment)).toMatchObject({
+      url: 'https://example.com/?a=1',
+      withheldFromUrl: ['user:password@', 'X-Amz-Security-Token', 'X-Amz-Signature'],
+      headers: [
+        { name: 'Cookie', value: '', withheld: true },
+        { name: 'Authorization', value: '', withheld: true },
+        { name: 'Host', value: 'sts.amazonaws.com' },
+      ],
+    });
   });
 });
 
-describe('shareFragmentFor', () => {
+function shareFragmentFor(state: Parameters<typeof createShareLink>[0]): string {
+  const link = createShareLink(state);
+  if (!link.ok) throw new Error(link.error);
+  return link.fragment;
+}
+
+describe('createShareLink', () => {
   it('round-trips the form’s request, without any secret', () => {
     const store = makeStore();
     store.getState().credentials.fillIdentity({
@@ -119,9 +175,10 @@ describe('shareFragmentFor', () => {
     expect(restored.method).toBe('PATCH');
     expect(restored.url).toBe('http://127.0.0.1:5174/prod/hello');
     expect(restored.bodyText).toBe('{"hello":"world"}');
-    expect(restored.headers.map(({ name, value }) => [name, value])).toEqual([
-      ['content-type', 'application/json'],
-      ['X-Custom', 'kept'],
+    expect(restored.headers.map(({ name, value, withheld }) => [name, value, withheld])).toEqual([
+      ['content-type', 'application/json', undefined],
+      ['x-amz-security-token', '', true],
+      ['X-Custom', 'kept', undefined],
     ]);
     expect([restored.regionOverride, restored.serviceOverride]).toEqual([
       'ca-central-1',
@@ -142,6 +199,33 @@ describe('shareFragmentFor', () => {
       algorithm: 'sigv4a',
       regionSet: 'us-*,ca-central-1',
     });
+  });
+
+  it('leaves out every credential header value and URL credential, and names them', () => {
+    const store = makeStore();
+    const secrets = {
+      Cookie: 'session=cookie-mine',
+      'X-Api-Key': 'api-key-mine',
+      Authorization: 'Bearer bearer-mine',
+    };
+    for (const [name, value] of Object.entries(secrets))
+      store.getState().request.addHeader(name, value);
+    store
+      .getState()
+      .request.setField('url', 'http://127.0.0.1:5174/prod/hello?token=url-token-mine');
+    const link = createShareLink(store.getState());
+    expect(link.ok).toBe(true);
+    if (!link.ok) return;
+    for (const secret of [...Object.values(secrets), 'url-token-mine']) {
+      expect(plainText(link.fragment)).not.toContain(secret.split(/[ =]/).at(-1));
+    }
+    expect(link.withheld).toEqual(['Cookie', 'X-Api-Key', 'Authorization', 'token']);
+  });
+
+  it('says when the request is too long for a link', () => {
+    const store = makeStore();
+    store.getState().request.setField('url', `https://example.com/${'a'.repeat(9000)}`);
+    expect(createShareLink(store.getState())).toMatchObject({ ok: false, error: /Too long/ });
   });
 
   it('leaves out a body over 8 KiB', () => {
