@@ -1,6 +1,5 @@
 import { lazy, Suspense, useEffect } from 'react';
 import { loadPlaygroundConfig } from '../request/defaults';
-import { decodeShareFragment } from '../store/shareLink';
 import { usePlaygroundStore } from '../store/usePlaygroundStore';
 import { BodyEditor } from './BodyEditor';
 import { CredentialsPanel } from './CredentialsPanel';
@@ -15,10 +14,12 @@ import { QueryParamsTable } from './QueryParamsTable';
 import { ResponsePanel } from './ResponsePanel';
 import { ScopeFields } from './ScopeFields';
 import { SendBar } from './SendBar';
+import { SharedRequestPrompt } from './SharedRequestPrompt';
 import { ShareLinkButton } from './ShareLinkButton';
 import { SigningOptionsPanel } from './SigningOptionsPanel';
 import { AwsDocsLink, SigningSteps } from './SigningSteps';
 import { useSendShortcut } from './useSendShortcut';
+import { WithheldSecretsNote } from './WithheldSecretsNote';
 
 // The diagnosis tools load after the first signature is on screen: they are not needed for it,
 // and they would grow the first load by a third.
@@ -32,23 +33,7 @@ const CheckSignaturePanel = lazy(() =>
 /** The playground: inputs on the left; the response and every signing step on the right. */
 export function App() {
   const applyPlaygroundConfig = usePlaygroundStore((s) => s.options.applyPlaygroundConfig);
-  const restoreRequest = usePlaygroundStore((s) => s.request.restoreRequest);
   useSendShortcut();
-
-  // A share link (#share=…): its request goes into the form, then the fragment goes, so a reload
-  // keeps what the user edits since and the address bar no longer shows the request.
-  useEffect(() => {
-    const openSharedRequest = () => {
-      const snapshot = decodeShareFragment(window.location.hash);
-      if (snapshot === null) return;
-      restoreRequest(snapshot);
-      const { pathname, search } = window.location;
-      window.history.replaceState(window.history.state, '', pathname + search);
-    };
-    openSharedRequest();
-    window.addEventListener('hashchange', openSharedRequest);
-    return () => window.removeEventListener('hashchange', openSharedRequest);
-  }, [restoreRequest]);
 
   useEffect(() => {
     let current = true;
@@ -69,6 +54,9 @@ export function App() {
           only the signed request leaves it.
         </p>
       </header>
+      <PanelBoundary name="Shared request">
+        <SharedRequestPrompt />
+      </PanelBoundary>
       <main className="layout">
         <div className="column column-inputs">
           <Panel id="gateway" title="Local API Gateway" className="panel-note">
@@ -78,6 +66,7 @@ export function App() {
             <ImportPanel />
           </PanelBoundary>
           <Panel id="request" title="Request" aside={<ShareLinkButton />}>
+            <WithheldSecretsNote />
             <MethodUrlFields />
             <ScopeFields />
             <QueryParamsTable />
