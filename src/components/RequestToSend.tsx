@@ -1,4 +1,4 @@
-import type { SigningResult } from '../signing';
+import { getHostHeaderMismatches, type SigningResult } from '../signing';
 import type { OutgoingRequest, TransportMode } from '../transport/sendRequest';
 import { binaryBodyNote } from './requestText';
 import { VisibleText } from './VisibleText';
@@ -20,8 +20,19 @@ interface RequestToSendProps {
 export function RequestToSend({ request, result, transport, bodyFileName }: RequestToSendProps) {
   const signed = new Set(result.signedHeaders.split(';'));
   const body = request.body;
+  const hostMismatches = getHostHeaderMismatches(request.url, request.headers);
   return (
     <div className="wire">
+      {hostMismatches.map(({ index, headerHost, urlHost }) => (
+        <div key={index} className="warning-box" role="note" aria-label="Host header warning">
+          <p>
+            The Host header says {headerHost === '' ? 'nothing' : <code>{headerHost}</code>}, but
+            this request goes to <code>{urlHost}</code>: it is signed for{' '}
+            {headerHost === '' ? 'an empty host' : headerHost}, so {urlHost} (or anyone on the way)
+            could replay it there.
+          </p>
+        </div>
+      ))}
       <div className="mono-block wire-block">
         <div className="mono-line wire-request-line">
           <span className="wire-method">{request.method}</span> <VisibleText text={request.url} />

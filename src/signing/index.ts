@@ -15,6 +15,8 @@ export type { SigV4aKey, SigV4aKeyCache } from './sigv4a';
 export { derEcdsaToRaw, p256Pkcs8, rawEcdsaToDer } from './crypto/ecdsaDer';
 export type { Signer, SignerOptions } from './signRequest';
 export { validateSigningInput, encodeForWire } from './validateSigningInput';
+export { getHostHeaderMismatches } from './getHostHeaderMismatches';
+export type { HostHeaderMismatch } from './getHostHeaderMismatches';
 export type { Severity, ValidationIssue } from './validateSigningInput';
 export type {
   Credentials,
