@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { buildExports, type ExportId } from '../exporting/exports';
+import { buildExports, withheldExportHeaders, type ExportId } from '../exporting/exports';
 import type { SigningInput, SigningResult } from '../signing';
 import { CopyButton } from './CopyButton';
 
@@ -12,10 +12,10 @@ interface ExportSnippetsProps {
 export function ExportSnippets({ input, result }: ExportSnippetsProps) {
   const [inlineSecret, setInlineSecret] = useState(false);
   const [selected, setSelected] = useState<ExportId>('curl-signed');
-  const snippets = useMemo(
-    () => buildExports({ signed: result, input, signedAt: input.signingDate, inlineSecret }),
-    [result, input, inlineSecret],
-  );
+  const { snippets, withheld } = useMemo(() => {
+    const context = { signed: result, input, signedAt: input.signingDate, inlineSecret };
+    return { snippets: buildExports(context), withheld: withheldExportHeaders(context) };
+  }, [result, input, inlineSecret]);
   const shown = snippets.find((snippet) => snippet.id === selected) ?? snippets[0];
 
   return (
@@ -42,12 +42,19 @@ export function ExportSnippets({ input, result }: ExportSnippetsProps) {
           checked={inlineSecret}
           onChange={(event) => setInlineSecret(event.target.checked)}
         />
-        Include the secret key in the code
+        Include the secret key, session token and credential headers in the code
       </label>
       {inlineSecret && (
         <p className="warning-box" role="note">
-          The code now holds your secret key (and session token): anyone who sees it can act as you.
-          Do not paste it into chats, tickets or repositories.
+          The code now holds your secret key (and session token, and the values of credential
+          headers such as Cookie or X-Api-Key): anyone who sees it can act as you. Do not paste it
+          into chats, tickets or repositories.
+        </p>
+      )}
+      {withheld.length > 0 && (
+        <p className="hint" aria-label="Left out of the code">
+          Left out of the code, as they carry credentials:{' '}
+          {withheld.map(({ name, variable }) => `${name} (read from $${variable})`).join(', ')}.
         </p>
       )}
       {shown !== undefined && (

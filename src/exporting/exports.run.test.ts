@@ -105,6 +105,21 @@ describe('buildExports, run against the local gateway', () => {
     );
   }
 
+  it('the signed curl reads a credential header from the environment and still gets 200', async () => {
+    const { code, env } = await exportsFor('temp', false, {
+      headers: [
+        ['Content-Type', 'application/json'],
+        ['X-Api-Key', 'api-key-mine'],
+      ],
+    });
+    expect(code('curl-signed')).not.toContain('api-key-mine');
+    const result = await run('bash', ['-c', withStatus(code('curl-signed'))], {
+      ...env,
+      X_API_KEY: 'api-key-mine',
+    });
+    expect(result.stdout.trim().split('\n').at(-1), result.stdout + result.stderr).toBe('200');
+  });
+
   it('the signed curl of a presigned URL gets 200', async () => {
     const { code } = await exportsFor('temp', false, { mode: 'query', expiresIn: 60 });
     const result = await run('bash', ['-c', withStatus(code('curl-signed'))], {});

@@ -4,7 +4,7 @@ import { nodeSigningCrypto } from '../../server/nodeSigningCrypto';
 import { importCurl } from '../importing/importCurl';
 import { shellWords } from '../importing/shellWords';
 import { createSigner, type SigningInput } from '../signing';
-import { bashQuote, buildExports, type ExportContext } from './exports';
+import { bashQuote, buildExports, withheldExportHeaders, type ExportContext } from './exports';
 
 const SECRET = 'je7MtGbClwBF/2Zp9Utk/h3yCo8nvbEXAMPLEKEY';
 const TOKEN = 'FwoGZXIvYXdzEXAMPLETOKEN//////////wEaDPLAYGROUNDSESSION+TOKEN=';
@@ -69,7 +69,7 @@ describe('buildExports', () => {
   });
 
   it('writes a signed curl that imports back as the same request', async () => {
-    const exported = await context();
+    const exported = await context({}, true);
     const curl = buildExports(exported)[0]!.code;
     const result = importCurl(curl);
     expect(result.ok).toBe(true);
@@ -81,6 +81,40 @@ describe('buildExports', () => {
       sessionToken: TOKEN,
       existingSignature: { kind: 'authorization-header', detail: exported.signed.authorization },
     });
+  });
+
+  it('keeps the session token and credential headers out unless asked to, and says so', async () => {
+    const headers: Array<[string, string]> = [
+      ['Content-Type', 'application/json'],
+      ['Cookie', 'session=cookie-mine'],
+      ['X-Api-Key', 'api-key-mine'],
+    ];
+    const withheld = await context({ headers });
+    expect(withheldExportHeaders(withheld)).toEqual([
+      { name: 'Cookie', variable: 'COOKIE' },
+      { name: 'X-Api-Key', variable: 'X_API_KEY' },
+      { name: 'X-Amz-Security-Token', variable: 'AWS_SESSION_TOKEN' },
+    ]);
+    for (const snippet of buildExports(withheld)) {
+      for (const secret of [TOKEN, 'cookie-mine', 'api-key-mine'])
+        expect(snippet.code, snippet.id).not.toContain(secret);
+    }
+    const byId = (id: string) => buildExports(withheld).find((snippet) => snippet.id === id)!;
+    expect(byId('curl-signed').code).toContain(`-H 'X-Api-Key: '"$X_API_KEY"`);
+    expect(byId('curl-signed').code).toContain(`-H 'X-Amz-Security-Token: '"$AWS_SESSION_TOKEN"`);
+    expect(byId('curl-signed').note).toContain('Cookie from COOKIE');
+    expect(byId('python').code).toContain(`"X-Api-Key": os.environ["X_API_KEY"]`);
+    expect(byId('javascript').code).toContain(`["X-Api-Key", process.env["X_API_KEY"]]`);
+    expect(byId('http').code).toContain('Cookie: <left out: $COOKIE>');
+    // The signature itself is what the signed curl and raw HTTP carry.
+    expect(byId('http').code).toContain(`Authorization: ${withheld.signed.authorization!}`);
+
+    const inline = await context({ headers }, true);
+    expect(withheldExportHeaders(inline)).toEqual([]);
+    for (const id of ['curl-signed', 'curl-sigv4', 'python', 'javascript', 'http'])
+      expect(buildExports(inline).find((snippet) => snippet.id === id)!.code, id).toContain(
+        'api-key-mine',
+      );
   });
 
   it('uses the environment for the token in curl --aws-sigv4', async () => {

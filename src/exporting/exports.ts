@@ -1,13 +1,17 @@
 // Turns a signed request into code to run elsewhere: curl with the signature as made here, curl
 // and awscurl that sign on every run, Python (botocore + requests), JavaScript (aws4fetch), raw
 // HTTP and the presigned URL. Pure: the caller passes the signing instant.
+import { isCredentialHeader } from '../request/credentialFields';
 import { DEFAULT_EXPIRES_IN, parseUrl, type SigningInput, type SigningResult } from '../signing';
 
 export interface ExportContext {
   signed: SigningResult;
   input: SigningInput;
   signedAt: Date;
-  /** Default false: the code reads $AWS_ACCESS_KEY_ID, $AWS_SECRET_ACCESS_KEY, $AWS_SESSION_TOKEN. */
+  /**
+   * Default false: the code reads $AWS_ACCESS_KEY_ID, $AWS_SECRET_ACCESS_KEY, $AWS_SESSION_TOKEN,
+   * and each credential header's value (Cookie, X-Api-Key, …) from a variable named after it.
+   */
   inlineSecret: boolean;
 }
 
@@ -79,6 +83,72 @@ const ownHeaders = (input: SigningInput) =>
 
 const hasToken = (input: SigningInput) => (input.credentials.sessionToken ?? '') !== '';
 
+/** A header whose value the code reads from the environment instead of holding it. */
+export interface WithheldHeader {
+  name: string;
+  /** The environment variable the code reads: AWS_SESSION_TOKEN, or one named after the header. */
+  variable: string;
+}
+
+const SESSION_TOKEN_VARIABLE = 'AWS_SESSION_TOKEN';
+
+function variableFor(name: string): string {
+  const variable = name
+    .toUpperCase()
+    .replace(/[^A-Z0-9]+/g, '_')
+    .replace(/^_+|_+$/g, '');
+  return /^[A-Z]/.test(variable) ? variable : `HEADER_${variable}`;
+}
+
+/**
+ * How the code carries this header's value when secrets stay out of it: null to write it as it
+ * is. Credential headers (request/credentialFields.ts) are read from a variable, except the
+ * Authorization header the signer made, which is the signature these snippets exist to carry
+ * and stops working minutes after signing.
+ */
+function withheldHeader(
+  [name, value]: readonly [string, string],
+  { signed, input, inlineSecret }: ExportContext,
+): WithheldHeader | null {
+  if (inlineSecret || !isCredentialHeader(name)) return null;
+  if (signed.authorization !== undefined && value === signed.authorization) return null;
+  const isToken = hasToken(input) && value === input.credentials.sessionToken;
+  return { name, variable: isToken ? SESSION_TOKEN_VARIABLE : variableFor(name) };
+}
+
+/**
+ * Every header value the exports leave out (inlineSecret off), with the variable the code reads
+ * it from: for the page to say so beside the code.
+ */
+export function withheldExportHeaders(context: ExportContext): WithheldHeader[] {
+  const seen = new Set<string>();
+  const all = [...context.signed.headers, ...ownHeaders(context.input)];
+  return all
+    .map((header) => withheldHeader(header, context))
+    .filter((header): header is WithheldHeader => {
+      if (header === null || seen.has(header.variable)) return false;
+      seen.add(header.variable);
+      return true;
+    });
+}
+
+/** One -H argument: the value as it is, or read from the environment when withheld. */
+function curlHeader(header: readonly [string, string], context: ExportContext): string {
+  const withheld = withheldHeader(header, context);
+  return withheld === null
+    ? `-H ${bashQuote(`${header[0]}: ${header[1]}`)}`
+    : `-H ${bashQuote(`${header[0]}: `)}"$${withheld.variable}"`;
+}
+
+/** The sentence a snippet's note gets when it reads header values from the environment. */
+function withheldNote(headers: ReadonlyArray<readonly [string, string]>, context: ExportContext) {
+  const withheld = headers
+    .map((header) => withheldHeader(header, context))
+    .filter((header) => header !== null);
+  if (withheld.length === 0) return '';
+  return `Reads ${withheld.map(({ name, variable }) => `${name} from ${variable}`).join(', ')}. `;
+}
+
 /** Lines of a command joined with " \" continuations. */
 const joinLines = (lines: string[]) => lines.join(' \\\n  ');
 
@@ -95,7 +165,8 @@ function curlBodyArgs(body: Body): { args: string[]; pipe: string } {
 const methodArgs = (method: string) =>
   method.toUpperCase() === 'HEAD' ? ['--head'] : [`-X ${bashQuote(method)}`];
 
-function curlSigned({ signed, input, signedAt }: ExportContext): ExportedSnippet {
+function curlSigned(context: ExportContext): ExportedSnippet {
+  const { signed, input, signedAt } = context;
   const query = (input.mode ?? 'header') === 'query';
   const expiresAt = new Date(
     signedAt.getTime() +
@@ -104,7 +175,7 @@ function curlSigned({ signed, input, signedAt }: ExportContext): ExportedSnippet
   const body = curlBodyArgs(readBody(input.body));
   const lines = [
     `${body.pipe}curl --path-as-is -g ${methodArgs(input.method).join(' ')} ${bashQuote(signed.url)}`,
-    ...signed.headers.map(([name, value]) => `-H ${bashQuote(`${name}: ${value}`)}`),
+    ...signed.headers.map((header) => curlHeader(header, context)),
     ...body.args,
   ];
   const window = query
@@ -115,11 +186,12 @@ function curlSigned({ signed, input, signedAt }: ExportContext): ExportedSnippet
     title: 'curl (signed here)',
     language: 'bash',
     code: `# Signed ${iso(signedAt)}; stops working at ${iso(expiresAt)} (${window}).\n${joinLines(lines)}\n`,
-    note: `Sends exactly the request signed here, so it works until ${iso(expiresAt)}. --path-as-is and -g keep curl from changing the URL.`,
+    note: `${withheldNote(signed.headers, context)}Sends exactly the request signed here, so it works until ${iso(expiresAt)}. --path-as-is and -g keep curl from changing the URL.`,
   };
 }
 
-function curlSigv4({ input, inlineSecret }: ExportContext): ExportedSnippet {
+function curlSigv4(context: ExportContext): ExportedSnippet {
+  const { input, inlineSecret } = context;
   const { credentials } = input;
   const user = inlineSecret
     ? bashQuote(`${credentials.accessKeyId}:${credentials.secretAccessKey}`)
@@ -136,7 +208,7 @@ function curlSigv4({ input, inlineSecret }: ExportContext): ExportedSnippet {
         ? `-H ${bashQuote(`x-amz-security-token: ${credentials.sessionToken!}`)}`
         : '-H "x-amz-security-token: $AWS_SESSION_TOKEN"',
     );
-  lines.push(...ownHeaders(input).map(([name, value]) => `-H ${bashQuote(`${name}: ${value}`)}`));
+  lines.push(...ownHeaders(input).map((header) => curlHeader(header, context)));
   lines.push(...body.args);
   return {
     id: 'curl-sigv4',
@@ -145,11 +217,13 @@ function curlSigv4({ input, inlineSecret }: ExportContext): ExportedSnippet {
     code: `# curl 7.75 or later signs this itself each time it runs.\n${joinLines(lines)}\n`,
     note:
       (inlineSecret ? '' : 'Set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY first. ') +
+      withheldNote(ownHeaders(input), context) +
       "curl signs the path as written (it does not normalise or double-encode it as execute-api's canonical URI does), so paths with '.', '..' or encoded characters may not match.",
   };
 }
 
-function awscurl({ input, inlineSecret }: ExportContext): ExportedSnippet {
+function awscurl(context: ExportContext): ExportedSnippet {
+  const { input, inlineSecret } = context;
   const { credentials } = input;
   const body = readBody(input.body);
   const lines = [
@@ -163,7 +237,7 @@ function awscurl({ input, inlineSecret }: ExportContext): ExportedSnippet {
     );
     if (hasToken(input)) lines.push(`--security_token ${bashQuote(credentials.sessionToken!)}`);
   }
-  lines.push(...ownHeaders(input).map(([name, value]) => `-H ${bashQuote(`${name}: ${value}`)}`));
+  lines.push(...ownHeaders(input).map((header) => curlHeader(header, context)));
   if (body.kind === 'text') lines.push(`-d ${bashQuote(body.text)}`);
   lines.push(bashQuote(input.url));
   return {
@@ -175,12 +249,26 @@ function awscurl({ input, inlineSecret }: ExportContext): ExportedSnippet {
       (inlineSecret
         ? ''
         : 'awscurl reads AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY and AWS_SESSION_TOKEN from the environment. ') +
+      withheldNote(ownHeaders(input), context) +
       (body.kind === 'binary' ? 'The binary body is left out: pass it with -d @file. ' : '') +
       'Install with pip install awscurl.',
   };
 }
 
-function python({ input, inlineSecret }: ExportContext): ExportedSnippet {
+/** A header value in Python: the literal, or the variable it is read from. */
+function pythonValue(header: readonly [string, string], context: ExportContext): string {
+  const withheld = withheldHeader(header, context);
+  return withheld === null ? literal(header[1]) : `os.environ[${literal(withheld.variable)}]`;
+}
+
+/** A header value in JavaScript: the literal, or the variable it is read from. */
+function javascriptValue(header: readonly [string, string], context: ExportContext): string {
+  const withheld = withheldHeader(header, context);
+  return withheld === null ? literal(header[1]) : `process.env[${literal(withheld.variable)}]`;
+}
+
+function python(context: ExportContext): ExportedSnippet {
+  const { input, inlineSecret } = context;
   const { credentials } = input;
   const body = readBody(input.body);
   const headers = ownHeaders(input);
@@ -219,7 +307,7 @@ function python({ input, inlineSecret }: ExportContext): ExportedSnippet {
     'request = AWSRequest(',
     `    method=${literal(input.method)},`,
     `    url=${literal(input.url)},`,
-    `    headers={${headers.map(([name, value]) => `${literal(name)}: ${literal(value)}`).join(', ')}},`,
+    `    headers={${headers.map((header) => `${literal(header[0])}: ${pythonValue(header, context)}`).join(', ')}},`,
     `    data=${data},`,
     ')',
     `SigV4Auth(credentials, ${literal(input.service)}, ${literal(input.region)}).add_auth(request)`,
@@ -240,12 +328,14 @@ function python({ input, inlineSecret }: ExportContext): ExportedSnippet {
       (inlineSecret
         ? ''
         : 'Reads AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY and AWS_SESSION_TOKEN from the environment. ') +
+      withheldNote(headers, context) +
       (repeated ? 'A header given twice keeps only its last value in a Python dict. ' : '') +
       'Needs pip install botocore requests.',
   };
 }
 
-function javascript({ input, inlineSecret }: ExportContext): ExportedSnippet {
+function javascript(context: ExportContext): ExportedSnippet {
+  const { input, inlineSecret } = context;
   const { credentials } = input;
   const body = readBody(input.body);
   const clientLines = inlineSecret
@@ -278,7 +368,7 @@ function javascript({ input, inlineSecret }: ExportContext): ExportedSnippet {
     '',
     `const response = await aws.fetch(${literal(input.url)}, {`,
     `  method: ${literal(input.method)},`,
-    `  headers: [${headers.map(([name, value]) => `[${literal(name)}, ${literal(value)}]`).join(', ')}],`,
+    `  headers: [${headers.map((header) => `[${literal(header[0])}, ${javascriptValue(header, context)}]`).join(', ')}],`,
     ...bodyLine,
     '});',
     'console.log(response.status, await response.text());',
@@ -293,11 +383,13 @@ function javascript({ input, inlineSecret }: ExportContext): ExportedSnippet {
       (inlineSecret
         ? ''
         : 'Reads AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY and AWS_SESSION_TOKEN from process.env. ') +
+      withheldNote(headers, context) +
       'Needs npm install aws4fetch.',
   };
 }
 
-function rawHttp({ signed, input }: ExportContext): ExportedSnippet {
+function rawHttp(context: ExportContext): ExportedSnippet {
+  const { signed, input } = context;
   const url = parseUrl(signed.url);
   const body = readBody(input.body);
   const headers = signed.headers.some(([name]) => name.toLowerCase() === 'host')
@@ -305,7 +397,10 @@ function rawHttp({ signed, input }: ExportContext): ExportedSnippet {
     : [['Host', url.host] as [string, string], ...signed.headers];
   const lines = [
     `${input.method} ${url.path === '' ? '/' : url.path}${url.query === null ? '' : `?${url.query}`} HTTP/1.1`,
-    ...headers.map(([name, value]) => `${name}: ${value}`),
+    ...headers.map((header) => {
+      const withheld = withheldHeader(header, context);
+      return `${header[0]}: ${withheld === null ? header[1] : `<left out: $${withheld.variable}>`}`;
+    }),
     '',
     body.kind === 'text' ? body.text : body.kind === 'binary' ? '' : '',
   ];
@@ -314,8 +409,10 @@ function rawHttp({ signed, input }: ExportContext): ExportedSnippet {
     title: 'Raw HTTP',
     language: 'http',
     code: lines.join('\n'),
-    ...(body.kind === 'binary'
-      ? { note: 'The binary body is not shown; it goes after the blank line.' }
+    ...(body.kind === 'binary' || withheldNote(headers, context) !== ''
+      ? {
+          note: `${withheldNote(headers, context).replace(/^Reads /, 'Left out: ')}${body.kind === 'binary' ? 'The binary body is not shown; it goes after the blank line.' : ''}`.trim(),
+        }
       : {}),
   };
 }
