@@ -1,5 +1,6 @@
 // The page's server as npm start runs it: the security headers on every answer, only the
 // loopback names as Host, and the gateway in another process.
+import { readFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPlayground } from './playgroundServer';
@@ -70,6 +71,13 @@ describe('startPlayground', () => {
     expect(policy).toContain("connect-src 'self' http: https:;");
     expect(policy).not.toContain('unsafe');
     expect(PAGE_SECURITY_HEADERS['X-Frame-Options']).toBe('DENY');
+  });
+
+  it("is the policy the README's Security section shows", () => {
+    const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+    expect(readme).toContain(
+      `\`Content-Security-Policy: ${PAGE_SECURITY_HEADERS['Content-Security-Policy']}\``,
+    );
   });
 
   it.each([
