@@ -54,7 +54,7 @@ export function encodeForWire(text: string): string {
 }
 
 /** Says where a path departs from AWS's canonical encoding, and how AWS writes that spot. */
-export function describeEncodingFlaw(flaw: EncodingFlaw): string {
+function describeEncodingFlaw(flaw: EncodingFlaw): string {
   switch (flaw.kind) {
     case 'lower-case-hex':
       return `"${flaw.text}" has lower-case hex (AWS writes ${flaw.text.toUpperCase()})`;
