@@ -19,8 +19,10 @@ if (!process.send) {
   );
   process.exit(1);
 }
-// Ctrl-C reaches the whole process group; the parent decides when the gateway stops (SIGTERM).
+// Ctrl-C, or a supervisor's SIGTERM, reaches the whole process group: the parent acts on it and
+// stops the gateway itself, so the gateway going first is never mistaken for a crash.
 process.on('SIGINT', () => {});
+process.on('SIGTERM', () => {});
 // The parent is gone, even killed outright: go too, rather than live on as an orphan.
 process.on('disconnect', () => process.exit(0));
 

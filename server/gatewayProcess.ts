@@ -20,8 +20,6 @@ const TSX_LOADER = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).
 /** Unexpected stops restarted within RESTART_WINDOW_MS; one more and the gateway stays down. */
 export const MAX_RESTARTS = 3;
 const RESTART_WINDOW_MS = 60_000;
-/** How long a gateway told to stop has before it is killed. */
-const STOP_GRACE_MS = 5_000;
 
 export interface GatewayProcessOptions {
   port: number;
@@ -77,18 +75,15 @@ function forkGateway(port: number): Promise<ForkedGateway> {
   });
 }
 
+/**
+ * The gateway keeps nothing worth a graceful stop, and a busy or frozen (SIGSTOPped) one would
+ * not act on a gentler signal: SIGKILL ends it at once, whatever it is doing.
+ */
 function stopChild(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
   return new Promise((resolve) => {
-    const timer = setTimeout(() => child.kill('SIGKILL'), STOP_GRACE_MS);
-    child.once('exit', () => {
-      clearTimeout(timer);
-      resolve();
-    });
-    // The child has no SIGTERM handler: it ends at once, even in a busy loop. A frozen
-    // (SIGSTOPped) one acts on it only when it runs again, hence SIGCONT.
-    child.kill('SIGTERM');
-    child.kill('SIGCONT');
+    child.once('exit', () => resolve());
+    child.kill('SIGKILL');
   });
 }
 

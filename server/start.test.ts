@@ -55,7 +55,9 @@ function start(env: Record<string, string>) {
     });
   /** Ctrl-C in a terminal: SIGINT to every process of the group, the gateway included. */
   const pressCtrlC = () => process.kill(-child.pid!, 'SIGINT');
-  return { child, exited, printed, pressCtrlC, output: () => output };
+  /** A supervisor stopping the group (Playwright's webServer, a service manager). */
+  const terminateGroup = () => process.kill(-child.pid!, 'SIGTERM');
+  return { child, exited, printed, pressCtrlC, terminateGroup, output: () => output };
 }
 
 /** Processes started by the ones under test (the gateway), killed after each test whatever happens. */
@@ -204,9 +206,11 @@ describe('npm start: the gateway in a process of its own', () => {
     const unsigned = await fetch(`http://127.0.0.1:${gatewayPort}/prod/hello`);
     expect(unsigned.headers.get('x-amzn-errortype')).toBe('MissingAuthenticationTokenException');
 
-    run.child.kill('SIGINT');
+    // SIGTERM to the whole group reaches the gateway too: still a clean stop, not a crash.
+    run.terminateGroup();
     expect(await run.exited).toBe(0);
     expect(isRunning(restarted)).toBe(false);
+    expect(run.output().split('unexpectedly')).toHaveLength(2);
   }, 60_000);
 
   it(`a gateway that keeps crashing is given up after ${MAX_RESTARTS} restarts: npm start says so and exits 1`, async () => {
