@@ -17,6 +17,8 @@ const CHILD_ENTRY = fileURLToPath(new URL('./gatewayChild.ts', import.meta.url))
  */
 const TSX_LOADER = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
 
+/** The gateway's JavaScript heap limit; it needs a few tens of MiB. */
+const GATEWAY_HEAP_MIB = 512;
 /** Unexpected stops restarted within RESTART_WINDOW_MS; one more and the gateway stays down. */
 export const MAX_RESTARTS = 3;
 const RESTART_WINDOW_MS = 60_000;
@@ -52,7 +54,8 @@ const describeExit = (code: number | null, signal: NodeJS.Signals | null) =>
 /** Forks the gateway and waits until it listens, or rejects with the reason it cannot. */
 function forkGateway(port: number): Promise<ForkedGateway> {
   const child = fork(CHILD_ENTRY, [String(port)], {
-    execArgv: ['--import', TSX_LOADER],
+    // A client that fills the gateway's heap crashes the gateway (then restarted), not the machine.
+    execArgv: ['--import', TSX_LOADER, `--max-old-space-size=${GATEWAY_HEAP_MIB}`],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   return new Promise((resolve, reject) => {
