@@ -67,7 +67,10 @@ afterEach(() => {
   for (const child of children.splice(0)) child.kill('SIGKILL');
   for (const pid of grandchildren.splice(0)) {
     try {
-      process.kill(pid, 'SIGKILL');
+      // Only if that pid is still one of our gateways, not a process that reused the number.
+      if (readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('gatewayChild.ts')) {
+        process.kill(pid, 'SIGKILL');
+      }
     } catch {
       // already gone
     }
