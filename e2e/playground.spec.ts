@@ -646,6 +646,10 @@ test.describe('meet users where they are', () => {
     try {
       const other = new PlaygroundPage(await elsewhere.newPage());
       await other.page.goto(link);
+      // The link proposes; the form changes on "Open this request" only.
+      await expect(other.sharedRequest).toContainText('PUT');
+      await expect(other.method).toHaveValue('POST');
+      await other.openSharedRequest();
       await expect(other.method).toHaveValue('PUT');
       await expect(other.body).toHaveValue('{"shared":"yes"}');
       await expect(other.url).toHaveValue('http://127.0.0.1:5174/prod/hello');
@@ -671,6 +675,8 @@ test.describe('meet users where they are', () => {
     try {
       const other = new PlaygroundPage(await elsewhere.newPage());
       await other.page.goto(link);
+      await expect(other.sharedRequest).toContainText('SigV4A (ECDSA P-256)');
+      await other.openSharedRequest();
       await expect(
         other.page.getByRole('radio', { name: 'SigV4A (ECDSA P-256)', exact: true }),
       ).toBeChecked();
@@ -719,7 +725,11 @@ test.describe('meet users where they are', () => {
       await tabs.nth(i).click();
       await expect(section.getByRole('tabpanel')).not.toContainText(demo.secretAccessKey);
     }
-    await section.getByRole('checkbox', { name: 'Include the secret key in the code' }).check();
+    await section
+      .getByRole('checkbox', {
+        name: 'Include the secret key, session token and credential headers in the code',
+      })
+      .check();
     await expect(section.getByRole('note')).toContainText('secret key');
     await playground.screenshot('users-export');
   });

@@ -175,6 +175,51 @@ export class PlaygroundPage {
     return this.page.getByRole('region', { name: 'Export', exact: true });
   }
 
+  // --- Secrets ----------------------------------------------------------------------------------
+
+  /** "Remember credentials in this browser". */
+  get rememberCredentials(): Locator {
+    return this.page.getByRole('checkbox', { name: 'Remember credentials in this browser' });
+  }
+
+  /** The Request panel's note naming the credential values a reload, history or link left out. */
+  get credentialsNotKept(): Locator {
+    return this.page.getByRole('note', { name: 'Credentials not kept', exact: true });
+  }
+
+  /** The value fields of the header table, in order. */
+  get headerValues(): Locator {
+    return this.page.getByRole('textbox', { name: /^Header( \d+)? value$/ });
+  }
+
+  /** Everything this origin keeps in localStorage, as one string. */
+  async storedText(): Promise<string> {
+    return this.page.evaluate(() => JSON.stringify(localStorage));
+  }
+
+  /** A share link's proposal: what it would set beside the form, before anything changes. */
+  get sharedRequest(): Locator {
+    return this.page.getByRole('region', { name: 'Open a shared request?', exact: true });
+  }
+
+  /** The proposal's warnings ("Before you open it"). */
+  get sharedRequestWarnings(): Locator {
+    return this.sharedRequest.getByRole('list', { name: 'Before you open it' });
+  }
+
+  /** Clicks "Open this request": only then does a share link change the form. */
+  async openSharedRequest(): Promise<void> {
+    await this.sharedRequest
+      .getByRole('button', { name: 'Open this request', exact: true })
+      .click();
+    await expect(this.sharedRequest).toHaveCount(0);
+  }
+
+  async dismissSharedRequest(): Promise<void> {
+    await this.sharedRequest.getByRole('button', { name: 'Dismiss', exact: true }).click();
+    await expect(this.sharedRequest).toHaveCount(0);
+  }
+
   // --- Actions ----------------------------------------------------------------------------------
 
   /** Opens the page and waits until it has signed the first-run request. */
@@ -234,6 +279,16 @@ export class PlaygroundPage {
       await names.nth(index).fill(name);
       await values.nth(index).fill(value);
     }
+  }
+
+  /** One more row in the header table ("Add header", then its name and value). */
+  async addHeader(name: string, value: string): Promise<void> {
+    const names = this.page.getByRole('textbox', { name: /^Header( \d+)? name$/ });
+    const count = await names.count();
+    await this.page.getByRole('button', { name: 'Add header', exact: true }).click();
+    await expect(names).toHaveCount(count + 1);
+    await names.nth(count).fill(name);
+    await this.headerValues.nth(count).fill(value);
   }
 
   /** 'header' signs an Authorization header, 'query' a presigned URL. */

@@ -11,7 +11,8 @@ const list = (names: readonly string[]) =>
 export function WithheldSecretsNote() {
   const headers = usePlaygroundStore((s) => s.request.headers);
   const fromUrl = usePlaygroundStore((s) => s.request.withheldFromUrl);
-  const names = withheldHeaderNames(headers);
+  // A name once, however many rows: "the Authorization headers" says it.
+  const names = [...new Set(withheldHeaderNames(headers))];
   if (names.length === 0 && fromUrl.length === 0) return null;
   const parts = [
     ...(names.length > 0
