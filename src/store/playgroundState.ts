@@ -146,7 +146,10 @@ export interface CredentialsFields {
   accessKeyId: string;
   secretAccessKey: string;
   sessionToken: string;
-  /** Opt-in: only then do the secret key and session token reach localStorage. */
+  /**
+   * Opt-in: only then do the secret key and session token, and the request's credential header
+   * values and URL credentials (request/credentialFields.ts), reach localStorage.
+   */
   remember: boolean;
   /** Whether the secret is shown in clear (its field and kSecret); never persisted. */
   secretVisible: boolean;
