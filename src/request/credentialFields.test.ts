@@ -130,6 +130,13 @@ describe('withoutCredentialsInUrl', () => {
     });
   });
 
+  it('takes the user information up to the last @ of the authority, as the signer reads it', () => {
+    expect(withoutCredentialsInUrl('https://a@b:c@h.example/p@q').url).toBe(
+      'https://h.example/p@q',
+    );
+    expect(withoutCredentialsInUrl(`https://${'@'.repeat(50_000)}x`).url).toBe('https://x');
+  });
+
   it('returns a URL without credentials as it is', () => {
     const url = 'http://127.0.0.1:5174/prod/hello?NextToken=abc&b';
     expect(withoutCredentialsInUrl(url)).toEqual({ url, withheld: [] });

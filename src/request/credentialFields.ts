@@ -102,8 +102,11 @@ export function isCredentialQueryParam(name: string): boolean {
   return isCredentialName(percentDecoded(name));
 }
 
-/** `scheme://user:password@` at the start of a URL: browsers do not send it, and it is a secret. */
-const USER_INFO = /^([a-z][a-z0-9+.-]*:\/\/)([^/?#@]*)@/i;
+/**
+ * `scheme://user:password@` up to the authority's last '@', as parseUrl reads it: browsers do not
+ * send it, and it is a secret.
+ */
+const USER_INFO = /^([a-z][a-z0-9+.-]*:\/\/)([^/?#\\]*)@/i;
 
 export interface UrlWithoutCredentials {
   url: string;
