@@ -1,5 +1,6 @@
 // IAM-style policy evaluation for execute-api:Invoke: an explicit Deny wins, otherwise an Allow is
 // needed; nothing allowed means denied (IAM's default deny).
+import { matchesWildcard, type WildcardOptions } from './matchWildcard';
 
 export interface PolicyStatement {
   Effect: 'Allow' | 'Deny';
@@ -9,27 +10,18 @@ export interface PolicyStatement {
 
 export type PolicyDecision = 'allow' | 'deny' | 'explicit-deny';
 
-const patternCache = new Map<string, RegExp>();
+const IAM_WILDCARDS: WildcardOptions = { questionMark: true };
 
 /**
  * IAM wildcards: '*' matches any run of characters ('/' included), '?' exactly one. Action names
- * compare case-insensitively (IAM treats actions so), resources case-sensitively.
+ * compare case-insensitively (IAM treats actions so), resources case-sensitively. Patterns come
+ * from the configuration, but the resource ARN holds the request's path, so the match is the
+ * regex-free one (no backtracking blow-up on a long path against a pattern with many stars).
  */
 export function matchesIamPattern(pattern: string, value: string, ignoreCase = false): boolean {
-  const key = `${ignoreCase ? 'i' : 's'}:${pattern}`;
-  let regex = patternCache.get(key);
-  if (!regex) {
-    const source = pattern
-      .split('')
-      .map((char) =>
-        char === '*' ? '.*' : char === '?' ? '.' : char.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'),
-      )
-      .join('');
-    regex = new RegExp(`^${source}$`, ignoreCase ? 'is' : 's');
-    if (patternCache.size > 1000) patternCache.clear();
-    patternCache.set(key, regex);
-  }
-  return regex.test(value);
+  return ignoreCase
+    ? matchesWildcard(pattern.toLowerCase(), value.toLowerCase(), IAM_WILDCARDS)
+    : matchesWildcard(pattern, value, IAM_WILDCARDS);
 }
 
 const asList = (value: string | string[]) => (Array.isArray(value) ? value : [value]);

@@ -17,6 +17,7 @@ import {
 import { SigV4aKeyCache, verifySigV4aSignature } from '../../src/signing/sigv4a';
 import { nodeSigningCrypto } from '../nodeSigningCrypto';
 import { evaluatePolicy, type PolicyDecision } from './evaluatePolicy';
+import { matchesWildcard, type WildcardOptions } from './matchWildcard';
 import type { GatewayConfig, GatewayIdentity } from './gatewayConfig';
 import {
   accessDenied,
@@ -96,20 +97,25 @@ function decodeQueryValue(text: string): string {
 const sha256Hex = (data: string | Uint8Array) => createHash('sha256').update(data).digest('hex');
 
 /**
+ * Bounds on X-Amz-Region-Set, far above any real set (every region by name is a few hundred
+ * characters; `*` says it in one), so that the work per request stays small whatever is sent.
+ */
+export const MAX_REGION_SET_LENGTH = 4096;
+export const MAX_REGION_SET_ENTRIES = 128;
+
+const REGION_SET_WILDCARDS: WildcardOptions = { questionMark: false };
+
+/**
  * Whether a region is in an X-Amz-Region-Set value: comma-separated names or patterns in which
- * '*' matches any run of characters ("us-*", "*").
+ * '*' matches any run of characters ("us-*", "*"). A set over the bounds includes nothing.
  */
 export function regionSetIncludes(regionSet: string, region: string): boolean {
-  return regionSet.split(',').some((entry) => {
+  if (regionSet.length > MAX_REGION_SET_LENGTH) return false;
+  const entries = regionSet.split(',', MAX_REGION_SET_ENTRIES + 1);
+  if (entries.length > MAX_REGION_SET_ENTRIES) return false;
+  return entries.some((entry) => {
     const pattern = entry.trim();
-    if (pattern === '') return false;
-    const regex = new RegExp(
-      `^${pattern
-        .split('*')
-        .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
-        .join('.*')}$`,
-    );
-    return regex.test(region);
+    return pattern !== '' && matchesWildcard(pattern, region, REGION_SET_WILDCARDS);
   });
 }
 
