@@ -2,7 +2,12 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { GatewayConfigError, loadGatewayConfig, parseGatewayConfig } from './gatewayConfig';
+import {
+  DEFAULT_CORS_ALLOW_HEADERS,
+  GatewayConfigError,
+  loadGatewayConfig,
+  parseGatewayConfig,
+} from './gatewayConfig';
 
 const minimal = { apiId: 'api', region: 'us-east-1', account: '111122223333' };
 
@@ -34,7 +39,7 @@ describe('parseGatewayConfig', () => {
       service: 'execute-api',
       signatureWindowSeconds: 300,
       clock: null,
-      cors: { enabled: true, allowOrigin: '*' },
+      cors: { enabled: true, allowOrigin: '*', allowHeaders: DEFAULT_CORS_ALLOW_HEADERS },
       routes: [],
       identities: [],
     });
@@ -63,6 +68,19 @@ describe('parseGatewayConfig', () => {
       cors: { enabled: false, allowOrigin: 'http://localhost:5173' },
     });
     expect(config.identities[0]?.sessionToken).toBe('token');
+  });
+
+  it('takes the CORS header list as configured, and refuses one that is not header names', () => {
+    const cors = { enabled: true, allowOrigin: '*', allowHeaders: ['Authorization', 'X-Custom'] };
+    expect(parseGatewayConfig({ ...minimal, cors }).cors.allowHeaders).toEqual([
+      'Authorization',
+      'X-Custom',
+    ]);
+    for (const allowHeaders of ['Authorization', ['a,b'], ['a b'], [''], [7]]) {
+      expect(problem({ ...minimal, cors: { allowHeaders } })).toContain(
+        '"cors.allowHeaders" must be a list of header names',
+      );
+    }
   });
 
   it('names where the configuration came from', () => {

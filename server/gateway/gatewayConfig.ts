@@ -35,10 +35,31 @@ export interface GatewayConfig {
   signatureWindowSeconds: number;
   /** Pins the gateway's clock to this ISO 8601 instant (replaying old requests); null = real time. */
   clock: string | null;
-  cors: { enabled: boolean; allowOrigin: string };
+  cors: {
+    enabled: boolean;
+    allowOrigin: string;
+    /** Access-Control-Allow-Headers: a REST API answers its configured list, never the asked one. */
+    allowHeaders: string[];
+  };
   routes: GatewayRoute[];
   identities: GatewayIdentity[];
 }
+
+/**
+ * The headers a browser may send on a signed call: what the API Gateway console's "Enable CORS"
+ * puts in Access-Control-Allow-Headers, plus what SigV4 and SigV4a clients add.
+ */
+export const DEFAULT_CORS_ALLOW_HEADERS = [
+  'Authorization',
+  'Content-Type',
+  'X-Amz-Date',
+  'X-Amz-Security-Token',
+  'X-Amz-Content-Sha256',
+  // SigV4a's signed region set.
+  'X-Amz-Region-Set',
+  'X-Amz-User-Agent',
+  'X-Api-Key',
+];
 
 export const DEFAULT_CONFIG_PATH = new URL('./gateway.config.json', import.meta.url);
 
@@ -114,6 +135,13 @@ export function parseGatewayConfig(raw: unknown, where = '(inline)'): GatewayCon
     fail(where, '"clock" must be null or an ISO 8601 instant');
   }
   const cors = (config.cors ?? {}) as Record<string, unknown>;
+  const allowHeaders = cors.allowHeaders ?? DEFAULT_CORS_ALLOW_HEADERS;
+  if (
+    !Array.isArray(allowHeaders) ||
+    !allowHeaders.every((name) => isString(name) && /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name))
+  ) {
+    fail(where, '"cors.allowHeaders" must be a list of header names');
+  }
   return {
     apiId: config.apiId as string,
     region: config.region as string,
@@ -126,6 +154,7 @@ export function parseGatewayConfig(raw: unknown, where = '(inline)'): GatewayCon
     cors: {
       enabled: cors.enabled !== false,
       allowOrigin: isString(cors.allowOrigin) ? cors.allowOrigin : '*',
+      allowHeaders: [...allowHeaders],
     },
     routes: routes as GatewayRoute[],
     identities: identities as GatewayIdentity[],

@@ -135,6 +135,16 @@ export const incompleteQueryAuthorization = () =>
     "AWS query-string parameters must include 'X-Amz-Algorithm', 'X-Amz-Credential', 'X-Amz-Signature', 'X-Amz-Date', 'X-Amz-SignedHeaders'. Re-examine the query-string parameters.",
   );
 
+// Answers whose API Gateway text is not known at all (server/README.md lists them): worded in
+// the style of the texts above, with the error type AWS uses for malformed signatures.
+
+/** More than one Authorization header line. */
+export const duplicateAuthorization = (count: number) =>
+  error(
+    'IncompleteSignatureException',
+    `Authorization header must appear once, got ${count} Authorization headers.`,
+  );
+
 /** A Credential that is not key/date/region/service/terminator. */
 export const malformedCredential = (credential: string) =>
   error(

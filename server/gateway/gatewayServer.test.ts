@@ -8,7 +8,9 @@ import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadVectorCaseTexts } from '../../scripts/vectors';
+import { getCanonicalUri, parseQuery } from '../../src/signing';
 import { parseGatewayConfig, type GatewayConfig, type GatewayIdentity } from './gatewayConfig';
+import { normalizeRequestPath } from './normalizeRequestPath';
 import {
   ADMIN,
   DEFAULT_CONFIG,
@@ -676,9 +678,11 @@ describe('CORS', () => {
       expect(listOf(reply.headers['access-control-allow-methods'])).toEqual(
         expect.arrayContaining(['post', 'get', 'options']),
       );
-      expect(listOf(reply.headers['access-control-allow-headers'])).toEqual(
-        expect.arrayContaining([...REQUIRED_ALLOWED, 'x-custom-thing']),
-      );
+      // The configured list, as a REST API answers it: what the preflight asked for beyond it
+      // (x-custom-thing) is not allowed just because it was asked for.
+      const allowed = listOf(reply.headers['access-control-allow-headers']);
+      expect(allowed).toEqual(expect.arrayContaining(REQUIRED_ALLOWED));
+      expect(allowed).not.toContain('x-custom-thing');
       expect(reply.log).toEqual(['OPTIONS /prod/hello - 200 -']);
     });
 
@@ -719,7 +723,7 @@ describe('CORS', () => {
     let gateway: TestGateway;
     beforeAll(async () => {
       const config = structuredClone(DEFAULT_CONFIG);
-      config.cors = { enabled: true, allowOrigin: ORIGIN };
+      config.cors = { ...config.cors, allowOrigin: ORIGIN };
       gateway = await TestGateway.start(config, () => NOW);
     });
     afterAll(() => gateway.close());
@@ -752,7 +756,7 @@ describe('CORS', () => {
     let gateway: TestGateway;
     beforeAll(async () => {
       const config = structuredClone(DEFAULT_CONFIG);
-      config.cors = { enabled: false, allowOrigin: '*' };
+      config.cors = { ...config.cors, enabled: false };
       gateway = await TestGateway.start(config, () => NOW);
     });
     afterAll(() => gateway.close());
@@ -1589,9 +1593,19 @@ describe('fuzz', () => {
     'random paths, sent with a signature made for another path',
     async () => {
       const signed = await sign(gateway, { credentials: keysOf(ADMIN), body: 'x' });
+      // Left out: paths that sign as /prod/hello does ('/prod//hello', '/prod/./hello?'): the
+      // same canonical URI and no query parameter, so the same signature.
+      const signsAsHello = (candidate: string) => {
+        const [candidatePath = '', query = null] = candidate.split(/\?(.*)/s);
+        return (
+          parseQuery(query).length === 0 &&
+          getCanonicalUri(candidatePath, { normalizePath: true, doubleEncodePath: true }) ===
+            '/prod/hello'
+        );
+      };
       await fc.assert(
         fc.asyncProperty(
-          path.filter((candidate) => candidate !== '/prod/hello'),
+          path.filter((candidate) => !signsAsHello(candidate)),
           async (target) => {
             expectApiGatewayStyleError(await sendRaw({ ...signed, target }));
           },
@@ -1623,8 +1637,9 @@ describe('fuzz', () => {
               expect(reply.headers['x-amzn-errortype']).toBe('BadRequestException');
               return;
             }
-            const route =
-              target === '/prod' || target.startsWith('/prod/') || target.startsWith('/prod?');
+            // The stage is found on the normalized path: '/prod/..' is outside it, '/prod//x' in.
+            const requestPath = normalizeRequestPath(target.split('?')[0]!) ?? '';
+            const route = requestPath === '/prod' || requestPath.startsWith('/prod/');
             if (!route) expectGatewayError(reply, 'MissingAuthenticationTokenException');
             else expect(reply.status, `${target}: ${reply.body}`).toBe(200);
           },

@@ -2,28 +2,17 @@
 // routes use AWS_IAM authorization. Same checks, same status codes, same error texts and headers.
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import type { GatewayConfig } from './gatewayConfig';
 import { missingAuthenticationToken, type GatewayError } from './gatewayErrors';
 import { runIntegration } from './integrations';
-import { matchRoute } from './matchRoute';
+import { matchRoute, resourceMethods, type RouteMatch } from './matchRoute';
+import { normalizeRequestPath, printablePath } from './normalizeRequestPath';
 import { RequestVerifier, type WireRequest } from './verifyRequest';
 
 /** API Gateway's payload limit (10 MB). */
 export const MAX_BODY_BYTES = 10 * 1024 * 1024;
 
-/** Headers a browser may send on a signed call, besides those a preflight asks for. */
-const ALLOWED_HEADERS = [
-  'Authorization',
-  'Content-Type',
-  'X-Amz-Date',
-  'X-Amz-Security-Token',
-  'X-Amz-Content-Sha256',
-  // SigV4a's signed region set.
-  'X-Amz-Region-Set',
-  'X-Amz-User-Agent',
-  'X-Api-Key',
-];
 const EXPOSED_HEADERS = 'x-amzn-ErrorType, x-amzn-RequestId, Date';
 
 export interface GatewayOptions {
@@ -53,21 +42,84 @@ function rawHeaderPairs(request: IncomingMessage): Array<[string, string]> {
   return pairs;
 }
 
-function readBody(request: IncomingMessage): Promise<Uint8Array | 'too-large'> {
-  return new Promise((resolve, reject) => {
+/**
+ * The request each connection is in the middle of, so that the clientError handler knows when
+ * the request handler has the request and logs it; and the requests whose body broke HTTP
+ * midway, which the clientError handler answers and logs itself.
+ */
+const inFlight = new WeakMap<Socket, IncomingMessage>();
+const brokenMidBody = new WeakSet<IncomingMessage>();
+
+/** Requests that sent `Expect: 100-continue`: they get the 100 only once their body is wanted. */
+const awaitingContinue = new WeakMap<IncomingMessage, ServerResponse>();
+
+/** Whether Content-Length already says the body is over the limit. */
+function declaredTooLarge(request: IncomingMessage): boolean {
+  const declared = request.headers['content-length'];
+  return declared !== undefined && Number(declared) > MAX_BODY_BYTES;
+}
+
+type BodyRead =
+  { kind: 'complete'; body: Uint8Array } | { kind: 'too-large' } | { kind: 'aborted' };
+
+/**
+ * The body, read up to MAX_BODY_BYTES and no further: a declared length over the limit is
+ * refused before a byte is read, and a body that grows past it (chunked, or longer than it
+ * said) stops being read at the limit, so a client cannot make the gateway take in more than
+ * the limit before it answers. `aborted`: the client went away before the body was complete.
+ */
+function readBody(request: IncomingMessage): Promise<BodyRead> {
+  if (declaredTooLarge(request)) return Promise.resolve({ kind: 'too-large' });
+  awaitingContinue.get(request)?.writeContinue();
+  return new Promise((resolve) => {
     const chunks: Buffer[] = [];
     let length = 0;
-    let tooLarge = false;
-    request.on('data', (chunk: Buffer) => {
+    const finish = (result: BodyRead) => {
+      request.off('data', onData);
+      request.off('end', onEnd);
+      request.off('error', onAbort);
+      request.off('close', onClose);
+      resolve(result);
+    };
+    const onData = (chunk: Buffer) => {
       length += chunk.length;
-      if (length > MAX_BODY_BYTES) tooLarge = true;
-      else chunks.push(chunk);
-    });
-    request.on('end', () =>
-      resolve(tooLarge ? 'too-large' : chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks)),
-    );
-    request.on('error', reject);
+      if (length <= MAX_BODY_BYTES) chunks.push(chunk);
+      else {
+        request.pause();
+        finish({ kind: 'too-large' });
+      }
+    };
+    const onEnd = () =>
+      finish({
+        kind: 'complete',
+        body: chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks),
+      });
+    const onAbort = () => finish({ kind: 'aborted' });
+    const onClose = () => {
+      if (!request.complete) onAbort();
+    };
+    request.on('data', onData);
+    request.on('end', onEnd);
+    request.on('error', onAbort);
+    request.on('close', onClose);
   });
+}
+
+/**
+ * For an answer given before the body was read (no such route, a preflight): the body is taken
+ * off the wire and dropped, so the connection can carry the next request, but never more of it
+ * than the limit; a body that is, or says it is, over the limit closes the connection instead.
+ * Returns the headers the answer needs.
+ */
+function skipBody(request: IncomingMessage): Record<string, string> {
+  if (declaredTooLarge(request) || awaitingContinue.has(request)) return { Connection: 'close' };
+  let skipped = 0;
+  request.on('data', (chunk: Buffer) => {
+    skipped += chunk.length;
+    if (skipped > MAX_BODY_BYTES) request.socket.destroy();
+  });
+  request.resume();
+  return {};
 }
 
 /** The request handler, for use with any node:http server. */
@@ -122,17 +174,41 @@ export function createGatewayHandler(options: GatewayOptions) {
     path: string,
     error: GatewayError,
     callerArn?: string,
+    extra: Record<string, string> = {},
   ) {
     send(request, response, error.status, JSON.stringify(error.body), {
       'x-amzn-ErrorType': error.type,
+      ...extra,
     });
     log(`${request.method} ${path} ${callerArn ?? '-'} ${error.status} ${error.type}`);
+  }
+
+  /** Case 1 for a request that names no resource: its body is not read (skipBody). */
+  function sendNoSuchResource(request: IncomingMessage, response: ServerResponse, path: string) {
+    sendError(request, response, path, missingAuthenticationToken(), undefined, skipBody(request));
+  }
+
+  /** A preflight's answer: the resource's methods and the configured headers, whatever was asked. */
+  function preflightHeaders(match: RouteMatch): Record<string, string> {
+    const methods = new Set(
+      resourceMethods(config, match).flatMap((method) =>
+        method === 'ANY' ? ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD'] : [method],
+      ),
+    );
+    return {
+      'Access-Control-Allow-Methods': [...methods, 'OPTIONS'].join(','),
+      'Access-Control-Allow-Headers': config.cors.allowHeaders.join(','),
+      'Access-Control-Max-Age': '600',
+    };
   }
 
   return async function handle(request: IncomingMessage, response: ServerResponse) {
     const target = request.url ?? '/';
     const queryAt = target.indexOf('?');
-    const path = queryAt < 0 ? target : target.slice(0, queryAt);
+    const rawPath = queryAt < 0 ? target : target.slice(0, queryAt);
+    // The one path for the route, the resource ARN and the log (normalizeRequestPath.ts).
+    const requestPath = normalizeRequestPath(rawPath);
+    const logPath = printablePath(requestPath ?? rawPath);
     const method = request.method ?? 'GET';
     try {
       // CORS preflight: no signature, answered for any existing resource.
@@ -141,51 +217,52 @@ export function createGatewayHandler(options: GatewayOptions) {
         config.cors.enabled &&
         request.headers['access-control-request-method']
       ) {
-        request.resume();
-        if (!matchRoute(config, path, null)) {
-          sendError(request, response, path, missingAuthenticationToken());
+        const resource = requestPath === null ? null : matchRoute(config, requestPath, null);
+        if (!resource) {
+          sendNoSuchResource(request, response, logPath);
           return;
         }
-        const asked = request.headers['access-control-request-headers'];
-        const methods = [
-          ...new Set(
-            config.routes.map((route) =>
-              route.method === 'ANY' ? 'GET,POST,PUT,PATCH,DELETE,HEAD' : route.method,
-            ),
-          ),
-        ];
-        send(request, response, 200, '{}', {
-          'Access-Control-Allow-Methods': [...methods, 'OPTIONS'].join(','),
-          'Access-Control-Allow-Headers': [...ALLOWED_HEADERS, ...(asked ? [asked] : [])].join(','),
-          'Access-Control-Max-Age': '600',
-        });
-        log(`${method} ${path} - 200 -`);
+        send(request, response, 200, '{}', { ...preflightHeaders(resource), ...skipBody(request) });
+        log(`${method} ${logPath} - 200 -`);
         return;
       }
 
-      const match = findRoute(path, method);
+      const match = requestPath === null ? null : findRoute(requestPath, method);
       if (!match) {
-        request.resume();
-        sendError(request, response, path, missingAuthenticationToken());
+        sendNoSuchResource(request, response, logPath);
         return;
       }
       const body = await readBody(request);
-      if (body === 'too-large') {
-        send(request, response, 413, JSON.stringify({ message: 'Request Too Long' }), {
-          'x-amzn-ErrorType': 'RequestTooLongException',
-        });
-        log(`${method} ${path} - 413 RequestTooLongException`);
+      if (body.kind === 'aborted') {
+        // Nobody to answer: the client closed the connection before its body was complete
+        // (unless the body broke HTTP midway: answered and logged as a 400 by clientError).
+        if (!brokenMidBody.has(request)) log(`${method} ${logPath} - - aborted`);
         return;
       }
-      const wire: WireRequest = { method, target, headers: rawHeaderPairs(request), body };
+      if (body.kind === 'too-large') {
+        // Connection: close makes node close the connection once the answer is written; what
+        // is left of the body is never read.
+        send(request, response, 413, JSON.stringify({ message: 'Request Too Long' }), {
+          'x-amzn-ErrorType': 'RequestTooLongException',
+          Connection: 'close',
+        });
+        log(`${method} ${logPath} - 413 RequestTooLongException`);
+        return;
+      }
+      const wire: WireRequest = {
+        method,
+        target,
+        headers: rawHeaderPairs(request),
+        body: body.body,
+      };
       const verification = await verifier.verify(wire, now(), match.resourcePath);
       if (!verification.ok) {
-        sendError(request, response, path, verification.error, verification.callerArn);
+        sendError(request, response, logPath, verification.error, verification.callerArn);
         return;
       }
       const result = runIntegration(match.route, wire, verification.identity.arn);
       send(request, response, result.status, result.body);
-      log(`${method} ${path} ${verification.identity.arn} ${result.status} -`);
+      log(`${method} ${logPath} ${verification.identity.arn} ${result.status} -`);
     } catch (error) {
       // A bug of ours, never the client's fault: say so the way API Gateway does.
       if (!response.headersSent) {
@@ -193,7 +270,7 @@ export function createGatewayHandler(options: GatewayOptions) {
           'x-amzn-ErrorType': 'InternalServerErrorException',
         });
       }
-      log(`${method} ${path} - 500 InternalServerErrorException ${(error as Error).message}`);
+      log(`${method} ${logPath} - 500 InternalServerErrorException ${(error as Error).message}`);
     }
   };
 }
@@ -236,7 +313,16 @@ export function listen(server: Server, port: number, what: string): Promise<Runn
  * log it like any other request.
  */
 function answerClientErrors(server: Server, log: (line: string) => void) {
-  server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
+  server.on('clientError', (error: NodeJS.ErrnoException, socket: Socket) => {
+    const request = inFlight.get(socket);
+    if (request !== undefined) {
+      // The connection ended in the middle of a request's body: the client left, and the
+      // request handler logs that as an abort. Any other error there is a body that is not
+      // HTTP (a bad chunk size, say): the 400 below, and the request handler stays silent.
+      if (error.code === 'HPE_INVALID_EOF_STATE' || error.code === 'ECONNRESET')
+        return socket.destroy();
+      brokenMidBody.add(request);
+    }
     log(`- - - 400 BadRequestException ${error.code ?? ''}`.trimEnd());
     if (!socket.writable) return socket.destroy();
     const body = JSON.stringify({ message: 'Bad Request' });
@@ -250,7 +336,24 @@ function answerClientErrors(server: Server, log: (line: string) => void) {
 
 export function createGatewayServer(options: GatewayOptions): Server {
   const handler = createGatewayHandler(options);
+  const track = (request: IncomingMessage, response: ServerResponse) => {
+    inFlight.set(request.socket, request);
+    response.once('close', () => {
+      if (inFlight.get(request.socket) === request) inFlight.delete(request.socket);
+    });
+  };
   const server = createServer({ requireHostHeader: false }, (request, response) => {
+    track(request, response);
+    void handler(request, response);
+  });
+  // Every header line reaches the verifier: node would drop lines past 2000 (the head as a
+  // whole stays bounded by node's maxHeaderSize, 16 KiB).
+  server.maxHeadersCount = 0;
+  // Expect: 100-continue. The 100 goes out only when the body is wanted (readBody): a request
+  // for no route, or with a body declared over the limit, gets its final answer straight away.
+  server.on('checkContinue', (request: IncomingMessage, response: ServerResponse) => {
+    awaitingContinue.set(request, response);
+    track(request, response);
     void handler(request, response);
   });
   answerClientErrors(server, options.log ?? ((line: string) => console.log(line)));

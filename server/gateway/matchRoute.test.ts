@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseGatewayConfig, type GatewayRoute } from './gatewayConfig';
 import { matchRoute } from './matchRoute';
+import { normalizeRequestPath } from './normalizeRequestPath';
 
 function configWith(stage: string, routes: GatewayRoute[]) {
   return parseGatewayConfig({
@@ -12,9 +13,13 @@ function configWith(stage: string, routes: GatewayRoute[]) {
   });
 }
 
-/** The matched route's path and the resource path, or null: what a test wants to see. */
+/**
+ * The matched route's path and the resource path, or null: what a test wants to see. The path
+ * goes through normalizeRequestPath first, as in the gateway.
+ */
 function match(config: ReturnType<typeof configWith>, rawPath: string, method: string | null) {
-  const found = matchRoute(config, rawPath, method);
+  const requestPath = normalizeRequestPath(rawPath);
+  const found = requestPath === null ? null : matchRoute(config, requestPath, method);
   return (
     found && {
       route: `${found.route.method} ${found.route.path}`,
@@ -62,11 +67,8 @@ describe('matchRoute', () => {
         { method: 'ANY', path: '/', handler: 'echo' },
       ]);
       expect(match(rootApi, '/', 'GET')).toEqual({ route: 'ANY /', resourcePath: '/' });
-      expect(match(rootApi, '/example/..', 'GET')).toEqual({
-        route: 'ANY /{proxy+}',
-        resourcePath: '/example/..',
-      });
-      expect(match(rootApi, '//', 'GET')).toEqual({ route: 'ANY /{proxy+}', resourcePath: '//' });
+      expect(match(rootApi, '/example/..', 'GET')).toEqual({ route: 'ANY /', resourcePath: '/' });
+      expect(match(rootApi, '//', 'GET')).toEqual({ route: 'ANY /', resourcePath: '/' });
       expect(match(rootApi, '/prod/hello', 'POST')).toEqual({
         route: 'ANY /{proxy+}',
         resourcePath: '/prod/hello',
@@ -100,17 +102,24 @@ describe('matchRoute', () => {
   });
 
   describe('resource path', () => {
-    it('compares literal segments exactly (case-sensitive, no trailing slash)', () => {
+    it('compares literal segments exactly (case-sensitive; a trailing slash is dropped)', () => {
       expect(match(hello, '/prod/Hello', 'GET')).toBeNull();
-      expect(match(hello, '/prod/hello/', 'GET')).toBeNull();
+      expect(match(hello, '/prod/hello/', 'GET')).toEqual({
+        route: 'GET /hello',
+        resourcePath: '/hello',
+      });
       expect(match(hello, '/prod/hello/x', 'GET')).toBeNull();
       expect(match(hello, '/prod/nope', 'GET')).toBeNull();
     });
 
-    it('compares percent-decoded segments, and reports the resource path as sent', () => {
+    it('compares percent-decoded segments, and reports the resource path decoded', () => {
       expect(match(hello, '/prod/hell%6F', 'GET')).toEqual({
         route: 'GET /hello',
-        resourcePath: '/hell%6F',
+        resourcePath: '/hello',
+      });
+      expect(match(hello, '/prod/x/../hello', 'GET')).toEqual({
+        route: 'GET /hello',
+        resourcePath: '/hello',
       });
       expect(match(hello, '/prod/%zz', 'GET')).toBeNull();
     });

@@ -2,28 +2,22 @@ import type { GatewayConfig, GatewayRoute } from './gatewayConfig';
 
 export interface RouteMatch {
   route: GatewayRoute;
-  /** The resource path after the stage, as sent: /hello. */
+  /** The resource path after the stage, from the normalized request path: /hello. */
   resourcePath: string;
 }
 
-function decodeSegment(segment: string): string {
-  try {
-    return decodeURIComponent(segment);
-  } catch {
-    return segment;
-  }
-}
+const GREEDY = /^\{[^}]+\+\}$/;
+const PARAMETER = /^\{[^}]+\}$/;
 
-/** Whether a route template (/items/{id}, /{proxy+}) matches these decoded segments. */
+/** Whether a route template (/items/{id}, /{proxy+}) matches these segments. */
 function templateMatches(template: string, segments: readonly string[]): boolean {
   const parts = template.split('/').slice(1);
   for (let i = 0; i < parts.length; i++) {
     const part = parts[i]!;
-    if (/^\{[^}]+\+\}$/.test(part))
-      return segments.length > i && segments.slice(i).join('/') !== '';
+    if (GREEDY.test(part)) return segments.length > i && segments.slice(i).join('/') !== '';
     const segment = segments[i];
     if (segment === undefined) return false;
-    if (/^\{[^}]+\}$/.test(part)) {
+    if (PARAMETER.test(part)) {
       if (segment === '') return false;
     } else if (part !== segment) return false;
   }
@@ -31,25 +25,34 @@ function templateMatches(template: string, segments: readonly string[]): boolean
 }
 
 /**
- * Finds the stage's resource for a raw path. `method` null finds the resource whatever its
- * method (a CORS preflight). API Gateway answers a missing stage, resource or method alike,
- * with "Missing Authentication Token", so callers get only a match or null.
+ * Finds the stage's resource for a request path as normalizeRequestPath gives it (decoded,
+ * dot segments resolved: matching never decodes again, so the route and the resource ARN come
+ * from the same path). `method` null finds the resource whatever its method (a CORS
+ * preflight). API Gateway answers a missing stage, resource or method alike, with "Missing
+ * Authentication Token", so callers get only a match or null.
  */
 export function matchRoute(
   config: GatewayConfig,
-  rawPath: string,
+  requestPath: string,
   method: string | null,
 ): RouteMatch | null {
-  let resourcePath = rawPath;
+  let resourcePath = requestPath;
   if (config.stage !== '') {
     const prefix = `/${config.stage}`;
-    if (rawPath !== prefix && !rawPath.startsWith(`${prefix}/`)) return null;
-    resourcePath = rawPath.slice(prefix.length) || '/';
+    if (requestPath !== prefix && !requestPath.startsWith(`${prefix}/`)) return null;
+    resourcePath = requestPath.slice(prefix.length) || '/';
   }
-  const segments = resourcePath.split('/').slice(1).map(decodeSegment);
+  const segments = resourcePath.split('/').slice(1);
   for (const route of config.routes) {
     if (method !== null && route.method !== 'ANY' && route.method !== method) continue;
     if (templateMatches(route.path, segments)) return { route, resourcePath };
   }
   return null;
+}
+
+/** The methods a resource answers: those of every route with the matched route's template. */
+export function resourceMethods(config: GatewayConfig, match: RouteMatch): string[] {
+  return config.routes
+    .filter((route) => route.path === match.route.path)
+    .map((route) => route.method);
 }

@@ -42,15 +42,37 @@ export function headerValues(headers: HeaderPairs, name: string): string[] {
 
 const firstHeader = (headers: HeaderPairs, name: string) => headerValues(headers, name)[0];
 
-/** The X-Amz-Date to use: the header, or else the Date header in ISO 8601 basic format. */
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+/** RFC 9110's preferred HTTP-date (IMF-fixdate): "Thu, 15 Jan 2026 10:20:30 GMT". */
+const IMF_FIXDATE =
+  /^(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), (\d{2}) (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) (\d{4}) (\d{2}):(\d{2}):(\d{2}) GMT$/;
+
+/**
+ * An IMF-fixdate Date header in ISO 8601 basic format; undefined for any other text. Date.parse
+ * would read far more ('2026', 'Jan 15', '2026-01-15T10:20:30+05:00'), none of which a signer
+ * writes, and would roll Feb 30 over to March.
+ */
+export function httpDateToAmzDate(value: string): string | undefined {
+  const match = IMF_FIXDATE.exec(value);
+  if (!match) return undefined;
+  const [, day, monthName, year, hour, minute, second] = match as unknown as string[];
+  const month = MONTHS.indexOf(monthName!);
+  const amzDate = `${year}${String(month + 1).padStart(2, '0')}${day}T${hour}${minute}${second}Z`;
+  const time = Date.UTC(+year!, month, +day!, +hour!, +minute!, +second!);
+  const roundTrip = new Date(time).toISOString().replace(/[-:]|\.\d{3}/g, '');
+  return roundTrip === amzDate ? amzDate : undefined;
+}
+
+/**
+ * The X-Amz-Date to use: the header, or else the Date header in ISO 8601 basic format. A Date
+ * header in no format the gateway reads is passed on as sent, to be refused as case 10.
+ */
 function requestDate(headers: HeaderPairs): string | undefined {
   const amzDate = firstHeader(headers, 'x-amz-date');
   if (amzDate !== undefined) return amzDate;
   const date = firstHeader(headers, 'date');
   if (date === undefined) return undefined;
-  const parsed = Date.parse(date);
-  if (Number.isNaN(parsed)) return date;
-  return new Date(parsed).toISOString().replace(/[-:]|\.\d{3}/g, '');
+  return httpDateToAmzDate(date) ?? date;
 }
 
 /** The Authorization header's signature, or the API Gateway error for what is wrong with it. */
@@ -96,7 +118,9 @@ export function readHeaderSignature(
     );
   }
   const sessionToken = firstHeader(headers, 'x-amz-security-token');
-  const regionSet = firstHeader(headers, 'x-amz-region-set');
+  // Repeated region-set lines are one comma-separated list, as the canonical headers join them.
+  const regionSets = headerValues(headers, 'x-amz-region-set');
+  const regionSet = regionSets.length === 0 ? undefined : regionSets.join(',');
   return {
     source: 'header',
     algorithm: algorithm as SignatureParams['algorithm'],

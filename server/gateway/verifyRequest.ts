@@ -6,6 +6,7 @@
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import {
   canonicalizeWireRequest,
+  createCanonicalRequest,
   createStringToSign,
   EMPTY_SHA256,
   getCredentialScope,
@@ -21,6 +22,7 @@ import { matchesWildcard, type WildcardOptions } from './matchWildcard';
 import type { GatewayConfig, GatewayIdentity } from './gatewayConfig';
 import {
   accessDenied,
+  duplicateAuthorization,
   expiredToken,
   expiresTooLong,
   hostNotSigned,
@@ -162,14 +164,23 @@ export class RequestVerifier {
     return decision;
   }
 
+  /**
+   * `resourcePath` is the routed resource path (normalizeRequestPath, then matchRoute): the
+   * resource ARN is built from it, never from the request-target, so the policy judges the
+   * resource that was routed. The signature is checked on the target as sent, as AWS does.
+   */
   async verify(request: WireRequest, now: number, resourcePath: string): Promise<Verification> {
     const fail = (error: GatewayError, callerArn?: string): Verification =>
       callerArn === undefined ? { ok: false, error } : { ok: false, error, callerArn };
     const queryAt = request.target.indexOf('?');
     const params = parseQuery(queryAt < 0 ? null : request.target.slice(queryAt + 1));
 
-    // Where the signature is: the Authorization header first, else a presigned URL.
-    const authorization = headerValues(request.headers, 'authorization')[0];
+    // Where the signature is: the Authorization header first, else a presigned URL. Two
+    // Authorization lines are refused rather than one of them picked: a proxy in front that
+    // reads the other one would see a different request than the one verified here.
+    const authorizations = headerValues(request.headers, 'authorization');
+    if (authorizations.length > 1) return fail(duplicateAuthorization(authorizations.length));
+    const authorization = authorizations[0];
     let signature: SignatureParams | GatewayError;
     if (authorization !== undefined)
       signature = readHeaderSignature(authorization, request.headers);
@@ -267,7 +278,7 @@ export class RequestVerifier {
         : request.body.length === 0
           ? EMPTY_SHA256
           : sha256Hex(request.body);
-    const { canonicalRequest } = canonicalizeWireRequest({
+    const wire = canonicalizeWireRequest({
       method: request.method,
       target: request.target,
       headers: request.headers,
@@ -277,6 +288,21 @@ export class RequestVerifier {
       doubleEncodePath: true,
       ...(signature.source === 'query' ? { excludeQueryParams: ['X-Amz-Signature'] } : {}),
     });
+    // Line 5 of the canonical request is SignedHeaders as the signature gives it: AWS hashes the
+    // list as sent, while the signing core writes it lower case, sorted and once per name. A list
+    // written any other way ("Host;x-amz-date", "x-amz-date;host", "host;host;x-amz-date") so
+    // yields another canonical request, and a signature computed over the canonical list fails.
+    const canonicalRequest =
+      wire.signedHeaders === signature.signedHeaders
+        ? wire.canonicalRequest
+        : createCanonicalRequest({
+            method: request.method,
+            canonicalUri: wire.canonicalUri,
+            canonicalQuery: wire.canonicalQuery,
+            canonicalHeaders: wire.canonicalHeaders,
+            signedHeaders: signature.signedHeaders,
+            payloadHash,
+          });
     if (isSigV4a) {
       const stringToSign = createStringToSign(
         signature.amzDate,
