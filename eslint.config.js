@@ -4,14 +4,48 @@ import reactRefresh from 'eslint-plugin-react-refresh';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
+// The layers of src/, lowest first: a module imports only from its own layer and those below it.
+// signing ← request, transport ← importing ← diagnosis, exporting ← store ← components/ui ←
+// features ← app. Each entry lists the folders a layer must not reach.
+const LAYERS = [
+  { files: 'src/signing', above: ['request', 'transport', 'importing', 'diagnosis', 'exporting'] },
+  { files: 'src/request', above: ['transport', 'importing', 'diagnosis', 'exporting'] },
+  { files: 'src/transport', above: ['request', 'importing', 'diagnosis', 'exporting'] },
+  { files: 'src/importing', above: ['diagnosis', 'exporting'] },
+  { files: 'src/diagnosis', above: ['exporting'] },
+  { files: 'src/exporting', above: ['diagnosis'] },
+  { files: 'src/store', above: [] },
+  { files: 'src/components', above: ['store'] },
+  { files: 'src/features', above: [] },
+  { files: 'src/app', above: [] },
+];
+const UI_LAYERS = ['store', 'components', 'features', 'app'];
+
+/** The import patterns a layer may not use: every layer above it, by folder name. */
+function layerPatterns(folder) {
+  const layer = LAYERS.find((entry) => entry.files === folder);
+  const uiIndex = UI_LAYERS.indexOf(folder.replace('src/', ''));
+  const higherUi = uiIndex < 0 ? UI_LAYERS : UI_LAYERS.slice(uiIndex + 1);
+  const forbidden = [...layer.above.filter((name) => !UI_LAYERS.includes(name)), ...higherUi];
+  return forbidden.map((name) => ({
+    group: [`**/${name}/*`, `**/${name}/**`],
+    message: `${folder} sits below src/${name}: move the shared piece down instead of importing up.`,
+  }));
+}
+
 /** Rules that keep a folder free of React, the DOM, the network, the clock and global crypto. */
-function pureModuleRules(subject) {
+function pureModuleRules(subject, folder) {
   return {
     languageOptions: { globals: {} },
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: ['react', 'react-dom', 'zustand', '../components/*', '../store/*', 'node:*'] },
+        {
+          patterns: [
+            { group: ['react', 'react-dom', 'zustand', 'node:*'], message: `${subject} is pure.` },
+            ...layerPatterns(folder),
+          ],
+        },
       ],
       'no-restricted-globals': [
         'error',
@@ -35,6 +69,8 @@ function pureModuleRules(subject) {
   };
 }
 
+const PURE_FOLDERS = ['src/signing', 'src/diagnosis', 'src/importing', 'src/exporting'];
+
 export default tseslint.config(
   { ignores: ['dist', 'node_modules', 'playwright-report', 'test-results', '.scratch'] },
   js.configs.recommended,
@@ -48,23 +84,19 @@ export default tseslint.config(
       'react-refresh/only-export-components': ['warn', { allowConstantExport: true }],
     },
   },
-  {
-    // The signing core is pure: no React, DOM, fetch, clock or global crypto reaches it.
-    files: ['src/signing/**/*.ts'],
-    ignores: ['src/signing/**/*.test.ts', 'src/signing/crypto/defaultCrypto.ts'],
-    ...pureModuleRules('The signing core'),
-  },
-  {
-    // Diagnosis, importing and exporting are pure the same way: the caller passes the clock,
-    // the crypto and the answers.
-    files: ['src/diagnosis/**/*.ts', 'src/importing/**/*.ts', 'src/exporting/**/*.ts'],
-    ignores: [
-      'src/diagnosis/**/*.test.ts',
-      'src/importing/**/*.test.ts',
-      'src/exporting/**/*.test.ts',
-    ],
-    ...pureModuleRules('This module'),
-  },
+  // The signing core, diagnosis, importing and exporting are pure: the caller passes the clock,
+  // the crypto and the answers (defaultCrypto.ts is where the signing core meets the platform).
+  ...PURE_FOLDERS.map((folder) => ({
+    files: [`${folder}/**/*.ts`],
+    ignores: [`${folder}/**/*.test.ts`, 'src/signing/crypto/defaultCrypto.ts'],
+    ...pureModuleRules(folder === 'src/signing' ? 'The signing core' : 'This module', folder),
+  })),
+  // Every other layer of src/ keeps to the direction of imports.
+  ...LAYERS.filter((layer) => !PURE_FOLDERS.includes(layer.files)).map((layer) => ({
+    files: [`${layer.files}/**/*.{ts,tsx}`],
+    ignores: [`${layer.files}/**/*.test.ts`],
+    rules: { 'no-restricted-imports': ['error', { patterns: layerPatterns(layer.files) }] },
+  })),
   {
     files: [
       'server/**/*.ts',

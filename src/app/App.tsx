@@ -1,0 +1,114 @@
+import { lazy, Suspense, useEffect } from 'react';
+import { loadPlaygroundConfig } from '../request/defaults';
+import { usePlaygroundStore } from '../store/usePlaygroundStore';
+import { BodyEditor } from '../features/request/BodyEditor';
+import { CredentialsPanel } from '../features/credentials/CredentialsPanel';
+import { HeadersTable } from '../features/request/HeadersTable';
+import { HistoryPanel } from '../features/history/HistoryPanel';
+import { ImportPanel } from '../features/import-export/ImportPanel';
+import { LocalGatewayNote } from './LocalGatewayNote';
+import { MethodUrlFields } from '../features/request/MethodUrlFields';
+import { Panel } from '../components/ui/Panel';
+import { PanelBoundary } from '../components/ui/PanelBoundary';
+import { QueryParamsTable } from '../features/request/QueryParamsTable';
+import { ResponsePanel } from '../features/send-response/ResponsePanel';
+import { ScopeFields } from '../features/request/ScopeFields';
+import { SendBar } from '../features/send-response/SendBar';
+import { SharedRequestPrompt } from '../features/import-export/SharedRequestPrompt';
+import { ShareLinkButton } from '../features/import-export/ShareLinkButton';
+import { SigningOptionsPanel } from '../features/signing-options/SigningOptionsPanel';
+import { AwsDocsLink, SigningSteps } from '../features/signing-steps/SigningSteps';
+import { useSendShortcut } from '../features/send-response/useSendShortcut';
+import { WithheldSecretsNote } from '../features/request/WithheldSecretsNote';
+
+// The diagnosis tools load after the first signature is on screen: they are not needed for it,
+// and they would grow the first load by a third.
+const PasteErrorPanel = lazy(() =>
+  import('../features/diagnose/PasteErrorPanel').then((module) => ({
+    default: module.PasteErrorPanel,
+  })),
+);
+const CheckSignaturePanel = lazy(() =>
+  import('../features/diagnose/CheckSignaturePanel').then((module) => ({
+    default: module.CheckSignaturePanel,
+  })),
+);
+
+/** The playground: inputs on the left; the response and every signing step on the right. */
+export function App() {
+  const applyPlaygroundConfig = usePlaygroundStore((s) => s.options.applyPlaygroundConfig);
+  useSendShortcut();
+
+  useEffect(() => {
+    let current = true;
+    void loadPlaygroundConfig().then((config) => {
+      if (current) applyPlaygroundConfig(config);
+    });
+    return () => {
+      current = false;
+    };
+  }, [applyPlaygroundConfig]);
+
+  return (
+    <div className="app">
+      <header className="app-header">
+        <h1>SigV4 Playground</h1>
+        <p className="muted">
+          Sign AWS Signature Version 4 requests by hand and see every step. Keys stay in this page:
+          only the signed request leaves it.
+        </p>
+      </header>
+      <PanelBoundary name="Shared request">
+        <SharedRequestPrompt />
+      </PanelBoundary>
+      <main className="layout">
+        <div className="column column-inputs">
+          <Panel id="gateway" title="Local API Gateway" className="panel-note">
+            <LocalGatewayNote />
+          </Panel>
+          <PanelBoundary name="Import">
+            <ImportPanel />
+          </PanelBoundary>
+          <Panel id="request" title="Request" aside={<ShareLinkButton />}>
+            <WithheldSecretsNote />
+            <MethodUrlFields />
+            <ScopeFields />
+            <QueryParamsTable />
+            <HeadersTable />
+            <BodyEditor />
+          </Panel>
+          <Panel id="credentials" title="Credentials">
+            <CredentialsPanel />
+          </Panel>
+          <Panel id="options" title="Signing options">
+            <SigningOptionsPanel />
+          </Panel>
+          <PanelBoundary name="Send">
+            <SendBar />
+          </PanelBoundary>
+          <Panel id="history" title="History">
+            <HistoryPanel />
+          </Panel>
+        </div>
+        <div className="column column-results">
+          <Panel id="response" title="Response" label="Response" className="panel-response">
+            <ResponsePanel />
+          </Panel>
+          <PanelBoundary name="Paste an AWS error">
+            <Suspense fallback={null}>
+              <PasteErrorPanel />
+            </Suspense>
+          </PanelBoundary>
+          <Panel id="steps" title="Signing steps" label="Signing steps" aside={<AwsDocsLink />}>
+            <SigningSteps />
+          </Panel>
+          <Panel id="check-signature" title="Check a signature">
+            <Suspense fallback={<p className="hint">Loading…</p>}>
+              <CheckSignaturePanel />
+            </Suspense>
+          </Panel>
+        </div>
+      </main>
+    </div>
+  );
+}

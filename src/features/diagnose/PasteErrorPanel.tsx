@@ -1,0 +1,80 @@
+import { useMemo, useState } from 'react';
+import { parsePastedError } from '../../diagnosis/parseAwsError';
+import { sameRequestApartFromDate } from '../../store/planSigning';
+import { selectSigningPlan } from '../../store/selectSigningPlan';
+import { usePlaygroundStore } from '../../store/usePlaygroundStore';
+import { AwsErrorHelp } from './AwsErrorHelp';
+import { doctorContext, type OurSigning } from './awsErrorContext';
+import { useLiveSigning } from '../signing-steps/useLiveSigning';
+
+/**
+ * An AWS error from elsewhere (a CLI, a log), explained against the page's current signing: the
+ * mismatch view for a signature mismatch, the error doctor's advice for the rest.
+ */
+export function PasteErrorPanel() {
+  const [open, setOpen] = useState(false);
+  return (
+    <details
+      className="panel panel-collapsible"
+      open={open}
+      onToggle={(event) => setOpen(event.currentTarget.open)}
+    >
+      <summary>
+        <h2>Paste an AWS error</h2>
+      </summary>
+      {/* Mounted only when open: it signs the current request on every change. */}
+      {open && <PasteErrorBody />}
+    </details>
+  );
+}
+
+function PasteErrorBody() {
+  const [text, setText] = useState('');
+  const plan = usePlaygroundStore(selectSigningPlan);
+  const outcome = usePlaygroundStore((s) => s.response.outcome);
+  const live = useLiveSigning(plan);
+  const sent = outcome.kind === 'idle' ? null : outcome.sent;
+  const showsSent =
+    sent !== null &&
+    plan.signingTime.kind === 'now' &&
+    sameRequestApartFromDate(sent.input, { ...plan.input, signingDate: sent.input.signingDate });
+  const ours: OurSigning | null = useMemo(
+    () =>
+      showsSent
+        ? { input: sent.input, result: sent.signing }
+        : live.signing === null
+          ? null
+          : { input: live.signing.input, result: live.signing.result },
+    [showsSent, sent, live.signing],
+  );
+  const error = useMemo(() => (text.trim() === '' ? null : parsePastedError(text)), [text]);
+
+  return (
+    <div className="paste-error">
+      <div className="field">
+        <label htmlFor="aws-error">AWS error</label>
+        <textarea
+          id="aws-error"
+          rows={5}
+          spellCheck={false}
+          value={text}
+          placeholder="The error as AWS returned it: the JSON or XML body, or the message from the CLI or an SDK."
+          onChange={(event) => setText(event.target.value)}
+        />
+      </div>
+      {error !== null &&
+        (error.kind === 'unknown' ? (
+          <p className="hint">
+            Not an error this page recognises. Paste the whole message, with its type (for example{' '}
+            <code>InvalidSignatureException</code>).
+          </p>
+        ) : (
+          <AwsErrorHelp
+            error={error}
+            ours={ours}
+            context={ours === null ? null : doctorContext(ours)}
+          />
+        ))}
+    </div>
+  );
+}

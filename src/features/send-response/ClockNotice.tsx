@@ -1,0 +1,64 @@
+import { clockSkewSeconds, SKEW_WARN_SECONDS } from '../../diagnosis/clockSkew';
+import type { HttpAnswer } from '../../transport/sendRequest';
+import { getHeader } from '../../components/ui/bodyText';
+import { usePlaygroundStore } from '../../store/usePlaygroundStore';
+import { useApplyFix } from '../diagnose/useApplyFix';
+
+function signed(seconds: number): string {
+  return `${seconds > 0 ? '+' : seconds < 0 ? '−' : ''}${Math.abs(seconds)} s`;
+}
+
+/** The clock offset in use, with a way back to this machine's own clock. */
+export function ClockOffsetLine() {
+  const offset = usePlaygroundStore((s) => s.options.clockOffsetSeconds);
+  const setField = usePlaygroundStore((s) => s.options.setField);
+  if (offset === 0) return null;
+  return (
+    <p className="clock-offset hint">
+      Signing with this machine’s clock moved by <strong>{signed(offset)}</strong> (the server’s
+      time).{' '}
+      <button
+        type="button"
+        className="small-button"
+        onClick={() => setField('clockOffsetSeconds', 0)}
+      >
+        Use this machine’s clock
+      </button>
+    </p>
+  );
+}
+
+/** The server's Date header against this machine's clock, when they are far apart. */
+export function ClockSkewNotice({
+  answer,
+  receivedAt,
+}: {
+  answer: HttpAnswer;
+  receivedAt: number | undefined;
+}) {
+  const apply = useApplyFix();
+  const offset = usePlaygroundStore((s) => s.options.clockOffsetSeconds);
+  if (receivedAt === undefined) return null;
+  const skew = clockSkewSeconds(getHeader(answer.headers, 'date'), receivedAt);
+  if (skew === undefined || Math.abs(skew) <= SKEW_WARN_SECONDS) return null;
+  const seconds = Math.round(skew);
+  return (
+    <div className="callout callout-warning" role="note" aria-label="Clock skew">
+      <p className="callout-title">Your clock and the server’s differ</p>
+      <p>
+        The server’s Date header is {signed(seconds)} from this machine’s clock. AWS accepts a
+        signature for 5 minutes either way of its X-Amz-Date, so a skewed clock makes every
+        signature expired or not yet valid.
+      </p>
+      {offset !== seconds && (
+        <button
+          type="button"
+          className="small-button fix-button"
+          onClick={() => apply({ kind: 'set-clock-offset', seconds })}
+        >
+          Sign with the server’s time
+        </button>
+      )}
+    </div>
+  );
+}

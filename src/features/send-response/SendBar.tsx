@@ -1,0 +1,65 @@
+import { selectSigningPlan } from '../../store/selectSigningPlan';
+import { usePlaygroundStore } from '../../store/usePlaygroundStore';
+
+function plural(count: number, word: string): string {
+  return `${count} ${word}${count === 1 ? '' : 's'}`;
+}
+
+/** Send, Cancel and a one-line summary of what Send will do; stays in view while scrolling. */
+export function SendBar() {
+  const plan = usePlaygroundStore(selectSigningPlan);
+  const outcome = usePlaygroundStore((s) => s.response.outcome);
+  const sending = outcome.kind === 'sending';
+  const send = usePlaygroundStore((s) => s.response.send);
+  const cancel = usePlaygroundStore((s) => s.response.cancel);
+  const errors = plan.issues.filter((issue) => issue.severity === 'error').length;
+  const warnings = plan.issues.filter((issue) => issue.severity === 'warning').length;
+
+  // Short enough for one line in the narrow column: the bar never grows while typing.
+  let status: string;
+  if (plan.blockers.length > 0) status = plan.blockers[0]!;
+  else if (sending) status = `Sending via ${plan.transport}…`;
+  else if (errors > 0)
+    status = `${plural(errors, 'error')}${warnings > 0 ? `, ${plural(warnings, 'warning')}` : ''} above: Send still sends.`;
+  else if (warnings > 0) status = `${plural(warnings, 'warning')} above · via ${plan.transport}`;
+  else
+    status = `${plan.signingTime.kind === 'now' ? 'Signed when sent' : 'Fixed signing time'} · via ${plan.transport}`;
+
+  return (
+    <div className="send-bar">
+      <button
+        type="button"
+        className="primary"
+        disabled={plan.blockers.length > 0}
+        onClick={() => void send()}
+        aria-describedby="send-status"
+        aria-keyshortcuts="Control+Enter Meta+Enter"
+      >
+        Send
+      </button>
+      {sending && (
+        <button type="button" onClick={cancel}>
+          Cancel
+        </button>
+      )}
+      <span id="send-status" className="send-status" aria-live="polite" title={status}>
+        {status}
+      </span>
+      {/* When the columns stack, the answer is far below: say what came back, and link to it. */}
+      {(outcome.kind === 'response' || outcome.kind === 'failure') && (
+        <a
+          href="#response-title"
+          className={`send-outcome ${outcome.kind === 'failure' || outcome.answer.status >= 400 ? 'bad' : 'ok'}`}
+        >
+          {outcome.kind === 'response'
+            ? `${outcome.answer.status} ${outcome.answer.statusText}`
+            : 'No answer'}{' '}
+          ↓
+        </a>
+      )}
+      <span className="shortcut muted" aria-hidden="true">
+        <kbd>Ctrl</kbd>+<kbd>Enter</kbd>
+      </span>
+    </div>
+  );
+}

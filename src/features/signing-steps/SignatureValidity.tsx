@@ -1,0 +1,42 @@
+import { useEffect, useState } from 'react';
+import { formatCountdown, signatureValidity } from '../../diagnosis/clockSkew';
+import { usePlaygroundStore } from '../../store/usePlaygroundStore';
+
+/**
+ * How long the shown signature stays valid, counting down live: 5 minutes either way of
+ * X-Amz-Date for a header, until the expiry for a presigned URL. One interval, cleared on unmount.
+ */
+export function SignatureValidity({
+  amzDate,
+  mode,
+  expiresIn,
+}: {
+  amzDate: string;
+  mode: 'header' | 'query';
+  expiresIn: number;
+}) {
+  const offsetSeconds = usePlaygroundStore((s) => s.options.clockOffsetSeconds);
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), 1000);
+    return () => clearInterval(timer);
+  }, []);
+
+  const { notBefore, notAfter } = signatureValidity(amzDate, mode, expiresIn);
+  if (!Number.isFinite(notBefore) || !Number.isFinite(notAfter)) return null;
+  const serverNow = now + offsetSeconds * 1000;
+  let text: string;
+  if (serverNow < notBefore)
+    text = `Not valid yet: valid in ${formatCountdown(notBefore - serverNow)}.`;
+  else if (serverNow >= notAfter)
+    text =
+      mode === 'query'
+        ? `The URL expired ${formatCountdown(serverNow - notAfter)} ago.`
+        : `This signature expired ${formatCountdown(serverNow - notAfter)} ago (5 minutes after X-Amz-Date).`;
+  else
+    text =
+      mode === 'query'
+        ? `The URL expires in ${formatCountdown(notAfter - serverNow)}.`
+        : `Valid for ${formatCountdown(notAfter - serverNow)} more (5 minutes either way of X-Amz-Date).`;
+  return <p className="signature-validity hint">{text}</p>;
+}

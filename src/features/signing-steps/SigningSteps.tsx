@@ -1,0 +1,314 @@
+import { lazy, Suspense, useMemo } from 'react';
+import {
+  EMPTY_SHA256,
+  getPathRules,
+  UNSIGNED_PAYLOAD,
+  type SigningInput,
+  type SigningResult,
+} from '../../signing';
+import { sameRequestApartFromDate, type BrowserPath } from '../../store/planSigning';
+import { selectSigningPlan } from '../../store/selectSigningPlan';
+import { usePlaygroundStore } from '../../store/usePlaygroundStore';
+import type { OutgoingRequest } from '../../transport/sendRequest';
+import { AnnotatedLines } from './AnnotatedLines';
+import { formatBytes } from '../../components/ui/bodyText';
+import { describeCanonicalRequest, describeStringToSign } from './describeSigning';
+import { MonoBlock } from '../../components/ui/MonoBlock';
+import { PanelBoundary } from '../../components/ui/PanelBoundary';
+import { RequestToSend } from './RequestToSend';
+import { toCurl, toHttpText } from '../import-export/requestText';
+import { SigningKeyChain } from './SigningKeyChain';
+import { SigV4aKeyDerivation } from './SigV4aKeyDerivation';
+import { SignatureValidity } from './SignatureValidity';
+import { CopyButton } from '../../components/ui/CopyButton';
+import { StepSection } from '../../components/ui/StepSection';
+import { useLiveSigning } from './useLiveSigning';
+
+// The exporters are loaded after the page is up: the first load stays as small as before.
+const ExportSnippets = lazy(() =>
+  import('../import-export/ExportSnippets').then((module) => ({ default: module.ExportSnippets })),
+);
+
+const AWS_DOCS =
+  'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_sigv-create-signed-request.html';
+
+function bodyLength(body: SigningInput['body']): number {
+  if (body === undefined) return 0;
+  return typeof body === 'string' ? new TextEncoder().encode(body).length : body.byteLength;
+}
+
+function timeOfDay(amzDate: string): string {
+  return `${amzDate.slice(9, 11)}:${amzDate.slice(11, 13)}:${amzDate.slice(13, 15)} UTC`;
+}
+
+/** Every artifact of the signing, in the order SigV4 builds them, live as the inputs change. */
+export function SigningSteps() {
+  const plan = usePlaygroundStore(selectSigningPlan);
+  const outcome = usePlaygroundStore((s) => s.response.outcome);
+  const secretVisible = usePlaygroundStore((s) => s.credentials.secretVisible);
+  const bodyFileName = usePlaygroundStore((s) => s.request.bodyFile?.name);
+  const live = useLiveSigning(plan);
+
+  // With an empty signing time, what Send sent (signed with the clock of that moment) is shown
+  // for as long as the inputs stay the same, so the panels match what the server checked.
+  const sent = outcome.kind === 'idle' ? null : outcome.sent;
+  // SigV4A signatures are randomized: at a fixed time too, Send's own signing is the one to show.
+  const sentDateMatches =
+    plan.signingTime.kind === 'now' ||
+    (plan.signingTime.kind === 'fixed' &&
+      plan.input.algorithm === 'sigv4a' &&
+      sent?.input.signingDate.getTime() === plan.signingTime.date.getTime());
+  const showsSent =
+    sent !== null &&
+    sentDateMatches &&
+    sameRequestApartFromDate(sent.input, { ...plan.input, signingDate: sent.input.signingDate });
+  const shown = showsSent ? { input: sent.input, result: sent.signing } : live.signing;
+  const blocked = plan.blockers.length > 0;
+
+  return (
+    <>
+      {blocked && <p className="banner banner-warning">Not signed: {plan.blockers.join(' ')}</p>}
+      {live.error !== null && <p className="banner banner-error">Signing failed: {live.error}</p>}
+      {shown === null ? (
+        !blocked && live.error === null && <p className="hint">Signing…</p>
+      ) : (
+        <div className={blocked ? 'steps-body is-stale' : 'steps-body'}>
+          <p className="steps-when">
+            {showsSent
+              ? `As sent: signed at ${timeOfDay(shown.result.amzDate)} when you pressed Send.`
+              : plan.signingTime.kind === 'fixed'
+                ? shown.result.algorithm === 'sigv4a'
+                  ? `Signed at the fixed time ${shown.result.amzDate}. Send signs again at that time: a SigV4A signature differs every time, and each one is valid.`
+                  : `Signed at the fixed time ${shown.result.amzDate}: Send sends exactly this signature.`
+                : `Signed at ${timeOfDay(shown.result.amzDate)}, your last edit. Send signs again with the time of sending, and the steps then show that signing.`}
+          </p>
+          <SignatureValidity
+            amzDate={shown.result.amzDate}
+            mode={shown.input.mode ?? 'header'}
+            expiresIn={shown.input.expiresIn ?? 3600}
+          />
+          <Steps
+            input={shown.input}
+            result={shown.result}
+            secretVisible={secretVisible}
+            transport={plan.transport}
+            bodyFileName={bodyFileName}
+            browserPath={shown.input.url === plan.input.url ? plan.browserPath : undefined}
+          />
+        </div>
+      )}
+    </>
+  );
+}
+
+/** The link in the panel's heading row. */
+export function AwsDocsLink() {
+  return (
+    <a href={AWS_DOCS} target="_blank" rel="noreferrer" className="docs-link">
+      AWS docs: create a signed request ↗
+    </a>
+  );
+}
+
+interface StepsProps {
+  input: SigningInput;
+  result: SigningResult;
+  secretVisible: boolean;
+  transport: 'relay' | 'direct';
+  bodyFileName: string | undefined;
+  /** Set when the browser sends another path than the one typed (direct transport). */
+  browserPath: BrowserPath | undefined;
+}
+
+function Steps({ input, result, secretVisible, transport, bodyFileName, browserPath }: StepsProps) {
+  const isS3 = input.service === 's3';
+  const mode = input.mode ?? 'header';
+  const addsContentSha256 = mode === 'header' && (input.contentSha256Header ?? isS3);
+  const canonicalLines = useMemo(
+    () =>
+      describeCanonicalRequest(result, {
+        mode,
+        ...getPathRules(input),
+        addsSessionToken:
+          mode === 'header' &&
+          (input.credentials.sessionToken ?? '') !== '' &&
+          input.signSessionToken !== false,
+        addsContentSha256,
+      }),
+    [result, input, mode, addsContentSha256],
+  );
+  const stringToSignLines = useMemo(() => describeStringToSign(result), [result]);
+  const outgoing: OutgoingRequest = {
+    method: input.method,
+    url: result.url,
+    headers: result.headers,
+  };
+  if (input.body !== undefined)
+    outgoing.body = input.body instanceof ArrayBuffer ? new Uint8Array(input.body) : input.body;
+
+  const size = useMemo(() => bodyLength(input.body), [input.body]);
+  const payloadExplanation =
+    result.payloadHash === UNSIGNED_PAYLOAD
+      ? 'The body is not hashed: the literal UNSIGNED-PAYLOAD takes the hash’s place, so the signature does not cover the body.'
+      : result.payloadHash === EMPTY_SHA256
+        ? 'No body: this is the SHA-256 of zero bytes, the same for every request without one.'
+        : `SHA-256 of the ${size < 1024 ? `${size}-byte` : `${formatBytes(size)} (${size} bytes)`} body, in lower-case hex.`;
+
+  return (
+    <>
+      <StepSection
+        id="step-canonical-request"
+        title="Canonical request"
+        explanation={
+          <>
+            The request rewritten in one exact form, so that client and server hash the same bytes.
+            Any difference here is the usual cause of a signature mismatch.
+            {browserPath !== undefined && (
+              <>
+                {' '}
+                Sent directly, the browser rewrites the path <code>
+                  {browserPath.written}
+                </code> to <code>{browserPath.sent}</code> before sending (its URL parser resolves
+                &lsquo;.&rsquo; and &lsquo;..&rsquo; and percent-encodes spaces and non-ASCII), so
+                that is the path signed here; the relay would send it as written.
+              </>
+            )}
+          </>
+        }
+        copyText={result.canonicalRequest}
+        copyWhat="canonical request"
+      >
+        <AnnotatedLines lines={canonicalLines} label="Canonical request lines" />
+      </StepSection>
+
+      <StepSection
+        id="step-hashed-payload"
+        title="Hashed payload"
+        explanation={
+          <>
+            {payloadExplanation} It is the last line of the canonical request
+            {addsContentSha256 ? ' and is also sent as the x-amz-content-sha256 header.' : '.'}
+          </>
+        }
+        copyText={result.payloadHash}
+        copyWhat="payload hash"
+      >
+        <MonoBlock text={result.payloadHash} />
+      </StepSection>
+
+      <StepSection
+        id="step-string-to-sign"
+        title="String to sign"
+        explanation={
+          result.algorithm === 'sigv4a'
+            ? 'What actually gets signed: the algorithm, the time, the scope (without a region: X-Amz-Region-Set in the canonical request says where it is valid), and the hash of the canonical request.'
+            : 'What actually gets signed: the algorithm, the time, the scope the key is valid for, and the hash of the canonical request.'
+        }
+        copyText={result.stringToSign}
+        copyWhat="string to sign"
+      >
+        <AnnotatedLines lines={stringToSignLines} label="String to sign lines" />
+      </StepSection>
+
+      {result.algorithm === 'sigv4a' ? (
+        <StepSection
+          id="step-signing-key"
+          title="Signing key"
+          explanation="SigV4A derives an ECDSA P-256 key pair from the access key pair alone: no date, region or service goes in, so one key signs for every region in the set. A counter-mode KDF with HMAC-SHA256 turns the secret into the private key; the server derives the same public key to verify."
+          copyText={`x=${result.sigv4a.publicKey.x}\ny=${result.sigv4a.publicKey.y}`}
+          copyWhat="public key"
+        >
+          <SigV4aKeyDerivation
+            sigv4a={result.sigv4a}
+            secretAccessKey={input.credentials.secretAccessKey}
+            secretVisible={secretVisible}
+          />
+        </StepSection>
+      ) : (
+        <StepSection
+          id="step-signing-key"
+          title="Signing key"
+          explanation="The secret never signs directly: four HMACs narrow it to one day, region and service, so a leaked signing key is worth little."
+          copyText={result.signingKeyChain.kSigning}
+          copyWhat="signing key"
+        >
+          <SigningKeyChain
+            result={result}
+            secretAccessKey={input.credentials.secretAccessKey}
+            secretVisible={secretVisible}
+          />
+        </StepSection>
+      )}
+
+      <StepSection
+        id="step-signature"
+        title="Signature"
+        explanation={
+          result.algorithm === 'sigv4a'
+            ? 'ECDSA P-256 over the SHA-256 of the string to sign, with the private key above, DER-encoded, in lower-case hex. ECDSA is randomized: every signing gives a different signature, even at a fixed time, and that is fine: the server verifies it with the public key.'
+            : 'HMAC-SHA256 of the string to sign, keyed with kSigning, in lower-case hex.'
+        }
+        copyText={result.signature}
+        copyWhat="signature"
+      >
+        <MonoBlock text={result.signature} className="signature" />
+      </StepSection>
+
+      {mode === 'header' ? (
+        <StepSection
+          id="step-authorization"
+          title="Authorization header"
+          explanation="The access key ID with the credential scope, the signed header names and the signature. It travels with X-Amz-Date (and the session token, if any)."
+          copyText={result.authorization ?? ''}
+          copyWhat="Authorization header value"
+        >
+          <MonoBlock text={result.authorization ?? ''} />
+        </StepSection>
+      ) : (
+        <StepSection
+          id="step-presigned-url"
+          title="Presigned URL"
+          explanation={`The signature and its parameters travel in the query: anyone with this link can make this exact request until it expires (${input.expiresIn ?? 3600} s after the signing time).`}
+          copyText={result.url}
+          copyWhat="presigned URL"
+        >
+          <MonoBlock text={result.url} />
+        </StepSection>
+      )}
+
+      <StepSection
+        id="step-request-to-send"
+        title="Request to send"
+        explanation="Every header that goes on the wire, with the method, the URL and the body."
+        copyText={toHttpText(outgoing, bodyFileName)}
+        copyWhat="request as text"
+        actions={
+          <CopyButton text={toCurl(outgoing, bodyFileName)} what="request as a curl command">
+            Copy as curl
+          </CopyButton>
+        }
+      >
+        <RequestToSend
+          request={outgoing}
+          result={result}
+          transport={transport}
+          bodyFileName={bodyFileName}
+        />
+      </StepSection>
+
+      <section className="export-section" aria-labelledby="export-title">
+        <h3 id="export-title">Export</h3>
+        <p className="step-explanation">
+          This request as code, signed as shown above or signed when it runs.
+          {result.algorithm === 'sigv4a' &&
+            ' The snippets that sign when they run sign with SigV4, not SigV4A: use one signed here to keep this SigV4A signature.'}
+        </p>
+        <PanelBoundary name="Export">
+          <Suspense fallback={<p className="hint">Loading…</p>}>
+            <ExportSnippets input={input} result={result} />
+          </Suspense>
+        </PanelBoundary>
+      </section>
+    </>
+  );
+}
