@@ -30,11 +30,8 @@ import type { GatewayConfig } from '../gateway/gatewayConfig';
 import { loadGatewayConfig, parseGatewayConfig } from '../gateway/gatewayConfig';
 import { startGateway, type RunningServer } from '../gateway/gatewayServer';
 import { nodeSigningCrypto } from '../nodeSigningCrypto';
-import {
-  classifyUpstreamError,
-  createRelayHandler,
-  type RelayHandlerOptions,
-} from './relayHandler';
+import { classifyUpstreamError } from './classifyUpstreamError';
+import { createRelayHandler, type RelayHandlerOptions } from './relayHandler';
 
 // ---------------------------------------------------------------------------------------------
 // Servers
