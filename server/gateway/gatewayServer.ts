@@ -3,6 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
+import { API_GATEWAY_MAX_PAYLOAD_BYTES } from '../../src/transport/limits';
 import type { GatewayConfig } from './gatewayConfig';
 import { missingAuthenticationToken, type GatewayError } from './gatewayErrors';
 import { runIntegration } from './integrations';
@@ -11,7 +12,7 @@ import { normalizeRequestPath, printablePath } from './normalizeRequestPath';
 import { RequestVerifier, type WireRequest } from './verifyRequest';
 
 /** API Gateway's payload limit (10 MB). */
-export const MAX_BODY_BYTES = 10 * 1024 * 1024;
+export const MAX_BODY_BYTES = API_GATEWAY_MAX_PAYLOAD_BYTES;
 
 const EXPOSED_HEADERS = 'x-amzn-ErrorType, x-amzn-RequestId, Date';
 

@@ -11,7 +11,7 @@ export interface RelayRequest {
   headers: Array<[name: string, value: string]>;
   /** The body bytes, Base64; absent or '' for none. */
   bodyBase64?: string;
-  /** Upstream timeout in whole milliseconds, 1 to 600 000 (default 30 000). */
+  /** Upstream timeout in whole milliseconds, 1 to MAX_SEND_TIMEOUT_MS (default DEFAULT_SEND_TIMEOUT_MS; limits.ts). */
   timeoutMs?: number;
 }
 
@@ -40,7 +40,7 @@ export type RelayErrorType =
   | 'forbidden-origin' // the caller is not the playground's own page
   | 'forbidden-host' // the relay was addressed by another host name (DNS rebinding)
   | 'bad-request' // the relay request itself is malformed
-  | 'body-too-large' // the request body is over the relay's limit (10 MiB by default)
+  | 'body-too-large' // the request body is over the relay's limit (RELAY_MAX_REQUEST_BYTES by default)
   | 'response-too-large' // the target's answer is over the relay's limit
   | 'invalid-target' // the URL or a header cannot be sent as given
   | 'dns' // the target's host name does not resolve

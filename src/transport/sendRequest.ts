@@ -3,6 +3,7 @@
 // a timeout. Never a bare "Failed to fetch", and never a rejected promise.
 import { base64ToBytes, bytesToBase64 } from './base64';
 import { FORBIDDEN_METHODS, isForbiddenRequestHeader } from './forbiddenHeaders';
+import { DEFAULT_SEND_TIMEOUT_MS, MAX_SEND_TIMEOUT_MS } from './limits';
 import {
   RELAY_HEADER,
   RELAY_PATH,
@@ -68,18 +69,15 @@ export interface SendOptions {
   mode: TransportMode;
   /** Where the relay answers; default '/relay' on the page's own origin. */
   relayUrl?: string;
-  /** Default 30 000 ms. */
+  /** Default DEFAULT_SEND_TIMEOUT_MS (30 s). */
   timeoutMs?: number;
   /** Aborting it ends the request with a 'network' failure titled "Cancelled". */
   signal?: AbortSignal;
   fetchImpl?: typeof fetch;
 }
 
-export const DEFAULT_TIMEOUT_MS = 30_000;
 /** The relay's own timeout answer is more telling than the page giving up: let it come first. */
 const RELAY_GRACE_MS = 2_000;
-/** The relay accepts whole milliseconds up to ten minutes (relayProtocol.ts). */
-const RELAY_MAX_TIMEOUT_MS = 600_000;
 /** How long the CORS probe may take before the target counts as unreachable. */
 const PROBE_TIMEOUT_MS = 5_000;
 
@@ -224,7 +222,7 @@ async function viaRelay(
     url: request.url,
     headers: request.headers,
     ...(body.length > 0 ? { bodyBase64: bytesToBase64(body) } : {}),
-    timeoutMs: Math.min(RELAY_MAX_TIMEOUT_MS, Math.max(1, Math.round(timeoutMs))),
+    timeoutMs: Math.min(MAX_SEND_TIMEOUT_MS, Math.max(1, Math.round(timeoutMs))),
   };
   let response: Response;
   try {
@@ -421,7 +419,7 @@ export async function sendRequest(
   const external = options.signal;
   if (external?.aborted) return cancelled();
   const fetchImpl = options.fetchImpl ?? ((input, init) => fetch(input, init));
-  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const timeoutMs = options.timeoutMs ?? DEFAULT_SEND_TIMEOUT_MS;
   const controller = new AbortController();
   let timedOut = false;
   const cancel = () => controller.abort();
