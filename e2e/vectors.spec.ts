@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadVectorCases } from '../scripts/vectors';
+import { loadVectorCases } from '../test-support/vectors/loadVectorCases';
 import { serveBundle, type BundleServer } from '../test-support/browser/bundleServer';
 import type { SigV4VectorsReport } from '../test-support/browser/vectorsEntry';
 import { toBase64Case } from '../test-support/vectors/vectorCaseBase64';

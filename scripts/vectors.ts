@@ -2,8 +2,6 @@
 // AWS's CRT suite: context.json, request.txt, header-*.txt, query-*.txt) through the signing core.
 // A case folder holding public-key.json is a SigV4a case (the CRT suite's v4a/ layout): it is
 // signed with AWS4-ECDSA-P256-SHA256 and its signatures are verified rather than compared.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { basename, join, relative } from 'node:path';
 import { nodeSigningCrypto } from '../server/nodeSigningCrypto';
 import {
   createSigner,
@@ -11,48 +9,8 @@ import {
   verifySigV4aSignature,
   type SigningInput,
 } from '../src/signing';
-import {
-  runVectorSuite,
-  vectorCaseTexts,
-  type VectorCase,
-} from '../test-support/vectors/runVectorCase';
-
-/**
- * Case folders are the directories holding a context.json: DIR itself or any folder below it. Each
- * file is read as bytes.
- */
-export function loadVectorCases(dir: string): VectorCase[] {
-  const cases: VectorCase[] = [];
-  const visit = (folder: string) => {
-    const entries = readdirSync(folder).sort();
-    if (entries.includes('context.json')) {
-      const files: Record<string, Uint8Array> = {};
-      for (const entry of entries) {
-        const path = join(folder, entry);
-        // Bytes, not text: a request body may hold CR or bytes that are not UTF-8.
-        if (statSync(path).isFile()) files[entry] = new Uint8Array(readFileSync(path));
-      }
-      cases.push({ name: relative(join(dir, '..'), folder) || basename(folder), files });
-      return;
-    }
-    for (const entry of entries) {
-      const path = join(folder, entry);
-      if (statSync(path).isDirectory()) visit(path);
-    }
-  };
-  visit(dir);
-  return cases;
-}
-
-/** loadVectorCases with every file as UTF-8 text, for readers of text-only suites (aws/v4). */
-export function loadVectorCaseTexts(
-  dir: string,
-): Array<{ name: string; files: Record<string, string> }> {
-  return loadVectorCases(dir).map((vector) => ({
-    name: vector.name,
-    files: vectorCaseTexts(vector),
-  }));
-}
+import { loadVectorCases } from '../test-support/vectors/loadVectorCases';
+import { runVectorSuite } from '../test-support/vectors/runVectorCase';
 
 async function main() {
   const args = process.argv.slice(2);
@@ -85,4 +43,4 @@ async function main() {
   process.exitCode = failed > 0 || cases.length === 0 ? 1 : 0;
 }
 
-if (process.argv[1] && import.meta.url.endsWith(basename(process.argv[1]))) await main();
+await main();

@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadVectorCaseTexts } from '../../scripts/vectors';
+import { loadVectorCaseTexts } from '../../test-support/vectors/loadVectorCases';
 import { getCanonicalUri, parseQuery } from '../../src/signing';
 import { parseGatewayConfig, type GatewayConfig, type GatewayIdentity } from './gatewayConfig';
 import { normalizeRequestPath } from './normalizeRequestPath';

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { loadVectorCaseTexts } from '../../scripts/vectors';
+import { loadVectorCaseTexts } from '../../test-support/vectors/loadVectorCases';
 import { nodeSigningCrypto } from '../../server/nodeSigningCrypto';
 import { createSigner, type SigningInput } from '../signing';
 import { checkSignature, parsePastedRequest, shellWords } from './checkSignature';

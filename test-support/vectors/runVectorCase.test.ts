@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { loadVectorCases } from '../../scripts/vectors';
+import { loadVectorCases } from './loadVectorCases';
 import { nodeSigningCrypto } from '../../server/nodeSigningCrypto';
 import { createSigner, verifySigV4aSignature, type SigningResult } from '../../src/signing';
 import { parseRequestText } from './parseRequestText';
