@@ -15,6 +15,7 @@ import {
   utf8,
   type SigningCrypto,
 } from '../signing';
+import { cleanPastedRequest } from '../importing/cleanPastedRequest';
 import { curlBody, readCurlCommand } from '../importing/readCurlCommand';
 import { readHttp2Headers, readHttpRequest } from '../importing/readHttpRequest';
 import { formatCountdown, parseAmzDate, SIGNATURE_WINDOW_MS } from './clockSkew';
@@ -117,14 +118,13 @@ function parseCurl(text: string): PastedRequest | { error: string } {
  */
 export function parsePastedRequest(text: string): PastedRequest | { error: string } {
   try {
-    const trimmed = String(text)
-      .replace(/^\uFEFF/, '')
-      .trim()
-      .replace(/^\$\s+/, '');
+    const cleaned = cleanPastedRequest(text);
+    if (!cleaned.ok) return { error: cleaned.error };
+    const trimmed = cleaned.text.trim();
     if (trimmed === '')
       return { error: 'Paste a signed request: raw HTTP, a curl command or a presigned URL.' };
-    if (/^curl(\s|$)/.test(trimmed)) return parseCurl(trimmed);
-    if (/^https?:\/\/\S+$/i.test(trimmed)) {
+    if (cleaned.format === 'curl') return parseCurl(trimmed);
+    if (cleaned.format === 'url') {
       const query = parseUrl(trimmed).query;
       if (!parseQuery(query).some(({ name }) => name === 'X-Amz-Signature'))
         return {

@@ -2,9 +2,9 @@
 import { parseUrl } from '../signing';
 import type { ImportedCredentials } from './importCredentials';
 import { importCredentials, looksLikeCredentials } from './importCredentials';
+import { cleanPastedRequest } from './cleanPastedRequest';
 import { finishImport, importCurl, type ImportedRequest } from './importCurl';
 import { importRawHttp } from './importRawHttp';
-import { MAX_COMMAND_LENGTH } from './shellWords';
 
 export type ImportResult =
   | { kind: 'request'; request: ImportedRequest; source: 'curl' | 'http' | 'url' }
@@ -14,24 +14,21 @@ export type ImportResult =
 /** Imports whatever was pasted; never throws. */
 export function importAnything(text: string): ImportResult {
   try {
-    const trimmed = String(text)
-      .replace(/^\uFEFF/, '')
-      .trim();
+    const cleaned = cleanPastedRequest(text);
+    if (!cleaned.ok) return { kind: 'error', error: cleaned.error };
+    const trimmed = cleaned.text.trim();
     if (trimmed === '')
       return {
         kind: 'error',
         error: 'Paste a curl command, raw HTTP, a URL, or credentials.',
       };
-    if (trimmed.length > MAX_COMMAND_LENGTH)
-      return { kind: 'error', error: `The text is longer than ${MAX_COMMAND_LENGTH} characters.` };
-    const command = trimmed.replace(/^(?:[ \t]*#[^\n]*\n)+\s*/, '').replace(/^\$\s+/, '');
-    if (/^curl(\.exe)?(\s|$)/.test(command)) {
-      const result = importCurl(command);
+    if (cleaned.format === 'curl') {
+      const result = importCurl(cleaned.text);
       return result.ok
         ? { kind: 'request', request: result.request, source: 'curl' }
         : { kind: 'error', error: result.error };
     }
-    if (/^https?:\/\/\S+$/i.test(trimmed)) {
+    if (cleaned.format === 'url') {
       const url = parseUrl(trimmed);
       if (url.host === '') return { kind: 'error', error: 'The URL has no host.' };
       return {
@@ -46,8 +43,8 @@ export function importAnything(text: string): ImportResult {
         ? { kind: 'credentials', credentials: result.credentials }
         : { kind: 'error', error: result.error };
     }
-    if (/^:(?:method|authority|path|scheme)\s*:/i.test(trimmed) || /^[A-Za-z-]+ \S/.test(trimmed)) {
-      const result = importRawHttp(trimmed);
+    if (cleaned.format === 'http') {
+      const result = importRawHttp(cleaned.text);
       return result.ok
         ? { kind: 'request', request: result.request, source: 'http' }
         : { kind: 'error', error: result.error };

@@ -4,6 +4,7 @@
 import { bytesToBase64 } from '../transport/base64';
 import { isForbiddenRequestHeader } from '../transport/forbiddenHeaders';
 import { utf8 } from '../signing';
+import { cleanPastedRequest } from './cleanPastedRequest';
 import { extractSignature } from './extractSignature';
 import { curlBody, readCurlCommand } from './readCurlCommand';
 
@@ -70,13 +71,9 @@ export function finishImport(
 /** Reads a curl command; the error says which part was not understood. */
 export function importCurl(text: string): ImportRequestResult {
   try {
-    const trimmed = String(text)
-      .replace(/^\uFEFF/, '')
-      .trim()
-      // Comment lines before the command (the signed-curl export starts with one).
-      .replace(/^(?:[ \t]*#[^\n]*\n)+\s*/, '')
-      .replace(/^\$\s+/, '');
-    const command = readCurlCommand(trimmed);
+    const cleaned = cleanPastedRequest(text);
+    if (!cleaned.ok) return cleaned;
+    const command = readCurlCommand(cleaned.text.trim());
     if ('error' in command) return { ok: false, error: command.error };
     const notes = [...command.notes];
     if (command.ignoredFlags.length > 0)

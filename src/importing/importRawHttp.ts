@@ -1,8 +1,8 @@
 // Imports a request written as HTTP text (HTTP/1.1, or the HTTP/2 headers developer tools copy).
 import { parseUrl } from '../signing';
+import { cleanPastedRequest } from './cleanPastedRequest';
 import { finishImport, type ImportRequestResult } from './importCurl';
 import { readHttp2Headers, readHttpRequest } from './readHttpRequest';
-import { MAX_COMMAND_LENGTH } from './shellWords';
 
 /** Headers the page (or the browser) sets from the URL and body, so they are not imported. */
 const DERIVED_HEADERS = new Set(['content-length', 'connection']);
@@ -10,12 +10,10 @@ const DERIVED_HEADERS = new Set(['content-length', 'connection']);
 /** Reads raw HTTP; the error says which line was not understood. */
 export function importRawHttp(text: string): ImportRequestResult {
   try {
-    const trimmed = String(text)
-      .replace(/^\uFEFF/, '')
-      .replace(/^\s+/, '');
-    if (trimmed.length > MAX_COMMAND_LENGTH)
-      return { ok: false, error: `The request is longer than ${MAX_COMMAND_LENGTH} characters.` };
-    if (trimmed === '')
+    const cleaned = cleanPastedRequest(text);
+    if (!cleaned.ok) return cleaned;
+    const trimmed = cleaned.text;
+    if (trimmed.trim() === '')
       return { ok: false, error: 'Paste a request: GET /path HTTP/1.1, then its headers.' };
     const parsed = /^:(?:method|authority|path|scheme)\s*:/i.test(trimmed)
       ? readHttp2Headers(trimmed)
