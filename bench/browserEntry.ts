@@ -5,7 +5,8 @@
  * is where the signer ships and where the targets apply.
  */
 import { getDefaultSigningCrypto } from '../src/signing';
-import { runBenchmarks, type BenchConfig, type EnvironmentResult } from './workloads';
+import type { BenchConfig, EnvironmentResult } from './benchConfig';
+import { runBenchmarks } from './workloads';
 
 declare global {
   interface Window {
