@@ -8,6 +8,7 @@ export {
   getSigV4aCredentialScope,
   signRequest,
 } from './signRequest';
+export { resolveSigningOptions } from './resolveSigningOptions';
 // SigV4a's module loads on demand (SigV4-only pages never fetch it): its functions are exported
 // through lazy wrappers; SigV4aKeyCache is in './sigv4a' for callers that bundle it anyway.
 export { verifySigV4aSignature, deriveSigV4aKey } from './sigv4aLazy';
@@ -20,6 +21,7 @@ export type { HostHeaderMismatch } from './getHostHeaderMismatches';
 export type { Severity, ValidationIssue } from './validateSigningInput';
 export type {
   Credentials,
+  EffectiveSigningOptions,
   PayloadOption,
   RequestBody,
   SigningInput,
@@ -45,6 +47,25 @@ export {
 } from './getCanonicalUri';
 export { canonicalizeWireRequest } from './canonicalizeWireRequest';
 export type { WireCanonicalRequest, WireRequestParts } from './canonicalizeWireRequest';
+// The wire format as servers read it: one reading for the gateway, "Check a signature" and Import.
+export { formatAmzDate, httpDateToAmzDate, parseAmzDate } from './amzDate';
+export { parseAuthorization } from './parseAuthorization';
+export type { AuthorizationField, AuthorizationParse, WireAlgorithm } from './parseAuthorization';
+export { parseCredential } from './parseCredential';
+export type { CredentialParse, CredentialScope } from './parseCredential';
+export { decodeQueryValue, getHeaderValues, readWireSignature } from './readWireSignature';
+export type { WireReadProblem, WireSignature, WireSignatureRead } from './readWireSignature';
+export type { ExpectedScope, ScopeRegionProblem, WireCheckProblem } from './checkWireSignature';
+export { createWireKeyCache, verifyWireRequest } from './verifyWireRequest';
+export type {
+  KeyLookup,
+  WireKeyCache,
+  WireProblem,
+  WireRequest,
+  WireVerdict,
+  WireVerification,
+  WireVerifyOptions,
+} from './verifyWireRequest';
 export { getCanonicalQuery, parseQuery } from './getCanonicalQuery';
 export type { QueryParam } from './getCanonicalQuery';
 export { getCanonicalHeaders, trimHeaderValue } from './getCanonicalHeaders';
@@ -55,12 +76,17 @@ export { uriEncode, normalizeEncoding } from './uriEncode';
 export { toHex, utf8 } from './encoding';
 export {
   ALGORITHM,
+  AMZ_DATE_HEADER,
+  AUTHORIZATION_HEADER,
+  CONTENT_SHA256_HEADER,
   EMPTY_SHA256,
   MAX_PRESIGN_EXPIRES,
+  MIN_PRESIGN_EXPIRES,
   NEVER_SIGNED_HEADERS,
   PRESIGN_QUERY_PARAMS,
   REGION_SET_HEADER,
   SIGV4A_ALGORITHM,
+  SIGNATURE_WINDOW_MS,
   SIGV4A_NEEDS_ECDSA,
   UNSIGNED_PAYLOAD,
 } from './constants';

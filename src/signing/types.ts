@@ -48,6 +48,30 @@ export interface SigningInput {
 
 export type SigningAlgorithm = 'sigv4' | 'sigv4a';
 
+/**
+ * The options a signature was made with: the input's own, and for each one it left out the
+ * default the signer chose (most follow the service: S3 differs from all others). Whatever shows
+ * or exports a signature reads these instead of working the defaults out again.
+ */
+export interface EffectiveSigningOptions {
+  mode: SigningMode;
+  /** 'unsigned': UNSIGNED-PAYLOAD took the body hash's place (S3 presigned URLs by default). */
+  payload: PayloadOption;
+  /** '.', '..' and empty path segments were removed (every service but S3). */
+  normalizePath: boolean;
+  /** The wire path was encoded once more (every service but S3). */
+  doubleEncodePath: boolean;
+  /** The signer added and signed x-amz-content-sha256 (header mode only; S3 by default). */
+  contentSha256Header: boolean;
+  /**
+   * 'signed': the session token went in the signature (X-Amz-Security-Token header or query
+   * parameter); 'unsigned': it was added after signing; 'none': there was no token.
+   */
+  sessionToken: 'signed' | 'unsigned' | 'none';
+  /** The presigned URL's lifetime in seconds (X-Amz-Expires); query mode only. */
+  expiresIn?: number;
+}
+
 /** What a SigV4a signature used instead of the HMAC key chain. The private key is never exposed. */
 export interface SigV4aInfo {
   /** The X-Amz-Region-Set value as signed, e.g. "us-east-1" or "us-east-1,eu-*". */
@@ -93,4 +117,6 @@ export interface SigningResultBase {
   headers: Array<[name: string, value: string]>;
   /** The URL to send; in query mode, the presigned URL. */
   url: string;
+  /** The options as applied, defaults included. */
+  options: EffectiveSigningOptions;
 }
