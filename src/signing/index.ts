@@ -47,25 +47,6 @@ export {
 } from './getCanonicalUri';
 export { canonicalizeWireRequest } from './canonicalizeWireRequest';
 export type { WireCanonicalRequest, WireRequestParts } from './canonicalizeWireRequest';
-// The wire format as servers read it: one reading for the gateway, "Check a signature" and Import.
-export { formatAmzDate, httpDateToAmzDate, parseAmzDate } from './amzDate';
-export { parseAuthorization } from './parseAuthorization';
-export type { AuthorizationField, AuthorizationParse, WireAlgorithm } from './parseAuthorization';
-export { parseCredential } from './parseCredential';
-export type { CredentialParse, CredentialScope } from './parseCredential';
-export { decodeQueryValue, getHeaderValues, readWireSignature } from './readWireSignature';
-export type { WireReadProblem, WireSignature, WireSignatureRead } from './readWireSignature';
-export type { ExpectedScope, ScopeRegionProblem, WireCheckProblem } from './checkWireSignature';
-export { createWireKeyCache, verifyWireRequest } from './verifyWireRequest';
-export type {
-  KeyLookup,
-  WireKeyCache,
-  WireProblem,
-  WireRequest,
-  WireVerdict,
-  WireVerification,
-  WireVerifyOptions,
-} from './verifyWireRequest';
 export { getCanonicalQuery, parseQuery } from './getCanonicalQuery';
 export type { QueryParam } from './getCanonicalQuery';
 export { getCanonicalHeaders, trimHeaderValue } from './getCanonicalHeaders';
@@ -76,17 +57,12 @@ export { uriEncode, normalizeEncoding } from './uriEncode';
 export { toHex, utf8 } from './encoding';
 export {
   ALGORITHM,
-  AMZ_DATE_HEADER,
-  AUTHORIZATION_HEADER,
-  CONTENT_SHA256_HEADER,
   EMPTY_SHA256,
   MAX_PRESIGN_EXPIRES,
-  MIN_PRESIGN_EXPIRES,
   NEVER_SIGNED_HEADERS,
   PRESIGN_QUERY_PARAMS,
   REGION_SET_HEADER,
   SIGV4A_ALGORITHM,
-  SIGNATURE_WINDOW_MS,
   SIGV4A_NEEDS_ECDSA,
   UNSIGNED_PAYLOAD,
 } from './constants';
