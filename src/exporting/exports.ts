@@ -2,7 +2,16 @@
 // and awscurl that sign on every run, Python (botocore + requests), JavaScript (aws4fetch), raw
 // HTTP and the presigned URL. Pure: the caller passes the signing instant.
 import { isCredentialHeader } from '../request/credentialFields';
-import { DEFAULT_EXPIRES_IN, parseUrl, type SigningInput, type SigningResult } from '../signing';
+import { DEFAULT_EXPIRES_IN, type SigningInput, type SigningResult } from '../signing';
+import {
+  bashQuote,
+  curlUrl,
+  readBody,
+  shellBody,
+  toBase64,
+  toCurl,
+  toHttpText,
+} from './requestText';
 
 export interface ExportContext {
   signed: SigningResult;
@@ -37,41 +46,6 @@ const SIGNER_HEADERS = new Set([
   'x-amz-security-token',
   'x-amz-content-sha256',
 ]);
-
-type Body = { kind: 'none' } | { kind: 'text'; text: string } | { kind: 'binary'; base64: string };
-
-function readBody(body: SigningInput['body']): Body {
-  if (body === undefined) return { kind: 'none' };
-  if (typeof body === 'string')
-    return body === '' ? { kind: 'none' } : { kind: 'text', text: body };
-  const bytes = body instanceof Uint8Array ? body : new Uint8Array(body);
-  if (bytes.length === 0) return { kind: 'none' };
-  try {
-    return { kind: 'text', text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
-  } catch {
-    let binary = '';
-    for (const byte of bytes) binary += String.fromCharCode(byte);
-    return { kind: 'binary', base64: btoa(binary) };
-  }
-}
-
-/** One bash word: '…' when that is enough, $'…' when the text has ' or control characters. */
-export function bashQuote(text: string): string {
-  if (/^[A-Za-z0-9_.,:/@%+=-]+$/.test(text)) return text;
-  // eslint-disable-next-line no-control-regex
-  if (!/['\u0000-\u001f\u007f]/.test(text)) return `'${text}'`;
-  let quoted = "$'";
-  for (const char of text) {
-    const code = char.charCodeAt(0);
-    if (char === '\\' || char === "'") quoted += `\\${char}`;
-    else if (char === '\n') quoted += '\\n';
-    else if (char === '\r') quoted += '\\r';
-    else if (char === '\t') quoted += '\\t';
-    else if (code < 0x20 || code === 0x7f) quoted += `\\x${code.toString(16).padStart(2, '0')}`;
-    else quoted += char;
-  }
-  return `${quoted}'`;
-}
 
 /** A Python or JavaScript string literal (JSON's escapes are valid in both). */
 const literal = (text: string) => JSON.stringify(text);
@@ -110,7 +84,8 @@ function withheldHeader(
   [name, value]: readonly [string, string],
   { signed, input, inlineSecret }: ExportContext,
 ): WithheldHeader | null {
-  if (inlineSecret || !isCredentialHeader(name)) return null;
+  // An empty value holds no secret, and a variable could not tell curl to send it empty.
+  if (inlineSecret || !isCredentialHeader(name) || value.trim() === '') return null;
   if (signed.authorization !== undefined && value === signed.authorization) return null;
   const isToken = hasToken(input) && value === input.credentials.sessionToken;
   return { name, variable: isToken ? SESSION_TOKEN_VARIABLE : variableFor(name) };
@@ -132,14 +107,6 @@ export function withheldExportHeaders(context: ExportContext): WithheldHeader[] 
     });
 }
 
-/** One -H argument: the value as it is, or read from the environment when withheld. */
-function curlHeader(header: readonly [string, string], context: ExportContext): string {
-  const withheld = withheldHeader(header, context);
-  return withheld === null
-    ? `-H ${bashQuote(`${header[0]}: ${header[1]}`)}`
-    : `-H ${bashQuote(`${header[0]}: `)}"$${withheld.variable}"`;
-}
-
 /** The sentence a snippet's note gets when it reads header values from the environment. */
 function withheldNote(headers: ReadonlyArray<readonly [string, string]>, context: ExportContext) {
   const withheld = headers
@@ -149,21 +116,11 @@ function withheldNote(headers: ReadonlyArray<readonly [string, string]>, context
   return `Reads ${withheld.map(({ name, variable }) => `${name} from ${variable}`).join(', ')}. `;
 }
 
-/** Lines of a command joined with " \" continuations. */
-const joinLines = (lines: string[]) => lines.join(' \\\n  ');
-
-/** The curl arguments for a body, and a pipe to put before curl when the body is binary. */
-function curlBodyArgs(body: Body): { args: string[]; pipe: string } {
-  if (body.kind === 'none') return { args: [], pipe: '' };
-  if (body.kind === 'binary')
-    return { args: ['--data-binary @-'], pipe: `printf '%s' '${body.base64}' | base64 -d | ` };
-  // --data-binary would read a file for a body starting with @; --data-raw sends it as it is.
-  const option = body.text.startsWith('@') ? '--data-raw' : '--data-binary';
-  return { args: [`${option} ${bashQuote(body.text)}`], pipe: '' };
-}
-
-const methodArgs = (method: string) =>
-  method.toUpperCase() === 'HEAD' ? ['--head'] : [`-X ${bashQuote(method)}`];
+/** For the renderers: the variable a header's value is read from, or null to write it. */
+const headerVariable =
+  (context: ExportContext) =>
+  (header: readonly [string, string]): string | null =>
+    withheldHeader(header, context)?.variable ?? null;
 
 function curlSigned(context: ExportContext): ExportedSnippet {
   const { signed, input, signedAt } = context;
@@ -172,12 +129,10 @@ function curlSigned(context: ExportContext): ExportedSnippet {
     signedAt.getTime() +
       (query ? (input.expiresIn ?? DEFAULT_EXPIRES_IN) * 1000 : HEADER_SIGNATURE_WINDOW_MS),
   );
-  const body = curlBodyArgs(readBody(input.body));
-  const lines = [
-    `${body.pipe}curl --path-as-is -g ${methodArgs(input.method).join(' ')} ${bashQuote(signed.url)}`,
-    ...signed.headers.map((header) => curlHeader(header, context)),
-    ...body.args,
-  ];
+  const command = toCurl(
+    { method: input.method, url: signed.url, headers: signed.headers, body: input.body },
+    { headerVariable: headerVariable(context) },
+  );
   const window = query
     ? `X-Amz-Expires=${input.expiresIn ?? DEFAULT_EXPIRES_IN} s after signing`
     : '5 minutes after signing';
@@ -185,7 +140,7 @@ function curlSigned(context: ExportContext): ExportedSnippet {
     id: 'curl-signed',
     title: 'curl (signed here)',
     language: 'bash',
-    code: `# Signed ${iso(signedAt)}; stops working at ${iso(expiresAt)} (${window}).\n${joinLines(lines)}\n`,
+    code: `# Signed ${iso(signedAt)}; stops working at ${iso(expiresAt)} (${window}).\n${command}\n`,
     note: `${withheldNote(signed.headers, context)}Sends exactly the request signed here, so it works until ${iso(expiresAt)}. --path-as-is and -g keep curl from changing the URL.`,
   };
 }
@@ -196,25 +151,25 @@ function curlSigv4(context: ExportContext): ExportedSnippet {
   const user = inlineSecret
     ? bashQuote(`${credentials.accessKeyId}:${credentials.secretAccessKey}`)
     : '"$AWS_ACCESS_KEY_ID:$AWS_SECRET_ACCESS_KEY"';
-  const body = curlBodyArgs(readBody(input.body));
-  const lines = [
-    `${body.pipe}curl --path-as-is -g ${methodArgs(input.method).join(' ')} ${bashQuote(input.url)}`,
-    `--aws-sigv4 ${bashQuote(`aws:amz:${input.region}:${input.service}`)}`,
-    `--user ${user}`,
-  ];
-  if (hasToken(input))
-    lines.push(
-      inlineSecret
-        ? `-H ${bashQuote(`x-amz-security-token: ${credentials.sessionToken!}`)}`
-        : '-H "x-amz-security-token: $AWS_SESSION_TOKEN"',
-    );
-  lines.push(...ownHeaders(input).map((header) => curlHeader(header, context)));
-  lines.push(...body.args);
+  // curl --aws-sigv4 signs the headers it is given; the session token is one of them.
+  const headers: Array<readonly [string, string]> = hasToken(input)
+    ? [['x-amz-security-token', credentials.sessionToken!], ...ownHeaders(input)]
+    : ownHeaders(input);
+  const command = toCurl(
+    { method: input.method, url: input.url, headers, body: input.body },
+    {
+      signingArgs: [
+        `--aws-sigv4 ${bashQuote(`aws:amz:${input.region}:${input.service}`)}`,
+        `--user ${user}`,
+      ],
+      headerVariable: headerVariable(context),
+    },
+  );
   return {
     id: 'curl-sigv4',
     title: 'curl --aws-sigv4 (signs on every run)',
     language: 'bash',
-    code: `# curl 7.75 or later signs this itself each time it runs.\n${joinLines(lines)}\n`,
+    code: `# curl 7.75 or later signs this itself each time it runs.\n${command}\n`,
     note:
       (inlineSecret ? '' : 'Set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY first. ') +
       withheldNote(ownHeaders(input), context) +
@@ -222,13 +177,25 @@ function curlSigv4(context: ExportContext): ExportedSnippet {
   };
 }
 
+/**
+ * awscurl reads -H as "Name: value" (split at ": ", so an empty value is "Name: ") and -d as a
+ * file name when it starts with '@'; such a body, one too long for an argument, and bytes go
+ * on its standard input (--data-binary -d @/dev/stdin reads them unchanged). --data=… keeps a
+ * body starting with '-' from being read as an option.
+ */
 function awscurl(context: ExportContext): ExportedSnippet {
   const { input, inlineSecret } = context;
   const { credentials } = input;
-  const body = readBody(input.body);
+  const carried = shellBody(readBody(input.body));
+  const stdin =
+    carried.kind === 'pipe'
+      ? carried.pipe
+      : carried.kind === 'argument' && carried.text.startsWith('@')
+        ? `printf '%s' ${bashQuote(carried.text)} | `
+        : '';
   const lines = [
-    `awscurl --service ${bashQuote(input.service)} --region ${bashQuote(input.region)}`,
-    ...methodArgs(input.method).filter((arg) => arg.startsWith('-X')),
+    `${stdin}awscurl --service ${bashQuote(input.service)} --region ${bashQuote(input.region)}`,
+    ...(input.method.toUpperCase() === 'GET' ? [] : [`-X ${bashQuote(input.method)}`]),
   ];
   if (inlineSecret) {
     lines.push(
@@ -237,20 +204,27 @@ function awscurl(context: ExportContext): ExportedSnippet {
     );
     if (hasToken(input)) lines.push(`--security_token ${bashQuote(credentials.sessionToken!)}`);
   }
-  lines.push(...ownHeaders(input).map((header) => curlHeader(header, context)));
-  if (body.kind === 'text') lines.push(`-d ${bashQuote(body.text)}`);
-  lines.push(bashQuote(input.url));
+  for (const header of ownHeaders(input)) {
+    const variable = headerVariable(context)(header);
+    lines.push(
+      variable === null
+        ? `-H ${bashQuote(`${header[0]}: ${header[1]}`)}`
+        : `-H ${bashQuote(`${header[0]}: `)}"$${variable}"`,
+    );
+  }
+  if (stdin !== '') lines.push('--data-binary -d @/dev/stdin');
+  else if (carried.kind === 'argument') lines.push(`--data=${bashQuote(carried.text)}`);
+  lines.push(bashQuote(curlUrl(input.url)));
   return {
     id: 'awscurl',
     title: 'awscurl',
     language: 'bash',
-    code: `${joinLines(lines)}\n`,
+    code: `${lines.join(' \\\n  ')}\n`,
     note:
       (inlineSecret
         ? ''
         : 'awscurl reads AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY and AWS_SESSION_TOKEN from the environment. ') +
       withheldNote(ownHeaders(input), context) +
-      (body.kind === 'binary' ? 'The binary body is left out: pass it with -d @file. ' : '') +
       'Install with pip install awscurl.',
   };
 }
@@ -290,7 +264,7 @@ function python(context: ExportContext): ExportedSnippet {
       ? 'None'
       : body.kind === 'text'
         ? `${literal(body.text)}.encode("utf-8")`
-        : `base64.b64decode(${literal(body.base64)})`;
+        : `base64.b64decode(${literal(toBase64(body.bytes))})`;
   const code = [
     '# Signs with botocore (SigV4Auth, AWSRequest) and sends with requests; signed anew on every run.',
     ...(body.kind === 'binary' ? ['import base64'] : []),
@@ -355,7 +329,9 @@ function javascript(context: ExportContext): ExportedSnippet {
       ? []
       : body.kind === 'text'
         ? [`  body: ${literal(body.text)},`]
-        : [`  body: Uint8Array.from(atob(${literal(body.base64)}), (c) => c.charCodeAt(0)),`];
+        : [
+            `  body: Uint8Array.from(atob(${literal(toBase64(body.bytes))}), (c) => c.charCodeAt(0)),`,
+          ];
   const code = [
     "// Signs with aws4fetch's AwsClient on every run (Node 18+, browsers, workers).",
     "import { AwsClient } from 'aws4fetch';",
@@ -390,30 +366,19 @@ function javascript(context: ExportContext): ExportedSnippet {
 
 function rawHttp(context: ExportContext): ExportedSnippet {
   const { signed, input } = context;
-  const url = parseUrl(signed.url);
-  const body = readBody(input.body);
-  const headers = signed.headers.some(([name]) => name.toLowerCase() === 'host')
-    ? signed.headers
-    : [['Host', url.host] as [string, string], ...signed.headers];
-  const lines = [
-    `${input.method} ${url.path === '' ? '/' : url.path}${url.query === null ? '' : `?${url.query}`} HTTP/1.1`,
-    ...headers.map((header) => {
-      const withheld = withheldHeader(header, context);
-      return `${header[0]}: ${withheld === null ? header[1] : `<left out: $${withheld.variable}>`}`;
-    }),
-    '',
-    body.kind === 'text' ? body.text : body.kind === 'binary' ? '' : '',
-  ];
+  const binary = readBody(input.body).kind === 'binary';
+  const code = toHttpText(
+    { method: input.method, url: signed.url, headers: signed.headers, body: input.body },
+    { form: 'wire', headerVariable: headerVariable(context) },
+  );
+  const leftOut = withheldNote(signed.headers, context).replace(/^Reads /, 'Left out: ');
+  const note = `${leftOut}${binary ? 'The binary body is not shown; it goes after the blank line.' : ''}`;
   return {
     id: 'http',
     title: 'Raw HTTP',
     language: 'http',
-    code: lines.join('\n'),
-    ...(body.kind === 'binary' || withheldNote(headers, context) !== ''
-      ? {
-          note: `${withheldNote(headers, context).replace(/^Reads /, 'Left out: ')}${body.kind === 'binary' ? 'The binary body is not shown; it goes after the blank line.' : ''}`.trim(),
-        }
-      : {}),
+    code,
+    ...(note !== '' ? { note: note.trim() } : {}),
   };
 }
 

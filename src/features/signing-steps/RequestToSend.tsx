@@ -1,6 +1,6 @@
 import { getHostHeaderMismatches, type SigningResult } from '../../signing';
 import type { OutgoingRequest, TransportMode } from '../../transport/sendRequest';
-import { binaryBodyNote } from '../import-export/requestText';
+import { binaryBodyNote } from '../../exporting/requestText';
 import { VisibleText } from '../../components/ui/VisibleText';
 
 /** Above this, the body is one plain text node: a row per line would be thousands of nodes. */

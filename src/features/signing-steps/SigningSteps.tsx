@@ -16,7 +16,7 @@ import { describeCanonicalRequest, describeStringToSign } from './describeSignin
 import { MonoBlock } from '../../components/ui/MonoBlock';
 import { PanelBoundary } from '../../components/ui/PanelBoundary';
 import { RequestToSend } from './RequestToSend';
-import { toCurl, toHttpText } from '../import-export/requestText';
+import { toCurl, toHttpText } from '../../exporting/requestText';
 import { SigningKeyChain } from './SigningKeyChain';
 import { SigV4aKeyDerivation } from './SigV4aKeyDerivation';
 import { SignatureValidity } from './SignatureValidity';
@@ -280,10 +280,10 @@ function Steps({ input, result, secretVisible, transport, bodyFileName, browserP
         id="step-request-to-send"
         title="Request to send"
         explanation="Every header that goes on the wire, with the method, the URL and the body."
-        copyText={toHttpText(outgoing, bodyFileName)}
+        copyText={toHttpText(outgoing, { form: 'url', bodyFileName })}
         copyWhat="request as text"
         actions={
-          <CopyButton text={toCurl(outgoing, bodyFileName)} what="request as a curl command">
+          <CopyButton text={toCurl(outgoing, { bodyFileName })} what="request as a curl command">
             Copy as curl
           </CopyButton>
         }
