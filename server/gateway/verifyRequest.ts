@@ -1,21 +1,17 @@
-// Verifies a request's SigV4 signature the way API Gateway does for an AWS_IAM route, from the
-// request as it arrived on the wire: the raw path and query, the raw header lines, the body bytes.
-// The canonical request is rebuilt with the signing core's own functions, under the rules AWS uses
-// for execute-api: path normalized and each segment encoded twice, query re-encoded and sorted,
-// header values trimmed and folded.
-import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
+// Verifies a request's signature the way API Gateway does for an AWS_IAM route, from the request
+// as it arrived on the wire. The reading, the checks and the canonical request are the signing
+// core's (verifyWireRequest, under execute-api's rules: path normalized and each segment encoded
+// twice); this file adds what only a gateway knows (its region and service, its identities and
+// their policies) and says each problem in API Gateway's words.
+import { createHash } from 'node:crypto';
 import {
-  canonicalizeWireRequest,
-  createCanonicalRequest,
-  createStringToSign,
-  EMPTY_SHA256,
-  getCredentialScope,
-  parseQuery,
-  getSigV4aCredentialScope,
-  SigningKeyCache,
-  UNSIGNED_PAYLOAD,
+  createWireKeyCache,
+  formatAmzDate,
+  verifyWireRequest,
+  type WireKeyCache,
+  type WireProblem,
+  type WireRequest,
 } from '../../src/signing';
-import { SigV4aKeyCache, verifySigV4aSignature } from '../../src/signing/sigv4a';
 import { nodeSigningCrypto } from '../nodeSigningCrypto';
 import { evaluatePolicy, type PolicyDecision } from './evaluatePolicy';
 import { matchesWildcard, type WildcardOptions } from './matchWildcard';
@@ -26,6 +22,9 @@ import {
   expiredToken,
   expiresTooLong,
   hostNotSigned,
+  incompleteAuthorization,
+  incompleteQueryAuthorization,
+  invalidAuthorizationPair,
   malformedCredential,
   malformedDate,
   malformedExpires,
@@ -40,63 +39,12 @@ import {
   wrongTerminator,
   type GatewayError,
 } from './gatewayErrors';
-import {
-  hasQuerySignature,
-  headerValues,
-  readHeaderSignature,
-  readQuerySignature,
-  SIGV4A_ALGORITHM,
-  type HeaderPairs,
-  type SignatureParams,
-} from './readSignature';
 
-/** A request exactly as it came off the socket. */
-export interface WireRequest {
-  method: string;
-  /** The request-target as sent: path and query, not decoded or normalized. */
-  target: string;
-  /** Header lines in order, names as sent, duplicates kept (node's rawHeaders). */
-  headers: HeaderPairs;
-  body: Uint8Array;
-}
+export type { WireRequest };
 
 export type Verification =
   | { ok: true; identity: GatewayIdentity; resourceArn: string }
   | { ok: false; error: GatewayError; callerArn?: string };
-
-const AMZ_DATE = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/;
-const MAX_EXPIRES = 604800;
-
-/** Parses ISO 8601 basic format into epoch milliseconds; NaN when it is not one. */
-export function parseAmzDate(value: string): number {
-  const match = AMZ_DATE.exec(value);
-  if (!match) return NaN;
-  const [, year, month, day, hour, minute, second] = match.map(Number) as number[];
-  const time = Date.UTC(year!, month! - 1, day!, hour!, minute!, second!);
-  const check = new Date(time);
-  // Reject dates that Date.UTC rolled over (month 13, February 30, hour 24, ...).
-  return check.getUTCMonth() === month! - 1 &&
-    check.getUTCDate() === day! &&
-    check.getUTCHours() === hour!
-    ? time
-    : NaN;
-}
-
-/** ISO 8601 basic format, as API Gateway writes instants in its messages. */
-export function formatAmzDate(time: number): string {
-  return new Date(time).toISOString().replace(/[-:]|\.\d{3}/g, '');
-}
-
-/** Decodes a percent-encoded query value ('+' stays '+', as AWS reads it). */
-function decodeQueryValue(text: string): string {
-  try {
-    return decodeURIComponent(text);
-  } catch {
-    return text;
-  }
-}
-
-const sha256Hex = (data: string | Uint8Array) => createHash('sha256').update(data).digest('hex');
 
 /**
  * Bounds on X-Amz-Region-Set, far above any real set (every region by name is a few hundred
@@ -121,28 +69,93 @@ export function regionSetIncludes(regionSet: string, region: string): boolean {
   });
 }
 
-function sameSignature(expected: string, given: string): boolean {
-  const a = Buffer.from(expected);
-  const b = Buffer.from(given);
-  // timingSafeEqual needs equal lengths; comparing a with itself keeps the time independent of b.
-  return a.length === b.length ? timingSafeEqual(a, b) : !timingSafeEqual(a, a);
+/** API Gateway's answer to a problem with the signature, word for word. */
+export function gatewayErrorFor(problem: WireProblem): GatewayError {
+  switch (problem.kind) {
+    case 'unsigned':
+      return missingAuthenticationToken();
+    case 'duplicate-authorization':
+      return duplicateAuthorization(problem.count);
+    case 'unknown-algorithm':
+      // A header with another algorithm is read as one with none of the SigV4 parts.
+      return problem.source === 'query'
+        ? incompleteQueryAuthorization()
+        : incompleteAuthorization(
+            { credential: true, signature: true, signedHeaders: true, date: problem.dateMissing },
+            problem.authorization,
+          );
+    case 'authorization-not-key-value':
+      // API Gateway never echoes a malformed header: it names its SHA-256 instead.
+      return invalidAuthorizationPair(
+        createHash('sha256').update(problem.authorization).digest('base64'),
+      );
+    case 'authorization-incomplete':
+      return incompleteAuthorization(
+        {
+          credential: problem.missing.includes('Credential'),
+          signature: problem.missing.includes('Signature'),
+          signedHeaders: problem.missing.includes('SignedHeaders'),
+          date: problem.missing.includes('X-Amz-Date'),
+        },
+        problem.authorization,
+      );
+    case 'query-incomplete':
+      return incompleteQueryAuthorization();
+    case 'malformed-date':
+      return malformedDate(problem.amzDate);
+    case 'malformed-credential':
+      return malformedCredential(problem.credential);
+    case 'wrong-terminator':
+      return wrongTerminator(problem.terminator);
+    case 'wrong-scope': {
+      const region = problem.region;
+      return wrongScope(
+        region === undefined
+          ? null
+          : region.reason === 'other-region'
+            ? region.region
+            : region.reason === 'region-set-missing'
+              ? ''
+              : region.regionSet,
+        problem.service === undefined ? null : problem.service.expected,
+      );
+    }
+    case 'scope-date-mismatch':
+      return scopeDateMismatch(problem.scopeDate, problem.amzDate.slice(0, 8), problem.amzDate);
+    case 'host-not-signed':
+      return hostNotSigned();
+    case 'signed-header-missing':
+      return signedHeaderMissing(problem.names[0]!);
+    case 'malformed-expires':
+      return malformedExpires(problem.expires ?? '');
+    case 'expires-too-long':
+      return expiresTooLong();
+    case 'expired': {
+      // A presigned URL's window is its X-Amz-Expires; a header's is "5 min" in AWS's text.
+      const window = problem.source === 'query' ? `${problem.windowMs / 1000} sec` : '5 min';
+      return signatureExpired(
+        problem.amzDate,
+        formatAmzDate(problem.now - problem.windowMs),
+        formatAmzDate(problem.now),
+        window,
+      );
+    }
+    case 'not-yet-current':
+      return signatureNotYetCurrent(
+        problem.amzDate,
+        formatAmzDate(problem.now + problem.windowMs),
+        formatAmzDate(problem.now),
+      );
+  }
 }
 
 export class RequestVerifier {
-  private readonly keyCache: SigningKeyCache;
+  /** Derived keys of the configured identities (SigV4: per date, region and service). */
+  private readonly keyCache: WireKeyCache;
 
   constructor(private readonly config: GatewayConfig) {
-    // The key derivation goes through the signing core; the per-request hashes below call
-    // node:crypto directly, synchronously and into hex, since this runs for every request.
-    this.keyCache = new SigningKeyCache(nodeSigningCrypto, 64);
-    // SigV4a: one derived key pair per identity (the public key is all verification needs).
-    this.sigv4aKeyCache = new SigV4aKeyCache(
-      nodeSigningCrypto,
-      Math.max(16, config.identities.length),
-    );
+    this.keyCache = createWireKeyCache(nodeSigningCrypto, Math.max(64, config.identities.length));
   }
-
-  private readonly sigv4aKeyCache: SigV4aKeyCache;
 
   /** The invoked resource's ARN: arn:aws:execute-api:region:account:api/stage/METHOD/path. */
   resourceArn(method: string, resourcePath: string): string {
@@ -164,179 +177,52 @@ export class RequestVerifier {
     return decision;
   }
 
+  /** The identity of an access key, or the refusal: unknown key, wrong session token, expired. */
+  private lookUpIdentity(
+    accessKeyId: string,
+    sessionToken: string | undefined,
+    now: number,
+  ): GatewayIdentity | { refused: GatewayError } {
+    const identity = this.config.identities.find(
+      (candidate) => candidate.accessKeyId === accessKeyId,
+    );
+    if (identity === undefined) return { refused: unrecognizedClient() };
+    if (sessionToken !== (identity.sessionToken ?? undefined)) {
+      return { refused: unrecognizedClient() };
+    }
+    if (identity.expiresAt != null && Date.parse(identity.expiresAt) <= now) {
+      return { refused: expiredToken() };
+    }
+    return identity;
+  }
+
   /**
    * `resourcePath` is the routed resource path (normalizeRequestPath, then matchRoute): the
    * resource ARN is built from it, never from the request-target, so the policy judges the
    * resource that was routed. The signature is checked on the target as sent, as AWS does.
    */
   async verify(request: WireRequest, now: number, resourcePath: string): Promise<Verification> {
-    const fail = (error: GatewayError, callerArn?: string): Verification =>
-      callerArn === undefined ? { ok: false, error } : { ok: false, error, callerArn };
-    const queryAt = request.target.indexOf('?');
-    const params = parseQuery(queryAt < 0 ? null : request.target.slice(queryAt + 1));
-
-    // Where the signature is: the Authorization header first, else a presigned URL. Two
-    // Authorization lines are refused rather than one of them picked: a proxy in front that
-    // reads the other one would see a different request than the one verified here.
-    const authorizations = headerValues(request.headers, 'authorization');
-    if (authorizations.length > 1) return fail(duplicateAuthorization(authorizations.length));
-    const authorization = authorizations[0];
-    let signature: SignatureParams | GatewayError;
-    if (authorization !== undefined)
-      signature = readHeaderSignature(authorization, request.headers);
-    else if (hasQuerySignature(params)) signature = readQuerySignature(params, decodeQueryValue);
-    else return fail(missingAuthenticationToken());
-    if ('status' in signature) return fail(signature);
-
-    const signedAt = parseAmzDate(signature.amzDate);
-    if (Number.isNaN(signedAt)) return fail(malformedDate(signature.amzDate));
-
-    // SigV4a scopes have no region (key/date/service/aws4_request): X-Amz-Region-Set names the
-    // regions instead, and this gateway's region must be one of them.
-    const isSigV4a = signature.algorithm === SIGV4A_ALGORITHM;
-    const scope = signature.credential.split('/');
-    if (scope.length !== (isSigV4a ? 4 : 5)) return fail(malformedCredential(signature.credential));
-    if (isSigV4a) scope.splice(2, 0, this.config.region);
-    const [accessKeyId, scopeDate, region, service, terminator] = scope as [
-      string,
-      string,
-      string,
-      string,
-      string,
-    ];
-    if (terminator !== 'aws4_request') return fail(wrongTerminator(terminator));
-    const regionSet = signature.regionSet ?? '';
-    const regionOk = isSigV4a
-      ? regionSetIncludes(regionSet, this.config.region) &&
-        // In header mode the region set must be signed, or anyone could widen it.
-        (signature.source === 'query' ||
-          signature.signedHeaders
-            .split(';')
-            .some((name) => name.toLowerCase() === 'x-amz-region-set'))
-      : region === this.config.region;
-    if (!regionOk || service !== this.config.service) {
-      return fail(
-        wrongScope(
-          regionOk ? null : isSigV4a ? regionSet : region,
-          service === this.config.service ? null : this.config.service,
-        ),
-      );
-    }
-    if (scopeDate !== signature.amzDate.slice(0, 8)) {
-      return fail(scopeDateMismatch(scopeDate, signature.amzDate.slice(0, 8), signature.amzDate));
-    }
-
-    const signedNames = signature.signedHeaders.split(';');
-    if (!signedNames.some((name) => name.toLowerCase() === 'host')) return fail(hostNotSigned());
-    const present = new Set(request.headers.map(([name]) => name.toLowerCase()));
-    const missing = signedNames.find((name) => !present.has(name.toLowerCase()));
-    if (missing !== undefined) return fail(signedHeaderMissing(missing));
-
-    // The clock: 5 minutes either way for a header signature; X-Amz-Expires for a presigned URL.
-    const windowMs = this.config.signatureWindowSeconds * 1000;
-    const nowText = () => formatAmzDate(now);
-    if (signature.source === 'query') {
-      const expiresText = signature.expires ?? '';
-      if (!/^\d+$/.test(expiresText) || Number(expiresText) < 1)
-        return fail(malformedExpires(expiresText));
-      const expires = Number(expiresText);
-      if (expires > MAX_EXPIRES) return fail(expiresTooLong());
-      if (now > signedAt + expires * 1000) {
-        return fail(
-          signatureExpired(
-            signature.amzDate,
-            formatAmzDate(now - expires * 1000),
-            nowText(),
-            `${expires} sec`,
-          ),
-        );
-      }
-    } else if (signedAt < now - windowMs) {
-      return fail(
-        signatureExpired(signature.amzDate, formatAmzDate(now - windowMs), nowText(), '5 min'),
-      );
-    }
-    if (signedAt > now + windowMs) {
-      return fail(
-        signatureNotYetCurrent(signature.amzDate, formatAmzDate(now + windowMs), nowText()),
-      );
-    }
-
-    const identity = this.config.identities.find(
-      (candidate) => candidate.accessKeyId === accessKeyId,
-    );
-    if (identity === undefined) return fail(unrecognizedClient());
-    const expectedToken = identity.sessionToken ?? undefined;
-    if (signature.sessionToken !== expectedToken) return fail(unrecognizedClient());
-    if (identity.expiresAt != null && Date.parse(identity.expiresAt) <= now)
-      return fail(expiredToken());
-
-    const contentSha256 = headerValues(request.headers, 'x-amz-content-sha256')[0];
-    const payloadHash =
-      contentSha256?.trim() === UNSIGNED_PAYLOAD
-        ? UNSIGNED_PAYLOAD
-        : request.body.length === 0
-          ? EMPTY_SHA256
-          : sha256Hex(request.body);
-    const wire = canonicalizeWireRequest({
-      method: request.method,
-      target: request.target,
-      headers: request.headers,
-      signedHeaders: signature.signedHeaders,
-      payloadHash,
-      normalizePath: true,
-      doubleEncodePath: true,
-      ...(signature.source === 'query' ? { excludeQueryParams: ['X-Amz-Signature'] } : {}),
+    const { region, service, signatureWindowSeconds } = this.config;
+    const verification = await verifyWireRequest(request, {
+      now,
+      crypto: nodeSigningCrypto,
+      clockWindowMs: signatureWindowSeconds * 1000,
+      expected: { region, service, regionSetIncludes },
+      firstProblemOnly: true,
+      lookUpKey: (accessKeyId, sessionToken) => this.lookUpIdentity(accessKeyId, sessionToken, now),
+      keyCache: this.keyCache,
     });
-    // Line 5 of the canonical request is SignedHeaders as the signature gives it: AWS hashes the
-    // list as sent, while the signing core writes it lower case, sorted and once per name. A list
-    // written any other way ("Host;x-amz-date", "x-amz-date;host", "host;host;x-amz-date") so
-    // yields another canonical request, and a signature computed over the canonical list fails.
-    const canonicalRequest =
-      wire.signedHeaders === signature.signedHeaders
-        ? wire.canonicalRequest
-        : createCanonicalRequest({
-            method: request.method,
-            canonicalUri: wire.canonicalUri,
-            canonicalQuery: wire.canonicalQuery,
-            canonicalHeaders: wire.canonicalHeaders,
-            signedHeaders: signature.signedHeaders,
-            payloadHash,
-          });
-    if (isSigV4a) {
-      const stringToSign = createStringToSign(
-        signature.amzDate,
-        getSigV4aCredentialScope(scopeDate, service),
-        sha256Hex(canonicalRequest),
-        SIGV4A_ALGORITHM,
-      );
-      const key = await this.sigv4aKeyCache.get(identity.accessKeyId, identity.secretAccessKey);
-      const valid = await verifySigV4aSignature(
-        key.publicKey,
-        stringToSign,
-        signature.signature,
-        nodeSigningCrypto,
-      );
-      if (!valid) return fail(signatureMismatch(canonicalRequest, stringToSign), identity.arn);
-      return this.authorize(identity, request.method, resourcePath);
-    }
-    const credentialScope = getCredentialScope(scopeDate, region, service);
-    const stringToSign = createStringToSign(
-      signature.amzDate,
-      credentialScope,
-      sha256Hex(canonicalRequest),
-    );
-    const signingKey = await this.keyCache.get({
-      secretAccessKey: identity.secretAccessKey,
-      dateStamp: scopeDate,
-      region,
-      service,
-    });
-    const expected = createHmac('sha256', signingKey.key as Uint8Array)
-      .update(stringToSign)
-      .digest('hex');
-    if (!sameSignature(expected, signature.signature)) {
-      return fail(signatureMismatch(canonicalRequest, stringToSign), identity.arn);
+    const { verdict } = verification;
+    const problem = verification.problems[0];
+    if (problem !== undefined) return { ok: false, error: gatewayErrorFor(problem) };
+    if (verification.refused !== undefined) return { ok: false, error: verification.refused };
+    const identity = verification.key!;
+    if (verdict.kind !== 'valid') {
+      return {
+        ok: false,
+        error: signatureMismatch(verification.canonicalRequest!, verification.stringToSign!),
+        callerArn: identity.arn,
+      };
     }
     return this.authorize(identity, request.method, resourcePath);
   }

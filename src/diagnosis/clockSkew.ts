@@ -1,37 +1,10 @@
 // The clock questions of SigV4: how far the local clock is from AWS's, and when a signature is
 // valid. execute-api accepts X-Amz-Date up to 5 minutes either side of its clock; a presigned URL
 // is valid from X-Amz-Date for X-Amz-Expires seconds (api-gateway-iam-errors.md).
+import { httpDateToAmzDate, parseAmzDate, SIGNATURE_WINDOW_MS } from '../signing';
 
 /** Above this many seconds of skew the page warns (AWS allows 300; a minute is worth a note). */
 export const SKEW_WARN_SECONDS = 60;
-
-/** The header-mode window of execute-api, either side of the server's clock. */
-export const SIGNATURE_WINDOW_MS = 5 * 60 * 1000;
-
-const AMZ_DATE = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/;
-
-/** ISO 8601 basic format (20150830T123600Z) into epoch ms; NaN when it is not a real instant. */
-export function parseAmzDate(value: string): number {
-  const match = AMZ_DATE.exec(value);
-  if (!match) return NaN;
-  const [year, month, day, hour, minute, second] = match.slice(1).map(Number) as [
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-  ];
-  const time = Date.UTC(year, month - 1, day, hour, minute, second);
-  const check = new Date(time);
-  return check.getUTCMonth() === month - 1 &&
-    check.getUTCDate() === day &&
-    check.getUTCHours() === hour &&
-    minute < 60 &&
-    second < 60
-    ? time
-    : NaN;
-}
 
 /**
  * Server clock minus local clock in whole seconds, from a response's Date header and the local
@@ -43,8 +16,8 @@ export function clockSkewSeconds(
   receivedAt: number,
 ): number | undefined {
   if (dateHeader === undefined || !Number.isFinite(receivedAt)) return undefined;
-  const serverTime = Date.parse(dateHeader);
-  if (Number.isNaN(serverTime)) return undefined;
+  const serverTime = parseAmzDate(httpDateToAmzDate(dateHeader) ?? '');
+  if (serverTime === undefined) return undefined;
   const skew = Math.round((serverTime - receivedAt) / 1000);
   return skew === 0 ? 0 : skew; // never -0
 }
@@ -59,7 +32,7 @@ export function signatureValidity(
   mode: 'header' | 'query',
   expiresIn: number,
 ): { notBefore: number; notAfter: number } {
-  const signedAt = parseAmzDate(amzDate);
+  const signedAt = parseAmzDate(amzDate) ?? NaN;
   if (mode === 'query') return { notBefore: signedAt, notAfter: signedAt + expiresIn * 1000 };
   return { notBefore: signedAt - SIGNATURE_WINDOW_MS, notAfter: signedAt + SIGNATURE_WINDOW_MS };
 }

@@ -2,8 +2,8 @@
 // fixes where the playground has them. One entry per answer of api-gateway-iam-errors.md.
 import { detectScope } from '../request/detectScope';
 import { explainErrorType } from '../request/explainErrorType';
-import { parseUrl } from '../signing';
-import { clockSkewSeconds, parseAmzDate } from './clockSkew';
+import { ALGORITHM, parseAmzDate, parseUrl, SIGV4A_ALGORITHM } from '../signing';
+import { clockSkewSeconds } from './clockSkew';
 import type { FixAction } from './diagnoseMismatch';
 import type { ParsedAwsError } from './parseAwsError';
 
@@ -77,7 +77,7 @@ function serverClockOffset(error: ParsedAwsError, context: DoctorContext): numbe
     const fromHeader = clockSkewSeconds(context.serverDate, context.receivedAt);
     if (fromHeader !== undefined) return fromHeader;
     const serverTime = parseAmzDate(error.serverTime ?? '');
-    if (!Number.isNaN(serverTime)) return Math.round((serverTime - context.receivedAt) / 1000);
+    if (serverTime !== undefined) return Math.round((serverTime - context.receivedAt) / 1000);
   }
   return undefined;
 }
@@ -366,8 +366,8 @@ function advise(error: ParsedAwsError, context: DoctorContext): DoctorAdvice | u
           : ['The Authorization header or the presigned URL’s X-Amz-* parameters are malformed.'];
       if (
         error.authorization !== undefined &&
-        !error.authorization.startsWith('AWS4-HMAC-SHA256') &&
-        !error.authorization.startsWith('AWS4-ECDSA-P256-SHA256')
+        !error.authorization.startsWith(ALGORITHM) &&
+        !error.authorization.startsWith(SIGV4A_ALGORITHM)
       )
         steps.push(
           'The Authorization header is not a SigV4 one (a Bearer or Basic token?): this route uses IAM authorization, which needs a SigV4 signature.',

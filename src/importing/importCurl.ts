@@ -5,7 +5,7 @@ import { bytesToBase64 } from '../transport/base64';
 import { isForbiddenRequestHeader } from '../transport/forbiddenHeaders';
 import { utf8 } from '../signing';
 import { cleanPastedRequest } from './cleanPastedRequest';
-import { extractSignature } from './extractSignature';
+import { extractSignature, type ExistingSignature } from './extractSignature';
 import { curlBody, readCurlCommand } from './readCurlCommand';
 
 export interface ImportedRequest {
@@ -16,8 +16,8 @@ export interface ImportedRequest {
   credentials?: { accessKeyId: string; secretAccessKey: string; sessionToken?: string };
   region?: string;
   service?: string;
-  /** An Authorization: AWS4-HMAC-SHA256 … header, or X-Amz-Signature in the URL (as pasted). */
-  existingSignature?: { kind: 'authorization-header' | 'presigned-url'; detail: string };
+  /** A SigV4 or SigV4A Authorization header, or X-Amz-Signature in the URL (as pasted). */
+  existingSignature?: ExistingSignature;
   /** A session token found without the keys it belongs to (credentials has it when keys came too). */
   sessionToken?: string;
   /** The access key id named by an existing signature's Credential, when no keys came with it. */

@@ -23,7 +23,11 @@ describe('importRawHttp', () => {
         url: 'https://42mydti3lg.execute-api.ca-central-1.amazonaws.com/prod/hello?a=1',
         headers: [['Content-Type', 'application/json']],
         body: '{"a":1}',
-        existingSignature: { kind: 'authorization-header', detail: expect.stringMatching(/^AWS4/) },
+        existingSignature: {
+          kind: 'authorization-header',
+          detail: expect.stringMatching(/^AWS4/),
+          algorithm: 'sigv4',
+        },
         accessKeyId: 'AKIDEXAMPLE',
         region: 'ca-central-1',
         service: 'execute-api',

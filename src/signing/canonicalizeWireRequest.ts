@@ -10,7 +10,7 @@ export interface WireRequestParts {
   target: string;
   /** Header lines in order, names as sent, duplicates kept. */
   headers: HeaderList;
-  /** SignedHeaders exactly as the signature names them, e.g. "host;x-amz-date" (any case). */
+  /** SignedHeaders exactly as the signature names them, e.g. "host;x-amz-date" (any case, any order). */
   signedHeaders: string;
   payloadHash: string;
   normalizePath: boolean;
@@ -24,14 +24,17 @@ export interface WireCanonicalRequest {
   canonicalUri: string;
   canonicalQuery: string;
   canonicalHeaders: string;
-  /** The signed names that the request carries, lower case and sorted. */
-  signedHeaders: string;
 }
 
 /**
  * The canonical request a server rebuilds from a request as it arrived: the signature's own
- * SignedHeaders pick the header lines, the raw target gives path and query. Used by the local
- * gateway to verify and by the "Check a signature" panel to recompute, so both agree to the byte.
+ * SignedHeaders pick the header lines, the raw target gives path and query. verifyWireRequest
+ * builds it for the local gateway and for "Check a signature", so both agree to the byte.
+ *
+ * Line 5 is SignedHeaders as the signature gives it: AWS hashes the list as sent, while a signer
+ * writes it lower case, sorted and once per name. A list written any other way ("Host;x-amz-date",
+ * "x-amz-date;host", "host;host;x-amz-date") so yields another canonical request, and a signature
+ * computed over the canonical list fails, as it does at AWS.
  */
 export function canonicalizeWireRequest(parts: WireRequestParts): WireCanonicalRequest {
   const queryAt = parts.target.indexOf('?');
@@ -42,9 +45,7 @@ export function canonicalizeWireRequest(parts: WireRequestParts): WireCanonicalR
     ({ name }) => excluded.size === 0 || !excluded.has(normalizeEncoding(name)),
   );
   const signedSet = new Set(parts.signedHeaders.split(';').map((name) => name.toLowerCase()));
-  const { canonicalHeaders, signedHeaders } = getCanonicalHeaders(parts.headers, (name) =>
-    signedSet.has(name),
-  );
+  const { canonicalHeaders } = getCanonicalHeaders(parts.headers, (name) => signedSet.has(name));
   const canonicalUri = getCanonicalUri(rawPath, {
     normalizePath: parts.normalizePath,
     doubleEncodePath: parts.doubleEncodePath,
@@ -55,8 +56,8 @@ export function canonicalizeWireRequest(parts: WireRequestParts): WireCanonicalR
     canonicalUri,
     canonicalQuery,
     canonicalHeaders,
-    signedHeaders,
+    signedHeaders: parts.signedHeaders,
     payloadHash: parts.payloadHash,
   });
-  return { canonicalRequest, canonicalUri, canonicalQuery, canonicalHeaders, signedHeaders };
+  return { canonicalRequest, canonicalUri, canonicalQuery, canonicalHeaders };
 }

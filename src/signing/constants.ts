@@ -20,6 +20,8 @@ export const AMZ_DATE_HEADER = 'X-Amz-Date';
 export const SECURITY_TOKEN_HEADER = 'X-Amz-Security-Token';
 export const CONTENT_SHA256_HEADER = 'x-amz-content-sha256';
 export const HOST_HEADER = 'host';
+/** The HTTP date a server reads when a header signature has no X-Amz-Date. */
+export const DATE_HEADER = 'Date';
 /** SigV4a: the regions a signature is valid in, comma-separated (signed). */
 export const REGION_SET_HEADER = 'X-Amz-Region-Set';
 
@@ -64,5 +66,12 @@ export const NEVER_SIGNED_HEADERS: ReadonlySet<string> = new Set([
   'upgrade',
 ]);
 
-/** Longest validity of a presigned URL that AWS accepts (7 days). */
+/** Shortest and longest validity of a presigned URL that AWS accepts (1 second to 7 days). */
+export const MIN_PRESIGN_EXPIRES = 1;
 export const MAX_PRESIGN_EXPIRES = 604800;
+
+/**
+ * How far X-Amz-Date of a header signature may be from the server's clock, either way: 5 minutes
+ * at execute-api and most services (api-gateway-iam-errors.md, "Signature expired").
+ */
+export const SIGNATURE_WINDOW_MS = 5 * 60 * 1000;

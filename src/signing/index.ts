@@ -47,6 +47,26 @@ export {
 } from './getCanonicalUri';
 export { canonicalizeWireRequest } from './canonicalizeWireRequest';
 export type { WireCanonicalRequest, WireRequestParts } from './canonicalizeWireRequest';
+// The wire format as servers read it: one reading for the gateway, "Check a signature" and Import.
+export { formatAmzDate, httpDateToAmzDate, parseAmzDate } from './amzDate';
+export { parseAuthorization } from './parseAuthorization';
+export type { AuthorizationField, AuthorizationParse, WireAlgorithm } from './parseAuthorization';
+export { parseCredential } from './parseCredential';
+export type { CredentialParse, CredentialScope } from './parseCredential';
+export { decodeQueryValue, getHeaderValues, readWireSignature } from './readWireSignature';
+export type { WireReadProblem, WireSignature, WireSignatureRead } from './readWireSignature';
+export type { ExpectedScope, ScopeRegionProblem, WireCheckProblem } from './checkWireSignature';
+export { verifyWireRequest } from './verifyWireRequest';
+export { createWireKeyCache } from './createWireKeyCache';
+export type {
+  KeyLookup,
+  WireKeyCache,
+  WireProblem,
+  WireRequest,
+  WireVerdict,
+  WireVerification,
+  WireVerifyOptions,
+} from './verifyWireRequest';
 export { getCanonicalQuery, parseQuery } from './getCanonicalQuery';
 export type { QueryParam } from './getCanonicalQuery';
 export { getCanonicalHeaders, trimHeaderValue } from './getCanonicalHeaders';
@@ -57,11 +77,23 @@ export { uriEncode, normalizeEncoding } from './uriEncode';
 export { toHex, utf8 } from './encoding';
 export {
   ALGORITHM,
+  ALGORITHM_QUERY_PARAM,
+  AMZ_DATE_HEADER,
+  AUTHORIZATION_HEADER,
+  CONTENT_SHA256_HEADER,
+  CREDENTIAL_QUERY_PARAM,
   EMPTY_SHA256,
   MAX_PRESIGN_EXPIRES,
+  MIN_PRESIGN_EXPIRES,
   NEVER_SIGNED_HEADERS,
   PRESIGN_QUERY_PARAMS,
   REGION_SET_HEADER,
+  REGION_SET_QUERY_PARAM,
+  SCOPE_TERMINATOR,
+  SECURITY_TOKEN_HEADER,
+  SECURITY_TOKEN_QUERY_PARAM,
+  SIGNATURE_QUERY_PARAM,
+  SIGNATURE_WINDOW_MS,
   SIGV4A_ALGORITHM,
   SIGV4A_NEEDS_ECDSA,
   UNSIGNED_PAYLOAD,
