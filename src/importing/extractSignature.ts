@@ -93,7 +93,7 @@ export function extractSignature(
       ? undefined
       : parsed.algorithm;
   const taken = lower(algorithm === undefined ? [] : signerHeaders(algorithm));
-  const removed = new Map<string, string>();
+  const removed = new Set<string>();
   for (const [name, value] of headers) {
     const key = name.toLowerCase();
     if (key === SECURITY_TOKEN_HEADER.toLowerCase()) {
@@ -101,7 +101,7 @@ export function extractSignature(
       continue;
     }
     if (taken.has(key)) {
-      removed.set(key, name);
+      removed.add(key);
       continue;
     }
     result.headers.push([name, value]);
@@ -122,7 +122,7 @@ export function extractSignature(
         : undefined;
     if (credential !== undefined) readCredential(credential, algorithm, result);
     result.notes.push(
-      `The request was already signed (Authorization: ${algorithm} …): its ${listed([...removed.values()])} taken out, so the page can check that signature or sign again.`,
+      `The request was already signed (Authorization: ${algorithm} …): its ${listed(signerHeaders(algorithm).filter((name) => removed.has(name.toLowerCase())))} taken out, so the page can check that signature or sign again.`,
     );
     if (algorithm === SIGV4A_ALGORITHM) result.notes.push(sigv4aNote(regionSet));
   }
