@@ -88,4 +88,77 @@ describe('diffChars', () => {
       }),
     );
   });
+
+  it('never cuts a character outside the BMP in half', () => {
+    const loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+    const text = fc.string({ unit: fc.constantFrom('a', '\u{1F600}', '\u{1F601}', '\u{10000}') });
+    fc.assert(
+      fc.property(text, text, (a, b) => {
+        const spans = diffChars(a, b);
+        for (const span of [...spans.ours, ...spans.theirs]) {
+          expect(span.text).not.toMatch(loneSurrogate);
+        }
+        expect(spans.ours.map((span) => span.text).join('')).toBe(a);
+        expect(spans.theirs.map((span) => span.text).join('')).toBe(b);
+      }),
+    );
+  });
+});
+
+// A pasted megabyte is answered at once, if less finely. No time is asserted (the timeout is only
+// room for a loaded machine): without the work bound, the first case runs for hours.
+describe('huge inputs', { timeout: 60_000 }, () => {
+  /** Deterministic pseudo-random lowercase hex, so every run diffs the same megabyte. */
+  const hex = (length: number, seed: number) => {
+    let state = seed;
+    let text = '';
+    while (text.length < length) {
+      state = (Math.imul(state, 1103515245) + 12345) >>> 0;
+      text += state.toString(16).padStart(8, '0');
+    }
+    return text.slice(0, length);
+  };
+  const MB = 1024 * 1024;
+  /** A pasted "canonical request" of about 1 MB in lines of `width` characters. */
+  const pasted = (width: number, seed: number) =>
+    (hex(MB, seed).match(new RegExp(`.{1,${width}}`, 'g')) ?? []).join('\n');
+
+  const expectWhole = (diff: LineDiff[], ours: string, theirs: string) => {
+    expect(side(diff, 'ours').join('\n')).toBe(ours);
+    expect(side(diff, 'theirs').join('\n')).toBe(theirs);
+    for (const line of diff) {
+      if (line.oursSpans) expect(line.oursSpans.map((span) => span.text).join('')).toBe(line.ours);
+      if (line.theirsSpans)
+        expect(line.theirsSpans.map((span) => span.text).join('')).toBe(line.theirs);
+    }
+  };
+
+  it('answers for a megabyte of short lines that differ throughout', () => {
+    const ours = pasted(32, 1);
+    const theirs = pasted(32, 2);
+    expectWhole(diffLines(ours, theirs), ours, theirs);
+  });
+
+  it('answers for a small canonical request against a pasted megabyte', () => {
+    const ours =
+      'POST\n/prod/hello\n\nhost:example.com\nx-amz-date:20250601T120000Z\n\nhost;x-amz-date\ne3b0';
+    const theirs = pasted(100, 3);
+    expectWhole(diffLines(ours, theirs), ours, theirs);
+  });
+
+  it('answers for one megabyte line against another with a change every hundred characters', () => {
+    const ours = hex(MB, 4);
+    const theirs = Array.from(ours.match(/.{1,100}/g)!, (chunk) => `${chunk}!`).join('');
+    const diff = diffLines(ours, theirs);
+    expectWhole(diff, ours, theirs);
+    expect(diff).toHaveLength(1);
+  });
+
+  it('answers for two unrelated megabyte lines', () => {
+    const ours = hex(MB, 5);
+    const theirs = hex(MB, 6);
+    const { ours: oursSpans, theirs: theirsSpans } = diffChars(ours, theirs);
+    expect(oursSpans.map((span) => span.text).join('')).toBe(ours);
+    expect(theirsSpans.map((span) => span.text).join('')).toBe(theirs);
+  });
 });
