@@ -21,16 +21,28 @@ const LAYERS = [
 ];
 const UI_LAYERS = ['store', 'components', 'features', 'app'];
 
+/**
+ * The signing core's public surface is its index: code outside src/signing imports '…/signing',
+ * never one of its modules, so the modules can change without breaking anyone.
+ */
+const SIGNING_INDEX_ONLY = {
+  group: ['**/signing/*', '!**/signing/index'],
+  message: 'Import the signing core from its index (…/signing): its modules are internal.',
+};
+
 /** The import patterns a layer may not use: every layer above it, by folder name. */
 function layerPatterns(folder) {
   const layer = LAYERS.find((entry) => entry.files === folder);
   const uiIndex = UI_LAYERS.indexOf(folder.replace('src/', ''));
   const higherUi = uiIndex < 0 ? UI_LAYERS : UI_LAYERS.slice(uiIndex + 1);
   const forbidden = [...layer.above.filter((name) => !UI_LAYERS.includes(name)), ...higherUi];
-  return forbidden.map((name) => ({
-    group: [`**/${name}/*`, `**/${name}/**`],
-    message: `${folder} sits below src/${name}: move the shared piece down instead of importing up.`,
-  }));
+  return [
+    ...forbidden.map((name) => ({
+      group: [`**/${name}/*`, `**/${name}/**`],
+      message: `${folder} sits below src/${name}: move the shared piece down instead of importing up.`,
+    })),
+    ...(folder === 'src/signing' ? [] : [SIGNING_INDEX_ONLY]),
+  ];
 }
 
 /** Rules that keep a folder free of React, the DOM, the network, the clock and global crypto. */
@@ -107,5 +119,19 @@ export default tseslint.config(
       '*.config.{ts,js}',
     ],
     languageOptions: { globals: { ...globals.node } },
+  },
+  // Tests and code outside src/ reach the signing core through its index too (the layer rules
+  // above do not cover them, so this block sets no-restricted-imports for them alone).
+  {
+    files: [
+      'src/**/*.test.ts',
+      'server/**/*.ts',
+      'scripts/**/*.ts',
+      'bench/**/*.ts',
+      'test-support/**/*.ts',
+      'e2e/**/*.ts',
+    ],
+    ignores: ['src/signing/**'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [SIGNING_INDEX_ONLY] }] },
   },
 );

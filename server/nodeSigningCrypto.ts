@@ -7,8 +7,7 @@ import {
   verify,
   type KeyObject,
 } from 'node:crypto';
-import type { SigningCrypto } from '../src/signing';
-import { p256Pkcs8 } from '../src/signing/crypto/ecdsaDer';
+import { p256Pkcs8, type SigningCrypto } from '../src/signing';
 
 const fromBase64Url = (text: string) => new Uint8Array(Buffer.from(text, 'base64url'));
 
