@@ -159,7 +159,15 @@ export function withoutCredentialHeaders<Row extends NamedValue>(rows: readonly 
   });
 }
 
+/**
+ * Whether a row's value was left out and not pasted again yet. Such a row is not a header to
+ * send: signing and sending an empty value in its place would only make the server refuse it.
+ */
+export function awaitsWithheldValue(row: NamedValue): boolean {
+  return row.withheld === true && row.value === '';
+}
+
 /** The names of the rows whose value was left out, for a note that says so. */
 export function withheldHeaderNames(rows: readonly NamedValue[]): string[] {
-  return rows.filter((row) => row.withheld === true && row.value === '').map((row) => row.name);
+  return rows.filter(awaitsWithheldValue).map((row) => row.name);
 }

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { signRequest } from '../signing';
 import type { SendOutcome } from '../transport/sendRequest';
-import { applyFixAction } from './applyFixAction';
 import { createMemoryStorage, createPlaygroundStore } from './createPlaygroundStore';
 import { partialize } from './persistence';
 import { planSigning, withSigningDate } from './planSigning';
@@ -37,19 +36,19 @@ function makeStore() {
   return { store, sent };
 }
 
-describe('applyFixAction', () => {
+describe('request.applyFix', () => {
   it('set-s3-path-rules sets the signing option', () => {
     const { store } = makeStore();
-    expect(applyFixAction(store.getState(), { kind: 'set-s3-path-rules', value: true })).toBeNull();
+    store.getState().request.applyFix({ kind: 'set-s3-path-rules', value: true });
     expect(store.getState().options.s3PathRules).toBe(true);
-    applyFixAction(store.getState(), { kind: 'set-s3-path-rules', value: false });
+    store.getState().request.applyFix({ kind: 'set-s3-path-rules', value: false });
     expect(store.getState().options.s3PathRules).toBe(false);
   });
 
   it('set-region and set-service override the scope', () => {
     const { store } = makeStore();
-    applyFixAction(store.getState(), { kind: 'set-region', value: 'eu-west-3' });
-    applyFixAction(store.getState(), { kind: 'set-service', value: 's3' });
+    store.getState().request.applyFix({ kind: 'set-region', value: 'eu-west-3' });
+    store.getState().request.applyFix({ kind: 'set-service', value: 's3' });
     const { request } = store.getState();
     expect(request.regionOverride).toBe('eu-west-3');
     expect(request.serviceOverride).toBe('s3');
@@ -62,11 +61,11 @@ describe('applyFixAction', () => {
   it('set-region puts the region in the region set too when signing SigV4A', () => {
     const { store } = makeStore();
     expect(store.getState().options.regionSet).toBe('');
-    applyFixAction(store.getState(), { kind: 'set-region', value: 'eu-west-3' });
+    store.getState().request.applyFix({ kind: 'set-region', value: 'eu-west-3' });
     expect(store.getState().options.regionSet).toBe('');
     store.getState().options.setField('algorithm', 'sigv4a');
     store.getState().options.setField('regionSet', 'us-*');
-    applyFixAction(store.getState(), { kind: 'set-region', value: 'ca-central-1' });
+    store.getState().request.applyFix({ kind: 'set-region', value: 'ca-central-1' });
     expect(store.getState().options.regionSet).toBe('ca-central-1');
     expect(planSigning(store.getState()).input).toMatchObject({
       region: 'ca-central-1',
@@ -76,9 +75,9 @@ describe('applyFixAction', () => {
 
   it('set-signing-time fixes (or clears) the signing time', () => {
     const { store } = makeStore();
-    applyFixAction(store.getState(), { kind: 'set-signing-time', value: '2015-08-30T12:36:00Z' });
+    store.getState().request.applyFix({ kind: 'set-signing-time', value: '2015-08-30T12:36:00Z' });
     expect(store.getState().request.signingTime).toBe('2015-08-30T12:36:00Z');
-    applyFixAction(store.getState(), { kind: 'set-signing-time', value: '' });
+    store.getState().request.applyFix({ kind: 'set-signing-time', value: '' });
     expect(store.getState().request.signingTime).toBe('');
   });
 
@@ -86,7 +85,7 @@ describe('applyFixAction', () => {
     const { store } = makeStore();
     store.getState().request.addHeader('X-Custom', 'a');
     store.getState().request.addHeader('x-other', 'b');
-    applyFixAction(store.getState(), { kind: 'unsign-header', name: 'x-custom' });
+    store.getState().request.applyFix({ kind: 'unsign-header', name: 'x-custom' });
     const rows = store.getState().request.headers;
     expect(rows.map((row) => [row.name, row.signed])).toEqual([
       ['content-type', true],
@@ -96,19 +95,10 @@ describe('applyFixAction', () => {
     expect(planSigning(store.getState()).input.unsignedHeaders).toEqual(['X-Custom']);
   });
 
-  it('focus-field changes nothing and returns the field to focus', () => {
-    const { store } = makeStore();
-    const before = store.getState();
-    expect(applyFixAction(before, { kind: 'focus-field', field: 'sessionToken' })).toBe(
-      'sessionToken',
-    );
-    expect(store.getState()).toBe(before);
-  });
-
   it('set-clock-offset stores whole seconds and clears a fixed signing time', () => {
     const { store } = makeStore();
     store.getState().request.setField('signingTime', '2015-08-30T12:00:00Z');
-    applyFixAction(store.getState(), { kind: 'set-clock-offset', seconds: 600.4 });
+    store.getState().request.applyFix({ kind: 'set-clock-offset', seconds: 600.4 });
     expect(store.getState().options.clockOffsetSeconds).toBe(600);
     expect(store.getState().request.signingTime).toBe('');
   });
@@ -135,7 +125,7 @@ describe('clock offset', () => {
 
   it('Send signs with the offset clock and records when the answer came', async () => {
     const { store, sent } = makeStore();
-    applyFixAction(store.getState(), { kind: 'set-clock-offset', seconds: 600 });
+    store.getState().request.applyFix({ kind: 'set-clock-offset', seconds: 600 });
     await store.getState().response.send();
     expect(sent).toEqual(['20150830T124600Z']);
     const outcome = store.getState().response.outcome;

@@ -1,52 +1,66 @@
-import type { FixAction } from '../diagnosis/diagnoseMismatch';
+import type { FixAction as DiagnosisFix } from '../diagnosis/diagnoseMismatch';
 import type { PlaygroundState } from './playgroundState';
 
-export type FocusField = Extract<FixAction, { kind: 'focus-field' }>['field'];
-
-/** The id of the input each focus-field action points at (the page's fields). */
-export const FOCUS_FIELD_IDS: Record<FocusField, string> = {
-  accessKeyId: 'access-key-id',
-  secretAccessKey: 'secret-access-key',
-  sessionToken: 'session-token',
-  url: 'url',
-  method: 'method',
-  body: 'body',
-};
+/** A field of the form, named by what it is (a header row by its id), never by a text path. */
+export type FormField =
+  | {
+      slice: 'request';
+      key: 'method' | 'url' | 'regionOverride' | 'serviceOverride' | 'signingTime';
+    }
+  | { slice: 'credentials'; key: 'accessKeyId' | 'secretAccessKey' | 'sessionToken' }
+  | { slice: 'options'; key: 'expiresIn' | 'regionSet' }
+  | { slice: 'header'; rowId: string; part: 'name' | 'value' };
 
 /**
- * Applies a diagnosis' fix to the store. Returns the field to focus for a focus-field action
- * (the page moves the focus; the store has no DOM), else null.
+ * Every change a one-click fix makes to the form: a diagnosis' fix (a signature mismatch, the
+ * error doctor, the clock notice), or a validation issue's value for its field. Moving the focus
+ * to a field is not a change to the form: the page does that itself (features/diagnose).
  */
-export function applyFixAction(state: PlaygroundState, action: FixAction): FocusField | null {
-  switch (action.kind) {
+export type FormFix =
+  | Exclude<DiagnosisFix, { kind: 'focus-field' }>
+  | { kind: 'set-field'; field: FormField; value: string };
+
+/** Applies a fix to the store: the request slice's applyFix, the one way fixes are applied. */
+export function applyFormFix(state: PlaygroundState, fix: FormFix): void {
+  const { request, options } = state;
+  switch (fix.kind) {
     case 'set-s3-path-rules':
-      state.options.setField('s3PathRules', action.value);
-      return null;
+      return options.setField('s3PathRules', fix.value);
     case 'set-region':
-      state.request.setField('regionOverride', action.value);
+      request.setField('regionOverride', fix.value);
       // SigV4A signs a region set instead: the region the server wants must be in it.
-      if (state.options.algorithm === 'sigv4a') state.options.setField('regionSet', action.value);
-      return null;
+      if (options.algorithm === 'sigv4a') options.setField('regionSet', fix.value);
+      return;
     case 'set-service':
-      state.request.setField('serviceOverride', action.value);
-      return null;
+      return request.setField('serviceOverride', fix.value);
     case 'set-signing-time':
-      state.request.setField('signingTime', action.value);
-      return null;
+      return request.setField('signingTime', fix.value);
     case 'set-clock-offset':
-      state.options.setField('clockOffsetSeconds', Math.round(action.seconds));
+      options.setField('clockOffsetSeconds', Math.round(fix.seconds));
       // The offset moves "now"; a fixed signing time would ignore it.
-      state.request.setField('signingTime', '');
-      return null;
+      return request.setField('signingTime', '');
     case 'unsign-header': {
-      const name = action.name.toLowerCase();
-      for (const row of state.request.headers) {
+      const name = fix.name.toLowerCase();
+      for (const row of request.headers) {
         if (row.name.trim().toLowerCase() === name && row.signed)
-          state.request.updateHeader(row.id, { signed: false });
+          request.updateHeader(row.id, { signed: false });
       }
-      return null;
+      return;
     }
-    case 'focus-field':
-      return action.field;
+    case 'set-field':
+      return setFormField(state, fix.field, fix.value);
+  }
+}
+
+function setFormField(state: PlaygroundState, field: FormField, value: string): void {
+  switch (field.slice) {
+    case 'request':
+      return state.request.setField(field.key, value);
+    case 'credentials':
+      return state.credentials.setField(field.key, value);
+    case 'options':
+      return state.options.setField(field.key, value);
+    case 'header':
+      return state.request.updateHeader(field.rowId, { [field.part]: value });
   }
 }

@@ -13,6 +13,7 @@ import {
 import type { PlaygroundDeps, PlaygroundState } from './playgroundState';
 import { createRequestSlice } from './requestSlice';
 import { createResponseSlice } from './responseSlice';
+import { createSigningSlice } from './signingSlice';
 
 export interface PlaygroundStoreOptions {
   deps: PlaygroundDeps;
@@ -22,21 +23,34 @@ export interface PlaygroundStoreOptions {
   publicIdentities?: readonly PublicIdentity[];
 }
 
-/** One store from the five slices; persist sits at the root only. */
+/**
+ * One store from the seven slices; persist sits at the root only. The signing slice is derived
+ * from the others: the store brings it up to date after every change, before anything renders.
+ */
 export function createPlaygroundStore({
   deps,
   storage,
   publicIdentities = [],
 }: PlaygroundStoreOptions) {
-  return createStore<PlaygroundState>()(
+  const store = createStore<PlaygroundState>()(
     persist(
-      (set, get) => ({
-        request: createRequestSlice(set, get),
-        credentials: createCredentialsSlice(set),
-        options: createOptionsSlice(set),
-        response: createResponseSlice(set, get, deps),
-        history: createHistorySlice(set, get),
-      }),
+      (set, get) => {
+        const form = {
+          request: createRequestSlice(set, get),
+          credentials: createCredentialsSlice(set),
+          options: createOptionsSlice(set),
+        };
+        return {
+          ...form,
+          response: createResponseSlice(set, get, deps),
+          history: createHistorySlice(set, get),
+          signing: createSigningSlice(set, get, deps, form),
+          checkDraft: {
+            text: '',
+            setText: (text) => set((state) => ({ checkDraft: { ...state.checkDraft, text } })),
+          },
+        };
+      },
       {
         name: STORAGE_KEY,
         version: STORAGE_VERSION,
@@ -46,6 +60,11 @@ export function createPlaygroundStore({
       },
     ),
   );
+  // First after the storage was read (synchronously: localStorage or a map), then after each
+  // change. zustand calls listeners in order, so this one runs before any component's.
+  store.getState().signing.sync();
+  store.subscribe((state) => state.signing.sync());
+  return store;
 }
 
 export type PlaygroundStore = ReturnType<typeof createPlaygroundStore>;

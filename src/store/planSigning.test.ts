@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { signRequest } from '../signing';
+import type { OutgoingRequest, SendOutcome } from '../transport/sendRequest';
 import { createMemoryStorage, createPlaygroundStore } from './createPlaygroundStore';
 import {
   MAX_SIGNED_FILE_BYTES,
@@ -133,7 +134,7 @@ describe('planSigning', () => {
     setField('algorithm', 'sigv4a');
     const issue = planSigning(store.getState()).issues.find((i) => i.field === 'regionSet');
     expect(issue).toMatchObject({ severity: 'warning', fix: 'us-*' });
-    store.getState().request.applyFix(issue!, []);
+    store.getState().request.applyFix(issue!.fixAction!);
     expect(store.getState().options.regionSet).toBe('us-*');
     expect(planSigning(store.getState()).issues.some((i) => i.field === 'regionSet')).toBe(false);
     setField('regionSet', 'us east 1');
@@ -307,5 +308,72 @@ describe('sameRequestApartFromDate', () => {
     expect(
       sameRequestApartFromDate({ ...a, regionSet: ['us-*'] }, { ...a, regionSet: ['eu-*'] }),
     ).toBe(false);
+  });
+});
+
+describe('planSigning (a credential header not kept across a reload)', () => {
+  const ok: SendOutcome = {
+    kind: 'response',
+    answer: {
+      status: 200,
+      statusText: 'OK',
+      headers: [],
+      body: new Uint8Array(),
+      timeMs: 1,
+      sizeBytes: 0,
+      via: 'relay',
+    },
+  };
+
+  /** The page before and after a reload: two stores on one storage, "Remember" off. */
+  function reloaded() {
+    const storage = createMemoryStorage();
+    const sent: OutgoingRequest[] = [];
+    const open = () =>
+      createPlaygroundStore({
+        deps: {
+          signRequest,
+          sendRequest: (request) => {
+            sent.push(request);
+            return Promise.resolve(ok);
+          },
+          now: () => 0,
+        },
+        storage,
+      });
+    const before = open();
+    before.getState().request.addHeader('X-Api-Key', 'api-key-value');
+    before.getState().request.addHeader('X-Custom', 'kept');
+    return { store: open(), sent };
+  }
+
+  it('leaves the emptied row out of signing and sending, and says which it is', async () => {
+    const { store, sent } = reloaded();
+    const row = store.getState().request.headers.find((r) => r.name === 'X-Api-Key')!;
+    expect(row).toMatchObject({ value: '', withheld: true });
+    const plan = planSigning(store.getState());
+    expect(plan.input.headers).toEqual([
+      ['content-type', 'application/json'],
+      ['X-Custom', 'kept'],
+    ]);
+    expect(plan.withheldHeaders).toEqual([{ rowId: row.id, name: 'X-Api-Key' }]);
+    await store.getState().response.send();
+    const names = sent[0]!.headers.map(([name]) => name.toLowerCase());
+    expect(names).toContain('x-custom');
+    expect(names).not.toContain('x-api-key');
+    expect(sent[0]!.headers.find(([name]) => name === 'Authorization')![1]).toContain(
+      'SignedHeaders=content-type;host;x-amz-date;x-custom,',
+    );
+  });
+
+  it('signs and sends the row again once its value is pasted', async () => {
+    const { store, sent } = reloaded();
+    const row = store.getState().request.headers.find((r) => r.name === 'X-Api-Key')!;
+    store.getState().request.updateHeader(row.id, { value: 'pasted-again' });
+    const plan = planSigning(store.getState());
+    expect(plan.input.headers).toContainEqual(['X-Api-Key', 'pasted-again']);
+    expect(plan.withheldHeaders).toEqual([]);
+    await store.getState().response.send();
+    expect(sent[0]!.headers).toContainEqual(['X-Api-Key', 'pasted-again']);
   });
 });

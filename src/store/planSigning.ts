@@ -4,8 +4,10 @@ import {
   type SigningInput,
   type ValidationIssue,
 } from '../signing';
+import { awaitsWithheldValue } from '../request/credentialFields';
 import { detectScope } from '../request/detectScope';
 import type { TransportMode } from '../transport/sendRequest';
+import type { FormField, FormFix } from './applyFix';
 import { parseSigningTime, type SigningTime } from './parseSigningTime';
 import type { CredentialsFields, OptionsFields, RequestFields } from './playgroundState';
 
@@ -26,19 +28,29 @@ export interface ScopeValue {
   detected: string | undefined;
 }
 
+/** A validation issue, with its fix (when it has one) as an action on the field it is about. */
+export interface PlanIssue extends ValidationIssue {
+  fixAction?: FormFix;
+}
+
 /** Everything the page derives from the store before signing, computed in one place. */
 export interface SigningPlan {
   /** The signing input without its date: the date is chosen when signing (now, or fixed). */
   input: Omit<SigningInput, 'signingDate'>;
   signingTime: SigningTime;
-  /** input.headers[i] came from the row with id headerRowIds[i] (empty rows are skipped). */
+  /**
+   * input.headers[i] came from the row with id headerRowIds[i] (empty rows are skipped, and rows
+   * whose credential value was not kept until it is pasted again: see withheldHeaders).
+   */
   headerRowIds: string[];
+  /** Rows left out of the request because their value was not kept: paste it to send them. */
+  withheldHeaders: Array<{ rowId: string; name: string }>;
   /** Why the request cannot be signed right now; empty when it can. */
   blockers: string[];
   scope: { detected: DetectedScope; region: ScopeValue; service: ScopeValue };
   transport: TransportMode;
   /** validateSigningInput's findings plus the signing-time field's own. */
-  issues: ValidationIssue[];
+  issues: PlanIssue[];
   /** Added to the clock when the signing time is "now" (options.clockOffsetSeconds). */
   clockOffsetMs: number;
   /**
@@ -128,6 +140,39 @@ export function withBrowserPath(url: string): { url: string; path: BrowserPath }
   };
 }
 
+/** The form field of each validator field name that is not a header's (validateSigningInput). */
+const ISSUE_FIELDS: ReadonlyMap<string, FormField> = new Map<string, FormField>([
+  ['method', { slice: 'request', key: 'method' }],
+  ['url', { slice: 'request', key: 'url' }],
+  ['region', { slice: 'request', key: 'regionOverride' }],
+  ['service', { slice: 'request', key: 'serviceOverride' }],
+  ['signingDate', { slice: 'request', key: 'signingTime' }],
+  ['credentials.accessKeyId', { slice: 'credentials', key: 'accessKeyId' }],
+  ['credentials.secretAccessKey', { slice: 'credentials', key: 'secretAccessKey' }],
+  ['credentials.sessionToken', { slice: 'credentials', key: 'sessionToken' }],
+  ['expiresIn', { slice: 'options', key: 'expiresIn' }],
+  ['regionSet', { slice: 'options', key: 'regionSet' }],
+]);
+
+/** The form field an issue is about: headers[i] is the row the input's header i came from. */
+function issueField(field: string, headerRowIds: readonly string[]): FormField | undefined {
+  const known = ISSUE_FIELDS.get(field);
+  if (known !== undefined) return known;
+  for (const part of ['name', 'value'] as const) {
+    const index = headerRowIds.findIndex((_, i) => field === `headers[${i}].${part}`);
+    if (index >= 0) return { slice: 'header', rowId: headerRowIds[index]!, part };
+  }
+  return undefined;
+}
+
+function withFixAction(issue: ValidationIssue, headerRowIds: readonly string[]): PlanIssue {
+  if (issue.fix === undefined) return issue;
+  const field = issueField(issue.field, headerRowIds);
+  return field === undefined
+    ? issue
+    : { ...issue, fixAction: { kind: 'set-field', field, value: issue.fix } };
+}
+
 /** A signing date for validation only, when the real one is "now" or not valid yet. */
 const VALIDATION_DATE = new Date(Date.UTC(2015, 7, 30, 12, 36));
 
@@ -137,7 +182,11 @@ export function planSigning({ request, credentials, options }: PlanSource): Sign
   const service = scopeValue(request.serviceOverride, detected.service);
 
   // A freshly added, still empty row is not a header yet: it would only raise "needs a name".
-  const rows = request.headers.filter((row) => row.name !== '' || row.value !== '');
+  // A row whose credential was not kept is not one either until its value is pasted again.
+  const withheld = request.headers.filter(awaitsWithheldValue);
+  const rows = request.headers.filter(
+    (row) => (row.name !== '' || row.value !== '') && !awaitsWithheldValue(row),
+  );
   const headers = rows.map((row) => [row.name, row.value] as [string, string]);
   const unsignedHeaders = rows.filter((row) => !row.signed && row.name !== '').map((r) => r.name);
 
@@ -211,14 +260,16 @@ export function planSigning({ request, credentials, options }: PlanSource): Sign
     });
   }
 
+  const headerRowIds = rows.map((row) => row.id);
   return {
     input,
     signingTime,
-    headerRowIds: rows.map((row) => row.id),
+    headerRowIds,
+    withheldHeaders: withheld.map((row) => ({ rowId: row.id, name: row.name })),
     blockers,
     scope: { detected, region, service },
     transport,
-    issues,
+    issues: issues.map((issue) => withFixAction(issue, headerRowIds)),
     clockOffsetMs: Number.isFinite(options.clockOffsetSeconds)
       ? options.clockOffsetSeconds * 1000
       : 0,

@@ -1,5 +1,7 @@
 import type { QueryParam } from '../request/queryParams';
-import type { SigningInput, SigningResult, ValidationIssue } from '../signing';
+import type { SigningInput, SigningResult } from '../signing';
+import type { FormFix } from './applyFix';
+import type { SigningPlan } from './planSigning';
 import type {
   HttpAnswer,
   OutgoingRequest,
@@ -76,8 +78,11 @@ export interface RequestSlice extends RequestFields {
   /** Reads a chosen file into memory with progress; resolves when done (or superseded). */
   loadBodyFile(file: Blob & { name?: string }): Promise<void>;
   clearBodyFile(): void;
-  /** Applies a validation issue's one-click fix to the field it names. */
-  applyFix(issue: ValidationIssue, headerRowIds: readonly string[]): void;
+  /**
+   * Applies a one-click fix (a validation issue's, a diagnosis', the clock notice's) to the form:
+   * the one way fixes are applied (applyFix.ts).
+   */
+  applyFix(fix: FormFix): void;
   /** Fills the form from a pasted curl command or HTTP request (and its keys, when it had any). */
   importRequest(request: ImportableRequest): void;
   /** Puts a saved request (history, share link) back into the form, with its signing options. */
@@ -253,12 +258,48 @@ export interface HistorySlice {
   open(id: string): void;
 }
 
+/** A signing input and its result. */
+export interface SignedRequest {
+  input: SigningInput;
+  result: SigningResult;
+}
+
+/** The signing the page shows, and whether it is Send's own or the live one. */
+export interface ShownSigning extends SignedRequest {
+  source: 'sent' | 'live';
+}
+
+/** The live signature (signingSlice.ts): derived from the form, signed as it changes. */
+export interface SigningSlice {
+  /** Everything derived from the form before signing: the input, its issues and blockers. */
+  plan: SigningPlan;
+  /** The latest signing of the plan (null until the first one is done). */
+  live: SignedRequest | null;
+  /** Why the latest live signing failed, or null. */
+  error: string | null;
+  /** The one signing every panel shows: Send's while the form still matches it, else live. */
+  shown: ShownSigning | null;
+  /** Brings the plan and the shown signing up to date; the store calls it after each change. */
+  sync(): void;
+}
+
+/**
+ * The text of "Check a signature"'s Signed request field, shared so that Import's "Check it"
+ * can put a pasted signed request there. Page state only: never saved.
+ */
+export interface CheckDraftSlice {
+  text: string;
+  setText(text: string): void;
+}
+
 export interface PlaygroundState {
   request: RequestSlice;
   credentials: CredentialsSlice;
   options: OptionsSlice;
   response: ResponseSlice;
   history: HistorySlice;
+  signing: SigningSlice;
+  checkDraft: CheckDraftSlice;
 }
 
 /** What the store needs from the outside world; tests pass fakes. */

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { signRequest } from '../signing';
 import { createMemoryStorage, createPlaygroundStore } from './createPlaygroundStore';
-import { planSigning } from './planSigning';
 
 function makeStore() {
   return createPlaygroundStore({
@@ -79,24 +78,34 @@ describe('createRequestSlice', () => {
     expect(store.getState().request.url).toBe('https://example.com/p?a=1&b=x%20y#frag');
   });
 
-  describe('applyFix', () => {
+  describe('applyFix (a validation issue’s fix)', () => {
+    const issueOn = (store: ReturnType<typeof makeStore>, field: string) =>
+      store.getState().signing.plan.issues.find((issue) => issue.field === field);
+
     it('applies a URL fix', () => {
       const store = makeStore();
       store.getState().request.setField('url', 'https://example.com/a b');
-      const issue = planSigning(store.getState()).issues.find((i) => i.field === 'url');
-      expect(issue?.fix).toBe('https://example.com/a%20b');
-      store.getState().request.applyFix(issue!, []);
+      const issue = issueOn(store, 'url');
+      expect(issue?.fixAction).toEqual({
+        kind: 'set-field',
+        field: { slice: 'request', key: 'url' },
+        value: 'https://example.com/a%20b',
+      });
+      store.getState().request.applyFix(issue!.fixAction!);
       expect(store.getState().request.url).toBe('https://example.com/a%20b');
     });
 
-    it('applies a header fix to the row the issue index maps to, skipping empty rows', () => {
+    it('applies a header fix to the row the issue is about, skipping empty rows', () => {
       const store = makeStore();
       store.getState().request.addHeader(); // an empty row: not part of the signing input
-      store.getState().request.addHeader('x-bad', 'a\nb');
-      const plan = planSigning(store.getState());
-      const issue = plan.issues.find((i) => i.field === 'headers[1].value');
-      expect(issue?.fix).toBe('a b');
-      store.getState().request.applyFix(issue!, plan.headerRowIds);
+      const id = store.getState().request.addHeader('x-bad', 'a\nb');
+      const issue = issueOn(store, 'headers[1].value');
+      expect(issue?.fixAction).toEqual({
+        kind: 'set-field',
+        field: { slice: 'header', rowId: id, part: 'value' },
+        value: 'a b',
+      });
+      store.getState().request.applyFix(issue!.fixAction!);
       expect(store.getState().request.headers.map((row) => row.value)).toEqual([
         'application/json',
         '',
@@ -106,29 +115,27 @@ describe('createRequestSlice', () => {
 
     it('applies credential, region, expiresIn and signing-time fixes to their slices', () => {
       const store = makeStore();
-      const { applyFix } = store.getState().request;
-      applyFix(
-        { field: 'credentials.accessKeyId', severity: 'error', message: '', fix: 'AKID' },
-        [],
-      );
-      applyFix({ field: 'region', severity: 'warning', message: '', fix: 'us-east-1' }, []);
-      applyFix({ field: 'expiresIn', severity: 'error', message: '', fix: '60' }, []);
-      applyFix(
-        { field: 'signingDate', severity: 'error', message: '', fix: '2015-08-30T12:36:00Z' },
-        [],
-      );
+      store.getState().credentials.setField('accessKeyId', ' AKID');
+      store.getState().request.setField('regionOverride', 'US-EAST-1');
+      store.getState().options.setField('mode', 'query');
+      store.getState().options.setField('expiresIn', '0');
+      store.getState().request.setField('signingTime', '2015-08-30T12:36:00');
+      for (const field of ['credentials.accessKeyId', 'region', 'expiresIn', 'signingDate']) {
+        store.getState().request.applyFix(issueOn(store, field)!.fixAction!);
+      }
       const state = store.getState();
       expect(state.credentials.accessKeyId).toBe('AKID');
       expect(state.request.regionOverride).toBe('us-east-1');
-      expect(state.options.expiresIn).toBe('60');
+      expect(state.options.expiresIn).toBe('1');
       expect(state.request.signingTime).toBe('2015-08-30T12:36:00Z');
     });
 
-    it('does nothing for an issue without a fix', () => {
+    it('gives an issue without a fix no action', () => {
       const store = makeStore();
-      const before = store.getState();
-      store.getState().request.applyFix({ field: 'url', severity: 'error', message: 'x' }, []);
-      expect(store.getState()).toBe(before);
+      store.getState().request.setField('url', '');
+      const issue = issueOn(store, 'url');
+      expect(issue).toBeDefined();
+      expect(issue).not.toHaveProperty('fixAction');
     });
   });
 

@@ -1,10 +1,9 @@
 import { DEFAULT_GATEWAY_URL, LOCAL_GATEWAY_REGION } from '../request/defaults';
 import { detectScope } from '../request/detectScope';
 import { withQuery } from '../request/queryParams';
-import type { ValidationIssue } from '../signing';
+import { applyFormFix } from './applyFix';
 import type {
   BodyFile,
-  CredentialsFields,
   HeaderRow,
   ImportableRequest,
   RequestFields,
@@ -38,11 +37,6 @@ export function newRowId(): string {
   rowCounter += 1;
   return `h${Date.now().toString(36)}${rowCounter.toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 }
-
-const HEADER_FIELD = /^headers\[(\d+)\]\.(name|value)$/;
-const CREDENTIAL_FIELD = /^credentials\.(accessKeyId|secretAccessKey|sessionToken)$/;
-
-let readCounter = 0;
 
 /**
  * A scope value for an imported request: the import's own, else detection from the host, else
@@ -107,6 +101,8 @@ export function snapshotRequestFields(snapshot: RequestSnapshot): Partial<Reques
 }
 
 export function createRequestSlice(set: StoreSet, get: StoreGet): RequestSlice {
+  // Which file read is the latest: a slower earlier read must not overwrite a newer file.
+  let readCounter = 0;
   const patch = (fields: Partial<RequestFields>) =>
     set((state) => ({ request: { ...state.request, ...fields } }));
   const patchFile = (readId: number, fields: Partial<BodyFile>) =>
@@ -205,36 +201,6 @@ export function createRequestSlice(set: StoreSet, get: StoreGet): RequestSlice {
         options: { ...state.options, ...snapshot.options },
       })),
 
-    applyFix: (issue: ValidationIssue, headerRowIds) => {
-      const fix = issue.fix;
-      if (fix === undefined) return;
-      const header = HEADER_FIELD.exec(issue.field);
-      if (header) {
-        const id = headerRowIds[Number(header[1])];
-        if (id !== undefined) get().request.updateHeader(id, { [header[2]!]: fix });
-        return;
-      }
-      const credential = CREDENTIAL_FIELD.exec(issue.field);
-      if (credential) {
-        get().credentials.setField(credential[1] as keyof CredentialsFields, fix);
-        return;
-      }
-      switch (issue.field) {
-        case 'url':
-          return patch({ url: fix });
-        case 'method':
-          return patch({ method: fix });
-        case 'region':
-          return patch({ regionOverride: fix });
-        case 'service':
-          return patch({ serviceOverride: fix });
-        case 'signingDate':
-          return patch({ signingTime: fix });
-        case 'expiresIn':
-          return get().options.setField('expiresIn', fix);
-        case 'regionSet':
-          return get().options.setField('regionSet', fix);
-      }
-    },
+    applyFix: (fix) => applyFormFix(get(), fix),
   };
 }

@@ -1,6 +1,6 @@
 import type { SigningResult } from '../signing';
 import type { OutgoingRequest, SendOutcome } from '../transport/sendRequest';
-import { planSigning, withSigningDate } from './planSigning';
+import { withSigningDate } from './planSigning';
 import { MAX_HISTORY_BODY_BYTES, takeSnapshot } from './requestSnapshot';
 import type {
   PlaygroundDeps,
@@ -25,7 +25,7 @@ export function createResponseSlice(
     outcome: { kind: 'idle' },
 
     send: async () => {
-      const plan = planSigning(get());
+      const { plan } = get().signing;
       // The page disables Send while blocked; a shortcut press then does nothing either.
       if (plan.blockers.length > 0) return;
       inFlight?.abort();

@@ -27,18 +27,18 @@ export function FieldIssues({ fields, id }: FieldIssuesProps) {
   if (issues.length === 0) return id ? <div id={id} hidden /> : null;
   return (
     <ul className="issues" id={id}>
-      {issues.map((issue, index) => (
-        <li key={`${issue.field}-${index}`} className={`issue issue-${issue.severity}`}>
-          <span className="issue-severity">{SEVERITY_LABEL[issue.severity]}</span>
-          <span className="issue-message">{issue.message}</span>
-          {issue.fix !== undefined && (
+      {issues.map(({ field, severity, message, fix, fixAction }, index) => (
+        <li key={`${field}-${index}`} className={`issue issue-${severity}`}>
+          <span className="issue-severity">{SEVERITY_LABEL[severity]}</span>
+          <span className="issue-message">{message}</span>
+          {fix !== undefined && fixAction !== undefined && (
             <button
               type="button"
               className="fix-button"
-              title={issue.fix}
-              onClick={() => applyFix(issue, plan.headerRowIds)}
+              title={fix}
+              onClick={() => applyFix(fixAction)}
             >
-              Fix: <code>{shorten(issue.fix)}</code>
+              Fix: <code>{shorten(fix)}</code>
             </button>
           )}
         </li>

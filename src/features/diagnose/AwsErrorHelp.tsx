@@ -8,12 +8,7 @@ import {
 import { adviseOnError, type DoctorContext } from '../../diagnosis/errorDoctor';
 import type { ParsedAwsError } from '../../diagnosis/parseAwsError';
 import { usePlaygroundStore } from '../../store/usePlaygroundStore';
-import {
-  isMismatch,
-  localGatewayActions,
-  usesS3PathRules,
-  type OurSigning,
-} from './awsErrorContext';
+import { isMismatch, localGatewayActions, type OurSigning } from './awsErrorContext';
 import { CopyButton } from '../../components/ui/CopyButton';
 import { useApplyFix } from './useApplyFix';
 import { VisibleText } from '../../components/ui/VisibleText';
@@ -72,7 +67,8 @@ function MismatchView({ error, ours }: { error: ParsedAwsError; ours: OurSigning
       {
         canonicalRequest: ours.result.canonicalRequest,
         stringToSign: ours.result.stringToSign,
-        s3PathRules: usesS3PathRules(ours.input),
+        // Whether we signed the path as sent, as S3 does: the signer says which rules it applied.
+        s3PathRules: !ours.result.options.normalizePath,
       },
       theirs,
     );

@@ -1,11 +1,8 @@
 import { useMemo, useState } from 'react';
 import { parsePastedError } from '../../diagnosis/parseAwsError';
-import { sameRequestApartFromDate } from '../../store/planSigning';
-import { selectSigningPlan } from '../../store/selectSigningPlan';
 import { usePlaygroundStore } from '../../store/usePlaygroundStore';
 import { AwsErrorHelp } from './AwsErrorHelp';
-import { doctorContext, type OurSigning } from './awsErrorContext';
-import { useLiveSigning } from '../signing-steps/useLiveSigning';
+import { doctorContext } from './awsErrorContext';
 
 /**
  * An AWS error from elsewhere (a CLI, a log), explained against the page's current signing: the
@@ -22,7 +19,6 @@ export function PasteErrorPanel() {
       <summary>
         <h2>Paste an AWS error</h2>
       </summary>
-      {/* Mounted only when open: it signs the current request on every change. */}
       {open && <PasteErrorBody />}
     </details>
   );
@@ -30,23 +26,9 @@ export function PasteErrorPanel() {
 
 function PasteErrorBody() {
   const [text, setText] = useState('');
-  const plan = usePlaygroundStore(selectSigningPlan);
-  const outcome = usePlaygroundStore((s) => s.response.outcome);
-  const live = useLiveSigning(plan);
-  const sent = outcome.kind === 'idle' ? null : outcome.sent;
-  const showsSent =
-    sent !== null &&
-    plan.signingTime.kind === 'now' &&
-    sameRequestApartFromDate(sent.input, { ...plan.input, signingDate: sent.input.signingDate });
-  const ours: OurSigning | null = useMemo(
-    () =>
-      showsSent
-        ? { input: sent.input, result: sent.signing }
-        : live.signing === null
-          ? null
-          : { input: live.signing.input, result: live.signing.result },
-    [showsSent, sent, live.signing],
-  );
+  // The signing the steps show: the error is explained against what the page signed.
+  const ours = usePlaygroundStore((s) => s.signing.shown);
+  const context = useMemo(() => (ours === null ? null : doctorContext(ours)), [ours]);
   const error = useMemo(() => (text.trim() === '' ? null : parsePastedError(text)), [text]);
 
   return (
@@ -69,11 +51,7 @@ function PasteErrorBody() {
             <code>InvalidSignatureException</code>).
           </p>
         ) : (
-          <AwsErrorHelp
-            error={error}
-            ours={ours}
-            context={ours === null ? null : doctorContext(ours)}
-          />
+          <AwsErrorHelp error={error} ours={ours} context={context} />
         ))}
     </div>
   );

@@ -10,10 +10,6 @@ export interface OurSigning {
   result: SigningResult;
 }
 
-export function usesS3PathRules(input: SigningInput): boolean {
-  return input.normalizePath !== undefined ? !input.normalizePath : input.service === 's3';
-}
-
 export function isMismatch(error: ParsedAwsError): boolean {
   return error.kind === 'signature-mismatch' || error.kind === 'signature-mismatch-short';
 }

@@ -1,12 +1,10 @@
-import { create } from 'zustand';
+import type { CheckDraftSlice } from '../../store/playgroundState';
+import { usePlaygroundStore } from '../../store/usePlaygroundStore';
 
 /**
- * The text of "Check a signature"'s Signed request field, shared so that Import's "Check it" can
- * put a pasted signed request there. UI state only: not in the playground store, never saved.
+ * The text of "Check a signature"'s Signed request field (the store's checkDraft slice), shared
+ * so that Import's "Check it" can put a pasted signed request there.
  */
-export const useCheckSignatureDraft = create<{ text: string; setText(text: string): void }>()(
-  (set) => ({
-    text: '',
-    setText: (text) => set({ text }),
-  }),
-);
+export function useCheckSignatureDraft<T>(selector: (draft: CheckDraftSlice) => T): T {
+  return usePlaygroundStore((s) => selector(s.checkDraft));
+}

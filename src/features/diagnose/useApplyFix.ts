@@ -1,15 +1,17 @@
 import { useCallback } from 'react';
 import type { FixAction } from '../../diagnosis/diagnoseMismatch';
-import { applyFixAction, FOCUS_FIELD_IDS } from '../../store/applyFixAction';
-import { playgroundStore } from '../../store/usePlaygroundStore';
+import { usePlaygroundStore } from '../../store/usePlaygroundStore';
+import { focusField } from './focusField';
 
-/** Applies a diagnosis' fix to the page's store, and moves the focus where it points. */
+/**
+ * A diagnosis' fix button: a change to the form goes to the store's one applyFix; "check this
+ * field" moves the focus there.
+ */
 export function useApplyFix(): (action: FixAction) => void {
-  return useCallback((action: FixAction) => {
-    const focus = applyFixAction(playgroundStore.getState(), action);
-    if (focus === null) return;
-    const element = document.getElementById(FOCUS_FIELD_IDS[focus]);
-    element?.scrollIntoView({ block: 'center' });
-    element?.focus();
-  }, []);
+  const applyFix = usePlaygroundStore((s) => s.request.applyFix);
+  return useCallback(
+    (action: FixAction) =>
+      action.kind === 'focus-field' ? focusField(action.field) : applyFix(action),
+    [applyFix],
+  );
 }

@@ -1,12 +1,11 @@
 import { lazy, Suspense, useMemo } from 'react';
 import {
   EMPTY_SHA256,
-  getPathRules,
   UNSIGNED_PAYLOAD,
   type SigningInput,
   type SigningResult,
 } from '../../signing';
-import { sameRequestApartFromDate, type BrowserPath } from '../../store/planSigning';
+import type { BrowserPath } from '../../store/planSigning';
 import { selectSigningPlan } from '../../store/selectSigningPlan';
 import { usePlaygroundStore } from '../../store/usePlaygroundStore';
 import type { OutgoingRequest } from '../../transport/sendRequest';
@@ -22,7 +21,6 @@ import { SigV4aKeyDerivation } from './SigV4aKeyDerivation';
 import { SignatureValidity } from './SignatureValidity';
 import { CopyButton } from '../../components/ui/CopyButton';
 import { StepSection } from '../../components/ui/StepSection';
-import { useLiveSigning } from './useLiveSigning';
 
 // The exporters are loaded after the page is up: the first load stays as small as before.
 const ExportSnippets = lazy(() =>
@@ -44,37 +42,22 @@ function timeOfDay(amzDate: string): string {
 /** Every artifact of the signing, in the order SigV4 builds them, live as the inputs change. */
 export function SigningSteps() {
   const plan = usePlaygroundStore(selectSigningPlan);
-  const outcome = usePlaygroundStore((s) => s.response.outcome);
+  const shown = usePlaygroundStore((s) => s.signing.shown);
+  const error = usePlaygroundStore((s) => s.signing.error);
   const secretVisible = usePlaygroundStore((s) => s.credentials.secretVisible);
   const bodyFileName = usePlaygroundStore((s) => s.request.bodyFile?.name);
-  const live = useLiveSigning(plan);
-
-  // With an empty signing time, what Send sent (signed with the clock of that moment) is shown
-  // for as long as the inputs stay the same, so the panels match what the server checked.
-  const sent = outcome.kind === 'idle' ? null : outcome.sent;
-  // SigV4A signatures are randomized: at a fixed time too, Send's own signing is the one to show.
-  const sentDateMatches =
-    plan.signingTime.kind === 'now' ||
-    (plan.signingTime.kind === 'fixed' &&
-      plan.input.algorithm === 'sigv4a' &&
-      sent?.input.signingDate.getTime() === plan.signingTime.date.getTime());
-  const showsSent =
-    sent !== null &&
-    sentDateMatches &&
-    sameRequestApartFromDate(sent.input, { ...plan.input, signingDate: sent.input.signingDate });
-  const shown = showsSent ? { input: sent.input, result: sent.signing } : live.signing;
   const blocked = plan.blockers.length > 0;
 
   return (
     <>
       {blocked && <p className="banner banner-warning">Not signed: {plan.blockers.join(' ')}</p>}
-      {live.error !== null && <p className="banner banner-error">Signing failed: {live.error}</p>}
+      {error !== null && <p className="banner banner-error">Signing failed: {error}</p>}
       {shown === null ? (
-        !blocked && live.error === null && <p className="hint">Signing…</p>
+        !blocked && error === null && <p className="hint">Signing…</p>
       ) : (
         <div className={blocked ? 'steps-body is-stale' : 'steps-body'}>
           <p className="steps-when">
-            {showsSent
+            {shown.source === 'sent'
               ? `As sent: signed at ${timeOfDay(shown.result.amzDate)} when you pressed Send.`
               : plan.signingTime.kind === 'fixed'
                 ? shown.result.algorithm === 'sigv4a'
@@ -84,8 +67,8 @@ export function SigningSteps() {
           </p>
           <SignatureValidity
             amzDate={shown.result.amzDate}
-            mode={shown.input.mode ?? 'header'}
-            expiresIn={shown.input.expiresIn ?? 3600}
+            mode={shown.result.options.mode}
+            expiresIn={shown.result.options.expiresIn ?? 0}
           />
           <Steps
             input={shown.input}
@@ -94,6 +77,7 @@ export function SigningSteps() {
             transport={plan.transport}
             bodyFileName={bodyFileName}
             browserPath={shown.input.url === plan.input.url ? plan.browserPath : undefined}
+            withheldHeaders={plan.withheldHeaders.map(({ name }) => name)}
           />
         </div>
       )}
@@ -118,25 +102,21 @@ interface StepsProps {
   bodyFileName: string | undefined;
   /** Set when the browser sends another path than the one typed (direct transport). */
   browserPath: BrowserPath | undefined;
+  /** Header rows left out until their value, not kept, is pasted again. */
+  withheldHeaders: readonly string[];
 }
 
-function Steps({ input, result, secretVisible, transport, bodyFileName, browserPath }: StepsProps) {
-  const isS3 = input.service === 's3';
-  const mode = input.mode ?? 'header';
-  const addsContentSha256 = mode === 'header' && (input.contentSha256Header ?? isS3);
-  const canonicalLines = useMemo(
-    () =>
-      describeCanonicalRequest(result, {
-        mode,
-        ...getPathRules(input),
-        addsSessionToken:
-          mode === 'header' &&
-          (input.credentials.sessionToken ?? '') !== '' &&
-          input.signSessionToken !== false,
-        addsContentSha256,
-      }),
-    [result, input, mode, addsContentSha256],
-  );
+function Steps({
+  input,
+  result,
+  secretVisible,
+  transport,
+  bodyFileName,
+  browserPath,
+  withheldHeaders,
+}: StepsProps) {
+  const { mode, contentSha256Header } = result.options;
+  const canonicalLines = useMemo(() => describeCanonicalRequest(result), [result]);
   const stringToSignLines = useMemo(() => describeStringToSign(result), [result]);
   const outgoing: OutgoingRequest = {
     method: input.method,
@@ -187,7 +167,7 @@ function Steps({ input, result, secretVisible, transport, bodyFileName, browserP
         explanation={
           <>
             {payloadExplanation} It is the last line of the canonical request
-            {addsContentSha256 ? ' and is also sent as the x-amz-content-sha256 header.' : '.'}
+            {contentSha256Header ? ' and is also sent as the x-amz-content-sha256 header.' : '.'}
           </>
         }
         copyText={result.payloadHash}
@@ -268,7 +248,7 @@ function Steps({ input, result, secretVisible, transport, bodyFileName, browserP
         <StepSection
           id="step-presigned-url"
           title="Presigned URL"
-          explanation={`The signature and its parameters travel in the query: anyone with this link can make this exact request until it expires (${input.expiresIn ?? 3600} s after the signing time).`}
+          explanation={`The signature and its parameters travel in the query: anyone with this link can make this exact request until it expires (${result.options.expiresIn} s after the signing time).`}
           copyText={result.url}
           copyWhat="presigned URL"
         >
@@ -288,6 +268,13 @@ function Steps({ input, result, secretVisible, transport, bodyFileName, browserP
           </CopyButton>
         }
       >
+        {withheldHeaders.length > 0 && (
+          <p className="warning-box" role="note" aria-label="Headers not sent">
+            Not signed or sent until you paste {withheldHeaders.length === 1 ? 'its' : 'their'}{' '}
+            value again (not kept, as {withheldHeaders.length === 1 ? 'it carries' : 'they carry'} a
+            credential): {withheldHeaders.join(', ')}.
+          </p>
+        )}
         <RequestToSend
           request={outgoing}
           result={result}

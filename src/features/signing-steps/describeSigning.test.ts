@@ -21,14 +21,6 @@ const base: SigningInput = {
   signingDate: new Date('2015-08-30T12:36:00Z'),
 };
 
-const context = {
-  mode: 'header' as const,
-  normalizePath: true,
-  doubleEncodePath: true,
-  addsSessionToken: true,
-  addsContentSha256: false,
-};
-
 // SigV4A needs ECDSA: WebCrypto, which Node has (the default crypto here is the pure-JS one).
 const sigv4aSigner = createSigner({ crypto: createWebCryptoSigning(globalThis.crypto.subtle) });
 const sigv4a: SigningInput = { ...base, algorithm: 'sigv4a', regionSet: ['us-*', 'ca-central-1'] };
@@ -36,7 +28,7 @@ const sigv4a: SigningInput = { ...base, algorithm: 'sigv4a', regionSet: ['us-*',
 describe('describeCanonicalRequest', () => {
   it("labels every line, and the lines joined are the signer's canonical request", async () => {
     const result = await signRequest(base);
-    const lines = describeCanonicalRequest(result, context);
+    const lines = describeCanonicalRequest(result);
     expect(lines.map((line) => line.text).join('\n')).toBe(result.canonicalRequest);
     expect(lines.map((line) => line.label)).toEqual([
       'method',
@@ -72,46 +64,55 @@ describe('describeCanonicalRequest', () => {
       region: 'us-east-1',
       payload: 'unsigned',
     });
-    const lines = describeCanonicalRequest(result, {
-      ...context,
-      normalizePath: false,
-      doubleEncodePath: false,
-      addsContentSha256: true,
-    });
+    const lines = describeCanonicalRequest(result);
     expect(lines[1]!.rule).toContain('the S3 rule');
     expect(lines.at(-1)).toMatchObject({ text: 'UNSIGNED-PAYLOAD', label: 'UNSIGNED-PAYLOAD' });
   });
 
   it('says which form of an S3 path was signed when it is not the canonical one', async () => {
-    const s3 = { ...context, normalizePath: false, doubleEncodePath: false };
     const signed = (path: string) =>
       signRequest({ ...base, url: `https://s3.us-east-1.amazonaws.com${path}`, service: 's3' });
-    const odd = describeCanonicalRequest(await signed('/bucket/a*b%2a%41'), s3)[1]!;
+    const odd = describeCanonicalRequest(await signed('/bucket/a*b%2a%41'))[1]!;
     expect(odd.text).toBe('/bucket/a*b%2a%41');
     expect(odd.rule).toContain(
       "signed as written, not in AWS's canonical encoding (/bucket/a%2Ab%2AA)",
     );
-    const canonical = describeCanonicalRequest(await signed('/bucket/a%2Ab%2AA'), s3)[1]!;
+    const canonical = describeCanonicalRequest(await signed('/bucket/a%2Ab%2AA'))[1]!;
     expect(canonical.rule).not.toContain('canonical encoding');
+  });
+
+  it('labels the headers the signer added by the options it applied', async () => {
+    const lines = describeCanonicalRequest(await signRequest({ ...base, service: 's3' }));
+    const rule = (name: string) => lines.find((line) => line.text.startsWith(`${name}:`))!.rule;
+    expect(rule('x-amz-content-sha256')).toContain('added by the signer');
+    expect(rule('x-amz-security-token')).toContain('added by the signer');
+    const own = describeCanonicalRequest(
+      await signRequest({
+        ...base,
+        headers: [['X-Amz-Security-Token', 'mine']],
+        credentials: { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'secret' },
+      }),
+    );
+    expect(own.find((line) => line.text.startsWith('x-amz-security-token:'))!.rule).not.toContain(
+      'added by the signer',
+    );
   });
 
   it("says when a final '/' survives normalization", async () => {
     const result = await signRequest({ ...base, url: 'https://example.com/a/b/..' });
-    const path = describeCanonicalRequest(result, context)[1]!;
+    const path = describeCanonicalRequest(result)[1]!;
     expect(path).toMatchObject({ text: '/a' });
     expect(path.rule).toContain("a final '/' kept only where the path ends in one");
   });
 
   it('calls the hash of no body what it is', async () => {
     const result = await signRequest({ ...base, method: 'GET', body: undefined });
-    expect(describeCanonicalRequest(result, context).at(-1)!.rule).toBe(
-      'hex SHA-256 of the empty body',
-    );
+    expect(describeCanonicalRequest(result).at(-1)!.rule).toBe('hex SHA-256 of the empty body');
   });
 
   it('labels the x-amz-region-set line of SigV4A', async () => {
     const result = await sigv4aSigner.signRequest(sigv4a);
-    const lines = describeCanonicalRequest(result, context);
+    const lines = describeCanonicalRequest(result);
     expect(lines.map((line) => line.text).join('\n')).toBe(result.canonicalRequest);
     const regionSet = lines.find((line) => line.text.startsWith('x-amz-region-set:'))!;
     expect(regionSet).toMatchObject({
@@ -123,7 +124,7 @@ describe('describeCanonicalRequest', () => {
 
   it('says a SigV4A presigned URL signs X-Amz-Region-Set in the query', async () => {
     const result = await sigv4aSigner.signRequest({ ...sigv4a, mode: 'query' });
-    const lines = describeCanonicalRequest(result, { ...context, mode: 'query' });
+    const lines = describeCanonicalRequest(result);
     expect(lines[2]!.text).toContain('X-Amz-Region-Set=us-%2A%2Cca-central-1');
     expect(lines[2]!.rule).toContain('X-Amz-Region-Set');
   });
@@ -131,7 +132,7 @@ describe('describeCanonicalRequest', () => {
   it('falls back to unlabelled lines rather than label bytes the signer did not produce', async () => {
     const result = await signRequest(base);
     const tampered = { ...result, canonicalQuery: 'not-what-was-signed' };
-    const lines = describeCanonicalRequest(tampered, context);
+    const lines = describeCanonicalRequest(tampered);
     expect(lines.every((line) => line.label === '')).toBe(true);
     expect(lines.map((line) => line.text).join('\n')).toBe(result.canonicalRequest);
   });

@@ -4,6 +4,7 @@ import {
   encodePathCanonically,
   SIGV4A_ALGORITHM,
   UNSIGNED_PAYLOAD,
+  type EffectiveSigningOptions,
   type SigningResult,
 } from '../../signing';
 
@@ -14,16 +15,6 @@ export interface AnnotatedLine {
   rule: string;
 }
 
-export interface CanonicalRequestContext {
-  mode: 'header' | 'query';
-  /** The effective path rules (the signer's defaults follow the service). */
-  normalizePath: boolean;
-  doubleEncodePath: boolean;
-  /** Whether the signer added (and signed) these headers itself. */
-  addsSessionToken: boolean;
-  addsContentSha256: boolean;
-}
-
 const SIGNER_ADDED: Record<string, string> = {
   host: 'from the URL',
   'x-amz-date': 'added by the signer',
@@ -31,18 +22,18 @@ const SIGNER_ADDED: Record<string, string> = {
   'x-amz-content-sha256': 'added by the signer',
 };
 
-function signerAdded(name: string, context: CanonicalRequestContext): string | undefined {
+function signerAdded(name: string, options: EffectiveSigningOptions): string | undefined {
   const byName =
     name === 'host' ||
-    (context.mode === 'header' &&
+    (options.mode === 'header' &&
       (name === 'x-amz-date' ||
-        (name === 'x-amz-security-token' && context.addsSessionToken) ||
-        (name === 'x-amz-content-sha256' && context.addsContentSha256)));
+        (name === 'x-amz-security-token' && options.sessionToken === 'signed') ||
+        (name === 'x-amz-content-sha256' && options.contentSha256Header)));
   return byName ? SIGNER_ADDED[name] : undefined;
 }
 
 function pathRule(
-  { normalizePath, doubleEncodePath }: CanonicalRequestContext,
+  { normalizePath, doubleEncodePath }: EffectiveSigningOptions,
   canonicalUri: string,
 ): string {
   const normalized =
@@ -82,27 +73,26 @@ function payloadRule(payloadHash: string): AnnotatedLine {
 }
 
 /**
- * The canonical request line by line, each labelled. Built from the signer's own parts and checked
- * against its canonicalRequest, so a label can never sit next to bytes the signer did not produce;
- * if they ever disagree the lines come back unlabelled rather than wrong.
+ * The canonical request line by line, each labelled, with the rules the signer applied
+ * (result.options). Built from the signer's own parts and checked against its canonicalRequest,
+ * so a label can never sit next to bytes the signer did not produce; if they ever disagree the
+ * lines come back unlabelled rather than wrong.
  */
-export function describeCanonicalRequest(
-  result: SigningResult,
-  context: CanonicalRequestContext,
-): AnnotatedLine[] {
+export function describeCanonicalRequest(result: SigningResult): AnnotatedLine[] {
+  const { options } = result;
   const method = result.canonicalRequest.slice(0, result.canonicalRequest.indexOf('\n'));
   const headerLines = result.canonicalHeaders.split('\n');
   if (headerLines[headerLines.length - 1] === '') headerLines.pop();
   const lines: AnnotatedLine[] = [
     { text: method, label: 'method', rule: 'the HTTP method, upper case, as sent' },
-    { text: result.canonicalUri, label: 'path', rule: pathRule(context, result.canonicalUri) },
+    { text: result.canonicalUri, label: 'path', rule: pathRule(options, result.canonicalUri) },
     {
       text: result.canonicalQuery,
       label: 'query',
       rule:
         result.canonicalQuery === ''
           ? 'empty: the request has no query parameters'
-          : context.mode === 'query'
+          : options.mode === 'query'
             ? `names and values URI-encoded, sorted by name then value; the presigned URL's X-Amz-* parameters included${result.algorithm === 'sigv4a' ? ' (X-Amz-Region-Set too)' : ''}`
             : 'names and values URI-encoded, sorted by name then value',
     },
@@ -112,10 +102,10 @@ export function describeCanonicalRequest(
         return {
           text: line,
           label: 'region set',
-          rule: `SigV4A: the regions this signature is valid in, comma-separated, signed in place of the scope's region${context.mode === 'header' ? ' (added by the signer)' : ''}`,
+          rule: `SigV4A: the regions this signature is valid in, comma-separated, signed in place of the scope's region${options.mode === 'header' ? ' (added by the signer)' : ''}`,
         };
       }
-      const added = signerAdded(name, context);
+      const added = signerAdded(name, options);
       return {
         text: line,
         label: 'header',

@@ -1,0 +1,121 @@
+import type { SigningInput, SigningResult } from '../signing';
+import { createLatestRunner } from './latestRunner';
+import {
+  planSigning,
+  sameRequestApartFromDate,
+  withSigningDate,
+  type SigningPlan,
+} from './planSigning';
+import type {
+  PlaygroundDeps,
+  PlaygroundState,
+  ResponseOutcome,
+  ShownSigning,
+  SignedRequest,
+  SigningSlice,
+  StoreGet,
+  StoreSet,
+} from './playgroundState';
+
+/**
+ * The signing the page shows: what Send signed, while the form still asks for that same request
+ * (so the steps match what the server checked), else the latest live signing.
+ */
+export function chooseShownSigning(
+  plan: SigningPlan,
+  live: SignedRequest | null,
+  outcome: ResponseOutcome,
+): ShownSigning | null {
+  const sent = outcome.kind === 'idle' ? null : outcome.sent;
+  if (sent !== null) {
+    // With the clock, Send signed at its own moment, which the live signing cannot match. At a
+    // fixed time it signed exactly what the live signing shows, except with SigV4A, whose
+    // signatures are randomized: then Send's own is the one to show, or two would be about.
+    const sameTime =
+      plan.signingTime.kind === 'now' ||
+      (plan.signingTime.kind === 'fixed' &&
+        plan.input.algorithm === 'sigv4a' &&
+        sent.input.signingDate.getTime() === plan.signingTime.date.getTime());
+    if (
+      sameTime &&
+      sameRequestApartFromDate(sent.input, { ...plan.input, signingDate: sent.input.signingDate })
+    ) {
+      return { input: sent.input, result: sent.signing, source: 'sent' };
+    }
+  }
+  return live === null ? null : { ...live, source: 'live' };
+}
+
+const sameShown = (a: ShownSigning | null, b: ShownSigning | null) =>
+  a === b ||
+  (a !== null &&
+    b !== null &&
+    a.source === b.source &&
+    a.input === b.input &&
+    a.result === b.result);
+
+/**
+ * The live signature as store state. The plan is derived from the request, credentials and
+ * options whenever one of them changes; each new plan is signed by a latest-only runner (with the
+ * clock of the change when the signing time is empty), so typing never piles up signings and an
+ * older signature never replaces a newer one. The last result stays while the next is computed.
+ */
+export function createSigningSlice(
+  set: StoreSet,
+  get: StoreGet,
+  deps: PlaygroundDeps,
+  initial: Pick<PlaygroundState, 'request' | 'credentials' | 'options'>,
+): SigningSlice {
+  // What the current plan was made from (each slice object is replaced on every change to it);
+  // null until the first sync, which signs the first plan.
+  let planSources: Pick<PlaygroundState, 'request' | 'credentials' | 'options'> | null = null;
+  const setSigning = (fields: Partial<Pick<SigningSlice, 'live' | 'error'>>) =>
+    set((state) => {
+      const signing = { ...state.signing, ...fields };
+      const shown = chooseShownSigning(signing.plan, signing.live, state.response.outcome);
+      return { signing: sameShown(shown, signing.shown) ? signing : { ...signing, shown } };
+    });
+  const runner = createLatestRunner<SigningInput, SigningResult>(
+    (input) => deps.signRequest(input),
+    (input, result) => setSigning({ live: { input, result }, error: null }),
+    (error) => setSigning({ error: error instanceof Error ? error.message : String(error) }),
+  );
+
+  return {
+    plan: planSigning(initial),
+    live: null,
+    error: null,
+    shown: null,
+
+    // The store calls this after every change (createPlaygroundStore): it does nothing unless
+    // the plan's sources or the shown signing's changed.
+    sync: () => {
+      const state = get();
+      const { request, credentials, options } = state;
+      let { plan } = state.signing;
+      const planChanged =
+        planSources === null ||
+        request !== planSources.request ||
+        credentials !== planSources.credentials ||
+        options !== planSources.options;
+      if (planChanged) {
+        planSources = { request, credentials, options };
+        plan = planSigning(planSources);
+      }
+      const shown = chooseShownSigning(plan, state.signing.live, state.response.outcome);
+      if (planChanged || !sameShown(shown, state.signing.shown)) {
+        set((current) => ({
+          signing: {
+            ...current.signing,
+            plan,
+            shown: sameShown(shown, current.signing.shown) ? current.signing.shown : shown,
+          },
+        }));
+      }
+      // A blocked plan is not signed: the last signature stays, shown as stale.
+      if (planChanged && plan.blockers.length === 0) {
+        runner.run(withSigningDate(plan, deps.now()));
+      }
+    },
+  };
+}
