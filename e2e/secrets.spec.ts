@@ -115,6 +115,35 @@ test.describe('other people’s secrets', () => {
     await playground.screenshot('secrets-not-kept');
   });
 
+  test('a credential header not kept across a reload is not signed or sent until pasted again', async ({
+    page,
+  }) => {
+    const playground = new PlaygroundPage(page);
+    await playground.open();
+    await playground.addHeader('X-Api-Key', SECRETS.apiKey);
+    const toSend = playground.artifact('Request to send');
+    const authorization = playground.artifact('Authorization header');
+    await expect(toSend.getByText('X-Api-Key', { exact: true })).toHaveCount(1);
+    await expect(authorization).toContainText('x-api-key');
+
+    await page.reload();
+    await expect(playground.artifact('Signature')).toContainText(/[0-9a-f]{64}/);
+    const emptied = playground.headerValues.and(page.getByPlaceholder('not kept: paste it again'));
+    await expect(emptied).toHaveValue('');
+    // Left out, and the steps say so, rather than an empty X-Api-Key the server would refuse.
+    await expect(toSend.getByRole('note', { name: 'Headers not sent' })).toContainText('X-Api-Key');
+    const sentHeader = toSend.getByText('X-Api-Key', { exact: true });
+    await expect(sentHeader).toHaveCount(0);
+    await expect(authorization).not.toContainText('x-api-key');
+    expect(await playground.send()).toMatch(/^200\b/);
+
+    await emptied.fill('pasted-again');
+    await expect(sentHeader).toHaveCount(1);
+    await expect(toSend).toContainText('pasted-again');
+    await expect(toSend.getByRole('note', { name: 'Headers not sent' })).toHaveCount(0);
+    await expect(authorization).toContainText('x-api-key');
+  });
+
   test('a share link changes nothing until "Open this request", on load or on hashchange', async ({
     page,
   }) => {
