@@ -1,3 +1,4 @@
+import './diagnose.css';
 import { useId, useMemo, type ReactNode } from 'react';
 import type { LineDiff } from '../../diagnosis/diffText';
 import {

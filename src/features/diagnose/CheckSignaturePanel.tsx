@@ -1,3 +1,4 @@
+import './diagnose.css';
 import { useState } from 'react';
 import { checkSignature, type SignatureCheck } from '../../diagnosis/checkSignature';
 import { useCheckSignatureDraft } from './checkSignatureDraft';

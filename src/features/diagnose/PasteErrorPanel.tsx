@@ -1,3 +1,4 @@
+import './diagnose.css';
 import { useMemo, useState } from 'react';
 import { parsePastedError } from '../../diagnosis/parseAwsError';
 import { usePlaygroundStore } from '../../store/usePlaygroundStore';

@@ -1,3 +1,4 @@
+import './history.css';
 import { withheldNames } from '../../store/requestSnapshot';
 import { usePlaygroundStore } from '../../store/usePlaygroundStore';
 

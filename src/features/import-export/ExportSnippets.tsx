@@ -1,3 +1,4 @@
+import './import-export.css';
 import { useMemo, useState } from 'react';
 import { buildExports, withheldExportHeaders, type ExportId } from '../../exporting/exports';
 import type { SigningInput, SigningResult } from '../../signing';

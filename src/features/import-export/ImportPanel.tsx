@@ -1,3 +1,4 @@
+import './import-export.css';
 import { lazy, Suspense, useState } from 'react';
 import { PanelBoundary } from '../../components/ui/PanelBoundary';
 

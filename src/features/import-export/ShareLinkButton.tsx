@@ -1,3 +1,4 @@
+import './import-export.css';
 import { useEffect, useState } from 'react';
 import { createShareLink } from '../../store/shareLink';
 import { playgroundStore } from '../../store/usePlaygroundStore';

@@ -1,3 +1,4 @@
+import './import-export.css';
 import { useEffect, useMemo, useState } from 'react';
 import type { RequestSnapshot } from '../../store/playgroundState';
 import { takeSnapshot } from '../../store/requestSnapshot';

@@ -1,3 +1,4 @@
+import './request.css';
 import { useMemo } from 'react';
 import { MAX_SIGNED_FILE_BYTES } from '../../store/planSigning';
 import { usePlaygroundStore } from '../../store/usePlaygroundStore';

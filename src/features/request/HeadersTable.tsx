@@ -1,3 +1,4 @@
+import './request.css';
 import { useRef, type ReactNode } from 'react';
 import { selectSigningPlan } from '../../store/selectSigningPlan';
 import { usePlaygroundStore } from '../../store/usePlaygroundStore';

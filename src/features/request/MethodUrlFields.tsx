@@ -1,3 +1,4 @@
+import './request.css';
 import { usePlaygroundStore } from '../../store/usePlaygroundStore';
 import { FieldIssues } from '../../components/ui/FieldIssues';
 

@@ -1,3 +1,4 @@
+import './request.css';
 import { useMemo, useRef, useState } from 'react';
 import { splitQuery, type QueryParam } from '../../request/queryParams';
 import { usePlaygroundStore } from '../../store/usePlaygroundStore';

@@ -1,3 +1,4 @@
+import './request.css';
 import type { ScopeValue } from '../../store/planSigning';
 import { selectSigningPlan } from '../../store/selectSigningPlan';
 import { usePlaygroundStore } from '../../store/usePlaygroundStore';

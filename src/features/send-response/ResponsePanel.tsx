@@ -1,3 +1,4 @@
+import './send-response.css';
 import { lazy, Suspense, useMemo, useState } from 'react';
 import { parseAwsError } from '../../diagnosis/parseAwsError';
 import { explainErrorType } from '../../request/explainErrorType';

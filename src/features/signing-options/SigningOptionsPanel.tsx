@@ -1,3 +1,4 @@
+import './signing-options.css';
 import { selectSigningPlan } from '../../store/selectSigningPlan';
 import { usePlaygroundStore } from '../../store/usePlaygroundStore';
 import { FieldIssues } from '../../components/ui/FieldIssues';

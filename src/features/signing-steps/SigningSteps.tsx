@@ -1,3 +1,4 @@
+import './signing-steps.css';
 import { lazy, Suspense, useMemo } from 'react';
 import {
   EMPTY_SHA256,
