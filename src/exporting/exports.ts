@@ -1,7 +1,6 @@
 // Turns a signed request into code to run elsewhere: curl with the signature as made here, curl
 // and awscurl that sign on every run, Python (botocore + requests), JavaScript (aws4fetch), raw
 // HTTP and the presigned URL. Pure: the caller passes the signing instant.
-import { DEFAULT_EXPIRES_IN } from '../signing';
 import {
   hasToken,
   headerVariable,
@@ -22,18 +21,19 @@ const HEADER_SIGNATURE_WINDOW_MS = 5 * 60 * 1000;
 
 function curlSigned(context: ExportContext): ExportedSnippet {
   const { signed, input, signedAt } = context;
-  const query = (input.mode ?? 'header') === 'query';
+  // The expiry the signer applied (X-Amz-Expires), set exactly for a presigned URL.
+  const { expiresIn } = signed.options;
   const expiresAt = new Date(
-    signedAt.getTime() +
-      (query ? (input.expiresIn ?? DEFAULT_EXPIRES_IN) * 1000 : HEADER_SIGNATURE_WINDOW_MS),
+    signedAt.getTime() + (expiresIn !== undefined ? expiresIn * 1000 : HEADER_SIGNATURE_WINDOW_MS),
   );
   const command = toCurl(
     { method: input.method, url: signed.url, headers: signed.headers, body: input.body },
     { headerVariable: headerVariable(context) },
   );
-  const window = query
-    ? `X-Amz-Expires=${input.expiresIn ?? DEFAULT_EXPIRES_IN} s after signing`
-    : '5 minutes after signing';
+  const window =
+    expiresIn !== undefined
+      ? `X-Amz-Expires=${expiresIn} s after signing`
+      : '5 minutes after signing';
   return {
     id: 'curl-signed',
     title: 'curl (signed here)',
@@ -146,7 +146,7 @@ function rawHttp(context: ExportContext): ExportedSnippet {
 }
 
 function presignedUrl({ signed, input, signedAt }: ExportContext): ExportedSnippet {
-  const expiresIn = input.expiresIn ?? DEFAULT_EXPIRES_IN;
+  const expiresIn = signed.options.expiresIn!;
   return {
     id: 'presigned-url',
     title: 'Presigned URL',
@@ -168,6 +168,6 @@ export function buildExports(context: ExportContext): ExportedSnippet[] {
     javascriptSnippet(context),
     rawHttp(context),
   ];
-  if ((context.input.mode ?? 'header') === 'query') snippets.push(presignedUrl(context));
+  if (context.signed.options.mode === 'query') snippets.push(presignedUrl(context));
   return snippets;
 }
