@@ -1,6 +1,7 @@
 // API Gateway's answers to IAM-authorized requests that fail, with the exact texts real REST APIs
 // send (docs/api-gateway-iam-errors.md). The playground's error doctor parses these
 // texts, so they must match AWS to the byte.
+import { MAX_PRESIGN_EXPIRES, MIN_PRESIGN_EXPIRES, SCOPE_TERMINATOR } from '../../src/signing';
 
 export type GatewayErrorType =
   | 'MissingAuthenticationTokenException'
@@ -156,7 +157,7 @@ export const malformedCredential = (credential: string) =>
 export const wrongTerminator = (terminator: string) =>
   error(
     'InvalidSignatureException',
-    `Credential should be scoped with a valid terminator: 'aws4_request', not '${terminator}'.`,
+    `Credential should be scoped with a valid terminator: '${SCOPE_TERMINATOR}', not '${terminator}'.`,
   );
 
 /** The scope's date is not the date of X-Amz-Date. */
@@ -170,12 +171,12 @@ export const scopeDateMismatch = (scopeDate: string, requestDate: string, amzDat
 export const expiresTooLong = () =>
   error(
     'IncompleteSignatureException',
-    'X-Amz-Expires must be less than a week (in seconds) that is 604800',
+    `X-Amz-Expires must be less than a week (in seconds) that is ${MAX_PRESIGN_EXPIRES}`,
   );
 
 /** X-Amz-Expires that is not a positive whole number. */
 export const malformedExpires = (value: string) =>
   error(
     'IncompleteSignatureException',
-    `X-Amz-Expires should be a number, and be in the range [1, 604800], got '${value}'`,
+    `X-Amz-Expires should be a number, and be in the range [${MIN_PRESIGN_EXPIRES}, ${MAX_PRESIGN_EXPIRES}], got '${value}'`,
   );

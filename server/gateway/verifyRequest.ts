@@ -5,6 +5,7 @@
 // their policies) and says each problem in API Gateway's words.
 import { createHash } from 'node:crypto';
 import {
+  AMZ_DATE_HEADER,
   createWireKeyCache,
   formatAmzDate,
   verifyWireRequest,
@@ -95,7 +96,7 @@ export function gatewayErrorFor(problem: WireProblem): GatewayError {
           credential: problem.missing.includes('Credential'),
           signature: problem.missing.includes('Signature'),
           signedHeaders: problem.missing.includes('SignedHeaders'),
-          date: problem.missing.includes('X-Amz-Date'),
+          date: problem.missing.includes(AMZ_DATE_HEADER),
         },
         problem.authorization,
       );

@@ -2,7 +2,7 @@
 // command, or a presigned URL), rebuilds the canonical request from its wire form the way API
 // Gateway does (SignedHeaders as given, X-Amz-Date, the scope from Credential), recomputes or
 // verifies the SigV4 or SigV4A signature with a secret key and says what is wrong with it.
-import { parseQuery, parseUrl, utf8 } from '../signing';
+import { parseQuery, parseUrl, SIGNATURE_QUERY_PARAM, utf8 } from '../signing';
 import { cleanPastedRequest } from '../importing/cleanPastedRequest';
 import { curlBody, readCurlCommand } from '../importing/readCurlCommand';
 import { readHttp2Headers, readHttpRequest } from '../importing/readHttpRequest';
@@ -111,7 +111,7 @@ export function parsePastedRequest(text: string): PastedRequest | { error: strin
     if (cleaned.format === 'curl') return parseCurl(trimmed);
     if (cleaned.format === 'url') {
       const query = parseUrl(trimmed).query;
-      if (!parseQuery(query).some(({ name }) => name === 'X-Amz-Signature'))
+      if (!parseQuery(query).some(({ name }) => name === SIGNATURE_QUERY_PARAM))
         return {
           error:
             'This URL carries no X-Amz-Signature: paste a presigned URL, or the whole signed request (raw HTTP or curl).',

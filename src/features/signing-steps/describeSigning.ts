@@ -1,7 +1,11 @@
 import {
   ALGORITHM,
+  AMZ_DATE_HEADER,
+  CONTENT_SHA256_HEADER,
   EMPTY_SHA256,
   encodePathCanonically,
+  REGION_SET_HEADER,
+  SECURITY_TOKEN_HEADER,
   SIGV4A_ALGORITHM,
   UNSIGNED_PAYLOAD,
   type EffectiveSigningOptions,
@@ -15,21 +19,20 @@ export interface AnnotatedLine {
   rule: string;
 }
 
-const SIGNER_ADDED: Record<string, string> = {
-  host: 'from the URL',
-  'x-amz-date': 'added by the signer',
-  'x-amz-security-token': 'added by the signer',
-  'x-amz-content-sha256': 'added by the signer',
-};
+// Canonical header names are lower case.
+const AMZ_DATE = AMZ_DATE_HEADER.toLowerCase();
+const SECURITY_TOKEN = SECURITY_TOKEN_HEADER.toLowerCase();
+const CONTENT_SHA256 = CONTENT_SHA256_HEADER.toLowerCase();
+const REGION_SET = REGION_SET_HEADER.toLowerCase();
 
 function signerAdded(name: string, options: EffectiveSigningOptions): string | undefined {
+  if (name === 'host') return 'from the URL';
   const byName =
-    name === 'host' ||
-    (options.mode === 'header' &&
-      (name === 'x-amz-date' ||
-        (name === 'x-amz-security-token' && options.sessionToken === 'signed') ||
-        (name === 'x-amz-content-sha256' && options.contentSha256Header)));
-  return byName ? SIGNER_ADDED[name] : undefined;
+    options.mode === 'header' &&
+    (name === AMZ_DATE ||
+      (name === SECURITY_TOKEN && options.sessionToken === 'signed') ||
+      (name === CONTENT_SHA256 && options.contentSha256Header));
+  return byName ? 'added by the signer' : undefined;
 }
 
 function pathRule(
@@ -98,7 +101,7 @@ export function describeCanonicalRequest(result: SigningResult): AnnotatedLine[]
     },
     ...headerLines.map((line) => {
       const name = line.slice(0, line.indexOf(':'));
-      if (name === 'x-amz-region-set' && result.algorithm === 'sigv4a') {
+      if (name === REGION_SET && result.algorithm === 'sigv4a') {
         return {
           text: line,
           label: 'region set',

@@ -1,3 +1,5 @@
+import { SIGV4A_ALGORITHM } from '../../signing';
+
 export interface KdfInputPart {
   label: string;
   hex: string;
@@ -5,7 +7,8 @@ export interface KdfInputPart {
   note: string;
 }
 
-const LABEL = 'AWS4-ECDSA-P256-SHA256';
+/** The KDF's label is the algorithm's own name. */
+const LABEL = SIGV4A_ALGORITHM;
 
 function hexOfText(text: string): string {
   return Array.from(new TextEncoder().encode(text), (byte) =>
