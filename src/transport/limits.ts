@@ -18,8 +18,8 @@ export const API_GATEWAY_MAX_PAYLOAD_BYTES = 10 * MiB;
 export const RELAY_MAX_REQUEST_BYTES = API_GATEWAY_MAX_PAYLOAD_BYTES;
 
 /**
- * The largest answer body the relay brings back: it reaches the page Base64-encoded in JSON and is
- * held there more than once (text, bytes, the shown preview), so it is capped like the request.
+ * The largest answer body the relay brings back: it reaches the page Base64-encoded in JSON (a
+ * third larger) and is decoded there into bytes again, so it is capped like the request.
  */
 export const RELAY_MAX_RESPONSE_BYTES = 10 * MiB;
 
