@@ -540,6 +540,23 @@ test.describe('when AWS says no', () => {
     ).toBeVisible();
     await playground.screenshot('says-no-check-not-valid');
   });
+
+  test('check a signature: the page’s own SigV4A curl command verifies with its secret only', async ({
+    page,
+  }) => {
+    const playground = new PlaygroundPage(page);
+    await playground.open();
+    await playground.setAlgorithm('sigv4a');
+    await expect(playground.artifact('String to sign')).toContainText('AWS4-ECDSA-P256-SHA256');
+    const curl = await playground.requestAsCurl();
+    expect(curl).toContain('Authorization: AWS4-ECDSA-P256-SHA256');
+
+    expect(await playground.checkSignature(curl, demo.secretAccessKey)).toBe('Valid');
+    await expect(playground.checkSignaturePanel).toContainText('The signature verifies');
+    const wrong = demo.secretAccessKey.replace(/KEY$/, 'KEZ');
+    expect(await playground.checkSignature(curl, wrong)).toBe('Not valid');
+    await expect(playground.checkSignaturePanel).toContainText('The signature does not verify');
+  });
 });
 
 test.describe('meet users where they are', () => {
