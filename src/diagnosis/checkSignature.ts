@@ -2,9 +2,9 @@
 // command, or a presigned URL), rebuilds the canonical request from its wire form the way API
 // Gateway does (SignedHeaders as given, X-Amz-Date, the scope from Credential), recomputes or
 // verifies the SigV4 or SigV4A signature with a secret key and says what is wrong with it.
-import { parseQuery, parseUrl, SIGNATURE_QUERY_PARAM, utf8 } from '../signing';
+import { parseQuery, parseUrl, SIGNATURE_QUERY_PARAM } from '../signing';
 import { cleanPastedRequest } from '../importing/cleanPastedRequest';
-import { curlBody, readCurlCommand } from '../importing/readCurlCommand';
+import { curlRequest, readCurlCommand } from '../importing/readCurlCommand';
 import { readHttp2Headers, readHttpRequest } from '../importing/readHttpRequest';
 import { checkPastedRequest, type CheckOptions } from './checkSignatureFindings';
 
@@ -46,53 +46,24 @@ export interface SignatureCheck {
 
 // ---------------------------------------------------------------- parsing what was pasted
 
-const hasHeader = (headers: ReadonlyArray<readonly [string, string]>, name: string) =>
-  headers.some(([key]) => key.toLowerCase() === name);
-
 function parseCurl(text: string): PastedRequest | { error: string } {
   const command = readCurlCommand(text);
   if ('error' in command) return command;
-  const { data, get, head } = command;
-  let url = command.url;
-  const headers = [...command.headers];
+  const { method, url, body, implicitHeaders } = curlRequest(command);
   const notes = [...command.notes];
   if (command.awsSigv4 !== undefined)
     notes.push(
       'curl signs this command itself when it runs (--aws-sigv4): there is no signature in the text to check. Run it with -v and paste the request it sent.',
     );
-  let body = curlBody(data);
-  if (get && body !== '') {
-    url += (url.includes('?') ? '&' : '?') + body;
-    body = '';
-  }
-  const implicitHeaders: string[] = [];
-  const all: Array<[string, string]> = [];
-  if (!hasHeader(headers, 'host')) {
-    all.push(['Host', parseUrl(url).host]);
-    implicitHeaders.push('host');
-  }
-  all.push(...headers);
-  if (!hasHeader(headers, 'accept')) {
-    all.push(['Accept', '*/*']);
-    implicitHeaders.push('accept');
-  }
-  if (data.length > 0 && !get) {
-    if (!hasHeader(headers, 'content-length')) {
-      all.push(['Content-Length', String(utf8(body).length)]);
-      implicitHeaders.push('content-length');
-    }
-    if (!hasHeader(headers, 'content-type')) {
-      all.push(['Content-Type', 'application/x-www-form-urlencoded']);
-      implicitHeaders.push('content-type');
-    }
-  }
+  const host = implicitHeaders.filter(([name]) => name === 'Host');
+  const others = implicitHeaders.filter(([name]) => name !== 'Host');
   return {
     format: 'curl',
-    method: command.method ?? (head ? 'HEAD' : data.length > 0 && !get ? 'POST' : 'GET'),
+    method,
     url,
-    headers: all,
+    headers: [...host, ...command.headers, ...others],
     body,
-    implicitHeaders,
+    implicitHeaders: implicitHeaders.map(([name]) => name.toLowerCase()),
     ...(notes.length > 0 ? { notes } : {}),
   };
 }

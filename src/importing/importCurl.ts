@@ -6,7 +6,7 @@ import { isForbiddenRequestHeader } from '../transport/forbiddenHeaders';
 import { utf8 } from '../signing';
 import { cleanPastedRequest } from './cleanPastedRequest';
 import { extractSignature, type ExistingSignature } from './extractSignature';
-import { curlBody, readCurlCommand } from './readCurlCommand';
+import { curlRequest, readCurlCommand } from './readCurlCommand';
 
 export interface ImportedRequest {
   method: string;
@@ -88,25 +88,16 @@ export function importCurl(text: string): ImportRequestResult {
       notes.push(
         `Not understood, and left out: ${command.unknownOptions.join(', ')}. If one of them takes a value, that value may have been read as the URL.`,
       );
-    let url = command.url;
-    let body = curlBody(command.data);
-    if (command.get && body !== '') {
-      url += (url.includes('?') ? '&' : '?') + body;
-      body = '';
-      notes.push('-G (--get) put the data in the query string.');
-    }
+    const { method, url, body, dataInQuery, implicitHeaders } = curlRequest(command);
+    if (dataInQuery) notes.push('-G (--get) put the data in the query string.');
     const headers = [...command.headers];
-    const hasContentType = headers.some(([name]) => name.toLowerCase() === 'content-type');
-    if (body !== '' && !hasContentType && !command.removedHeaders.includes('content-type')) {
-      // curl sends this with -d when no Content-Type is given.
-      headers.push(['Content-Type', 'application/x-www-form-urlencoded']);
+    const formType = implicitHeaders.find(([name]) => name === 'Content-Type');
+    if (body !== '' && formType !== undefined) {
+      headers.push(formType);
       notes.push(
         'curl sends Content-Type: application/x-www-form-urlencoded with -d; it was added.',
       );
     }
-    const method =
-      command.method ??
-      (command.head ? 'HEAD' : command.data.length > 0 && !command.get ? 'POST' : 'GET');
 
     let keys: { accessKeyId: string; secretAccessKey: string } | undefined;
     let region: string | undefined;

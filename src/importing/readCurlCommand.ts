@@ -1,5 +1,6 @@
 // Reads a curl command's words into what curl would send: the one curl option reader shared by
 // importing (importCurl) and the signature check (diagnosis/checkSignature).
+import { parseUrl, utf8 } from '../signing';
 import { commandWords, MAX_COMMAND_LENGTH } from './shellWords';
 
 /** Options that take a value (the next word, or the rest of a short-option cluster). */
@@ -294,4 +295,50 @@ export function curlBody(data: readonly CurlData[]): string {
     body += index > 0 && option !== '--json' ? `&${value}` : value;
   });
   return body;
+}
+
+/** The request curl makes of a command: what it sends besides the headers it was given. */
+export interface CurlRequest {
+  method: string;
+  /** The URL, with the data in its query when -G (--get) put it there. */
+  url: string;
+  body: string;
+  /** -G (--get) moved the data into the query. */
+  dataInQuery: boolean;
+  /**
+   * Headers curl adds by itself (Host, Accept; Content-Length and its form Content-Type for
+   * data), unless the command gives them or removes them with "-H 'Name:'".
+   */
+  implicitHeaders: Array<[string, string]>;
+}
+
+/** What curl sends for a command: shared by Import and "Check a signature". */
+export function curlRequest(command: CurlCommand): CurlRequest {
+  let url = command.url;
+  let body = curlBody(command.data);
+  const dataInQuery = command.get && body !== '';
+  if (dataInQuery) {
+    url += (url.includes('?') ? '&' : '?') + body;
+    body = '';
+  }
+  const sendsData = command.data.length > 0 && !command.get;
+  const implicitHeaders: Array<[string, string]> = [];
+  const add = (name: string, value: string) => {
+    const lower = name.toLowerCase();
+    if (!hasHeader(command.headers, lower) && !command.removedHeaders.includes(lower))
+      implicitHeaders.push([name, value]);
+  };
+  add('Host', parseUrl(url).host);
+  add('Accept', '*/*');
+  if (sendsData) {
+    add('Content-Length', String(utf8(body).length));
+    add('Content-Type', 'application/x-www-form-urlencoded');
+  }
+  return {
+    method: command.method ?? (command.head ? 'HEAD' : sendsData ? 'POST' : 'GET'),
+    url,
+    body,
+    dataInQuery,
+    implicitHeaders,
+  };
 }
