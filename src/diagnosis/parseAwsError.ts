@@ -1,7 +1,8 @@
 // Reads an AWS error answer (the JSON, XML or text body, or whatever a user pastes) into what the
 // error doctor and the mismatch diff need. The texts are API Gateway's, verbatim
 // (docs/api-gateway-iam-errors.md), plus those AWS's other SigV4 services send for
-// the same faults. Never throws: text that is not an AWS error is kind 'unknown'.
+// the same faults. Total: any text gives a result, and text that is not an AWS error is kind
+// 'unknown' (no catch-all hides a throw: the property tests would see it).
 
 export type AwsErrorKind =
   | 'signature-mismatch'
@@ -89,9 +90,13 @@ function safeFromCodePoint(code: number, fallback: string): string {
     : fallback;
 }
 
+/** The first <tag>…</tag>, found with indexOf: a lazy regex would rescan the text from every <tag>. */
 function xmlTag(xml: string, tag: string): string | undefined {
-  const match = new RegExp(`<${tag}>([\\s\\S]*?)</${tag}>`).exec(xml);
-  return match ? decodeXml(match[1]!) : undefined;
+  const open = `<${tag}>`;
+  const start = xml.indexOf(open);
+  if (start < 0) return undefined;
+  const end = xml.indexOf(`</${tag}>`, start + open.length);
+  return end < 0 ? undefined : decodeXml(xml.slice(start + open.length, end));
 }
 
 /**
@@ -223,13 +228,27 @@ const AUTH_PARTS: Array<[RegExp, string]> = [
   [/requires existence of either a 'X-Amz-Date' or a 'Date' header/, 'X-Amz-Date'],
 ];
 
+/**
+ * A sticky pattern tried once, where its fixed opening first occurs. A plain exec would try it
+ * again after every occurrence, each try scanning to the end of the line: quadratic on a pasted
+ * text that repeats the opening. AWS's messages hold it once.
+ */
+function execAtFirst(text: string, opening: string, pattern: RegExp): RegExpExecArray | null {
+  const at = text.indexOf(opening);
+  if (at < 0) return null;
+  pattern.lastIndex = at;
+  return pattern.exec(text);
+}
+
 function classify(message: string, result: ParsedAwsError): void {
   let match: RegExpExecArray | null;
   if (message.includes(MISMATCH)) {
     readMismatch(message, result);
   } else if (
-    (match = /Signature expired: (\S+) is now earlier than (\S+) \((\S+) - ([^)]*?)\.?\)/.exec(
+    (match = execAtFirst(
       message,
+      'Signature expired: ',
+      /Signature expired: (\S+) is now earlier than (\S+) \((\S+) - ([^)]*?)\.?\)/y,
     ))
   ) {
     result.kind = 'signature-expired';
@@ -237,10 +256,11 @@ function classify(message: string, result: ParsedAwsError): void {
     result.serverTime = match[3]!;
     result.window = match[4]!;
   } else if (
-    (match =
-      /Signature not yet current: (\S+) is still later than (\S+) \((\S+) \+ ([^)]*?)\.?\)/.exec(
-        message,
-      ))
+    (match = execAtFirst(
+      message,
+      'Signature not yet current: ',
+      /Signature not yet current: (\S+) is still later than (\S+) \((\S+) \+ ([^)]*?)\.?\)/y,
+    ))
   ) {
     result.kind = 'signature-not-yet-current';
     result.requestTime = match[1]!;
@@ -273,7 +293,11 @@ function classify(message: string, result: ParsedAwsError): void {
     result.kind = 'wrong-scope';
     result.terminator = match[1]!;
   } else if (
-    (match = /Date in Credential scope does not match .*?: '([^']*)' != '([^']*)'/.exec(message))
+    (match = execAtFirst(
+      message,
+      'Date in Credential scope does not match ',
+      /Date in Credential scope does not match .*?: '([^']*)' != '([^']*)'/y,
+    ))
   ) {
     result.kind = 'wrong-scope';
     result.scopeDate = match[1]!;
@@ -284,7 +308,11 @@ function classify(message: string, result: ParsedAwsError): void {
   } else if (/'Host' must be a 'SignedHeader'/.test(message)) {
     result.kind = 'host-not-signed';
   } else if (
-    (match = /Date must be in ISO-8601 'basic format'\. Got '(.*)'\. See /.exec(message))
+    (match = execAtFirst(
+      message,
+      "Date must be in ISO-8601 'basic format'. Got '",
+      /Date must be in ISO-8601 'basic format'\. Got '(.*)'\. See /y,
+    ))
   ) {
     result.kind = 'malformed-date';
     result.invalidValue = match[1]!;
@@ -326,11 +354,7 @@ function parseMessage(body: BodyMessage, errorType: string | null | undefined): 
 
 /** An AWS answer: body is the raw response text; errorType the x-amzn-ErrorType header. */
 export function parseAwsError(input: { body: string; errorType?: string | null }): ParsedAwsError {
-  try {
-    return parseMessage(readBody(String(input.body)), input.errorType);
-  } catch {
-    return { kind: 'unknown', message: String(input?.body ?? '') };
-  }
+  return parseMessage(readBody(input.body), input.errorType);
 }
 
 const STATUS_LINE = /^(?:< )?HTTP\/\d(?:\.\d)? \d{3}\b.*$/gm;
@@ -386,48 +410,42 @@ function stripQuotes(text: string): string {
  * or -v output, JSON whose message has escaped \n or real line breaks, surrounding quotes.
  */
 export function parsePastedError(text: string): ParsedAwsError {
-  try {
-    let body = String(text)
-      .replace(/^\uFEFF/, '')
-      .trim();
-    let errorType: string | undefined;
+  let body = text.replace(/^\uFEFF/, '').trim();
+  let errorType: string | undefined;
+  STATUS_LINE.lastIndex = 0;
+  if (STATUS_LINE.test(body)) {
     STATUS_LINE.lastIndex = 0;
-    if (STATUS_LINE.test(body)) {
-      STATUS_LINE.lastIndex = 0;
-      const response = splitHttpResponse(body);
-      errorType = response.headers.find(([name]) => name.toLowerCase() === 'x-amzn-errortype')?.[1];
-      body = response.body.trim();
-    } else {
-      const typeLine = /^x-amzn-ErrorType:[ \t]*(\S+)[ \t]*$/im.exec(body);
-      if (typeLine) {
-        errorType = typeLine[1];
-        body = body.replace(typeLine[0], '').trim();
-      }
+    const response = splitHttpResponse(body);
+    errorType = response.headers.find(([name]) => name.toLowerCase() === 'x-amzn-errortype')?.[1];
+    body = response.body.trim();
+  } else {
+    const typeLine = /^x-amzn-ErrorType:[ \t]*(\S+)[ \t]*$/im.exec(body);
+    if (typeLine) {
+      errorType = typeLine[1];
+      body = body.replace(typeLine[0], '').trim();
     }
-    // A JSON string literal, quoted: "The request signature ...\n\n..."
-    if (body.startsWith('"') && body.endsWith('"')) {
-      const literal = parseJsonLoose(body);
-      if (typeof literal === 'string') body = literal.trim();
-    }
-    // A body echoed in quotes by a shell: '{"message":...}'
-    const unquoted = stripQuotes(body);
-    if (unquoted !== body && (unquoted.startsWith('{') || unquoted.startsWith('<')))
-      body = unquoted.trim();
-    if (!body.startsWith('{') && !body.startsWith('<')) {
-      body = stripQuotes(body);
-      // A message copied from a log where its line breaks show as \n.
-      if (/\\n/.test(body) && !/\n/.test(body)) body = unescapeLiteral(body);
-    } else if (body.startsWith('{')) {
-      // A JSON object copied out of a larger text: keep from its first brace to its last.
-      body = body.slice(0, body.lastIndexOf('}') + 1);
-      const parsed = parseJsonLoose(body);
-      if (parsed === undefined) {
-        const message = /"[Mm]essage"\s*:\s*"((?:[^"\\]|\\[\s\S])*)"/.exec(body);
-        if (message) body = unescapeLiteral(message[1]!);
-      }
-    }
-    return parseMessage(readBody(body), errorType);
-  } catch {
-    return { kind: 'unknown', message: String(text ?? '') };
   }
+  // A JSON string literal, quoted: "The request signature ...\n\n..."
+  if (body.startsWith('"') && body.endsWith('"')) {
+    const literal = parseJsonLoose(body);
+    if (typeof literal === 'string') body = literal.trim();
+  }
+  // A body echoed in quotes by a shell: '{"message":...}'
+  const unquoted = stripQuotes(body);
+  if (unquoted !== body && (unquoted.startsWith('{') || unquoted.startsWith('<')))
+    body = unquoted.trim();
+  if (!body.startsWith('{') && !body.startsWith('<')) {
+    body = stripQuotes(body);
+    // A message copied from a log where its line breaks show as \n.
+    if (/\\n/.test(body) && !/\n/.test(body)) body = unescapeLiteral(body);
+  } else if (body.startsWith('{')) {
+    // A JSON object copied out of a larger text: keep from its first brace to its last.
+    body = body.slice(0, body.lastIndexOf('}') + 1);
+    const parsed = parseJsonLoose(body);
+    if (parsed === undefined) {
+      const message = /"[Mm]essage"\s*:\s*"((?:[^"\\]|\\[\s\S])*)"/.exec(body);
+      if (message) body = unescapeLiteral(message[1]!);
+    }
+  }
+  return parseMessage(readBody(body), errorType);
 }
