@@ -49,10 +49,15 @@ function curlSigv4(context: ExportContext): ExportedSnippet {
   const user = inlineSecret
     ? bashQuote(`${credentials.accessKeyId}:${credentials.secretAccessKey}`)
     : '"$AWS_ACCESS_KEY_ID:$AWS_SECRET_ACCESS_KEY"';
-  // curl --aws-sigv4 signs the headers it is given; the session token is one of them.
+  // curl --aws-sigv4 signs the headers it is given; the session token is one of them. It does
+  // not sign a header sent empty (-H 'Name;') as AWS does (curl pull request 11668), so such a
+  // header is left out, and the note says so.
+  const own = ownHeaders(input);
+  const empty = own.filter(([, value]) => value.trim() === '').map(([name]) => name);
+  const sent = own.filter(([, value]) => value.trim() !== '');
   const headers: Array<readonly [string, string]> = hasToken(input)
-    ? [['x-amz-security-token', credentials.sessionToken!], ...ownHeaders(input)]
-    : ownHeaders(input);
+    ? [['x-amz-security-token', credentials.sessionToken!], ...sent]
+    : sent;
   const command = toCurl(
     { method: input.method, url: input.url, headers, body: input.body },
     {
@@ -70,8 +75,11 @@ function curlSigv4(context: ExportContext): ExportedSnippet {
     code: `# curl 7.75 or later signs this itself each time it runs.\n${command}\n`,
     note:
       (inlineSecret ? '' : 'Set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY first. ') +
-      withheldNote(ownHeaders(input), context) +
-      "curl signs the path as written (it does not normalise or double-encode it as execute-api's canonical URI does), so paths with '.', '..' or encoded characters may not match.",
+      withheldNote(own, context) +
+      (empty.length > 0
+        ? `Left out: ${empty.join(', ')}, sent empty, which curl does not sign as AWS does. `
+        : '') +
+      "curl signs the path and query as written (it does not normalise or double-encode the path as execute-api's canonical URI does, nor encode the query as AWS does), so paths with '.', '..' or encoded characters, and queries with characters to encode, may not match.",
   };
 }
 

@@ -90,7 +90,8 @@ function runCurl(command: string): Promise<Echo> {
   const script = join(workDir, `command-${++scripts}.sh`);
   writeFileSync(
     script,
-    command.replace(/\bcurl /, "curl -s -S --max-time 10 -w '\\n%{http_code}' "),
+    // The command's curl, not the word in a comment line before it.
+    command.replace(/^((?:[^#\n].*)?)\bcurl /m, "$1curl -s -S --max-time 10 -w '\\n%{http_code}' "),
   );
   return new Promise((resolve) => {
     execFile(
@@ -278,6 +279,33 @@ describe('the raw HTTP export, sent over a socket', () => {
   it('the wire form of Copy as text is too', async () => {
     const { request } = await sign({ url: `${gateway.url}/prod/x/../echo?a=[1]`, body: '{}' });
     const echo = await sendHttpText(toHttpText(request, { form: 'wire' }));
+    expect(echo.status, echo.output).toBe(200);
+  });
+});
+
+describe('curl --aws-sigv4, signing by itself', () => {
+  const sigv4Curl = async (overrides: Partial<SigningInput>) => {
+    const { input, signed } = await sign(overrides);
+    return buildExports({ signed, input, signedAt: input.signingDate, inlineSecret: true }).find(
+      ({ id }) => id === 'curl-sigv4',
+    )!;
+  };
+
+  it('a body without Content-Type: curl signs the form type it sends', async () => {
+    const echo = await runCurl((await sigv4Curl({ body: '@x' })).code);
+    expect(echo.status, echo.output).toBe(200);
+    expect(echo.seen!.body.toString()).toBe('@x');
+  });
+
+  it('a header sent empty is left out, and the note says so', async () => {
+    const exported = await sigv4Curl({ headers: [['X-Empty', '']], method: 'GET' });
+    expect(exported.note).toContain('Left out: X-Empty');
+    const echo = await runCurl(exported.code);
+    expect(echo.status, echo.output).toBe(200);
+  });
+
+  it('HEAD', async () => {
+    const echo = await runCurl((await sigv4Curl({ method: 'HEAD' })).code);
     expect(echo.status, echo.output).toBe(200);
   });
 });

@@ -162,7 +162,10 @@ export function toCurl(request: RequestToRender, options: CurlOptions = {}): str
       bodyArgs.push('--data-binary @-');
     }
   }
-  if (body.kind !== 'none' && !hasHeader(request.headers, 'content-type'))
+  // Not when curl signs (--aws-sigv4): before 8.3 it signs a header removed this way (curl
+  // issue 11664), and then the server misses it. It signs its own Content-Type instead.
+  const curlSigns = (options.signingArgs ?? []).length > 0;
+  if (body.kind !== 'none' && !curlSigns && !hasHeader(request.headers, 'content-type'))
     bodyArgs.push(`-H 'Content-Type:'`);
 
   const method = request.method.toUpperCase();
