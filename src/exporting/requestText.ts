@@ -33,6 +33,7 @@ export function readBody(body: RequestToRender['body']): RenderedBody {
 const isBytes = (body: RequestToRender['body']): body is Uint8Array | ArrayBuffer =>
   body !== undefined && typeof body !== 'string';
 
+/** Bytes as base64, for a command or code to decode (btoa takes one char per byte). */
 export function toBase64(bytes: Uint8Array): string {
   let binary = '';
   for (const byte of bytes) binary += String.fromCharCode(byte);
