@@ -91,7 +91,10 @@ describe('checkWireSignature', () => {
       checkWireSignature(signature, HEADERS, options).problems.map((problem) =>
         problem.kind === 'wrong-scope' ? problem.region : problem.kind,
       );
-    expect(region({ ...v4a, regionSet: undefined })).toEqual([{ reason: 'region-set-missing' }]);
+    const noRegionSet: WireSignature = { ...header, algorithm: v4a.algorithm };
+    expect(region({ ...noRegionSet, credential: v4a.credential })).toEqual([
+      { reason: 'region-set-missing' },
+    ]);
     expect(region({ ...v4a, signedHeaders: 'host;x-amz-date' })).toEqual([
       { reason: 'region-set-unsigned', regionSet: 'ca-*' },
     ]);
@@ -142,7 +145,17 @@ describe('checkWireSignature', () => {
 
   it('keeps a presigned URL within X-Amz-Expires of X-Amz-Date', () => {
     const at = (now: number, expires?: string) => {
-      return checkWireSignature({ ...query, expires }, HEADERS, { ...all, now }).problems;
+      const { source, algorithm, credential, signedHeaders, signature, amzDate } = query;
+      const signed: WireSignature = {
+        source,
+        algorithm,
+        credential,
+        signedHeaders,
+        signature,
+        amzDate,
+      };
+      if (expires !== undefined) signed.expires = expires;
+      return checkWireSignature(signed, HEADERS, { ...all, now }).problems;
     };
     expect(at(NOW + 60_000, '60')).toEqual([]);
     expect(at(NOW + 60_001, '60')).toMatchObject([
