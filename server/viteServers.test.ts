@@ -1,9 +1,8 @@
 // Vite's servers as vite.config.ts sets them up. `npm run dev`, on a free 127.0.0.1 port, serves
 // the page and its sources with the security headers, and nothing else of the tree: not
 // package.json, not the gateway's configuration (its keys), not .git, not node_modules, not files
-// by absolute path (/@fs/); in Chromium the page runs under its policy without a violation.
-// `vite preview` serves a build with the same headers as npm start.
-import { chromium } from '@playwright/test';
+// by absolute path (/@fs/). `vite preview` serves a build with the same headers as npm start.
+// The page itself, in Chromium under the dev server's policy: e2e/devServer.spec.ts.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -11,7 +10,6 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createServer, preview, type ViteDevServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumExecutablePath, chromiumLaunchOptions } from '../test-support/browser/chromium';
 import { PAGE_SECURITY_HEADERS } from './securityHeaders';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -86,58 +84,6 @@ describe('npm run dev (vite.config.ts)', () => {
     });
     expect(answer.headers.get('access-control-allow-origin')).toBeNull();
   });
-
-  it.skipIf(!chromiumExecutablePath())(
-    'runs the page in Chromium with hot reload and no policy violation',
-    async () => {
-      const browser = await chromium.launch(chromiumLaunchOptions());
-      try {
-        const page = await browser.newPage();
-        const refused: string[] = [];
-        page.on('response', (response) => {
-          if (response.status() >= 400) refused.push(`${response.status()} ${response.url()}`);
-        });
-        const console: string[] = [];
-        page.on('console', (message) => console.push(message.text()));
-        await page.addInitScript(() => {
-          const seen: string[] = [];
-          (window as unknown as { violations: string[] }).violations = seen;
-          document.addEventListener('securitypolicyviolation', (event) =>
-            seen.push(`${event.violatedDirective} ${event.blockedURI}`),
-          );
-        });
-        await page.goto(`${base}/`);
-        await page
-          .getByRole('region', { name: 'Signature', exact: true })
-          .getByText(/[0-9a-f]{64}/)
-          .waitFor();
-        // The panels that load on first use.
-        await page.getByText('Paste an AWS error').click();
-        await page.getByLabel('AWS error', { exact: true }).fill('{"message":"Forbidden"}');
-        const violations = () =>
-          page.evaluate(() => (window as unknown as { violations: string[] }).violations);
-        expect(await violations()).toEqual([]);
-        expect(refused).toEqual([]);
-        // React Refresh and Vite's client both ran: the preamble's hash is right.
-        expect(
-          await page.evaluate(
-            () => typeof (window as unknown as { $RefreshReg$?: unknown }).$RefreshReg$,
-          ),
-        ).toBe('function');
-        expect(console).toContain('[vite] connected.');
-        // And the listener hears a violation when there is one: an inline script is refused.
-        await page.evaluate(() => {
-          const script = document.createElement('script');
-          script.textContent = 'window.injected = true';
-          document.body.append(script);
-        });
-        expect(await violations()).toEqual(['script-src-elem inline']);
-      } finally {
-        await browser.close();
-      }
-    },
-    60_000,
-  );
 });
 
 describe('vite preview (vite.config.ts)', () => {

@@ -1,0 +1,28 @@
+// The one journey whose point is its pictures: the page after a Send, full length, at a phone's,
+// a tablet's and a desktop's width, light and dark, in test-results/screenshots/ for a person to
+// look at (nothing compares them). One page and one Send: only the viewport and the color scheme
+// change between pictures.
+import { expect, test } from '@playwright/test';
+import { PlaygroundPage } from './pages/playground';
+
+// The layout's breakpoints are 760 px (the steps' two columns) and 1100 px (the side-by-side
+// columns): one size below, between and above them.
+const SIZES = [
+  { name: 'phone', width: 390, height: 844 },
+  { name: 'tablet', width: 820, height: 1180 },
+  { name: 'desktop', width: 1440, height: 900 },
+] as const;
+
+test('screenshots: phone, tablet and desktop, light and dark', async ({ page }) => {
+  const playground = new PlaygroundPage(page);
+  await playground.open();
+  expect(await playground.send()).toMatch(/^200\b/);
+
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme });
+    for (const size of SIZES) {
+      await page.setViewportSize({ width: size.width, height: size.height });
+      await playground.screenshot(`${size.name}-${colorScheme}`);
+    }
+  }
+});
