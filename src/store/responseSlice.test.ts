@@ -49,7 +49,7 @@ describe('createResponseSlice', () => {
     expect(store.getState().response.outcome.kind).toBe('idle');
     const sending = store.getState().response.send();
     await new Promise((resolve) => setTimeout(resolve, 0));
-    await vitestWaitFor(() => store.getState().response.outcome.kind === 'sending');
+    await expect.poll(() => store.getState().response.outcome.kind).toBe('sending');
     gate.resolve(ok);
     await sending;
     const outcome = store.getState().response.outcome;
@@ -104,7 +104,7 @@ describe('createResponseSlice', () => {
       return gate.promise;
     });
     const sending = store.getState().response.send();
-    await vitestWaitFor(() => store.getState().response.outcome.kind === 'sending');
+    await expect.poll(() => store.getState().response.outcome.kind).toBe('sending');
     store.getState().response.cancel();
     expect(signal?.aborted).toBe(true);
     expect(store.getState().response.outcome.kind).toBe('idle');
@@ -118,9 +118,9 @@ describe('createResponseSlice', () => {
     let call = 0;
     const { store } = makeStore(() => gates[call++]!.promise);
     const first = store.getState().response.send();
-    await vitestWaitFor(() => call === 1);
+    await expect.poll(() => call).toBe(1);
     const second = store.getState().response.send();
-    await vitestWaitFor(() => call === 2);
+    await expect.poll(() => call).toBe(2);
     gates[1]!.resolve(ok);
     await second;
     gates[0]!.resolve({
@@ -131,11 +131,6 @@ describe('createResponseSlice', () => {
     expect(store.getState().response.outcome.kind).toBe('response');
   });
 });
-
-async function vitestWaitFor(condition: () => boolean): Promise<void> {
-  for (let i = 0; i < 200 && !condition(); i++) await new Promise((r) => setTimeout(r, 1));
-  expect(condition()).toBe(true);
-}
 
 describe('createResponseSlice with a transport that throws', () => {
   it('still ends in a failure, never stuck in sending', async () => {
