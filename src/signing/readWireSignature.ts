@@ -109,6 +109,35 @@ export function hasQuerySignature(params: readonly QueryParam[]): boolean {
   );
 }
 
+/** The header lines a signature is read from, each name lower-cased once. */
+interface SignatureHeaders {
+  authorizations: string[];
+  amzDate?: string;
+  date?: string;
+  sessionToken?: string;
+  regionSets: string[];
+}
+
+const AUTHORIZATION = AUTHORIZATION_HEADER.toLowerCase();
+const AMZ_DATE = AMZ_DATE_HEADER.toLowerCase();
+const DATE = DATE_HEADER.toLowerCase();
+const SECURITY_TOKEN = SECURITY_TOKEN_HEADER.toLowerCase();
+const REGION_SET = REGION_SET_HEADER.toLowerCase();
+
+/** One pass over the header lines (a server reads them for every request): first values win. */
+function signatureHeaders(headers: HeaderList): SignatureHeaders {
+  const found: SignatureHeaders = { authorizations: [], regionSets: [] };
+  for (const [name, value] of headers) {
+    const key = name.toLowerCase();
+    if (key === AUTHORIZATION) found.authorizations.push(value);
+    else if (key === AMZ_DATE) found.amzDate ??= value;
+    else if (key === DATE) found.date ??= value;
+    else if (key === SECURITY_TOKEN) found.sessionToken ??= value;
+    else if (key === REGION_SET) found.regionSets.push(value);
+  }
+  return found;
+}
+
 /**
  * The request's signature. Two Authorization lines are a problem rather than one of them picked:
  * a proxy in front that reads the other one would see a different request than the one verified.
@@ -117,21 +146,22 @@ export function readWireSignature(
   headers: HeaderList,
   params: readonly QueryParam[],
 ): WireSignatureRead {
-  const authorizations = getHeaderValues(headers, AUTHORIZATION_HEADER);
+  const found = signatureHeaders(headers);
+  const { authorizations } = found;
   if (authorizations.length > 1) {
     return {
       ok: false,
       problem: { kind: 'duplicate-authorization', count: authorizations.length },
     };
   }
-  if (authorizations[0] !== undefined) return readHeaderSignature(authorizations[0], headers);
+  if (authorizations[0] !== undefined) return readHeaderSignature(authorizations[0], found);
   if (hasQuerySignature(params)) return readQuerySignature(params);
   return { ok: false, problem: { kind: 'unsigned' } };
 }
 
-function readHeaderSignature(authorization: string, headers: HeaderList): WireSignatureRead {
-  const amzDate = getHeaderValues(headers, AMZ_DATE_HEADER)[0];
-  const dateHeader = amzDate === undefined ? getHeaderValues(headers, DATE_HEADER)[0] : undefined;
+function readHeaderSignature(authorization: string, found: SignatureHeaders): WireSignatureRead {
+  const { amzDate, sessionToken, regionSets } = found;
+  const dateHeader = amzDate === undefined ? found.date : undefined;
   const parsed = parseAuthorization(authorization);
   if (!parsed.ok && parsed.reason === 'unknown-algorithm') {
     return {
@@ -157,8 +187,6 @@ function readHeaderSignature(authorization: string, headers: HeaderList): WireSi
   if (!parsed.ok || missing.length > 0) {
     return { ok: false, problem: { kind: 'authorization-incomplete', authorization, missing } };
   }
-  const sessionToken = getHeaderValues(headers, SECURITY_TOKEN_HEADER)[0];
-  const regionSets = getHeaderValues(headers, REGION_SET_HEADER);
   return {
     ok: true,
     signature: {
