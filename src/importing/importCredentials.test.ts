@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { anyText } from '../../test-support/arbitraries';
 import { importCredentials, type ImportedCredentials } from './importCredentials';
 
 const KEY = 'ASIAIOSFODNN7EXAMPLE';
@@ -117,7 +118,7 @@ describe('importCredentials, other sources', () => {
   it('names what is missing', () => {
     expect(importCredentials(`export AWS_ACCESS_KEY_ID=${KEY}`)).toEqual({
       ok: false,
-      error: expect.stringMatching(/no the secret access key|secret access key/),
+      error: 'These credentials have no secret access key.',
     });
     expect(importCredentials('{"Credentials":{}}')).toEqual({
       ok: false,
@@ -135,16 +136,17 @@ describe('importCredentials, other sources', () => {
 
   it('never throws or hangs', () => {
     fc.assert(
-      fc.property(fc.string({ unit: 'binary', maxLength: 400 }), (text) => {
-        importCredentials(text);
-        importCredentials(`[p]\n${text}`);
-        importCredentials(`export AWS_ACCESS_KEY_ID=${text}`);
+      fc.property(anyText(400), (text) => {
+        for (const pasted of [text, `[p]\n${text}`, `export AWS_ACCESS_KEY_ID=${text}`])
+          expect(typeof importCredentials(pasted).ok).toBe('boolean');
       }),
     );
-    const started = performance.now();
-    importCredentials('\n'.repeat(500_000));
-    importCredentials(`${' '.repeat(300_000)}x`);
-    importCredentials(`export AWS_ACCESS_KEY_ID='${"'".repeat(300_000)}`);
-    expect(performance.now() - started).toBeLessThan(3000);
+    // Long hostile texts end (a hang fails on the test's timeout, not on a clock here).
+    expect(importCredentials('\n'.repeat(500_000)).ok).toBe(false);
+    expect(importCredentials(`${' '.repeat(300_000)}x`).ok).toBe(false);
+    expect(importCredentials(`export AWS_ACCESS_KEY_ID='${"'".repeat(300_000)}`)).toEqual({
+      ok: false,
+      error: 'These credentials have no secret access key.',
+    });
   });
 });

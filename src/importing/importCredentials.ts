@@ -67,8 +67,8 @@ function finish(
   profile?: string,
 ): ImportCredentialsResult {
   const missing = [
-    fields.accessKeyId ? undefined : 'the access key id',
-    fields.secretAccessKey ? undefined : 'the secret access key',
+    fields.accessKeyId ? undefined : 'access key id',
+    fields.secretAccessKey ? undefined : 'secret access key',
   ].filter((name) => name !== undefined);
   if (missing.length > 0)
     return { ok: false, error: `These credentials have no ${missing.join(' and no ')}.` };
@@ -170,23 +170,14 @@ function fromAssignments(text: string): ImportCredentialsResult {
 
 /** Reads pasted credentials; the error names what was missing. */
 export function importCredentials(text: string): ImportCredentialsResult {
-  try {
-    const trimmed = String(text)
-      .replace(/^\uFEFF/, '')
-      .trim();
-    if (trimmed === '') return { ok: false, error: 'Paste credentials.' };
-    if (trimmed.length > MAX_COMMAND_LENGTH)
-      return { ok: false, error: `The text is longer than ${MAX_COMMAND_LENGTH} characters.` };
-    if (trimmed.startsWith('{')) return fromJson(trimmed);
-    if (/^\s*\[[^\]\n]*\]/.test(trimmed) || /^[ \t]*aws_access_key_id[ \t]*=/m.test(trimmed))
-      return fromCredentialsFile(trimmed);
-    return fromAssignments(trimmed);
-  } catch (error) {
-    return {
-      ok: false,
-      error: `The credentials could not be read: ${error instanceof Error ? error.message : String(error)}`,
-    };
-  }
+  const trimmed = text.replace(/^\uFEFF/, '').trim();
+  if (trimmed === '') return { ok: false, error: 'Paste credentials.' };
+  if (trimmed.length > MAX_COMMAND_LENGTH)
+    return { ok: false, error: `The text is longer than ${MAX_COMMAND_LENGTH} characters.` };
+  if (trimmed.startsWith('{')) return fromJson(trimmed);
+  if (/^\s*\[[^\]\n]*\]/.test(trimmed) || /^[ \t]*aws_access_key_id[ \t]*=/m.test(trimmed))
+    return fromCredentialsFile(trimmed);
+  return fromAssignments(trimmed);
 }
 
 /** Whether a text looks like credentials rather than a request (for importAnything). */

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { anyText } from '../../test-support/arbitraries';
 import { importRawHttp } from './importRawHttp';
 
 describe('importRawHttp', () => {
@@ -73,14 +74,14 @@ describe('importRawHttp', () => {
 
   it('never throws or hangs', () => {
     fc.assert(
-      fc.property(fc.string({ unit: 'binary', maxLength: 400 }), (text) => {
-        importRawHttp(text);
-        importRawHttp(`GET / HTTP/1.1\nHost: h\n${text}`);
+      fc.property(anyText(400), (text) => {
+        expect(typeof importRawHttp(text).ok).toBe('boolean');
+        expect(typeof importRawHttp(`GET / HTTP/1.1\nHost: h\n${text}`).ok).toBe('boolean');
       }),
     );
-    const started = performance.now();
-    importRawHttp(`GET / HTTP/1.1\nHost: h\n${'X: y\n'.repeat(100_000)}`);
-    importRawHttp(`GET ${' '.repeat(300_000)}`);
-    expect(performance.now() - started).toBeLessThan(3000);
+    // Long hostile requests end (a hang fails on the test's timeout, not on a clock here).
+    const manyHeaders = importRawHttp(`GET / HTTP/1.1\nHost: h\n${'X: y\n'.repeat(100_000)}`);
+    expect(manyHeaders.ok && manyHeaders.request.headers.length).toBe(100_000);
+    expect(importRawHttp(`GET ${' '.repeat(300_000)}`).ok).toBe(false);
   });
 });

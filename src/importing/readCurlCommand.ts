@@ -138,9 +138,13 @@ export interface CurlCommand {
 const hasHeader = (headers: ReadonlyArray<readonly [string, string]>, name: string) =>
   headers.some(([key]) => key.toLowerCase() === name);
 
-/** curl's own URL encoding (curl_easy_escape): all but A-Z a-z 0-9 - . _ ~ as %XX. */
+/**
+ * curl's own URL encoding (curl_easy_escape): all but A-Z a-z 0-9 - . _ ~ as %XX. A lone surrogate
+ * (from $'\ud800') has no UTF-8 form, which encodeURIComponent throws on: it becomes U+FFFD, as
+ * TextEncoder writes it into the body the page sends.
+ */
 function curlEscape(text: string): string {
-  return encodeURIComponent(text).replace(
+  return encodeURIComponent(text.replace(/[\uD800-\uDFFF]/gu, '\uFFFD')).replace(
     /[!'()*]/g,
     (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`,
   );

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { anyText } from '../../test-support/arbitraries';
 import { cmdWords, commandWords, looksLikeCmd, shellWords } from './shellWords';
 
 describe('shellWords', () => {
@@ -57,19 +58,18 @@ describe('commandWords', () => {
     expect(commandWords('curl ^"x^"')).toEqual(['curl', 'x']);
   });
 
-  it('never throws, and is fast on long hostile input', () => {
+  it('never throws, and ends on long hostile input', () => {
     fc.assert(
-      fc.property(fc.string({ unit: 'binary', maxLength: 500 }), (text) => {
-        shellWords(text);
-        cmdWords(text);
+      fc.property(anyText(500), (text) => {
+        expect(Array.isArray(shellWords(text))).toBe(true);
+        expect(Array.isArray(cmdWords(text))).toBe(true);
       }),
     );
-    const started = performance.now();
+    // A hang fails on the test's timeout, not on a clock here.
     for (const piece of ['^', '\\', '"', "$'", '^\n', '\\"', ' ', '\n']) {
       const text = piece.repeat(200_000);
-      shellWords(text);
-      cmdWords(text);
+      expect(shellWords(text).join('').length).toBeLessThanOrEqual(text.length);
+      expect(cmdWords(text).join('').length).toBeLessThanOrEqual(text.length);
     }
-    expect(performance.now() - started).toBeLessThan(3000);
   });
 });
