@@ -29,7 +29,7 @@ import {
   getPresignedUrl,
   getPresignParams,
   getSignerHeaderEntries,
-  getSignerHeaders,
+  addSignerHeaders,
   withQuery,
   type SignatureScope,
 } from './signerAdditions';
@@ -157,9 +157,9 @@ async function signWith(caches: SigningCaches, input: SigningInput): Promise<Sig
         region,
         service,
       });
-  // Handled here as well, in case a step below throws before it is awaited (the error still
-  // reaches the await).
-  signingKeyPromise.catch(() => undefined);
+  // The SigV4 cache's promises carry their own handler; this one needs one too, in case a step
+  // below throws before it is awaited (the error still reaches the await).
+  if (isSigV4a) signingKeyPromise.catch(() => undefined);
 
   // Step 1: the canonical request, with a slot for the payload hash until it is known.
   const prepared = caches.prepare({
@@ -206,10 +206,8 @@ async function signWith(caches: SigningCaches, input: SigningInput): Promise<Sig
     canonicalHeaders.parts.length === 1
       ? (canonicalHeaders.parts[0] as string)
       : canonicalHeaders.parts.map((part) => (part === DIGEST_SLOT ? payloadHash : part)).join('');
-  const headers =
-    mode === 'header'
-      ? [...prepared.headers, ...getSignerHeaders(scope, options, payloadHash)]
-      : prepared.headers.slice();
+  const headers = prepared.headers.slice();
+  if (mode === 'header') addSignerHeaders(headers, scope, options, payloadHash);
 
   // Step 3: the string to sign, started as soon as the canonical request's hash is written in.
   const stringToSignTemplate = new DigestTemplate([

@@ -70,17 +70,17 @@ export function getPresignParams(
   return params;
 }
 
-/** Header mode: the headers the signer sends after the request's own, before Authorization. */
-export function getSignerHeaders(
+/** Header mode: appends the headers the signer sends after the request's own (not Authorization). */
+export function addSignerHeaders(
+  headers: Array<[string, string]>,
   scope: SignatureScope,
   options: EffectiveSigningOptions,
   payloadHash: string,
-): Array<[string, string]> {
-  const headers: Array<[string, string]> = [[AMZ_DATE_HEADER, scope.amzDate]];
+): void {
+  headers.push([AMZ_DATE_HEADER, scope.amzDate]);
   if (scope.sessionToken !== undefined) headers.push([SECURITY_TOKEN_HEADER, scope.sessionToken]);
   if (options.contentSha256Header) headers.push([CONTENT_SHA256_HEADER, payloadHash]);
   if (scope.regionSet !== undefined) headers.push([REGION_SET_HEADER, scope.regionSet]);
-  return headers;
 }
 
 /** The URL with its query replaced by these pieces (empty pieces left out) and no fragment. */
