@@ -1,10 +1,11 @@
 import { DEFAULT_GATEWAY_URL } from '../request/defaults';
+import { DEFAULT_EXPIRES_IN } from '../signing';
 import type { OptionsFields, OptionsSlice, StoreSet } from './playgroundState';
 
 export function defaultOptionsFields(): OptionsFields {
   return {
     mode: 'header',
-    expiresIn: '3600',
+    expiresIn: String(DEFAULT_EXPIRES_IN),
     payload: 'signed',
     contentSha256Header: null,
     s3PathRules: null,

@@ -1,7 +1,7 @@
 // What a share link would change, side by side with the form as it is: the page shows this and
 // changes nothing until the user clicks "Open this request". A link is data from anyone (a window
 // that opened this page can set its fragment at any moment), so every field it can set is listed.
-import { getHostHeaderMismatches, parseUrl } from '../signing';
+import { DEFAULT_EXPIRES_IN, getHostHeaderMismatches, parseUrl } from '../signing';
 import type { RequestSnapshot, SnapshotOptions } from './playgroundState';
 
 export interface ReviewRow {
@@ -162,7 +162,7 @@ export function reviewSharedRequest(link: ReviewSide, current: ReviewSide): Shar
   const { options } = link.snapshot;
   if (options.mode === 'query') {
     // Up to an hour is what SDKs presign by default; longer is worth saying out loud.
-    const long = !(Number(options.expiresIn) <= 3600);
+    const long = !(Number(options.expiresIn) <= DEFAULT_EXPIRES_IN);
     warnings.push(
       `It asks for a presigned URL${long ? ` that stays valid ${duration(options.expiresIn)}` : ''}: anyone who gets that URL can repeat the request, with your signature, until it expires.`,
     );
