@@ -50,6 +50,8 @@ function rawHeaderPairs(request: IncomingMessage): Array<[string, string]> {
  */
 const inFlight = new WeakMap<Socket, IncomingMessage>();
 const brokenMidBody = new WeakSet<IncomingMessage>();
+/** Connections whose broken HTTP was already answered (and logged) by the clientError handler. */
+const answeredClientErrors = new WeakSet<Socket>();
 
 /** Requests that sent `Expect: 100-continue`: they get the 100 only once their body is wanted. */
 const awaitingContinue = new WeakMap<IncomingMessage, ServerResponse>();
@@ -315,6 +317,10 @@ export function listen(server: Server, port: number, what: string): Promise<Runn
  */
 function answerClientErrors(server: Server, log: (line: string) => void) {
   server.on('clientError', (error: NodeJS.ErrnoException, socket: Socket) => {
+    // A head over node's limit is reported again for the bytes the client is still sending after
+    // the 400 went out: one connection, one answer and one log line.
+    if (answeredClientErrors.has(socket)) return socket.destroy();
+    answeredClientErrors.add(socket);
     const request = inFlight.get(socket);
     if (request !== undefined) {
       // The connection ended in the middle of a request's body: the client left, and the
