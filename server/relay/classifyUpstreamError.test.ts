@@ -74,13 +74,13 @@ describe('every way the target can fail, told apart', () => {
 
   it('timeout: the server never answers (timeoutMs 200)', async () => {
     const port = await startTcp(() => {});
-    const started = Date.now();
+    // The 200 ms asked for, not the default 30 s: the message says so, and the default would
+    // outlast the test's timeout (no clock read here: a loaded machine is slow, not wrong).
     const error = expectFailure(
       await callRelay(relay, get(`http://127.0.0.1:${port}/`, 200)),
       504,
       'timeout',
     );
-    expect(Date.now() - started).toBeLessThan(2000);
     expect(error.message).toContain('within 200 ms');
   });
 
