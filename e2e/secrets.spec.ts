@@ -112,7 +112,6 @@ test.describe('other people’s secrets', () => {
     const emptied = playground.headerValues.and(page.getByPlaceholder('not kept: paste it again'));
     await expect(emptied).toHaveCount(5);
     for (const field of await emptied.all()) await expect(field).toHaveValue('');
-    await playground.screenshot('secrets-not-kept');
   });
 
   test('a credential header not kept across a reload is not signed or sent until pasted again', async ({
@@ -173,7 +172,6 @@ test.describe('other people’s secrets', () => {
     );
     await expect(playground.sharedRequestWarnings).toContainText('sends to attacker.example');
     await expect(playground.sharedRequestWarnings).toContainText('presigned URL');
-    await playground.screenshot('secrets-share-link-proposed');
     await playground.dismissSharedRequest();
     await expectMine();
 
