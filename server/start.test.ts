@@ -34,21 +34,28 @@ function start(env: Record<string, string>) {
   });
   children.push(child);
   let output = '';
-  child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  /** Checks of the waiting printed() calls, run on every chunk of output. */
+  const waiting = new Set<() => void>();
+  const onOutput = (chunk: Buffer) => {
+    output += chunk.toString();
+    for (const check of [...waiting]) check();
+  };
+  child.stdout!.on('data', onOutput);
+  child.stderr!.on('data', onOutput);
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   const timesPrinted = (text: string) => output.split(text).length - 1;
   /** Resolves once `text` has been printed `times` times in all. */
   const printed = (text: string, times = 1) =>
     new Promise<void>((resolve, reject) => {
-      const timer = setInterval(() => {
-        if (timesPrinted(text) >= times) {
-          clearInterval(timer);
-          resolve();
-        }
-      }, 20);
+      const check = () => {
+        if (timesPrinted(text) < times) return;
+        waiting.delete(check);
+        resolve();
+      };
+      waiting.add(check);
+      check();
       void exited.then(() => {
-        clearInterval(timer);
+        if (!waiting.delete(check)) return;
         if (timesPrinted(text) >= times) resolve();
         else reject(new Error(`exited before printing "${text}" ${times}×:\n${output}`));
       });
