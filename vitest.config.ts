@@ -10,6 +10,11 @@ export default defineConfig({
       'test-support/**/*.test.ts',
     ],
     environment: 'node',
+    // A hang guard, not a speed check: tests that start gateways, curl or python3 wait on other
+    // processes, and on a 2-core machine running typecheck and lint beside them (npm test) 5 s
+    // was reached by load alone.
+    testTimeout: 30_000,
+    hookTimeout: 30_000,
     // The files of a worker share one module graph: the signer, fast-check and the gateway are
     // loaded once per worker, not once per file. Tests build their own stores, servers and
     // signers, and stub no globals, so nothing leaks from one file into the next.

@@ -449,7 +449,7 @@ test.describe('when AWS says no', () => {
     // The server's clock 10 minutes ahead of this one: its Date header says so.
     await page.route('**/relay', async (route) => {
       const response = await route.fetch();
-      const answer = (await response.json()) as { headers?: Array<[string, string]> };
+      const answer = (await response.json()) as { headers?: Array<[string, string]> | undefined };
       answer.headers = answer.headers?.map(([name, value]) =>
         name.toLowerCase() === 'date'
           ? [name, new Date(Date.now() + 600_000).toUTCString()]

@@ -100,7 +100,7 @@ function buildPair(shape: RequestShape): Pair {
   const request = new HttpRequest({
     method: shape.method,
     protocol: 'https:',
-    hostname,
+    hostname: hostname ?? '',
     ...(port ? { port: Number(port) } : {}),
     // The request target: '/' for a URL without a path.
     path: wirePath(shape) || '/',

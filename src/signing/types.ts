@@ -5,7 +5,7 @@ export interface Credentials {
   accessKeyId: string;
   secretAccessKey: string;
   /** Session token of temporary (ASIA…) credentials. */
-  sessionToken?: string;
+  sessionToken?: string | undefined;
 }
 
 export type SigningMode = 'header' | 'query';
@@ -18,7 +18,7 @@ export interface SigningInput {
   url: string;
   /** Header pairs in request order; repeated names are kept. */
   headers?: HeaderList;
-  body?: RequestBody;
+  body?: RequestBody | undefined;
   credentials: Credentials;
   region: string;
   service: string;

@@ -500,8 +500,8 @@ describe('validateSigningInput', () => {
             region: random.region,
             service: random.service,
             signingDate: new Date(random.time),
-            mode: random.mode,
-            expiresIn: random.expiresIn,
+            ...(random.mode === undefined ? {} : { mode: random.mode }),
+            ...(random.expiresIn === undefined ? {} : { expiresIn: random.expiresIn }),
           });
           for (const issue of issues) {
             expect(['error', 'warning', 'info']).toContain(issue.severity);

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { nodeSigningCrypto } from '../../server/nodeSigningCrypto';
-import { createSigner, type SigningInput, type SigningResult } from '../signing';
+import {
+  createSigner,
+  type SigningCrypto,
+  type SigningInput,
+  type SigningResult,
+} from '../signing';
 import type { OutgoingRequest, SendOutcome } from '../transport/sendRequest';
 import { createMemoryStorage, createPlaygroundStore } from './createPlaygroundStore';
 import { selectSigningPlan } from './selectSigningPlan';
@@ -117,7 +122,9 @@ describe('signing slice', () => {
 
   it('says why a signing failed and keeps the last one', async () => {
     // SigV4A on a crypto without ECDSA is a programmer error: the signer throws.
-    const signer = createSigner({ crypto: { ...nodeSigningCrypto, ecdsaP256Sign: undefined } });
+    const withoutEcdsa: SigningCrypto = { ...nodeSigningCrypto };
+    delete withoutEcdsa.ecdsaP256Sign;
+    const signer = createSigner({ crypto: withoutEcdsa });
     const store = createPlaygroundStore({
       deps: {
         signRequest: (input) => signer.signRequest(input),

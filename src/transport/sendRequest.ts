@@ -21,7 +21,7 @@ export interface OutgoingRequest {
   url: string;
   /** The signed header lines, Host included or not. */
   headers: Array<[string, string]>;
-  body?: Uint8Array | string;
+  body?: Uint8Array | string | undefined;
 }
 
 export interface HttpAnswer {
@@ -359,7 +359,7 @@ async function direct(
       method,
       headers,
       // Any Uint8Array is a BufferSource; the DOM typings only ask for one backed by an ArrayBuffer.
-      body: body as BodyInit | undefined,
+      ...(body === undefined ? {} : { body: body as BodyInit }),
       redirect: 'manual',
       cache: 'no-store',
       credentials: 'omit',
