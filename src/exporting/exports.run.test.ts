@@ -23,7 +23,7 @@ function run(
       {
         cwd: fileURLToPath(new URL('../..', import.meta.url)),
         env: { PATH: process.env.PATH ?? '/usr/bin:/bin', ...env },
-        timeout: 20_000,
+        timeout: 60_000,
       },
       (error, stdout, stderr) => {
         const code = error === null ? 0 : typeof error.code === 'number' ? error.code : 1;
