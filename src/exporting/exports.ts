@@ -1,6 +1,7 @@
 // Turns a signed request into code to run elsewhere: curl with the signature as made here, curl
 // and awscurl that sign on every run, Python (botocore + requests), JavaScript (aws4fetch), raw
 // HTTP and the presigned URL. Pure: the caller passes the signing instant.
+import { SIGNATURE_WINDOW_MS } from '../signing';
 import {
   hasToken,
   headerVariable,
@@ -16,15 +17,12 @@ import { javascriptSnippet, pythonSnippet } from './sdkSnippets';
 export { withheldExportHeaders } from './exportContext';
 export type { ExportContext, ExportedSnippet, ExportId, WithheldHeader } from './exportContext';
 
-/** How long execute-api (and most services) accept a header signature: 5 minutes either way. */
-const HEADER_SIGNATURE_WINDOW_MS = 5 * 60 * 1000;
-
 function curlSigned(context: ExportContext): ExportedSnippet {
   const { signed, input, signedAt } = context;
   // The expiry the signer applied (X-Amz-Expires), set exactly for a presigned URL.
   const { expiresIn } = signed.options;
   const expiresAt = new Date(
-    signedAt.getTime() + (expiresIn !== undefined ? expiresIn * 1000 : HEADER_SIGNATURE_WINDOW_MS),
+    signedAt.getTime() + (expiresIn !== undefined ? expiresIn * 1000 : SIGNATURE_WINDOW_MS),
   );
   const command = toCurl(
     { method: input.method, url: signed.url, headers: signed.headers, body: input.body },
@@ -33,7 +31,7 @@ function curlSigned(context: ExportContext): ExportedSnippet {
   const window =
     expiresIn !== undefined
       ? `X-Amz-Expires=${expiresIn} s after signing`
-      : '5 minutes after signing';
+      : `${SIGNATURE_WINDOW_MS / 60_000} minutes after signing`;
   return {
     id: 'curl-signed',
     title: 'curl (signed here)',
