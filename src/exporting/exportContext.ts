@@ -2,7 +2,7 @@
 // its input, the signing instant and whether secrets go into the code. Shared by the curl
 // exports (exports.ts) and the SDK ones (sdkSnippets.ts). Pure.
 import { isCredentialHeader } from '../request/credentialFields';
-import type { SigningInput, SigningResult } from '../signing';
+import { SIGNER_HEADERS, type SigningInput, type SigningResult } from '../signing';
 
 export interface ExportContext {
   signed: SigningResult;
@@ -26,17 +26,9 @@ export interface ExportedSnippet {
   note?: string;
 }
 
-/** Headers the signer adds; code that signs by itself must not send the old ones. */
-const SIGNER_HEADERS = new Set([
-  'host',
-  'authorization',
-  'x-amz-date',
-  'x-amz-security-token',
-  'x-amz-content-sha256',
-]);
-
 export const iso = (date: Date) => date.toISOString().replace(/\.\d{3}Z$/, 'Z');
 
+/** The request's headers without those the signer writes: for code that signs by itself. */
 export const ownHeaders = (input: SigningInput) =>
   (input.headers ?? []).filter(([name]) => !SIGNER_HEADERS.has(name.toLowerCase()));
 

@@ -115,15 +115,34 @@ describe('buildExports', () => {
       );
   });
 
+  it('hands code that signs by itself none of the headers a signer writes', async () => {
+    const stale: Array<[string, string]> = [
+      ['Host', 'stale.example.com'],
+      ['Authorization', 'AWS4-HMAC-SHA256 Credential=STALE/20000101/x/y/aws4_request'],
+      ['X-Amz-Date', '20000101T000000Z'],
+      ['X-Amz-Security-Token', 'STALE-TOKEN'],
+      ['x-amz-content-sha256', 'UNSIGNED-PAYLOAD'],
+      ['X-Amz-Region-Set', 'us-west-2'],
+    ];
+    const exports = buildExports(
+      await context({ headers: [['Content-Type', 'application/json'], ...stale] }, true),
+    );
+    for (const id of ['curl-sigv4', 'awscurl', 'python', 'javascript']) {
+      const code = exports.find((snippet) => snippet.id === id)!.code;
+      expect(code, id).toContain('application/json');
+      for (const [, value] of stale) expect(code, id).not.toContain(value);
+    }
+  });
+
   it('uses the environment for the token in curl --aws-sigv4', async () => {
     const code = buildExports(await context())[1]!.code;
     expect(code).toContain(`--aws-sigv4 aws:amz:ca-central-1:execute-api`);
     expect(code).toContain('--user "$AWS_ACCESS_KEY_ID:$AWS_SECRET_ACCESS_KEY"');
-    expect(code).toContain(`-H 'x-amz-security-token: '"$AWS_SESSION_TOKEN"`);
+    expect(code).toContain(`-H 'X-Amz-Security-Token: '"$AWS_SESSION_TOKEN"`);
     const withoutToken = buildExports(
       await context({ credentials: { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: SECRET } }),
     )[1]!.code;
-    expect(withoutToken).not.toContain('x-amz-security-token');
+    expect(withoutToken).not.toContain('X-Amz-Security-Token');
   });
 
   it('handles HEAD, bodies starting with @ and binary bodies', async () => {

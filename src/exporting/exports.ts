@@ -1,7 +1,7 @@
 // Turns a signed request into code to run elsewhere: curl with the signature as made here, curl
 // and awscurl that sign on every run, Python (botocore + requests), JavaScript (aws4fetch), raw
 // HTTP and the presigned URL. Pure: the caller passes the signing instant.
-import { SIGNATURE_WINDOW_MS } from '../signing';
+import { SECURITY_TOKEN_HEADER, SIGNATURE_WINDOW_MS } from '../signing';
 import {
   hasToken,
   headerVariable,
@@ -54,7 +54,7 @@ function curlSigv4(context: ExportContext): ExportedSnippet {
   const empty = own.filter(([, value]) => value.trim() === '').map(([name]) => name);
   const sent = own.filter(([, value]) => value.trim() !== '');
   const headers: Array<readonly [string, string]> = hasToken(input)
-    ? [['x-amz-security-token', credentials.sessionToken!], ...sent]
+    ? [[SECURITY_TOKEN_HEADER, credentials.sessionToken!], ...sent]
     : sent;
   const command = toCurl(
     { method: input.method, url: input.url, headers, body: input.body },
