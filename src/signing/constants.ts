@@ -25,18 +25,6 @@ export const DATE_HEADER = 'Date';
 /** SigV4a: the regions a signature is valid in, comma-separated (signed). */
 export const REGION_SET_HEADER = 'X-Amz-Region-Set';
 /**
- * Every header the signer may add besides Host (which a browser sets itself): a page that calls
- * an API directly needs each one in the API's CORS Access-Control-Allow-Headers.
- */
-export const SIGNER_ADDED_HEADERS: readonly string[] = [
-  AUTHORIZATION_HEADER,
-  AMZ_DATE_HEADER,
-  SECURITY_TOKEN_HEADER,
-  CONTENT_SHA256_HEADER,
-  REGION_SET_HEADER,
-];
-
-/**
  * Headers a signer writes itself (Host only when the request has none): a client that signs by
  * itself (curl --aws-sigv4, awscurl, botocore, aws4fetch) must not be handed the old ones.
  */
