@@ -1,26 +1,17 @@
 import { Sha256 } from '@aws-crypto/sha256-js';
 import { describe, expect, it } from 'vitest';
 import { nodeSigningCrypto } from '../../server/nodeSigningCrypto';
+import { EXAMPLE_SECRET as SECRET, signJsonPost } from '../../test-support/signJsonPost';
 import { createWireKeyCache } from './createWireKeyCache';
 import { createSha256ConstructorSigning } from './crypto/sha256Constructor';
 import { utf8 } from './encoding';
-import { createSigner } from './signRequest';
 import type { SigningInput, SigningResult } from './types';
 import { verifyWireRequest, type WireRequest, type WireVerifyOptions } from './verifyWireRequest';
 
-const SECRET = 'wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY';
 const NOW = Date.parse('2026-01-15T10:20:30Z');
-const signer = createSigner({ crypto: nodeSigningCrypto });
-
 const sign = (overrides: Partial<SigningInput> = {}) =>
-  signer.signRequest({
-    method: 'POST',
+  signJsonPost({
     url: 'https://h.example/prod/a%20b?x=1',
-    headers: [['Content-Type', 'application/json']],
-    body: '{"a":1}',
-    credentials: { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: SECRET },
-    region: 'ca-central-1',
-    service: 'execute-api',
     signingDate: new Date(NOW),
     ...overrides,
   });
