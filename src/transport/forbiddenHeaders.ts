@@ -42,3 +42,20 @@ export function isForbiddenRequestHeader(name: string, value = ''): boolean {
     value.split(',').some((method) => FORBIDDEN_METHODS.has(method.trim().toUpperCase()))
   );
 }
+
+/**
+ * Splits headers into those the browser sends as given and those it drops. Host and Content-Length
+ * are dropped only to be sent by the browser itself, with the values the URL and body give; any
+ * other dropped header that was signed makes the signature fail, which the UI can warn about.
+ */
+export function splitBrowserHeaders(headers: ReadonlyArray<readonly [string, string]>): {
+  sendable: Array<[string, string]>;
+  dropped: Array<[string, string]>;
+} {
+  const sendable: Array<[string, string]> = [];
+  const dropped: Array<[string, string]> = [];
+  for (const [name, value] of headers) {
+    (isForbiddenRequestHeader(name, value) ? dropped : sendable).push([name, value]);
+  }
+  return { sendable, dropped };
+}
