@@ -1,37 +1,22 @@
 import { describe, expect, it } from 'vitest';
-import { signRequest } from '../signing';
-import type { SendOutcome } from '../transport/sendRequest';
-import { createMemoryStorage, createPlaygroundStore } from './createPlaygroundStore';
 import { partialize } from './persistence';
 import { planSigning, withSigningDate } from './planSigning';
+import { answered, createTestStore } from './storeTestSupport';
 
 const NOW = Date.UTC(2015, 7, 30, 12, 36);
 
-const ok: SendOutcome = {
-  kind: 'response',
-  answer: {
-    status: 200,
-    statusText: 'OK',
-    headers: [['Date', 'Sun, 30 Aug 2015 12:46:00 GMT']],
-    body: new Uint8Array(),
-    timeMs: 1,
-    sizeBytes: 0,
-    via: 'relay',
-  },
-};
+const ok = answered({ headers: [['Date', 'Sun, 30 Aug 2015 12:46:00 GMT']] });
 
 function makeStore() {
   const sent: string[] = [];
-  const store = createPlaygroundStore({
+  const store = createTestStore({
     deps: {
-      signRequest,
       sendRequest: (request) => {
         sent.push(request.headers.find(([name]) => name.toLowerCase() === 'x-amz-date')![1]);
         return Promise.resolve(ok);
       },
       now: () => NOW,
     },
-    storage: createMemoryStorage(),
   });
   return { store, sent };
 }

@@ -1,17 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { signRequest } from '../signing';
-import { createMemoryStorage, createPlaygroundStore } from './createPlaygroundStore';
+import { createTestStore } from './storeTestSupport';
 
-function makeStore() {
-  return createPlaygroundStore({
-    deps: { signRequest, sendRequest: () => Promise.reject(new Error('unused')), now: () => 0 },
-    storage: createMemoryStorage(),
-  });
-}
+/** Temporary keys with their expiry, as `aws configure export-credentials` gives them. */
+const TEMPORARY = {
+  accessKeyId: 'ASIAX',
+  secretAccessKey: 'sk',
+  sessionToken: 'tok',
+  expiration: '2030-01-01T00:00:00Z',
+};
 
 describe('createCredentialsSlice', () => {
   it("starts with AWS's documented example keys, not remembered", () => {
-    const { credentials } = makeStore().getState();
+    const { credentials } = createTestStore().getState();
     expect(credentials.accessKeyId).toBe('AKIDEXAMPLE');
     expect(credentials.secretAccessKey).toBe('wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY');
     expect(credentials.sessionToken).toBe('');
@@ -19,7 +19,7 @@ describe('createCredentialsSlice', () => {
   });
 
   it('fillIdentity sets keys and token, and clears a token the identity does not have', () => {
-    const store = makeStore();
+    const store = createTestStore();
     store.getState().credentials.fillIdentity({
       accessKeyId: 'ASIAX',
       secretAccessKey: 's',
@@ -35,7 +35,7 @@ describe('createCredentialsSlice', () => {
   });
 
   it('forget clears the secret and token and stops remembering', () => {
-    const store = makeStore();
+    const store = createTestStore();
     store.getState().credentials.setField('remember', true);
     store.getState().credentials.setField('sessionToken', 'token');
     store.getState().credentials.forget();
@@ -50,46 +50,26 @@ describe('createCredentialsSlice', () => {
 
 describe('importCredentials', () => {
   it('fills the keys and the expiry, and a region goes to the request', () => {
-    const store = makeStore();
-    store.getState().credentials.importCredentials({
-      accessKeyId: 'ASIAX',
-      secretAccessKey: 'sk',
-      sessionToken: 'tok',
-      expiration: '2030-01-01T00:00:00Z',
-      region: 'eu-west-1',
-    });
+    const store = createTestStore();
+    store.getState().credentials.importCredentials({ ...TEMPORARY, region: 'eu-west-1' });
     const { credentials, request } = store.getState();
-    expect(credentials).toMatchObject({
-      accessKeyId: 'ASIAX',
-      secretAccessKey: 'sk',
-      sessionToken: 'tok',
-      expiration: '2030-01-01T00:00:00Z',
-    });
+    expect(credentials).toMatchObject(TEMPORARY);
     expect(request.regionOverride).toBe('eu-west-1');
   });
 
   it('clears a token and an expiry the new keys do not have', () => {
-    const store = makeStore();
-    store.getState().credentials.importCredentials({
-      accessKeyId: 'ASIAX',
-      secretAccessKey: 'sk',
-      sessionToken: 'tok',
-      expiration: '2030-01-01T00:00:00Z',
-    });
+    const store = createTestStore();
+    store.getState().credentials.importCredentials(TEMPORARY);
     store.getState().credentials.importCredentials({ accessKeyId: 'AKIAY', secretAccessKey: 's2' });
     expect(store.getState().credentials).toMatchObject({ sessionToken: '', expiration: null });
     expect(store.getState().request.regionOverride).toBe('ca-central-1');
   });
 
   it('forgets the expiry once a key is edited by hand', () => {
-    const store = makeStore();
-    store.getState().credentials.importCredentials({
-      accessKeyId: 'ASIAX',
-      secretAccessKey: 'sk',
-      expiration: '2030-01-01T00:00:00Z',
-    });
+    const store = createTestStore();
+    store.getState().credentials.importCredentials(TEMPORARY);
     store.getState().credentials.setField('remember', true);
-    expect(store.getState().credentials.expiration).toBe('2030-01-01T00:00:00Z');
+    expect(store.getState().credentials.expiration).toBe(TEMPORARY.expiration);
     store.getState().credentials.setField('secretAccessKey', 'other');
     expect(store.getState().credentials.expiration).toBeNull();
   });

@@ -1,34 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { signRequest } from '../signing';
-import type { SendOutcome } from '../transport/sendRequest';
-import { createMemoryStorage, createPlaygroundStore } from './createPlaygroundStore';
+import { createMemoryStorage } from './createPlaygroundStore';
 import { MAX_HISTORY_ENTRIES, withEntry } from './historySlice';
 import { STORAGE_KEY } from './persistence';
 import type { HistoryEntry } from './playgroundState';
 import { MAX_HISTORY_BODY_BYTES } from './requestSnapshot';
+import { answered, createTestStore } from './storeTestSupport';
 
 const SECRET = 'wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY-mine';
 const TOKEN = 'FwoGZXIvYXdzSESSIONTOKEN-mine';
 
-function answer(status: number): SendOutcome {
-  return {
-    kind: 'response',
-    answer: {
-      status,
-      statusText: status === 200 ? 'OK' : 'Forbidden',
-      headers: [],
-      body: new Uint8Array(),
-      timeMs: 1,
-      sizeBytes: 0,
-      via: 'relay',
-    },
-  } as SendOutcome;
-}
-
 function makeStore(storage = createMemoryStorage(), status = 200) {
   let clock = Date.UTC(2026, 0, 1);
-  const store = createPlaygroundStore({
-    deps: { signRequest, sendRequest: () => Promise.resolve(answer(status)), now: () => clock++ },
+  const answer = answered({ status, statusText: status === 200 ? 'OK' : 'Forbidden' });
+  const store = createTestStore({
+    deps: { sendRequest: () => Promise.resolve(answer), now: () => clock++ },
     storage,
   });
   return { store, storage };

@@ -1,35 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { signRequest } from '../signing';
-import { createMemoryStorage, createPlaygroundStore } from './createPlaygroundStore';
 import { rebaseGatewayUrl } from './optionsSlice';
 import { effectiveTransport } from './planSigning';
-
-function makeStore() {
-  return createPlaygroundStore({
-    deps: { signRequest, sendRequest: () => Promise.reject(new Error('unused')), now: () => 0 },
-    storage: createMemoryStorage(),
-  });
-}
+import { createTestStore, FIRST_RUN_SNAPSHOT_OPTIONS } from './storeTestSupport';
 
 describe('createOptionsSlice', () => {
   it('starts in header mode with a signed payload and service defaults', () => {
-    const { options } = makeStore().getState();
+    const { options } = createTestStore().getState();
     expect(options).toMatchObject({
-      mode: 'header',
-      expiresIn: '3600',
-      payload: 'signed',
-      contentSha256Header: null,
-      s3PathRules: null,
-      signSessionToken: true,
-      algorithm: 'sigv4',
-      regionSet: '',
+      ...FIRST_RUN_SNAPSHOT_OPTIONS,
       transport: null,
       relayAvailable: null,
     });
   });
 
   it('applyPlaygroundConfig moves a URL on the old gateway to the new one', () => {
-    const store = makeStore();
+    const store = createTestStore();
     store.getState().options.applyPlaygroundConfig({
       gatewayUrl: 'http://127.0.0.1:5274/prod',
       relay: true,
@@ -41,7 +26,7 @@ describe('createOptionsSlice', () => {
   });
 
   it('applyPlaygroundConfig leaves a URL elsewhere alone', () => {
-    const store = makeStore();
+    const store = createTestStore();
     store.getState().request.setField('url', 'https://abc.execute-api.us-east-1.amazonaws.com/x');
     store.getState().options.applyPlaygroundConfig({ gatewayUrl: 'http://h:1/p', relay: false });
     expect(store.getState().request.url).toBe('https://abc.execute-api.us-east-1.amazonaws.com/x');
@@ -67,7 +52,7 @@ describe('rebaseGatewayUrl', () => {
 
 describe('effectiveTransport', () => {
   it('is the relay unless the server says there is none, and the user choice wins', () => {
-    const options = makeStore().getState().options;
+    const options = createTestStore().getState().options;
     expect(effectiveTransport(options)).toBe('relay');
     expect(effectiveTransport({ ...options, relayAvailable: false })).toBe('direct');
     expect(effectiveTransport({ ...options, relayAvailable: false, transport: 'relay' })).toBe(

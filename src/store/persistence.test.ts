@@ -1,17 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { signRequest } from '../signing';
-import { createMemoryStorage, createPlaygroundStore } from './createPlaygroundStore';
+import { createMemoryStorage } from './createPlaygroundStore';
 import { MAX_PERSISTED_BODY_CHARS, mergePersisted, partialize, STORAGE_KEY } from './persistence';
+import { createTestStore, SNAPSHOT_OPTIONS_BEFORE_SIGV4A } from './storeTestSupport';
 
 const PUBLIC = [{ accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'public-secret' }];
 
 function makeStore(storage = createMemoryStorage()) {
-  const store = createPlaygroundStore({
-    deps: { signRequest, sendRequest: () => Promise.reject(new Error('unused')), now: () => 0 },
-    storage,
-    publicIdentities: PUBLIC,
-  });
-  return { store, storage };
+  return { store: createTestStore({ storage, publicIdentities: PUBLIC }), storage };
 }
 
 function saved(storage: ReturnType<typeof createMemoryStorage>) {
@@ -159,14 +154,7 @@ describe('mergePersisted', () => {
       bodyDropped: false,
       region: 'us-east-1',
       service: 'sts',
-      options: {
-        mode: 'header',
-        expiresIn: '3600',
-        payload: 'signed',
-        contentSha256Header: null,
-        s3PathRules: null,
-        signSessionToken: true,
-      },
+      options: SNAPSHOT_OPTIONS_BEFORE_SIGV4A,
     };
     const merged = mergePersisted(
       {
@@ -277,14 +265,7 @@ describe('mergePersisted', () => {
             bodyDropped: false,
             region: 'us-east-1',
             service: 'execute-api',
-            options: {
-              mode: 'header',
-              expiresIn: '3600',
-              payload: 'signed',
-              contentSha256Header: null,
-              s3PathRules: null,
-              signSessionToken: true,
-            },
+            options: SNAPSHOT_OPTIONS_BEFORE_SIGV4A,
           },
         },
       ],

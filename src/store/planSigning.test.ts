@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { signRequest } from '../signing';
-import type { OutgoingRequest, SendOutcome } from '../transport/sendRequest';
-import { createMemoryStorage, createPlaygroundStore } from './createPlaygroundStore';
+import type { OutgoingRequest } from '../transport/sendRequest';
+import { createMemoryStorage } from './createPlaygroundStore';
 import {
   MAX_SIGNED_FILE_BYTES,
   parseRegionSet,
@@ -10,17 +9,11 @@ import {
   withBrowserPath,
   withSigningDate,
 } from './planSigning';
-
-function makeStore() {
-  return createPlaygroundStore({
-    deps: { signRequest, sendRequest: () => Promise.reject(new Error('unused')), now: () => 0 },
-    storage: createMemoryStorage(),
-  });
-}
+import { answered, createTestStore } from './storeTestSupport';
 
 describe('planSigning', () => {
   it('turns the first-run state into a signable input', () => {
-    const plan = planSigning(makeStore().getState());
+    const plan = planSigning(createTestStore().getState());
     expect(plan.blockers).toEqual([]);
     expect(plan.input).toMatchObject({
       method: 'POST',
@@ -44,7 +37,7 @@ describe('planSigning', () => {
   });
 
   it('reads region and service from the host unless overridden', () => {
-    const store = makeStore();
+    const store = createTestStore();
     store
       .getState()
       .request.setField('url', 'https://abc123.execute-api.eu-west-1.amazonaws.com/p');
@@ -62,7 +55,7 @@ describe('planSigning', () => {
   });
 
   it('leaves region and service empty for a custom domain with nothing chosen', () => {
-    const store = makeStore();
+    const store = createTestStore();
     store.getState().request.setField('url', 'https://api.example.com/x');
     store.getState().request.setField('regionOverride', null);
     const plan = planSigning(store.getState());
@@ -74,7 +67,7 @@ describe('planSigning', () => {
   });
 
   it('skips empty header rows and maps input indices back to row ids', () => {
-    const store = makeStore();
+    const store = createTestStore();
     store.getState().request.addHeader();
     const id = store.getState().request.addHeader('x-unsigned', 'v');
     store.getState().request.updateHeader(id, { signed: false });
@@ -88,7 +81,7 @@ describe('planSigning', () => {
   });
 
   it('maps the options: presigned expiry, S3 path rules, x-amz-content-sha256', () => {
-    const store = makeStore();
+    const store = createTestStore();
     const { setField } = store.getState().options;
     setField('mode', 'query');
     setField('expiresIn', '60');
@@ -107,7 +100,7 @@ describe('planSigning', () => {
   });
 
   it('signs SigV4 by default, and SigV4A with the typed region set when chosen', () => {
-    const store = makeStore();
+    const store = createTestStore();
     expect(planSigning(store.getState()).input).not.toHaveProperty('algorithm');
     const { setField } = store.getState().options;
     setField('algorithm', 'sigv4a');
@@ -126,7 +119,7 @@ describe('planSigning', () => {
   });
 
   it('warns about a region set entry that cannot be a region, with a fix when case is all', () => {
-    const store = makeStore();
+    const store = createTestStore();
     const { setField } = store.getState().options;
     setField('regionSet', 'US-*');
     // SigV4 ignores the region set.
@@ -146,7 +139,7 @@ describe('planSigning', () => {
   });
 
   it('passes an invalid expiry through so the validator reports it with a fix', () => {
-    const store = makeStore();
+    const store = createTestStore();
     store.getState().options.setField('mode', 'query');
     store.getState().options.setField('expiresIn', '0');
     const issue = planSigning(store.getState()).issues.find((i) => i.field === 'expiresIn');
@@ -154,7 +147,7 @@ describe('planSigning', () => {
   });
 
   it('blocks on an invalid signing time and reports it on signingDate', () => {
-    const store = makeStore();
+    const store = createTestStore();
     store.getState().request.setField('signingTime', '2015-08-30T12:36:00');
     const plan = planSigning(store.getState());
     expect(plan.blockers).toHaveLength(1);
@@ -164,7 +157,7 @@ describe('planSigning', () => {
   });
 
   it('uses file bytes as the body, and blocks a file over 50 MiB unless UNSIGNED-PAYLOAD', async () => {
-    const store = makeStore();
+    const store = createTestStore();
     await store.getState().request.loadBodyFile(new File([new Uint8Array([9, 8])], 'b.bin'));
     expect(planSigning(store.getState()).input.body).toEqual(new Uint8Array([9, 8]));
     const file = store.getState().request.bodyFile!;
@@ -177,7 +170,7 @@ describe('planSigning', () => {
   });
 
   it('sends no body for an empty text body', () => {
-    const store = makeStore();
+    const store = createTestStore();
     store.getState().request.setField('bodyText', '');
     expect(planSigning(store.getState()).input).not.toHaveProperty('body');
   });
@@ -185,7 +178,7 @@ describe('planSigning', () => {
 
 describe('planSigning (direct transport)', () => {
   const planFor = (transport: 'direct' | 'relay', url: string) => {
-    const store = makeStore();
+    const store = createTestStore();
     store.getState().options.setField('transport', transport);
     store.getState().request.setField('url', url);
     return planSigning(store.getState());
@@ -266,7 +259,7 @@ describe('parseRegionSet', () => {
 
 describe('withSigningDate', () => {
   it('uses the fixed time when there is one, else the given clock', () => {
-    const store = makeStore();
+    const store = createTestStore();
     const now = Date.UTC(2020, 0, 1);
     expect(withSigningDate(planSigning(store.getState()), now).signingDate.getTime()).toBe(now);
     store.getState().request.setField('signingTime', '20150830T123600Z');
@@ -278,7 +271,7 @@ describe('withSigningDate', () => {
 
 describe('sameRequestApartFromDate', () => {
   it('ignores the date and compares everything else', () => {
-    const plan = planSigning(makeStore().getState());
+    const plan = planSigning(createTestStore().getState());
     const a = withSigningDate(plan, 0);
     const b = withSigningDate(plan, 1_000_000);
     expect(sameRequestApartFromDate(a, b)).toBe(true);
@@ -296,7 +289,7 @@ describe('sameRequestApartFromDate', () => {
 
   it('compares region sets by their regions, not by identity', () => {
     const a = {
-      ...withSigningDate(planSigning(makeStore().getState()), 0),
+      ...withSigningDate(planSigning(createTestStore().getState()), 0),
       algorithm: 'sigv4a' as const,
     };
     expect(
@@ -312,32 +305,17 @@ describe('sameRequestApartFromDate', () => {
 });
 
 describe('planSigning (a credential header not kept across a reload)', () => {
-  const ok: SendOutcome = {
-    kind: 'response',
-    answer: {
-      status: 200,
-      statusText: 'OK',
-      headers: [],
-      body: new Uint8Array(),
-      timeMs: 1,
-      sizeBytes: 0,
-      via: 'relay',
-    },
-  };
-
   /** The page before and after a reload: two stores on one storage, "Remember" off. */
   function reloaded() {
     const storage = createMemoryStorage();
     const sent: OutgoingRequest[] = [];
     const open = () =>
-      createPlaygroundStore({
+      createTestStore({
         deps: {
-          signRequest,
           sendRequest: (request) => {
             sent.push(request);
-            return Promise.resolve(ok);
+            return Promise.resolve(answered());
           },
-          now: () => 0,
         },
         storage,
       });

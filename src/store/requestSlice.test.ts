@@ -1,17 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { signRequest } from '../signing';
-import { createMemoryStorage, createPlaygroundStore } from './createPlaygroundStore';
+import { createTestStore, FIRST_RUN_SNAPSHOT_OPTIONS } from './storeTestSupport';
 
-function makeStore() {
-  return createPlaygroundStore({
-    deps: {
-      signRequest,
-      sendRequest: () => Promise.reject(new Error('not in these tests')),
-      now: () => Date.UTC(2015, 7, 30, 12, 36),
-    },
-    storage: createMemoryStorage(),
-  });
-}
+const makeStore = () => createTestStore({ deps: { now: () => Date.UTC(2015, 7, 30, 12, 36) } });
 
 describe('createRequestSlice', () => {
   it('starts with the first-run request: POST /hello on the local gateway, JSON body', () => {
@@ -300,16 +290,7 @@ describe('withheld values', () => {
       bodyDropped: false,
       region: 'us-east-1',
       service: 'execute-api',
-      options: {
-        mode: 'header',
-        expiresIn: '3600',
-        payload: 'signed',
-        contentSha256Header: null,
-        s3PathRules: null,
-        signSessionToken: true,
-        algorithm: 'sigv4',
-        regionSet: '',
-      },
+      options: FIRST_RUN_SNAPSHOT_OPTIONS,
     });
     return store;
   }

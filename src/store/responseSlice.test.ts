@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { signRequest } from '../signing';
 import type { OutgoingRequest, SendOutcome } from '../transport/sendRequest';
-import { createMemoryStorage, createPlaygroundStore } from './createPlaygroundStore';
+import { answered, createTestStore } from './storeTestSupport';
 
 const NOW = Date.UTC(2015, 7, 30, 12, 36);
 
@@ -15,32 +14,19 @@ function makeStore(
   answer: (request: OutgoingRequest, signal?: AbortSignal) => Promise<SendOutcome>,
 ) {
   const sent: Array<{ request: OutgoingRequest; mode: string }> = [];
-  const store = createPlaygroundStore({
+  const store = createTestStore({
     deps: {
-      signRequest,
       sendRequest: (request, options) => {
         sent.push({ request, mode: options.mode });
         return answer(request, options.signal);
       },
       now: () => NOW,
     },
-    storage: createMemoryStorage(),
   });
   return { store, sent };
 }
 
-const ok: SendOutcome = {
-  kind: 'response',
-  answer: {
-    status: 200,
-    statusText: 'OK',
-    headers: [],
-    body: new Uint8Array(),
-    timeMs: 1,
-    sizeBytes: 0,
-    via: 'relay',
-  },
-};
+const ok = answered();
 
 describe('createResponseSlice', () => {
   it('goes idle → sending → response, and sends the signed request', async () => {

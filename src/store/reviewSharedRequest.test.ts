@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { RequestSnapshot } from './playgroundState';
 import { reviewSharedRequest, type ReviewSide } from './reviewSharedRequest';
+import { FIRST_RUN_SNAPSHOT_OPTIONS } from './storeTestSupport';
 
 const CURRENT: RequestSnapshot = {
   method: 'POST',
@@ -10,16 +11,7 @@ const CURRENT: RequestSnapshot = {
   bodyDropped: false,
   region: 'ca-central-1',
   service: 'execute-api',
-  options: {
-    mode: 'header',
-    expiresIn: '3600',
-    payload: 'signed',
-    contentSha256Header: null,
-    s3PathRules: null,
-    signSessionToken: true,
-    algorithm: 'sigv4',
-    regionSet: '',
-  },
+  options: FIRST_RUN_SNAPSHOT_OPTIONS,
 };
 const side = (snapshot: RequestSnapshot, signingTime = ''): ReviewSide => ({
   snapshot,

@@ -1,6 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { signRequest } from '../signing';
-import { createMemoryStorage, createPlaygroundStore } from './createPlaygroundStore';
 import type { RequestSnapshot } from './playgroundState';
 import {
   createShareLink,
@@ -10,16 +8,10 @@ import {
   MAX_SHARED_BODY_BYTES,
   SHARE_PREFIX,
 } from './shareLink';
+import { createTestStore } from './storeTestSupport';
 
 const SECRET = 'je7MtGbClwBF/2Zp9Utk/h3yCo8nvbEXAMPLEKEY-mine';
 const TOKEN = 'FwoGZXIvYXdzEXAMPLETOKEN-mine';
-
-function makeStore() {
-  return createPlaygroundStore({
-    deps: { signRequest, sendRequest: () => Promise.reject(new Error('unused')), now: () => 0 },
-    storage: createMemoryStorage(),
-  });
-}
 
 const SNAPSHOT: RequestSnapshot = {
   method: 'PUT',
@@ -153,7 +145,7 @@ function shareFragmentFor(state: Parameters<typeof createShareLink>[0]): string 
 
 describe('createShareLink', () => {
   it('round-trips the form’s request, without any secret', () => {
-    const store = makeStore();
+    const store = createTestStore();
     store.getState().credentials.fillIdentity({
       accessKeyId: 'ASIAMINE',
       secretAccessKey: SECRET,
@@ -169,7 +161,7 @@ describe('createShareLink', () => {
       expect(fragment).not.toContain(secret);
     }
 
-    const other = makeStore();
+    const other = createTestStore();
     other.getState().request.restoreRequest(decodeShareFragment(fragment)!);
     const restored = other.getState().request;
     expect(restored.method).toBe('PATCH');
@@ -188,10 +180,10 @@ describe('createShareLink', () => {
   });
 
   it('carries the SigV4A choice and region set', () => {
-    const store = makeStore();
+    const store = createTestStore();
     store.getState().options.setField('algorithm', 'sigv4a');
     store.getState().options.setField('regionSet', 'us-*,ca-central-1');
-    const other = makeStore();
+    const other = createTestStore();
     other
       .getState()
       .request.restoreRequest(decodeShareFragment(shareFragmentFor(store.getState()))!);
@@ -202,7 +194,7 @@ describe('createShareLink', () => {
   });
 
   it('leaves out every credential header value and URL credential, and names them', () => {
-    const store = makeStore();
+    const store = createTestStore();
     const secrets = {
       Cookie: 'session=cookie-mine',
       'X-Api-Key': 'api-key-mine',
@@ -223,13 +215,13 @@ describe('createShareLink', () => {
   });
 
   it('says when the request is too long for a link', () => {
-    const store = makeStore();
+    const store = createTestStore();
     store.getState().request.setField('url', `https://example.com/${'a'.repeat(9000)}`);
     expect(createShareLink(store.getState())).toMatchObject({ ok: false, error: /Too long/ });
   });
 
   it('leaves out a body over 8 KiB', () => {
-    const store = makeStore();
+    const store = createTestStore();
     store.getState().request.setField('bodyText', 'x'.repeat(MAX_SHARED_BODY_BYTES + 1));
     expect(decodeShareFragment(shareFragmentFor(store.getState()))).toMatchObject({
       body: '',

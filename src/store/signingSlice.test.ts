@@ -6,23 +6,13 @@ import {
   type SigningInput,
   type SigningResult,
 } from '../signing';
-import type { OutgoingRequest, SendOutcome } from '../transport/sendRequest';
-import { createMemoryStorage, createPlaygroundStore } from './createPlaygroundStore';
+import type { OutgoingRequest } from '../transport/sendRequest';
+import { createMemoryStorage } from './createPlaygroundStore';
 import { selectSigningPlan } from './selectSigningPlan';
+import { answered, createTestStore } from './storeTestSupport';
 
 const NOW = Date.UTC(2015, 7, 30, 12, 36);
-const ok: SendOutcome = {
-  kind: 'response',
-  answer: {
-    status: 200,
-    statusText: 'OK',
-    headers: [],
-    body: new Uint8Array(),
-    timeMs: 1,
-    sizeBytes: 0,
-    via: 'relay',
-  },
-};
+const ok = answered();
 
 /**
  * A fresh store on the real signer (node:crypto, which has ECDSA for SigV4A) and a clock the test
@@ -33,7 +23,7 @@ function makeStore() {
   const signings: Array<{ input: SigningInput; done: Promise<unknown> }> = [];
   const sent: OutgoingRequest[] = [];
   let now = NOW;
-  const store = createPlaygroundStore({
+  const store = createTestStore({
     deps: {
       signRequest: (input) => {
         const done = signer.signRequest(input);
@@ -46,7 +36,6 @@ function makeStore() {
       },
       now: () => now,
     },
-    storage: createMemoryStorage(),
   });
   /** Resolves once every signing started so far, and any started after it, is published. */
   const settled = async () => {
@@ -125,13 +114,8 @@ describe('signing slice', () => {
     const withoutEcdsa: SigningCrypto = { ...nodeSigningCrypto };
     delete withoutEcdsa.ecdsaP256Sign;
     const signer = createSigner({ crypto: withoutEcdsa });
-    const store = createPlaygroundStore({
-      deps: {
-        signRequest: (input) => signer.signRequest(input),
-        sendRequest: () => Promise.resolve(ok),
-        now: () => NOW,
-      },
-      storage: createMemoryStorage(),
+    const store = createTestStore({
+      deps: { signRequest: (input) => signer.signRequest(input), now: () => NOW },
     });
     await expect.poll(() => store.getState().signing.shown).not.toBeNull();
     const before = store.getState().signing.shown;
@@ -201,10 +185,9 @@ describe('signing slice', () => {
 describe('check draft slice', () => {
   it('holds the text "Check a signature" checks, and it is never saved', () => {
     const storage = createMemoryStorage();
-    const store = createPlaygroundStore({
+    const store = createTestStore({
       deps: {
         signRequest: (input) => createSigner({ crypto: nodeSigningCrypto }).signRequest(input),
-        sendRequest: () => Promise.resolve(ok),
         now: () => NOW,
       },
       storage,

@@ -1,0 +1,67 @@
+// Fixtures for the store's tests (zustand's "a fresh store per test"): a store on the real signer
+// and an in-memory storage, with the dependencies a test does not exercise filled in.
+import type { StateStorage } from 'zustand/middleware';
+import { signRequest } from '../signing';
+import type { HttpAnswer, SendOutcome } from '../transport/sendRequest';
+import { createMemoryStorage, createPlaygroundStore } from './createPlaygroundStore';
+import type { PublicIdentity } from './persistence';
+import type { PlaygroundDeps, SnapshotOptions } from './playgroundState';
+
+/**
+ * A fresh store. Unless the test gives its own: the real signer, a clock stopped at 0, a transport
+ * that rejects every request, and an empty storage of its own.
+ */
+export function createTestStore({
+  deps = {},
+  storage = createMemoryStorage(),
+  publicIdentities = [],
+}: {
+  deps?: Partial<PlaygroundDeps>;
+  storage?: StateStorage;
+  publicIdentities?: readonly PublicIdentity[];
+} = {}) {
+  return createPlaygroundStore({
+    deps: {
+      signRequest,
+      sendRequest: () => Promise.reject(new Error('This test gave no transport.')),
+      now: () => 0,
+      ...deps,
+    },
+    storage,
+    publicIdentities,
+  });
+}
+
+/** An answer through the relay: 200 OK with no headers and no body unless the test says. */
+export function answered(answer: Partial<HttpAnswer> = {}): SendOutcome {
+  return {
+    kind: 'response',
+    answer: {
+      status: 200,
+      statusText: 'OK',
+      headers: [],
+      body: new Uint8Array(),
+      timeMs: 1,
+      sizeBytes: 0,
+      via: 'relay',
+      ...answer,
+    },
+  };
+}
+
+/** A snapshot's signing options as saved before SigV4A: no algorithm, no region set. */
+export const SNAPSHOT_OPTIONS_BEFORE_SIGV4A: Omit<SnapshotOptions, 'algorithm' | 'regionSet'> = {
+  mode: 'header',
+  expiresIn: '3600',
+  payload: 'signed',
+  contentSha256Header: null,
+  s3PathRules: null,
+  signSessionToken: true,
+};
+
+/** A snapshot's signing options as the first run has them. */
+export const FIRST_RUN_SNAPSHOT_OPTIONS: SnapshotOptions = {
+  ...SNAPSHOT_OPTIONS_BEFORE_SIGV4A,
+  algorithm: 'sigv4',
+  regionSet: '',
+};
