@@ -1,5 +1,6 @@
 import './credentials.css';
 import { usePlaygroundStore } from '../../store/usePlaygroundStore';
+import { Checkbox } from '../../components/ui/Checkbox';
 import { FieldIssues } from '../../components/ui/FieldIssues';
 
 /** Access key, secret, session token, and whether the browser may keep them. */
@@ -77,14 +78,9 @@ export function CredentialsPanel() {
       )}
 
       <div className="remember">
-        <label className="check">
-          <input
-            type="checkbox"
-            checked={remember}
-            onChange={(event) => setField('remember', event.target.checked)}
-          />
+        <Checkbox checked={remember} onChange={(checked) => setField('remember', checked)}>
           Remember credentials in this browser
-        </label>
+        </Checkbox>
         {remember ? (
           <div className="warning-box" role="note">
             <p>

@@ -1,57 +1,99 @@
 import './signing-options.css';
+import {
+  CONTENT_SHA256_HEADER,
+  DEFAULT_EXPIRES_IN,
+  MAX_PRESIGN_EXPIRES,
+  MIN_PRESIGN_EXPIRES,
+  resolveSigningOptions,
+  SECURITY_TOKEN_HEADER,
+  UNSIGNED_PAYLOAD,
+  type EffectiveSigningOptions,
+} from '../../signing';
+import type { OptionsFields, PlaygroundState } from '../../store/playgroundState';
 import { selectSigningPlan } from '../../store/selectSigningPlan';
 import { usePlaygroundStore } from '../../store/usePlaygroundStore';
+import { Checkbox } from '../../components/ui/Checkbox';
 import { FieldIssues } from '../../components/ui/FieldIssues';
-import { RadioOption } from '../../components/ui/RadioOption';
+import { RadioGroup, type RadioChoice } from '../../components/ui/RadioGroup';
 
 /** How to sign and how to send. */
 export function SigningOptionsPanel() {
-  const mode = usePlaygroundStore((s) => s.options.mode);
-  const expiresIn = usePlaygroundStore((s) => s.options.expiresIn);
-  const payload = usePlaygroundStore((s) => s.options.payload);
-  const contentSha256Header = usePlaygroundStore((s) => s.options.contentSha256Header);
-  const s3PathRules = usePlaygroundStore((s) => s.options.s3PathRules);
-  const signSessionToken = usePlaygroundStore((s) => s.options.signSessionToken);
-  const relayAvailable = usePlaygroundStore((s) => s.options.relayAvailable);
-  const transport = usePlaygroundStore((s) => selectSigningPlan(s).transport);
-  const isS3 = usePlaygroundStore((s) => selectSigningPlan(s).scope.service.value === 's3');
-  const setField = usePlaygroundStore((s) => s.options.setField);
-  // Unset options follow the service, as the signer's own defaults do.
-  const addsContentSha256 = contentSha256Header ?? isS3;
-  const usesS3PathRules = s3PathRules ?? isS3;
-
   return (
     <div className="fields options">
       <AlgorithmField />
+      <SignatureInField />
+      <OptionChoice
+        field="payload"
+        legend="Payload"
+        choices={[
+          { value: 'signed', label: 'Signed' },
+          { value: 'unsigned', label: UNSIGNED_PAYLOAD },
+        ]}
+      />
+      <SignerChecks />
+      <SigningTimeField />
+      <TransportField />
+    </div>
+  );
+}
 
-      <fieldset className="choice">
-        <legend>Signature in</legend>
-        <RadioOption
-          name="mode"
-          value="header"
-          current={mode}
-          onSelect={(value) => setField('mode', value)}
-        >
-          Authorization header
-        </RadioOption>
-        <RadioOption
-          name="mode"
-          value="query"
-          current={mode}
-          onSelect={(value) => setField('mode', value)}
-        >
-          Presigned URL
-        </RadioOption>
+/** An option chosen among a few values, read from and written to the store. */
+function OptionChoice<Key extends 'mode' | 'payload' | 'algorithm'>({
+  field,
+  legend,
+  choices,
+  children,
+}: {
+  field: Key;
+  legend: string;
+  choices: ReadonlyArray<RadioChoice<OptionsFields[Key]>>;
+  children?: React.ReactNode;
+}) {
+  const value = usePlaygroundStore((s) => s.options[field]);
+  const setField = usePlaygroundStore((s) => s.options.setField);
+  return (
+    <RadioGroup
+      legend={legend}
+      name={field}
+      value={value}
+      choices={choices}
+      onChange={(chosen) => setField(field, chosen)}
+    >
+      {children}
+    </RadioGroup>
+  );
+}
+
+/** What the signer will apply for the options as set: unset ones follow the service. */
+function effectiveOption<Key extends keyof EffectiveSigningOptions>(key: Key) {
+  return (state: PlaygroundState) => resolveSigningOptions(selectSigningPlan(state).input)[key];
+}
+
+/** Authorization header or presigned URL, with the URL's lifetime. */
+function SignatureInField() {
+  const mode = usePlaygroundStore((s) => s.options.mode);
+  const expiresIn = usePlaygroundStore((s) => s.options.expiresIn);
+  const setField = usePlaygroundStore((s) => s.options.setField);
+  return (
+    <>
+      <OptionChoice
+        field="mode"
+        legend="Signature in"
+        choices={[
+          { value: 'header', label: 'Authorization header' },
+          { value: 'query', label: 'Presigned URL' },
+        ]}
+      >
         <span className="inline-field">
           <label htmlFor="expires-in">Expires in</label>
           <input
             id="expires-in"
             className="mono narrow"
             type="number"
-            min={1}
-            max={604800}
+            min={MIN_PRESIGN_EXPIRES}
+            max={MAX_PRESIGN_EXPIRES}
             step={1}
-            placeholder="3600"
+            placeholder={String(DEFAULT_EXPIRES_IN)}
             value={expiresIn}
             disabled={mode !== 'query'}
             onChange={(event) => setField('expiresIn', event.target.value)}
@@ -59,98 +101,91 @@ export function SigningOptionsPanel() {
           />
           <span className="muted">seconds</span>
         </span>
-      </fieldset>
+      </OptionChoice>
       <FieldIssues fields={['expiresIn']} id="expires-in-issues" />
+    </>
+  );
+}
 
-      <fieldset className="choice">
-        <legend>Payload</legend>
-        <RadioOption
-          name="payload"
-          value="signed"
-          current={payload}
-          onSelect={(value) => setField('payload', value)}
-        >
-          Signed
-        </RadioOption>
-        <RadioOption
-          name="payload"
-          value="unsigned"
-          current={payload}
-          onSelect={(value) => setField('payload', value)}
-        >
-          UNSIGNED-PAYLOAD
-        </RadioOption>
-      </fieldset>
+/** The signer's switches, each checked as the signer will apply it. */
+function SignerChecks() {
+  const mode = usePlaygroundStore((s) => s.options.mode);
+  const contentSha256Header = usePlaygroundStore((s) => s.options.contentSha256Header);
+  const s3PathRules = usePlaygroundStore((s) => s.options.s3PathRules);
+  const signSessionToken = usePlaygroundStore((s) => s.options.signSessionToken);
+  const addsContentSha256 = usePlaygroundStore(effectiveOption('contentSha256Header'));
+  // S3 path rules: the path is neither normalized nor encoded twice (the two go together here).
+  const usesS3PathRules = !usePlaygroundStore(effectiveOption('normalizePath'));
+  const setField = usePlaygroundStore((s) => s.options.setField);
+  return (
+    <div className="checks">
+      <CheckRow
+        checked={addsContentSha256}
+        disabled={mode !== 'header'}
+        onChange={(checked) => setField('contentSha256Header', checked)}
+        label={`Add ${CONTENT_SHA256_HEADER}`}
+        note={
+          mode !== 'header'
+            ? 'header mode only'
+            : contentSha256Header === null
+              ? 'service default (S3 requires it)'
+              : 'S3 requires it'
+        }
+      />
+      <CheckRow
+        checked={usesS3PathRules}
+        onChange={(checked) => setField('s3PathRules', checked)}
+        label="S3 path rules"
+        note={`path encoded once, not normalized${s3PathRules === null ? ' (service default)' : ''}`}
+      />
+      <CheckRow
+        checked={signSessionToken}
+        onChange={(checked) => setField('signSessionToken', checked)}
+        label="Sign the session token"
+        note={
+          signSessionToken ? `${SECURITY_TOKEN_HEADER} signed` : 'added after signing, unsigned'
+        }
+      />
+    </div>
+  );
+}
 
-      <div className="checks">
-        <div className="check-row">
-          <label className="check">
-            <input
-              type="checkbox"
-              checked={addsContentSha256 && mode === 'header'}
-              disabled={mode !== 'header'}
-              onChange={(event) => setField('contentSha256Header', event.target.checked)}
-            />
-            Add x-amz-content-sha256
-          </label>
-          <span className="muted">
-            {mode !== 'header'
-              ? 'header mode only'
-              : contentSha256Header === null
-                ? 'service default (S3 requires it)'
-                : 'S3 requires it'}
-          </span>
-        </div>
-        <div className="check-row">
-          <label className="check">
-            <input
-              type="checkbox"
-              checked={usesS3PathRules}
-              onChange={(event) => setField('s3PathRules', event.target.checked)}
-            />
-            S3 path rules
-          </label>
-          <span className="muted">
-            path encoded once, not normalized{s3PathRules === null ? ' (service default)' : ''}
-          </span>
-        </div>
-        <div className="check-row">
-          <label className="check">
-            <input
-              type="checkbox"
-              checked={signSessionToken}
-              onChange={(event) => setField('signSessionToken', event.target.checked)}
-            />
-            Sign the session token
-          </label>
-          <span className="muted">
-            {signSessionToken ? 'X-Amz-Security-Token signed' : 'added after signing, unsigned'}
-          </span>
-        </div>
-      </div>
+/** A checkbox with what it does, as it is set, beside it. */
+function CheckRow({
+  label,
+  note,
+  ...checkbox
+}: {
+  checked: boolean;
+  onChange: (checked: boolean) => void;
+  disabled?: boolean;
+  label: string;
+  note: string;
+}) {
+  return (
+    <div className="check-row">
+      <Checkbox {...checkbox}>{label}</Checkbox>
+      <span className="muted">{note}</span>
+    </div>
+  );
+}
 
-      <SigningTimeField />
-
-      <fieldset className="choice">
-        <legend>Send through</legend>
-        <RadioOption
-          name="transport"
-          value="relay"
-          current={transport}
-          disabled={relayAvailable === false}
-          onSelect={(value) => setField('transport', value)}
-        >
-          Relay
-        </RadioOption>
-        <RadioOption
-          name="transport"
-          value="direct"
-          current={transport}
-          onSelect={(value) => setField('transport', value)}
-        >
-          Direct (browser fetch, needs CORS)
-        </RadioOption>
-      </fieldset>
+function TransportField() {
+  const relayAvailable = usePlaygroundStore((s) => s.options.relayAvailable);
+  const transport = usePlaygroundStore((s) => selectSigningPlan(s).transport);
+  const setField = usePlaygroundStore((s) => s.options.setField);
+  return (
+    <>
+      <RadioGroup
+        legend="Send through"
+        name="transport"
+        value={transport}
+        choices={[
+          { value: 'relay', label: 'Relay', disabled: relayAvailable === false },
+          { value: 'direct', label: 'Direct (browser fetch, needs CORS)' },
+        ]}
+        onChange={(value) => setField('transport', value)}
+      />
       <p className="hint">
         {relayAvailable === false
           ? 'No relay here: start the page with npm start to get one. Direct needs an API that allows this origin (CORS).'
@@ -158,7 +193,7 @@ export function SigningOptionsPanel() {
             ? 'The relay (this page’s own server) sends exactly the signed bytes: any API, no CORS needed. It never sees your secret key.'
             : 'The browser sends it: the API must allow this origin (CORS), and the browser sets Host and adds headers of its own.'}
       </p>
-    </div>
+    </>
   );
 }
 
@@ -170,25 +205,14 @@ function AlgorithmField() {
   const setField = usePlaygroundStore((s) => s.options.setField);
   return (
     <>
-      <fieldset className="choice">
-        <legend>Algorithm</legend>
-        <RadioOption
-          name="algorithm"
-          value="sigv4"
-          current={algorithm}
-          onSelect={(value) => setField('algorithm', value)}
-        >
-          SigV4
-        </RadioOption>
-        <RadioOption
-          name="algorithm"
-          value="sigv4a"
-          current={algorithm}
-          onSelect={(value) => setField('algorithm', value)}
-        >
-          SigV4A (ECDSA P-256)
-        </RadioOption>
-      </fieldset>
+      <OptionChoice
+        field="algorithm"
+        legend="Algorithm"
+        choices={[
+          { value: 'sigv4', label: 'SigV4' },
+          { value: 'sigv4a', label: 'SigV4A (ECDSA P-256)' },
+        ]}
+      />
       {algorithm === 'sigv4a' && (
         <div className="field">
           <label htmlFor="region-set">Region set</label>
