@@ -26,6 +26,11 @@ describe('parseSigningTime', () => {
 
   it("reads X-Amz-Date's basic format, so a failing request's date can be pasted", () => {
     expect(fixed('20150830T123600Z')).toBe('2015-08-30T12:36:00.000Z');
+    expect(fixed('20150830t123600z')).toBe('2015-08-30T12:36:00.000Z');
+    expect(fixed('00500101T000000Z')).toBe('0050-01-01T00:00:00.000Z');
+    for (const text of ['20150230T123600Z', '20151330T123600Z', '20150830T240000Z']) {
+      expect(parseSigningTime(text).kind, text).toBe('invalid');
+    }
   });
 
   it('keeps years below 100 as written', () => {

@@ -1,10 +1,10 @@
+import { parseAmzDate } from '../signing';
+
 export type SigningTime =
   | { kind: 'now' }
   | { kind: 'fixed'; date: Date }
   | { kind: 'invalid'; message: string; fix?: string };
 
-// X-Amz-Date's own form, so a date copied from a failing request can be pasted back as is.
-const BASIC = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/i;
 const EXTENDED =
   /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|[+-]\d{2}(?::?\d{2})?)?$/i;
 
@@ -47,18 +47,10 @@ function build(parts: {
 export function parseSigningTime(text: string): SigningTime {
   const value = text.trim();
   if (value === '') return { kind: 'now' };
-  const basic = BASIC.exec(value);
-  if (basic) {
-    const [year, month, day, hour, minute, second] = basic.slice(1, 7).map(Number) as [
-      number,
-      number,
-      number,
-      number,
-      number,
-      number,
-    ];
-    return build({ year, month, day, hour, minute, second, millis: 0, offsetMinutes: 0 });
-  }
+  // X-Amz-Date's own form, read as the signing core reads it, so a date copied from a failing
+  // request can be pasted back as is (in either case: 20150830t123600z too).
+  const amzDate = parseAmzDate(value.toUpperCase());
+  if (amzDate !== undefined) return { kind: 'fixed', date: new Date(amzDate) };
   const extended = EXTENDED.exec(value);
   if (!extended) {
     return {
