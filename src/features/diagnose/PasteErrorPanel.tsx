@@ -1,6 +1,6 @@
 import './diagnose.css';
 import { useMemo, useState } from 'react';
-import { parsePastedError } from '../../diagnosis/parseAwsError';
+import { parsePastedError } from '../../diagnosis/parsePastedError';
 import { usePlaygroundStore } from '../../store/usePlaygroundStore';
 import { AwsErrorHelp } from './AwsErrorHelp';
 import { doctorContext } from './awsErrorContext';
