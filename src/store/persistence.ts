@@ -10,7 +10,7 @@ import type {
   RequestSnapshot,
   SnapshotOptions,
 } from './playgroundState';
-import { withoutCredentials } from './requestSnapshot';
+import { snapshotOptions, withoutCredentials } from './requestSnapshot';
 
 export const STORAGE_KEY = 'sigv4-playground';
 export const STORAGE_VERSION = 1;
@@ -89,14 +89,7 @@ export function partialize(state: PlaygroundState): PersistedState {
         : {}),
     },
     options: {
-      mode: options.mode,
-      expiresIn: options.expiresIn,
-      payload: options.payload,
-      contentSha256Header: options.contentSha256Header,
-      s3PathRules: options.s3PathRules,
-      signSessionToken: options.signSessionToken,
-      algorithm: options.algorithm,
-      regionSet: options.regionSet,
+      ...snapshotOptions(options),
       transport: options.transport,
       gatewayUrl: options.gatewayUrl,
     },
@@ -122,17 +115,22 @@ const optional =
   (check: Check): Check =>
   (value) =>
     value === undefined || check(value);
-const isHeaderRows: Check = (value) =>
-  Array.isArray(value) &&
-  value.every(
-    (row: unknown) =>
-      isRecord(row) &&
-      isString(row.id) &&
-      isString(row.name) &&
-      isString(row.value) &&
-      isBoolean(row.signed) &&
-      optional(isBoolean)(row.withheld),
-  );
+/** Header rows as saved: the form's rows have an id, a snapshot's do not. */
+const headerRows =
+  ({ withId }: { withId: boolean }): Check =>
+  (value) =>
+    Array.isArray(value) &&
+    value.every(
+      (row: unknown) =>
+        isRecord(row) &&
+        (!withId || isString(row.id)) &&
+        isString(row.name) &&
+        isString(row.value) &&
+        isBoolean(row.signed) &&
+        optional(isBoolean)(row.withheld),
+    );
+const isHeaderRows = headerRows({ withId: true });
+const isSnapshotHeaders = headerRows({ withId: false });
 
 const REQUEST_SCHEMA: Record<keyof PersistedRequest, Check> = {
   method: isString,
@@ -169,16 +167,6 @@ const SNAPSHOT_SCHEMA: Record<string, Check> = {
   region: isString,
   service: isString,
 };
-const isSnapshotHeaders: Check = (value) =>
-  Array.isArray(value) &&
-  value.every(
-    (row: unknown) =>
-      isRecord(row) &&
-      isString(row.name) &&
-      isString(row.value) &&
-      isBoolean(row.signed) &&
-      optional(isBoolean)(row.withheld),
-  );
 /** Not in a snapshot: the page's own. */
 const NOT_IN_SNAPSHOT = new Set(['transport', 'gatewayUrl']);
 /** Added after snapshots were first saved and shared: older ones lack them (SigV4 then). */
@@ -229,16 +217,11 @@ export function readSnapshot(value: unknown): RequestSnapshot | null {
     bodyDropped: value.bodyDropped,
     region: value.region,
     service: value.service,
-    options: {
-      mode: options.mode,
-      expiresIn: options.expiresIn,
-      payload: options.payload,
-      contentSha256Header: options.contentSha256Header,
-      s3PathRules: options.s3PathRules,
-      signSessionToken: options.signSessionToken,
+    options: snapshotOptions({
+      ...options,
       algorithm: options.algorithm ?? 'sigv4',
       regionSet: options.regionSet ?? '',
-    },
+    }),
   });
 }
 

@@ -47,7 +47,8 @@ export function withheldNames(snapshot: RequestSnapshot): string[] {
   return joinWithheld(withheldHeaderNames(snapshot.headers), snapshot.withheldFromUrl ?? []);
 }
 
-export function snapshotOptions(options: OptionsFields): SnapshotOptions {
+/** The signing options a snapshot keeps, and nothing else of what `options` holds. */
+export function snapshotOptions(options: SnapshotOptions): SnapshotOptions {
   return {
     mode: options.mode,
     expiresIn: options.expiresIn,
