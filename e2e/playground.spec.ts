@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { loadGatewayConfig } from '../server/gateway/gatewayConfig';
 import { startGateway } from '../server/gateway/gatewayServer';
 import { LOCAL_IDENTITIES, type LocalIdentity } from '../src/request/defaults';
-import { explainErrorType } from '../src/request/explainErrorType';
+import { explainErrorType } from '../src/diagnosis/explainErrorType';
 import { parseRequestText } from '../test-support/vectors/parseRequestText';
 import { PlaygroundPage } from './pages/playground';
 

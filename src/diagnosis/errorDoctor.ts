@@ -1,7 +1,7 @@
 // What an AWS error answer means for the request just sent, and what to do about it, with one-click
 // fixes where the playground has them. One entry per answer of api-gateway-iam-errors.md.
 import { detectScope } from '../request/detectScope';
-import { explainErrorType } from '../request/explainErrorType';
+import { explainErrorType } from './explainErrorType';
 import { ALGORITHM, parseAmzDate, parseUrl, SIGV4A_ALGORITHM } from '../signing';
 import { clockSkewSeconds } from './clockSkew';
 import type { FixAction } from './diagnoseMismatch';

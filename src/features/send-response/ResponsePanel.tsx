@@ -1,7 +1,7 @@
 import './send-response.css';
 import { lazy, Suspense, useMemo, useState } from 'react';
 import { parseAwsError } from '../../diagnosis/parseAwsError';
-import { explainErrorType } from '../../request/explainErrorType';
+import { explainErrorType } from '../../diagnosis/explainErrorType';
 import type { ResponseOutcome, SentRequest } from '../../store/playgroundState';
 import { usePlaygroundStore } from '../../store/usePlaygroundStore';
 import type { HttpAnswer, TransportFailure } from '../../transport/sendRequest';

@@ -1,5 +1,8 @@
 // One sentence for each x-amzn-ErrorType an IAM-protected API answers with, in the words a user
 // needs: what AWS checked and what failed (docs/api-gateway-iam-errors.md).
+import { API_GATEWAY_MAX_PAYLOAD_BYTES } from '../transport/limits';
+
+const MiB = 1024 * 1024;
 
 const EXPLANATIONS: Record<string, string> = {
   MissingAuthenticationTokenException:
@@ -18,8 +21,7 @@ const EXPLANATIONS: Record<string, string> = {
     'API Gateway refused the call before checking IAM: a resource policy, a WAF rule or a missing API key blocks it, or a custom domain maps no API to this path.',
   ThrottlingException:
     'Too many requests: a rate limit of the account, stage or usage plan was exceeded, so wait and retry with backoff.',
-  RequestTooLongException:
-    'The request is larger than the API accepts (API Gateway takes at most 10 MB).',
+  RequestTooLongException: `The request is larger than the API accepts (API Gateway takes at most ${API_GATEWAY_MAX_PAYLOAD_BYTES / MiB} MiB).`,
   BadRequestException:
     'The API could not read the request: the HTTP itself is malformed, or a parameter or body fails its request validation.',
 };

@@ -22,6 +22,10 @@ describe('explainErrorType', () => {
     );
   });
 
+  it("names API Gateway's payload limit as the gateway enforces it", () => {
+    expect(explainErrorType('RequestTooLongException')).toContain('at most 10 MiB');
+  });
+
   it('has one sentence for every error type, each a different one', () => {
     const sentences = KNOWN.map((type) => explainErrorType(type));
     for (const [index, sentence] of sentences.entries()) {
