@@ -48,6 +48,25 @@ function input(overrides: Partial<SigningInput> = {}): SigningInput {
   };
 }
 
+/** post-x-www-form-urlencoded of the suite, its body hash also sent as x-amz-content-sha256. */
+const FORM_POST: Partial<SigningInput> = {
+  method: 'POST',
+  headers: [
+    ['Content-Type', 'application/x-www-form-urlencoded'],
+    ['Host', HOST],
+    ['Content-Length', '13'],
+  ],
+  body: 'Param1=value1',
+  contentSha256Header: true,
+};
+
+/** The example key with a session token ('' for none). */
+const withToken = (sessionToken: string) => ({
+  accessKeyId: 'AKIDEXAMPLE',
+  secretAccessKey: SECRET,
+  sessionToken,
+});
+
 const sha256Hex = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
 const hmac = (key: Buffer | string, data: string) =>
   createHmac('sha256', key).update(data).digest();
@@ -60,6 +79,24 @@ function independentSignature(stringToSign: string, secret: string, scope: strin
     'aws4_request',
   );
   return hmac(kSigning, stringToSign).toString('hex');
+}
+
+/** node:crypto, counting the SHA-256 hashes and the HMACs it computes. */
+function countingCrypto() {
+  const counts = { sha256: 0, hmac: 0 };
+  const crypto: SigningCrypto = {
+    name: 'counting',
+    sha256: (data) => {
+      counts.sha256++;
+      return nodeSigningCrypto.sha256(data);
+    },
+    importHmacKey: (key) => nodeSigningCrypto.importHmacKey(key),
+    hmacSha256: (key, data) => {
+      counts.hmac++;
+      return nodeSigningCrypto.hmacSha256(key, data);
+    },
+  };
+  return { crypto, counts };
 }
 
 const headerNames = (result: SigningResult) => result.headers.map(([name]) => name.toLowerCase());
@@ -194,35 +231,19 @@ describe('signRequest (header mode)', () => {
   });
 
   it('re-signs its own output as if signing the original request', async () => {
-    const first = await signer.signRequest(
-      input({
-        credentials: {
-          accessKeyId: 'AKIDEXAMPLE',
-          secretAccessKey: SECRET,
-          sessionToken: SHORT_TOKEN,
-        },
-      }),
-    );
+    const first = await signer.signRequest(input({ credentials: withToken(SHORT_TOKEN) }));
     const later = new Date('2015-08-30T13:00:00Z');
     const again = await signer.signRequest(
       input({
         headers: first.headers,
         signingDate: later,
-        credentials: {
-          accessKeyId: 'AKIDEXAMPLE',
-          secretAccessKey: SECRET,
-          sessionToken: SHORT_TOKEN,
-        },
+        credentials: withToken(SHORT_TOKEN),
       }),
     );
     const fresh = await signer.signRequest(
       input({
         signingDate: later,
-        credentials: {
-          accessKeyId: 'AKIDEXAMPLE',
-          secretAccessKey: SECRET,
-          sessionToken: SHORT_TOKEN,
-        },
+        credentials: withToken(SHORT_TOKEN),
       }),
     );
     expect(again.headers).toEqual(fresh.headers);
@@ -230,15 +251,7 @@ describe('signRequest (header mode)', () => {
   });
 
   it('signs a session token as X-Amz-Security-Token (get-vanilla-with-session-token)', async () => {
-    const result = await signer.signRequest(
-      input({
-        credentials: {
-          accessKeyId: 'AKIDEXAMPLE',
-          secretAccessKey: SECRET,
-          sessionToken: SHORT_TOKEN,
-        },
-      }),
-    );
+    const result = await signer.signRequest(input({ credentials: withToken(SHORT_TOKEN) }));
     expect(result.canonicalRequest).toBe(
       `GET\n/\n\nhost:${HOST}\nx-amz-date:20150830T123600Z\nx-amz-security-token:${SHORT_TOKEN}\n\nhost;x-amz-date;x-amz-security-token\n${EMPTY_SHA256}`,
     );
@@ -252,11 +265,7 @@ describe('signRequest (header mode)', () => {
     const result = await signer.signRequest(
       input({
         method: 'POST',
-        credentials: {
-          accessKeyId: 'AKIDEXAMPLE',
-          secretAccessKey: SECRET,
-          sessionToken: STS_TOKEN,
-        },
+        credentials: withToken(STS_TOKEN),
       }),
     );
     expect(result.signedHeaders).toBe('host;x-amz-date;x-amz-security-token');
@@ -269,11 +278,7 @@ describe('signRequest (header mode)', () => {
     const result = await signer.signRequest(
       input({
         method: 'POST',
-        credentials: {
-          accessKeyId: 'AKIDEXAMPLE',
-          secretAccessKey: SECRET,
-          sessionToken: STS_TOKEN,
-        },
+        credentials: withToken(STS_TOKEN),
         signSessionToken: false,
       }),
     );
@@ -288,11 +293,7 @@ describe('signRequest (header mode)', () => {
   });
 
   it('treats an empty session token as none', async () => {
-    const result = await signer.signRequest(
-      input({
-        credentials: { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: SECRET, sessionToken: '' },
-      }),
-    );
+    const result = await signer.signRequest(input({ credentials: withToken('') }));
     expect(result.signature).toBe(
       '5fa00fa31553b73ebf1942676e86291e8372ff2a2260956d9b8aae1d763fbf31',
     );
@@ -300,18 +301,7 @@ describe('signRequest (header mode)', () => {
   });
 
   it('hashes the body and signs x-amz-content-sha256 when asked (post-x-www-form-urlencoded)', async () => {
-    const result = await signer.signRequest(
-      input({
-        method: 'POST',
-        headers: [
-          ['Content-Type', 'application/x-www-form-urlencoded'],
-          ['Host', HOST],
-          ['Content-Length', '13'],
-        ],
-        body: 'Param1=value1',
-        contentSha256Header: true,
-      }),
-    );
+    const result = await signer.signRequest(input(FORM_POST));
     expect(result.canonicalRequest).toBe(
       `POST\n/\n\ncontent-length:13\ncontent-type:application/x-www-form-urlencoded\nhost:${HOST}\nx-amz-content-sha256:${FORM_BODY_SHA256}\nx-amz-date:20150830T123600Z\n\ncontent-length;content-type;host;x-amz-content-sha256;x-amz-date\n${FORM_BODY_SHA256}`,
     );
@@ -490,19 +480,7 @@ describe('signRequest (query mode)', () => {
   });
 
   it("%-encodes the ';' of X-Amz-SignedHeaders (post-x-www-form-urlencoded, query)", async () => {
-    const result = await signer.signRequest(
-      input({
-        mode: 'query',
-        method: 'POST',
-        headers: [
-          ['Content-Type', 'application/x-www-form-urlencoded'],
-          ['Host', HOST],
-          ['Content-Length', '13'],
-        ],
-        body: 'Param1=value1',
-        contentSha256Header: true,
-      }),
-    );
+    const result = await signer.signRequest(input({ ...FORM_POST, mode: 'query' }));
     expect(result.canonicalRequest).toBe(
       `POST\n/\n${PRESIGN_PREFIX}&X-Amz-SignedHeaders=content-length%3Bcontent-type%3Bhost\ncontent-length:13\ncontent-type:application/x-www-form-urlencoded\nhost:${HOST}\n\ncontent-length;content-type;host\n${FORM_BODY_SHA256}`,
     );
@@ -530,11 +508,7 @@ describe('signRequest (query mode)', () => {
     const result = await signer.signRequest(
       input({
         mode: 'query',
-        credentials: {
-          accessKeyId: 'AKIDEXAMPLE',
-          secretAccessKey: SECRET,
-          sessionToken: SHORT_TOKEN,
-        },
+        credentials: withToken(SHORT_TOKEN),
       }),
     );
     expect(result.canonicalQuery).toBe(
@@ -551,11 +525,7 @@ describe('signRequest (query mode)', () => {
       input({
         mode: 'query',
         method: 'POST',
-        credentials: {
-          accessKeyId: 'AKIDEXAMPLE',
-          secretAccessKey: SECRET,
-          sessionToken: STS_TOKEN,
-        },
+        credentials: withToken(STS_TOKEN),
       }),
     );
     expect(result.canonicalQuery).toContain(`&X-Amz-Security-Token=${STS_TOKEN_PARAM}&`);
@@ -569,11 +539,7 @@ describe('signRequest (query mode)', () => {
       input({
         mode: 'query',
         method: 'POST',
-        credentials: {
-          accessKeyId: 'AKIDEXAMPLE',
-          secretAccessKey: SECRET,
-          sessionToken: STS_TOKEN,
-        },
+        credentials: withToken(STS_TOKEN),
         signSessionToken: false,
       }),
     );
@@ -591,11 +557,7 @@ describe('signRequest (query mode)', () => {
       input({
         mode: 'query',
         url: `https://${HOST}/?Param1=value1`,
-        credentials: {
-          accessKeyId: 'AKIDEXAMPLE',
-          secretAccessKey: SECRET,
-          sessionToken: SHORT_TOKEN,
-        },
+        credentials: withToken(SHORT_TOKEN),
       }),
     );
     const later = new Date('2015-08-31T00:00:00Z');
@@ -715,20 +677,6 @@ describe('signRequest (s3 defaults)', () => {
 });
 
 describe('createSigner', () => {
-  function countingCrypto(base: SigningCrypto) {
-    const counts = { hmac: 0 };
-    const crypto: SigningCrypto = {
-      name: 'counting',
-      sha256: (data) => base.sha256(data),
-      importHmacKey: (key) => base.importHmacKey(key),
-      hmacSha256: (key, data) => {
-        counts.hmac++;
-        return base.hmacSha256(key, data);
-      },
-    };
-    return { crypto, counts };
-  }
-
   const tricky = input({
     method: 'POST',
     url: 'https://example.amazonaws.com:8443/a b/%2f/../ሴ?b=2&a=%zz&ሴ=+',
@@ -771,7 +719,7 @@ describe('createSigner', () => {
   });
 
   it('derives the signing key once per scope and reuses it', async () => {
-    const { crypto, counts } = countingCrypto(nodeSigningCrypto);
+    const { crypto, counts } = countingCrypto();
     const own = createSigner({ crypto });
     await own.signRequest(input());
     expect(counts.hmac).toBe(5);
@@ -782,7 +730,7 @@ describe('createSigner', () => {
   });
 
   it('derives again after clearKeyCache()', async () => {
-    const { crypto, counts } = countingCrypto(nodeSigningCrypto);
+    const { crypto, counts } = countingCrypto();
     const own = createSigner({ crypto });
     await own.signRequest(input());
     own.clearKeyCache();
@@ -791,7 +739,7 @@ describe('createSigner', () => {
   });
 
   it('keeps at most keyCacheSize signing keys', async () => {
-    const { crypto, counts } = countingCrypto(nodeSigningCrypto);
+    const { crypto, counts } = countingCrypto();
     const own = createSigner({ crypto, keyCacheSize: 1 });
     await own.signRequest(input());
     await own.signRequest(input({ region: 'eu-west-1' }));
@@ -850,7 +798,7 @@ describe('signRequest', () => {
               mode,
               region,
               service,
-              credentials: { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: SECRET, sessionToken },
+              credentials: withToken(sessionToken),
             }),
           );
           expect(result.canonicalRequestHash).toBe(sha256Hex(result.canonicalRequest));
@@ -865,22 +813,9 @@ describe('signRequest', () => {
 });
 
 describe('createSigner (reuse between signings)', () => {
-  function counting() {
-    const counts = { sha256: 0 };
-    const crypto: SigningCrypto = {
-      name: 'counting',
-      sha256: (data) => {
-        counts.sha256++;
-        return nodeSigningCrypto.sha256(data);
-      },
-      importHmacKey: (key) => nodeSigningCrypto.importHmacKey(key),
-      hmacSha256: (key, data) => nodeSigningCrypto.hmacSha256(key, data),
-    };
-    return { counts, signer: createSigner({ crypto }) };
-  }
-
   it('hashes an unchanged string body once, and a changed one again', async () => {
-    const { counts, signer: reusing } = counting();
+    const { crypto, counts } = countingCrypto();
+    const reusing = createSigner({ crypto });
     const first = await reusing.signRequest(input({ method: 'POST', body: 'Param1=value1' }));
     const again = await reusing.signRequest(input({ method: 'POST', body: 'Param1=value1' }));
     expect(again).toEqual(first);
@@ -891,7 +826,8 @@ describe('createSigner (reuse between signings)', () => {
   });
 
   it('always hashes a binary body, which may have changed in place', async () => {
-    const { counts, signer: reusing } = counting();
+    const { crypto, counts } = countingCrypto();
+    const reusing = createSigner({ crypto });
     const body = new TextEncoder().encode('Param1=value1');
     const first = await reusing.signRequest(input({ method: 'POST', body }));
     body[0] = 'Q'.charCodeAt(0);
