@@ -34,7 +34,7 @@ import {
   type SignatureScope,
 } from './signerAdditions';
 import type { SigV4aKey, SigV4aKeyCache } from './sigv4a';
-import { getAmzDate } from './signingDate';
+import { getAmzDate, type AmzDate } from './signingDate';
 import type { EffectiveSigningOptions, RequestBody, SigningInput, SigningResult } from './types';
 
 // The public names of the signing core that index.ts takes from here.
@@ -63,6 +63,8 @@ export interface Signer {
 /** What the steps need from the signer around them: its crypto, and a cache for each slow part. */
 interface SigningCaches {
   crypto: SigningCrypto;
+  /** X-Amz-Date and the scope's date of the signing instant. */
+  amzDate(signingDate: Date): AmzDate;
   /** SHA-256 of a body that is not empty. */
   digestBody(body: RequestBody): Promise<Uint8Array>;
   /** The canonical path, query and headers of the request itself. */
@@ -127,7 +129,7 @@ async function signWith(caches: SigningCaches, input: SigningInput): Promise<Sig
   if (isSigV4a && (crypto.importEcdsaP256PrivateKey === undefined || !crypto.ecdsaP256Sign)) {
     throw new Error(SIGV4A_NEEDS_ECDSA);
   }
-  const { amzDate, dateStamp } = getAmzDate(input.signingDate);
+  const { amzDate, dateStamp } = caches.amzDate(input.signingDate);
   const scope: SignatureScope = {
     algorithm: isSigV4a ? SIGV4A_ALGORITHM : ALGORITHM,
     accessKeyId: credentials.accessKeyId,
@@ -273,8 +275,9 @@ async function signWith(caches: SigningCaches, input: SigningInput): Promise<Sig
 /**
  * A signer with its own crypto and caches: signing keys (a bounded LRU per scope), the SigV4a
  * module and keys (loaded on first use: SigV4-only pages never fetch them), the canonical form of
- * the last request and the hash of the last string body. Signing the same request again (each
- * Send, each keystroke in another field) then redoes only the time-dependent work.
+ * the last request, the formatting of the last signing instant and the hash of the last string
+ * body. Signing the same request again (each Send, each keystroke in another field) then redoes
+ * only the time-dependent work.
  */
 export function createSigner(options: SignerOptions = {}): Signer {
   const crypto = options.crypto ?? getDefaultSigningCrypto();
@@ -286,10 +289,17 @@ export function createSigner(options: SignerOptions = {}): Signer {
       cache: new module.SigV4aKeyCache(crypto, options.keyCacheSize),
     })));
   let lastPrepared: PreparedRequest | undefined;
+  let lastDate: { time: number; formatted: AmzDate } | undefined;
   let lastStringBody: { body: string; digest: Promise<Uint8Array> } | undefined;
 
   const caches: SigningCaches = {
     crypto,
+    // Signing again at the same instant (a fixed signing time) reuses its formatting.
+    amzDate(signingDate) {
+      const time = signingDate.getTime();
+      if (lastDate?.time !== time) lastDate = { time, formatted: getAmzDate(signingDate) };
+      return lastDate.formatted;
+    },
     // A string body is immutable, so the digest of the last one is kept: for a large body that
     // is most of the work. Binary bodies can change in place and are always hashed.
     digestBody(body) {

@@ -7,21 +7,17 @@ export interface AmzDate {
   dateStamp: string;
 }
 
-/** Formats the caller's signing instant; throws only for an invalid Date (a programmer error). */
-let lastTime = NaN;
-let lastAmzDate: AmzDate = { amzDate: '', dateStamp: '' };
-
+/**
+ * Formats the caller's signing instant; throws only for an invalid Date (a programmer error).
+ * createSigner keeps the last one: each keystroke of a fixed signing time signs at one instant.
+ */
 export function getAmzDate(date: Date): AmzDate {
   const time = date.getTime();
-  if (time === lastTime) return lastAmzDate;
   if (Number.isNaN(time)) {
     throw new TypeError(
       'signingDate is an invalid Date: parse and validate the signing time before calling signRequest.',
     );
   }
   const amzDate = formatAmzDate(time);
-  const dateStamp = amzDate.slice(0, amzDate.indexOf('T'));
-  lastTime = time;
-  lastAmzDate = Object.freeze({ amzDate, dateStamp });
-  return lastAmzDate;
+  return Object.freeze({ amzDate, dateStamp: amzDate.slice(0, amzDate.indexOf('T')) });
 }
