@@ -5,17 +5,8 @@
 // signature. SigV4a signatures are randomized, so each side's is verified instead: ours with
 // python3-cryptography against our public key over awscrt's string to sign, awscrt's with ours.
 //
-import { describe, expect, it } from 'vitest';
-import {
-  differentialRuns,
-  differentialSeed,
-  missingFeatures,
-  type RequestShape,
-  type WireStyle,
-} from '../../test-support/differential/requestShapes';
-import { formatReport, runDifferential } from '../../test-support/differential/runDifferential';
-
-const RUNS = differentialRuns(2000);
+import { describeDifferential } from '../../test-support/differential/describeDifferential';
+import type { RequestShape, WireStyle } from '../../test-support/differential/requestShapes';
 
 /**
  * The one thing awscrt gets differently: Debian's awscrt 0.16.8 parses the request target with
@@ -36,20 +27,8 @@ function fitAwscrt(shape: RequestShape): RequestShape {
   };
 }
 
-describe('signRequest against awscrt (aws-c-auth)', () => {
-  it(
-    `agrees on canonical request, string to sign and signature of ${RUNS} random requests`,
-    async () => {
-      const run = await runDifferential({
-        oracle: 'awscrt',
-        runs: RUNS,
-        seed: differentialSeed(),
-        fit: fitAwscrt,
-      });
-      expect(run.compared).toBe(RUNS);
-      expect(run.disagreements.length, formatReport(run)).toBe(0);
-      if (RUNS >= 1000) expect(missingFeatures(run.shapes)).toEqual([]);
-    },
-    60_000 + RUNS * 20,
-  );
+describeDifferential({
+  title: 'signRequest against awscrt (aws-c-auth)',
+  oracle: 'awscrt',
+  fit: fitAwscrt,
 });

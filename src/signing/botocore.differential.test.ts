@@ -3,18 +3,8 @@
 // SigV4QueryAuth for every service, S3SigV4Auth and S3SigV4QueryAuth for S3's rules. The canonical
 // request, string to sign and signature are compared on the shared random requests
 // (test-support/differential/requestShapes.ts), fitted to what botocore signs by AWS's rules.
-import { describe, expect, it } from 'vitest';
-import {
-  differentialRuns,
-  differentialSeed,
-  missingFeatures,
-  ALL_FEATURES,
-  type QueryParam,
-  type RequestShape,
-} from '../../test-support/differential/requestShapes';
-import { formatReport, runDifferential } from '../../test-support/differential/runDifferential';
-
-const RUNS = differentialRuns(2000);
+import { describeDifferential } from '../../test-support/differential/describeDifferential';
+import type { QueryParam, RequestShape } from '../../test-support/differential/requestShapes';
 
 /** A raw '+' written as %2B, leaving the rest of the parameter as it was. */
 const escapePlus = (param: QueryParam): QueryParam =>
@@ -66,23 +56,9 @@ const NOT_FOR_BOTOCORE = new Set([
   'SigV4a region set of several regions',
 ]);
 
-describe('signRequest against botocore', () => {
-  it(
-    `agrees on canonical request, string to sign and signature of ${RUNS} random requests`,
-    async () => {
-      const run = await runDifferential({
-        oracle: 'botocore',
-        runs: RUNS,
-        seed: differentialSeed(),
-        fit: fitBotocore,
-      });
-      expect(run.compared).toBe(RUNS);
-      expect(run.disagreements.length, formatReport(run)).toBe(0);
-      if (RUNS >= 1000) {
-        const expected = ALL_FEATURES.filter((feature) => !NOT_FOR_BOTOCORE.has(feature));
-        expect(missingFeatures(run.shapes, expected)).toEqual([]);
-      }
-    },
-    60_000 + RUNS * 20,
-  );
+describeDifferential({
+  title: 'signRequest against botocore',
+  oracle: 'botocore',
+  fit: fitBotocore,
+  leftOut: NOT_FOR_BOTOCORE,
 });
