@@ -7,25 +7,11 @@ import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GatewayConfig, GatewayIdentity } from './gatewayConfig';
 import { MAX_BODY_BYTES } from './gatewayServer';
-import {
-  ADMIN,
-  ANSWER_TIMEOUT_MS,
-  DEFAULT_CONFIG,
-  DEMO,
-  expectGatewayError,
-  expectSuccess,
-  headerOf,
-  helloBody,
-  keysOf,
-  NOW,
-  readMismatch,
-  readResponse,
-  sign,
-  TestGateway,
-  withHeader,
-  wireBytes,
-  type WireReply,
-} from './gatewayTestSupport';
+import { expectGatewayError, expectSuccess, helloBody, readMismatch } from './gatewayTestAnswers';
+import { ANSWER_TIMEOUT_MS, readResponse, wireBytes, type WireReply } from './gatewayTestClients';
+import { ADMIN, DEFAULT_CONFIG, DEMO, keysOf, NOW } from './gatewayTestFixtures';
+import { TestGateway } from './gatewayTestRunner';
+import { headerOf, sign, withHeader } from './gatewayTestSigning';
 
 const API = 'arn:aws:execute-api:ca-central-1:850047500507:42mydti3lg';
 const ADMIN_ARN = ADMIN.arn;

@@ -2,7 +2,7 @@
 // with node's HTTP client, and raw sockets for requests node's client would refuse or rewrite.
 // Expected texts are those of docs/api-gateway-iam-errors.md (the "case N" numbers
 // below are its table rows); where this file expects something else it says why. The clients,
-// the gateway harness and the answer checks are in gatewayTestSupport.ts.
+// the gateway harness, the identities, the signing and the answer checks are in gatewayTest*.ts.
 import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
@@ -12,31 +12,27 @@ import { getCanonicalUri, parseQuery } from '../../src/signing';
 import { parseGatewayConfig, type GatewayConfig, type GatewayIdentity } from './gatewayConfig';
 import { normalizeRequestPath } from './normalizeRequestPath';
 import {
-  ADMIN,
-  DEFAULT_CONFIG,
-  DEMO,
   expectApiGatewayStyleError,
   expectGatewayError,
   expectSuccess,
-  headerOf,
   helloBody,
+  mismatchMessage,
+  readMismatch,
+} from './gatewayTestAnswers';
+import { wireBytes, type HeaderPairs, type Reply, type WireRequest } from './gatewayTestClients';
+import {
+  ADMIN,
+  DEFAULT_CONFIG,
+  DEMO,
   identityIn,
   keysOf,
-  mismatchMessage,
   NOW,
   NOW_AMZ,
-  readMismatch,
-  sign,
-  signer,
   TEMP,
   TEMP_TOKEN,
-  TestGateway,
-  wireBytes,
-  withHeader,
-  type HeaderPairs,
-  type Reply,
-  type WireRequest,
-} from './gatewayTestSupport';
+} from './gatewayTestFixtures';
+import { TestGateway } from './gatewayTestRunner';
+import { headerOf, sign, signer, withHeader } from './gatewayTestSigning';
 // ---------------------------------------------------------------------------------------------
 // The default configuration (demo, admin, temp)
 // ---------------------------------------------------------------------------------------------

@@ -1,9 +1,9 @@
-// A gateway in a process of its own, for TestGateway.startInChild (gatewayTestSupport.ts): it
+// A gateway in a process of its own, for TestGateway.startInChild (gatewayTestRunner.ts): it
 // takes its configuration and pinned clock over IPC, answers with its URL, and sends each log
 // line back. It ends when the test process disconnects or kills it.
 import type { GatewayConfig } from './gatewayConfig';
 import { startGateway } from './gatewayServer';
-import type { ChildMessage } from './gatewayTestSupport';
+import type { ChildMessage } from './gatewayTestRunner';
 
 const reply = (message: ChildMessage) => process.send!(message);
 
