@@ -1,5 +1,5 @@
 import './signing-steps.css';
-import { lazy, Suspense, useMemo } from 'react';
+import { lazy, Suspense, useMemo, type ComponentProps } from 'react';
 import {
   EMPTY_SHA256,
   UNSIGNED_PAYLOAD,
@@ -162,7 +162,7 @@ function Steps({
         <AnnotatedLines lines={canonicalLines} label="Canonical request lines" />
       </StepSection>
 
-      <StepSection
+      <TextStep
         id="step-hashed-payload"
         title="Hashed payload"
         explanation={
@@ -171,11 +171,9 @@ function Steps({
             {contentSha256Header ? ' and is also sent as the x-amz-content-sha256 header.' : '.'}
           </>
         }
-        copyText={result.payloadHash}
+        text={result.payloadHash}
         copyWhat="payload hash"
-      >
-        <MonoBlock text={result.payloadHash} />
-      </StepSection>
+      />
 
       <StepSection
         id="step-string-to-sign"
@@ -221,7 +219,7 @@ function Steps({
         </StepSection>
       )}
 
-      <StepSection
+      <TextStep
         id="step-signature"
         title="Signature"
         explanation={
@@ -229,32 +227,27 @@ function Steps({
             ? 'ECDSA P-256 over the SHA-256 of the string to sign, with the private key above, DER-encoded, in lower-case hex. ECDSA is randomized: every signing gives a different signature, even at a fixed time, and that is fine: the server verifies it with the public key.'
             : 'HMAC-SHA256 of the string to sign, keyed with kSigning, in lower-case hex.'
         }
-        copyText={result.signature}
+        text={result.signature}
         copyWhat="signature"
-      >
-        <MonoBlock text={result.signature} className="signature" />
-      </StepSection>
+        className="signature"
+      />
 
       {mode === 'header' ? (
-        <StepSection
+        <TextStep
           id="step-authorization"
           title="Authorization header"
           explanation="The access key ID with the credential scope, the signed header names and the signature. It travels with X-Amz-Date (and the session token, if any)."
-          copyText={result.authorization ?? ''}
+          text={result.authorization ?? ''}
           copyWhat="Authorization header value"
-        >
-          <MonoBlock text={result.authorization ?? ''} />
-        </StepSection>
+        />
       ) : (
-        <StepSection
+        <TextStep
           id="step-presigned-url"
           title="Presigned URL"
           explanation={`The signature and its parameters travel in the query: anyone with this link can make this exact request until it expires (${result.options.expiresIn} s after the signing time).`}
-          copyText={result.url}
+          text={result.url}
           copyWhat="presigned URL"
-        >
-          <MonoBlock text={result.url} />
-        </StepSection>
+        />
       )}
 
       <StepSection
@@ -298,5 +291,20 @@ function Steps({
         </PanelBoundary>
       </section>
     </>
+  );
+}
+
+type TextStepProps = Omit<ComponentProps<typeof StepSection>, 'copyText' | 'children'> & {
+  /** The artifact: shown byte for byte, and what Copy copies. */
+  text: string;
+  className?: string;
+};
+
+/** A step whose artifact is one text: a hash, the signature, the header or the URL. */
+function TextStep({ text, className, ...section }: TextStepProps) {
+  return (
+    <StepSection {...section} copyText={text}>
+      <MonoBlock text={text} {...(className === undefined ? {} : { className })} />
+    </StepSection>
   );
 }
