@@ -14,6 +14,7 @@ import type { PlaygroundDeps, PlaygroundState } from './playgroundState';
 import { createRequestSlice } from './requestSlice';
 import { createResponseSlice } from './responseSlice';
 import { createSigningSlice } from './signingSlice';
+import { createTabsSlice } from './tabsSlice';
 
 export interface PlaygroundStoreOptions {
   deps: PlaygroundDeps;
@@ -24,7 +25,7 @@ export interface PlaygroundStoreOptions {
 }
 
 /**
- * One store from the seven slices; persist sits at the root only. The signing slice is derived
+ * One store from the eight slices; persist sits at the root only. The signing slice is derived
  * from the others: the store brings it up to date after every change, before anything renders.
  */
 export function createPlaygroundStore({
@@ -49,6 +50,7 @@ export function createPlaygroundStore({
             text: '',
             setText: (text) => set((state) => ({ checkDraft: { ...state.checkDraft, text } })),
           },
+          tabs: createTabsSlice(set, get),
         };
       },
       {

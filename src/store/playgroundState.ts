@@ -1,6 +1,7 @@
 import type { QueryParam } from '../request/queryParams';
 import type { SigningInput, SigningResult } from '../signing';
 import type { FormFix } from './applyFix';
+import type { TabsSlice } from './tabsState';
 import type { SigningPlan } from './planSigning';
 import type {
   HttpAnswer,
@@ -300,6 +301,7 @@ export interface PlaygroundState {
   history: HistorySlice;
   signing: SigningSlice;
   checkDraft: CheckDraftSlice;
+  tabs: TabsSlice;
 }
 
 /** What the store needs from the outside world; tests pass fakes. */

@@ -2,6 +2,7 @@ import type { SigningResult } from '../signing';
 import type { OutgoingRequest, SendOutcome } from '../transport/sendRequest';
 import { withSigningDate } from './planSigning';
 import { MAX_HISTORY_BODY_BYTES, takeSnapshot } from './requestSnapshot';
+import { outcomeForTab } from './tabsSlice';
 import type {
   PlaygroundDeps,
   ResponseOutcome,
@@ -16,10 +17,12 @@ export function createResponseSlice(
   get: StoreGet,
   deps: PlaygroundDeps,
 ): ResponseSlice {
-  // The send in flight; a new Send or Cancel aborts it. Not state: nothing renders it.
-  let inFlight: AbortController | null = null;
-  const setOutcome = (outcome: ResponseOutcome) =>
-    set((state) => ({ response: { ...state.response, outcome } }));
+  // The send in flight in each tab; a new Send or Cancel in that tab aborts it. Not state:
+  // nothing renders it. Keyed by tab, so a Send in one tab never cancels another tab's.
+  const inFlight = new Map<string, AbortController>();
+  // Into the tab the Send started in, which may no longer be the one on screen (tabsSlice.ts).
+  const setOutcome = (tabId: string, outcome: ResponseOutcome) =>
+    set((state) => outcomeForTab(state, tabId, outcome));
 
   return {
     outcome: { kind: 'idle' },
@@ -28,9 +31,11 @@ export function createResponseSlice(
       const { plan } = get().signing;
       // The page disables Send while blocked; a shortcut press then does nothing either.
       if (plan.blockers.length > 0) return;
-      inFlight?.abort();
+      const tabId = get().tabs.activeId;
+      inFlight.get(tabId)?.abort();
       const controller = new AbortController();
-      inFlight = controller;
+      inFlight.set(tabId, controller);
+      const superseded = () => inFlight.get(tabId) !== controller;
 
       // Signed here, not taken from the panels: with an empty signing time the signature must
       // carry the clock of this moment, not of the last keystroke.
@@ -43,9 +48,9 @@ export function createResponseSlice(
         signing = await deps.signRequest(input);
       } catch (error) {
         // signRequest turns bad input into issues; a throw here is a bug or a missing crypto API.
-        if (inFlight !== controller) return;
-        inFlight = null;
-        setOutcome({
+        if (superseded()) return;
+        inFlight.delete(tabId);
+        setOutcome(tabId, {
           kind: 'failure',
           sent: null,
           failure: {
@@ -58,7 +63,7 @@ export function createResponseSlice(
         });
         return;
       }
-      if (inFlight !== controller) return;
+      if (superseded()) return;
 
       const body = input.body;
       const outgoing: OutgoingRequest = {
@@ -69,7 +74,7 @@ export function createResponseSlice(
       if (body !== undefined)
         outgoing.body = body instanceof ArrayBuffer ? new Uint8Array(body) : body;
       const sent: SentRequest = { input, signing, transport: plan.transport, outgoing };
-      setOutcome({ kind: 'sending', startedAt: deps.now(), sent });
+      setOutcome(tabId, { kind: 'sending', startedAt: deps.now(), sent });
 
       let outcome: SendOutcome;
       try {
@@ -91,10 +96,11 @@ export function createResponseSlice(
         };
       }
       // Superseded by a newer Send, or cancelled (which already went back to idle).
-      if (inFlight !== controller) return;
-      inFlight = null;
+      if (superseded()) return;
+      inFlight.delete(tabId);
       const receivedAt = deps.now();
       setOutcome(
+        tabId,
         outcome.kind === 'response'
           ? { kind: 'response', answer: outcome.answer, sent, receivedAt }
           : { kind: 'failure', failure: outcome.failure, sent },
@@ -108,10 +114,12 @@ export function createResponseSlice(
     },
 
     cancel: () => {
-      if (inFlight === null) return;
-      inFlight.abort();
-      inFlight = null;
-      setOutcome({ kind: 'idle' });
+      const tabId = get().tabs.activeId;
+      const controller = inFlight.get(tabId);
+      if (controller === undefined) return;
+      controller.abort();
+      inFlight.delete(tabId);
+      setOutcome(tabId, { kind: 'idle' });
     },
   };
 }
