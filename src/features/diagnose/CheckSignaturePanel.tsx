@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { checkSignature, type SignatureCheck } from '../../diagnosis/checkSignature';
 import { useCheckSignatureDraft } from './checkSignatureDraft';
 import { MonoBlock } from '../../components/ui/MonoBlock';
+import { PasteField } from '../../components/ui/PasteField';
 
 const FORMAT_NAMES: Record<SignatureCheck['format'], string> = {
   http: 'raw HTTP request',
@@ -46,17 +47,14 @@ export function CheckSignaturePanel() {
         check();
       }}
     >
-      <div className="field">
-        <label htmlFor="signed-request">Signed request</label>
-        <textarea
-          id="signed-request"
-          rows={6}
-          spellCheck={false}
-          value={text}
-          placeholder="A raw HTTP request, a curl command, or a presigned URL."
-          onChange={(event) => setText(event.target.value)}
-        />
-      </div>
+      <PasteField
+        id="signed-request"
+        label="Signed request"
+        rows={6}
+        placeholder="A raw HTTP request, a curl command, or a presigned URL."
+        value={text}
+        onChange={setText}
+      />
       <div className="field">
         <label htmlFor="check-secret">Secret key for checking</label>
         <input

@@ -1,6 +1,7 @@
 import './diagnose.css';
 import { useMemo, useState } from 'react';
 import { parsePastedError } from '../../diagnosis/parsePastedError';
+import { PasteField } from '../../components/ui/PasteField';
 import { usePlaygroundStore } from '../../store/usePlaygroundStore';
 import { AwsErrorHelp } from './AwsErrorHelp';
 import { doctorContext } from './awsErrorContext';
@@ -34,17 +35,14 @@ function PasteErrorBody() {
 
   return (
     <div className="paste-error">
-      <div className="field">
-        <label htmlFor="aws-error">AWS error</label>
-        <textarea
-          id="aws-error"
-          rows={5}
-          spellCheck={false}
-          value={text}
-          placeholder="The error as AWS returned it: the JSON or XML body, or the message from the CLI or an SDK."
-          onChange={(event) => setText(event.target.value)}
-        />
-      </div>
+      <PasteField
+        id="aws-error"
+        label="AWS error"
+        rows={5}
+        placeholder="The error as AWS returned it: the JSON or XML body, or the message from the CLI or an SDK."
+        value={text}
+        onChange={setText}
+      />
       {error !== null &&
         (error.kind === 'unknown' ? (
           <p className="hint">

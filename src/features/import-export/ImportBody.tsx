@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { PasteField } from '../../components/ui/PasteField';
 import { importAnything, type ImportResult } from '../../importing/importAnything';
 import { usePlaygroundStore } from '../../store/usePlaygroundStore';
 import { useCheckSignatureDraft } from '../diagnose/checkSignatureDraft';
@@ -40,17 +41,14 @@ export function ImportBody() {
         runImport();
       }}
     >
-      <div className="field">
-        <label htmlFor="import-text">Paste a curl command, credentials or an HTTP request</label>
-        <textarea
-          id="import-text"
-          rows={5}
-          spellCheck={false}
-          value={text}
-          placeholder="curl …, aws configure export-credentials output, ~/.aws/credentials, STS JSON, GET /path HTTP/1.1 …"
-          onChange={(event) => setText(event.target.value)}
-        />
-      </div>
+      <PasteField
+        id="import-text"
+        label="Paste a curl command, credentials or an HTTP request"
+        rows={5}
+        placeholder="curl …, aws configure export-credentials output, ~/.aws/credentials, STS JSON, GET /path HTTP/1.1 …"
+        value={text}
+        onChange={setText}
+      />
       <button type="submit" disabled={text.trim() === ''}>
         Import
       </button>
