@@ -17,8 +17,8 @@ export type {
   SigV4aInfo,
 } from './types';
 export type { SigningKeyChain } from './deriveSigningKey';
-export { validateSigningInput } from './validateSigningInput';
-export type { Severity, ValidationIssue } from './validateSigningInput';
+export { headerField, validateSigningInput } from './validateSigningInput';
+export type { HeaderField, Severity, SigningField, ValidationIssue } from './validateSigningInput';
 export { getHostHeaderMismatches } from './getHostHeaderMismatches';
 export type { HostHeaderMismatch } from './getHostHeaderMismatches';
 

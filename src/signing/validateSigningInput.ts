@@ -9,9 +9,35 @@ import { findEncodingFlaw, uriEncode, type EncodingFlaw } from './uriEncode';
 
 export type Severity = 'error' | 'warning' | 'info';
 
+/** A header of the input, by its index in input.headers: its name or its value. */
+export type HeaderField = `headers[${number}].${'name' | 'value'}`;
+
+/** The field of header `index` an issue is about: the one spelling of a HeaderField. */
+export const headerField = (index: number, part: 'name' | 'value'): HeaderField =>
+  `headers[${index}].${part}`;
+
+/**
+ * The input fields an issue can be about, named as in SigningInput. A typed union, so that the
+ * page's map from each one to a form field is checked by the compiler.
+ */
+export type SigningField =
+  | 'method'
+  | 'url'
+  | 'region'
+  | 'service'
+  | 'credentials.accessKeyId'
+  | 'credentials.secretAccessKey'
+  | 'credentials.sessionToken'
+  | 'unsignedHeaders'
+  | 'body'
+  | 'signingDate'
+  | 'expiresIn'
+  | 'regionSet'
+  | HeaderField;
+
 export interface ValidationIssue {
   /** Which input it is about: 'url', 'credentials.accessKeyId', 'headers[2].value', ... */
-  field: string;
+  field: SigningField;
   message: string;
   severity: Severity;
   /** A corrected value the UI can offer with one click. */
@@ -83,7 +109,7 @@ function suggestUrl(text: string): string | undefined {
 /** The fix only when it passes the check itself, so one click never leads to the same warning. */
 const fixIfValid = (fixed: string, check: RegExp) => (check.test(fixed) ? fixed : undefined);
 
-function checkPadded(field: string, label: string, value: string, issues: ValidationIssue[]) {
+function checkPadded(field: SigningField, label: string, value: string, issues: ValidationIssue[]) {
   const trimmed = value.trim();
   if (value !== trimmed) {
     issues.push({
@@ -107,7 +133,7 @@ function checkPadded(field: string, label: string, value: string, issues: Valida
  */
 export function validateSigningInput(input: SigningInput): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
-  const add = (field: string, severity: Severity, message: string, fix?: string) =>
+  const add = (field: SigningField, severity: Severity, message: string, fix?: string) =>
     issues.push(
       fix === undefined ? { field, severity, message } : { field, severity, message, fix },
     );
@@ -279,7 +305,7 @@ export function validateSigningInput(input: SigningInput): ValidationIssue[] {
   (input.headers ?? []).forEach(([name, value], index) => {
     if (!TOKEN.test(name)) {
       add(
-        `headers[${index}].name`,
+        headerField(index, 'name'),
         'error',
         name.trim() === ''
           ? 'A header needs a name.'
@@ -290,7 +316,7 @@ export function validateSigningInput(input: SigningInput): ValidationIssue[] {
     // eslint-disable-next-line no-control-regex -- RFC 9110 field values hold no controls but tab
     if (/[\u0000-\u0008\u000a-\u001f\u007f]/.test(value)) {
       add(
-        `headers[${index}].value`,
+        headerField(index, 'value'),
         'error',
         'A header value cannot contain a line break or other control character.',
         // eslint-disable-next-line no-control-regex -- see above
@@ -298,7 +324,7 @@ export function validateSigningInput(input: SigningInput): ValidationIssue[] {
       );
     } else if (/[^\t\u0020-\u00ff]/.test(value)) {
       add(
-        `headers[${index}].value`,
+        headerField(index, 'value'),
         'error',
         'A header value can only hold Latin-1 text; browsers refuse anything else. Percent-encode or Base64 it.',
       );
@@ -306,14 +332,14 @@ export function validateSigningInput(input: SigningInput): ValidationIssue[] {
       // Browsers send such a value as single Latin-1 bytes while SigV4 hashes the canonical
       // request as UTF-8; how a server canonicalizes those bytes is not documented.
       add(
-        `headers[${index}].value`,
+        headerField(index, 'value'),
         'warning',
         'Non-ASCII header values go on the wire as Latin-1 bytes, and AWS does not document how it signs them; percent-encode or Base64 the value to be safe.',
       );
     }
     if (NEVER_SIGNED_HEADERS.has(name.toLowerCase())) {
       add(
-        `headers[${index}].name`,
+        headerField(index, 'name'),
         'info',
         `${name} is never signed: proxies and clients may change it on the way.`,
       );
@@ -365,7 +391,7 @@ export function validateSigningInput(input: SigningInput): ValidationIssue[] {
 function hostHeaderIssues(input: SigningInput): ValidationIssue[] {
   return getHostHeaderMismatches(input.url, input.headers ?? []).map(
     ({ index, headerHost, urlHost }) => ({
-      field: `headers[${index}].value`,
+      field: headerField(index, 'value'),
       severity: 'warning',
       message: `This Host header says ${headerHost === '' ? 'nothing' : headerHost}, but the URL sends to ${urlHost}: the request would be signed for ${headerHost === '' ? 'an empty host' : headerHost} and handed to ${urlHost}, which could replay it there. Remove the header unless you mean exactly that.`,
       fix: urlHost,

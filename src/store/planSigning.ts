@@ -1,6 +1,9 @@
 import {
+  headerField,
   parseUrl,
   validateSigningInput,
+  type HeaderField,
+  type SigningField,
   type SigningInput,
   type ValidationIssue,
 } from '../signing';
@@ -140,26 +143,36 @@ export function withBrowserPath(url: string): { url: string; path: BrowserPath }
   };
 }
 
-/** The form field of each validator field name that is not a header's (validateSigningInput). */
-const ISSUE_FIELDS: ReadonlyMap<string, FormField> = new Map<string, FormField>([
-  ['method', { slice: 'request', key: 'method' }],
-  ['url', { slice: 'request', key: 'url' }],
-  ['region', { slice: 'request', key: 'regionOverride' }],
-  ['service', { slice: 'request', key: 'serviceOverride' }],
-  ['signingDate', { slice: 'request', key: 'signingTime' }],
-  ['credentials.accessKeyId', { slice: 'credentials', key: 'accessKeyId' }],
-  ['credentials.secretAccessKey', { slice: 'credentials', key: 'secretAccessKey' }],
-  ['credentials.sessionToken', { slice: 'credentials', key: 'sessionToken' }],
-  ['expiresIn', { slice: 'options', key: 'expiresIn' }],
-  ['regionSet', { slice: 'options', key: 'regionSet' }],
-]);
+/**
+ * The form field of each input field that is not a header's (headers are rows, named by id):
+ * every SigningField has an entry, so a new one does not compile until it is mapped. Undefined:
+ * no form field takes a one-click fix for it.
+ */
+const ISSUE_FIELDS: {
+  readonly [Field in Exclude<SigningField, HeaderField>]: FormField | undefined;
+} = {
+  method: { slice: 'request', key: 'method' },
+  url: { slice: 'request', key: 'url' },
+  region: { slice: 'request', key: 'regionOverride' },
+  service: { slice: 'request', key: 'serviceOverride' },
+  signingDate: { slice: 'request', key: 'signingTime' },
+  'credentials.accessKeyId': { slice: 'credentials', key: 'accessKeyId' },
+  'credentials.secretAccessKey': { slice: 'credentials', key: 'secretAccessKey' },
+  'credentials.sessionToken': { slice: 'credentials', key: 'sessionToken' },
+  expiresIn: { slice: 'options', key: 'expiresIn' },
+  regionSet: { slice: 'options', key: 'regionSet' },
+  unsignedHeaders: undefined,
+  body: undefined,
+};
+
+const isHeaderField = (field: SigningField): field is HeaderField =>
+  !Object.hasOwn(ISSUE_FIELDS, field);
 
 /** The form field an issue is about: headers[i] is the row the input's header i came from. */
-function issueField(field: string, headerRowIds: readonly string[]): FormField | undefined {
-  const known = ISSUE_FIELDS.get(field);
-  if (known !== undefined) return known;
+function issueField(field: SigningField, headerRowIds: readonly string[]): FormField | undefined {
+  if (!isHeaderField(field)) return ISSUE_FIELDS[field];
   for (const part of ['name', 'value'] as const) {
-    const index = headerRowIds.findIndex((_, i) => field === `headers[${i}].${part}`);
+    const index = headerRowIds.findIndex((_, i) => field === headerField(i, part));
     if (index >= 0) return { slice: 'header', rowId: headerRowIds[index]!, part };
   }
   return undefined;

@@ -1,4 +1,4 @@
-import type { ValidationIssue } from '../../signing';
+import type { SigningField, ValidationIssue } from '../../signing';
 import { selectSigningPlan } from '../../store/selectSigningPlan';
 import { usePlaygroundStore } from '../../store/usePlaygroundStore';
 
@@ -14,7 +14,7 @@ function shorten(text: string, max = 48): string {
 
 interface FieldIssuesProps {
   /** The validator's field names this list shows ('url', 'headers[2].value', ...). */
-  fields: readonly string[];
+  fields: readonly SigningField[];
   /** For aria-describedby on the input. */
   id?: string;
 }

@@ -1,5 +1,6 @@
 import './request.css';
 import { useRef, type ReactNode } from 'react';
+import { headerField, type SigningField } from '../../signing';
 import { selectSigningPlan } from '../../store/selectSigningPlan';
 import { usePlaygroundStore } from '../../store/usePlaygroundStore';
 import { FieldIssues } from '../../components/ui/FieldIssues';
@@ -36,7 +37,7 @@ export function HeadersTable() {
               const fields =
                 inputIndex < 0
                   ? []
-                  : [`headers[${inputIndex}].name`, `headers[${inputIndex}].value`];
+                  : [headerField(inputIndex, 'name'), headerField(inputIndex, 'value')];
               const n = rowIndex + 1;
               return (
                 <HeaderRowView key={row.id} fields={fields}>
@@ -108,7 +109,7 @@ export function HeadersTable() {
   );
 }
 
-function HeaderRowView({ fields, children }: { fields: string[]; children: ReactNode }) {
+function HeaderRowView({ fields, children }: { fields: SigningField[]; children: ReactNode }) {
   return (
     <>
       <tr>{children}</tr>
