@@ -1,0 +1,126 @@
+// The last step of every collection import: the AWS keys it found go to the credentials panel
+// (workspace.keys, memory only) and nowhere else. A variable that held a key is marked secret and
+// left empty, and a key written anywhere else (a body, a description, a URL) is taken out, so
+// whatever stores or exports the collection later cannot carry one.
+import type {
+  CollectionItem,
+  Environment,
+  SavedRequest,
+  Variable,
+} from '../../collections/collectionModel';
+import type { ImportedWorkspace } from './importedWorkspace';
+import { NamedTally } from './importNotes';
+
+interface Scrubber {
+  text(text: string, where: string): string;
+  readonly places: NamedTally;
+}
+
+function createScrubber(secrets: readonly string[]): Scrubber {
+  const places = new NamedTally();
+  return {
+    places,
+    text(text, where) {
+      if (!secrets.some((secret) => text.includes(secret))) return text;
+      places.add(where);
+      let scrubbed = text;
+      for (const secret of secrets) scrubbed = scrubbed.split(secret).join('');
+      return scrubbed;
+    },
+  };
+}
+
+function scrubRequest(request: SavedRequest, scrub: Scrubber): SavedRequest {
+  const where = request.name;
+  const scrubbed: SavedRequest = {
+    ...request,
+    name: scrub.text(request.name, where),
+    method: scrub.text(request.method, where),
+    url: scrub.text(request.url, where),
+    headers: request.headers.map((header) => ({
+      ...header,
+      name: scrub.text(header.name, where),
+      value: scrub.text(header.value, where),
+    })),
+    body: scrub.text(request.body, where),
+    options: {
+      ...request.options,
+      expiresIn: scrub.text(request.options.expiresIn, where),
+      regionSet: scrub.text(request.options.regionSet, where),
+    },
+  };
+  if (request.region !== undefined) scrubbed.region = scrub.text(request.region, where);
+  if (request.service !== undefined) scrubbed.service = scrub.text(request.service, where);
+  if (request.description !== undefined)
+    scrubbed.description = scrub.text(request.description, where);
+  return scrubbed;
+}
+
+/** Items are as deep as COLLECTION_LIMITS.maxDepth at most: importers check it first. */
+function scrubItems(items: readonly CollectionItem[], scrub: Scrubber): CollectionItem[] {
+  return items.map((item) =>
+    item.kind === 'request'
+      ? scrubRequest(item, scrub)
+      : { ...item, name: scrub.text(item.name, item.name), items: scrubItems(item.items, scrub) },
+  );
+}
+
+/**
+ * The workspace with its keys nowhere but in `keys`. `keyVariables` names variables the source's
+ * auth read the keys from; a variable whose value is a key is found by its value.
+ */
+export function withoutImportedKeys(
+  workspace: ImportedWorkspace,
+  keyVariables: readonly string[] = [],
+): ImportedWorkspace {
+  const secrets = [
+    workspace.keys?.accessKeyId,
+    workspace.keys?.secretAccessKey,
+    workspace.keys?.sessionToken,
+  ].filter((secret): secret is string => secret !== undefined && secret !== '');
+  if (secrets.length === 0 && keyVariables.length === 0) return workspace;
+
+  const hidden = new NamedTally();
+  const scrub = createScrubber(secrets);
+  const keylessVariables = (variables: readonly Variable[], where: string): Variable[] =>
+    variables.map((variable) => {
+      if (keyVariables.includes(variable.name) || secrets.includes(variable.value.trim())) {
+        if (variable.value !== '' || !variable.secret) hidden.add(variable.name);
+        return { ...variable, secret: true, value: '' };
+      }
+      return {
+        ...variable,
+        name: scrub.text(variable.name, where),
+        value: scrub.text(variable.value, where),
+      };
+    });
+  const environments: Environment[] = workspace.environments.map((environment) => ({
+    ...environment,
+    name: scrub.text(environment.name, environment.name),
+    variables: keylessVariables(environment.variables, environment.name),
+  }));
+
+  const result: ImportedWorkspace = { ...workspace, environments, notes: [...workspace.notes] };
+  const collection = workspace.collection;
+  if (collection !== undefined) {
+    result.collection = {
+      ...collection,
+      name: scrub.text(collection.name, collection.name),
+      variables: keylessVariables(collection.variables, collection.name),
+      items: scrubItems(collection.items, scrub),
+    };
+    if (collection.description !== undefined)
+      result.collection.description = scrub.text(collection.description, collection.name);
+  }
+  if (hidden.count > 0) {
+    result.notes.push(
+      `The variable${hidden.count === 1 ? '' : 's'} ${hidden.describe()} held AWS keys: marked secret and left empty here, as the keys are in the credentials panel.`,
+    );
+  }
+  if (scrub.places.count > 0) {
+    result.notes.push(
+      `AWS keys written out in ${scrub.places.describe()} were taken out: the keys are in the credentials panel, never in a collection.`,
+    );
+  }
+  return result;
+}
