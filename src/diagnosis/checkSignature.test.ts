@@ -5,7 +5,7 @@ import { EXAMPLE_SECRET as SECRET, signJsonPost } from '../../test-support/signJ
 import { loadVectorCaseTexts } from '../../test-support/vectors/loadVectorCases';
 import { nodeSigningCrypto } from '../../server/nodeSigningCrypto';
 import type { SigningInput } from '../signing';
-import { checkSignature, parsePastedRequest, shellWords } from './checkSignature';
+import { checkSignature, parsePastedRequest } from './checkSignature';
 
 const NOW = new Date('2026-01-01T00:00:00Z');
 const options = { now: NOW, crypto: nodeSigningCrypto };
@@ -120,19 +120,6 @@ describe('parsePastedRequest', () => {
         parsePastedRequest(`GET ${text}`);
       }),
     );
-  });
-});
-
-describe('shellWords', () => {
-  it('splits like a POSIX shell', () => {
-    expect(shellWords(`a 'b c' "d \\" e" f\\ g $'h\\ni' \\\n j`)).toEqual([
-      'a',
-      'b c',
-      'd " e',
-      'f g',
-      'h\ni',
-      'j',
-    ]);
   });
 });
 

@@ -8,9 +8,6 @@ import { curlRequest, readCurlCommand } from '../importing/readCurlCommand';
 import { readHttp2Headers, readHttpRequest } from '../importing/readHttpRequest';
 import { checkPastedRequest, type CheckOptions } from './checkSignatureFindings';
 
-// shellWords moved to src/importing with the curl reader; re-exported for existing callers.
-export { shellWords } from '../importing/shellWords';
-
 export type PastedRequestFormat = 'http' | 'curl' | 'presigned-url';
 
 export interface PastedRequest {
