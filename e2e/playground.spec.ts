@@ -620,6 +620,31 @@ test.describe('meet users where they are', () => {
     expect(await playground.send()).toMatch(/^200\b/);
   });
 
+  test('an already signed SigV4A curl command: Import signs it again as SigV4A, for its region set', async ({
+    page,
+  }) => {
+    const playground = new PlaygroundPage(page);
+    await playground.open();
+    await playground.setAlgorithm('sigv4a');
+    await playground.regionSet.fill('us-*,ca-central-1');
+    await expect(playground.artifact('String to sign')).toContainText('AWS4-ECDSA-P256-SHA256');
+    const signedCurl = await playground.requestAsCurl();
+    expect(signedCurl).toContain('Authorization: AWS4-ECDSA-P256-SHA256');
+
+    // Back to SigV4 with no region set: only the import can bring both back.
+    await playground.regionSet.fill('');
+    await playground.setAlgorithm('sigv4');
+    expect(await playground.importText(signedCurl)).toContain(
+      'the signing options switch to SigV4A with that region set',
+    );
+    await expect(
+      page.getByRole('radio', { name: 'SigV4A (ECDSA P-256)', exact: true }),
+    ).toBeChecked();
+    await expect(playground.regionSet).toHaveValue('us-*,ca-central-1');
+    await expect(playground.artifact('String to sign')).toContainText('AWS4-ECDSA-P256-SHA256');
+    expect(await playground.send()).toMatch(/^200\b/);
+  });
+
   test('aws configure export-credentials --format env: the credential fields are filled', async ({
     page,
   }) => {

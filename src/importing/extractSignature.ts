@@ -77,7 +77,7 @@ const listed = (names: readonly string[]) =>
     : `${names.slice(0, -1).join(', ')} and ${names.at(-1)!} headers were`;
 
 const sigv4aNote = (regionSet: string | undefined) =>
-  `It is a SigV4A signature (${SIGV4A_ALGORITHM}), valid in ${regionSet === undefined ? 'no region set' : `“${regionSet}”`}: choose SigV4A in the signing options to sign it again that way.`;
+  `It is a SigV4A signature (${SIGV4A_ALGORITHM}), valid in ${regionSet === undefined ? 'no region set' : `“${regionSet}”`}: the signing options switch to SigV4A${regionSet === undefined ? '' : ' with that region set'}, to sign it again that way.`;
 
 /** Removes a signature (Authorization header or presigned query) and the session token. */
 export function extractSignature(

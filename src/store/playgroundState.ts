@@ -1,5 +1,5 @@
 import type { QueryParam } from '../request/queryParams';
-import type { SigningInput, SigningResult } from '../signing';
+import type { SigningAlgorithm, SigningInput, SigningResult } from '../signing';
 import type { FormFix } from './applyFix';
 import type { TabsSlice } from './tabsState';
 import type { SigningPlan } from './planSigning';
@@ -102,6 +102,8 @@ export interface ImportableRequest {
   credentials?: { accessKeyId: string; secretAccessKey: string; sessionToken?: string };
   region?: string;
   service?: string;
+  /** How the pasted request was already signed: Import signs it again the same way. */
+  existingSignature?: { algorithm: SigningAlgorithm; regionSet?: string };
 }
 
 /** Importing's ImportedCredentials, as far as the store reads it. */

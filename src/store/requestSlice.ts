@@ -6,6 +6,7 @@ import type {
   BodyFile,
   HeaderRow,
   ImportableRequest,
+  OptionsFields,
   RequestFields,
   RequestSnapshot,
   RequestSlice,
@@ -76,6 +77,21 @@ export function importedRequestFields(
     signingTime: '',
     withheldFromUrl: [],
   };
+}
+
+/**
+ * The signing options of an imported request that was already signed: its algorithm and, for
+ * SigV4A, the region set it was signed for, so signing it again makes the same kind of
+ * signature. An unsigned request leaves the options as they are.
+ */
+export function importedSigningOptions(
+  imported: ImportableRequest,
+): Partial<Pick<OptionsFields, 'algorithm' | 'regionSet'>> {
+  const signature = imported.existingSignature;
+  if (signature === undefined) return {};
+  if (signature.algorithm === 'sigv4') return { algorithm: 'sigv4' };
+  // No X-Amz-Region-Set came with it: empty, the signer's default (the region alone).
+  return { algorithm: 'sigv4a', regionSet: signature.regionSet ?? '' };
 }
 
 /** The form's fields for a saved request (history, share link). */
@@ -191,7 +207,10 @@ export function createRequestSlice(set: StoreSet, get: StoreGet): RequestSlice {
     clearBodyFile: () => patch({ bodyFile: null, bodySource: 'text' }),
 
     importRequest: (imported) => {
-      patch(importedRequestFields(imported, get().request));
+      set((state) => ({
+        request: { ...state.request, ...importedRequestFields(imported, state.request) },
+        options: { ...state.options, ...importedSigningOptions(imported) },
+      }));
       if (imported.credentials !== undefined) get().credentials.fillIdentity(imported.credentials);
     },
 
