@@ -23,9 +23,9 @@ export class NamedTally {
     return this.#count;
   }
 
-  /** “A”, “B”, “C” and 4 more */
-  describe(): string {
-    const quoted = this.#names.map(quoteName);
+  /** “A”, “B”, “C” and 4 more; `quote` makes each name's wording (identity for places). */
+  describe(quote: (name: string) => string = quoteName): string {
+    const quoted = this.#names.map(quote);
     const more = this.#count - this.#names.length;
     const listed =
       quoted.length <= 1

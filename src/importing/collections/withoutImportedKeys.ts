@@ -9,7 +9,7 @@ import type {
   Variable,
 } from '../../collections/collectionModel';
 import type { ImportedWorkspace } from './importedWorkspace';
-import { NamedTally } from './importNotes';
+import { NamedTally, quoteName } from './importNotes';
 
 interface Scrubber {
   text(text: string, where: string): string;
@@ -31,7 +31,7 @@ function createScrubber(secrets: readonly string[]): Scrubber {
 }
 
 function scrubRequest(request: SavedRequest, scrub: Scrubber): SavedRequest {
-  const where = request.name;
+  const where = `request ${quoteName(request.name)}`;
   const scrubbed: SavedRequest = {
     ...request,
     name: scrub.text(request.name, where),
@@ -61,7 +61,11 @@ function scrubItems(items: readonly CollectionItem[], scrub: Scrubber): Collecti
   return items.map((item) =>
     item.kind === 'request'
       ? scrubRequest(item, scrub)
-      : { ...item, name: scrub.text(item.name, item.name), items: scrubItems(item.items, scrub) },
+      : {
+          ...item,
+          name: scrub.text(item.name, `folder ${quoteName(item.name)}`),
+          items: scrubItems(item.items, scrub),
+        },
   );
 }
 
@@ -96,8 +100,11 @@ export function withoutImportedKeys(
     });
   const environments: Environment[] = workspace.environments.map((environment) => ({
     ...environment,
-    name: scrub.text(environment.name, environment.name),
-    variables: keylessVariables(environment.variables, environment.name),
+    name: scrub.text(environment.name, `environment ${quoteName(environment.name)}`),
+    variables: keylessVariables(
+      environment.variables,
+      `the variables of environment ${quoteName(environment.name)}`,
+    ),
   }));
 
   const result: ImportedWorkspace = { ...workspace, environments, notes: [...workspace.notes] };
@@ -105,12 +112,15 @@ export function withoutImportedKeys(
   if (collection !== undefined) {
     result.collection = {
       ...collection,
-      name: scrub.text(collection.name, collection.name),
-      variables: keylessVariables(collection.variables, collection.name),
+      name: scrub.text(collection.name, "the collection's name"),
+      variables: keylessVariables(collection.variables, "the collection's variables"),
       items: scrubItems(collection.items, scrub),
     };
     if (collection.description !== undefined)
-      result.collection.description = scrub.text(collection.description, collection.name);
+      result.collection.description = scrub.text(
+        collection.description,
+        "the collection's description",
+      );
   }
   if (hidden.count > 0) {
     result.notes.push(
@@ -119,7 +129,7 @@ export function withoutImportedKeys(
   }
   if (scrub.places.count > 0) {
     result.notes.push(
-      `AWS keys written out in ${scrub.places.describe()} were taken out: the keys are in the credentials panel, never in a collection.`,
+      `AWS keys written out in ${scrub.places.describe((place) => place)} were taken out: the keys are in the credentials panel, never in a collection.`,
     );
   }
   return result;
