@@ -1,7 +1,7 @@
 // User journeys through the playground page, against `npm start` (playwright.config.ts): the
 // built app, the relay and the local API Gateway, as a user runs them. Elements are found by role
 // and accessible name only (e2e/pages/playground.ts), and every check is on what the page shows.
-import { expect, test } from '@playwright/test';
+import { expect } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -10,7 +10,7 @@ import { startGateway } from '../server/gateway/gatewayServer';
 import { LOCAL_IDENTITIES, type LocalIdentity } from '../src/request/defaults';
 import { explainErrorType } from '../src/diagnosis/explainErrorType';
 import { parseRequestText } from '../test-support/vectors/parseRequestText';
-import { PlaygroundPage } from './pages/playground';
+import { PlaygroundPage, test } from './pages/playground';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const vectorsDir = path.resolve(repoRoot, 'test-vectors/aws/v4');
@@ -75,11 +75,9 @@ test.describe('SigV4 and SigV4A', () => {
 
   for (const signing of ALGORITHMS) {
     test(`${signing.label}: Send gets the local gateway’s 200, signed as the steps show`, async ({
-      page,
+      playground,
     }) => {
-      const playground = new PlaygroundPage(page);
       // SigV4: the first-run request, as it is.
-      await playground.open();
       await playground.setAlgorithm(signing.algorithm);
       if (signing.regionSet !== undefined) await playground.regionSet.fill(signing.regionSet);
 
@@ -100,11 +98,9 @@ test.describe('SigV4 and SigV4A', () => {
     });
 
     test(`${signing.label}: a presigned URL works when fetched as it is`, async ({
-      page,
       request,
+      playground,
     }) => {
-      const playground = new PlaygroundPage(page);
-      await playground.open();
       await playground.fillCredentials(admin);
       // A link carries no headers: with content-type gone, only host is signed.
       await playground.setHeaders([]);
@@ -124,9 +120,7 @@ test.describe('SigV4 and SigV4A', () => {
       expect(text).toMatch(helloAnswer('arn:aws:iam::850047500507:user/admin', 'GET'));
     });
 
-    test(`${signing.label}: a share link keeps the algorithm`, async ({ page, browser }) => {
-      const playground = new PlaygroundPage(page);
-      await playground.open();
+    test(`${signing.label}: a share link keeps the algorithm`, async ({ browser, playground }) => {
       await playground.setAlgorithm(signing.algorithm);
       if (signing.regionSet !== undefined) await playground.regionSet.fill(signing.regionSet);
       const link = await playground.copyShareLink();
@@ -152,10 +146,8 @@ test.describe('SigV4 and SigV4A', () => {
     });
 
     test(`${signing.label}: "Check a signature" finds the page’s own curl command valid with its secret only`, async ({
-      page,
+      playground,
     }) => {
-      const playground = new PlaygroundPage(page);
-      await playground.open();
       await playground.setAlgorithm(signing.algorithm);
       await expect(playground.artifact('String to sign')).toContainText(
         signing.stringToSignAlgorithm,
@@ -179,10 +171,8 @@ test.describe('SigV4 and SigV4A', () => {
   }
 
   test('SigV4A: the steps show the region set and the key derivation, never the private key', async ({
-    page,
+    playground,
   }) => {
-    const playground = new PlaygroundPage(page);
-    await playground.open();
     await playground.setAlgorithm('sigv4a');
     await expect(playground.regionSet).toBeVisible();
     await expect(playground.regionSet).toHaveAttribute('placeholder', /ca-central-1/);
@@ -209,10 +199,8 @@ test.describe('SigV4 and SigV4A', () => {
   });
 
   test('a SigV4A region set without the gateway’s region gets 403 and says why', async ({
-    page,
+    playground,
   }) => {
-    const playground = new PlaygroundPage(page);
-    await playground.open();
     await playground.setAlgorithm('sigv4a');
     await playground.regionSet.fill('us-*, eu-west-1');
     await expect(playground.artifact('Canonical request')).toContainText(
@@ -230,9 +218,7 @@ test.describe('the playground page', () => {
   // artifactText() reads what a section's Copy button copies.
   test.use({ permissions: ['clipboard-read', 'clipboard-write'] });
 
-  test('GET as demo is denied and explained; the admin keys may', async ({ page }) => {
-    const playground = new PlaygroundPage(page);
-    await playground.open();
+  test('GET as demo is denied and explained; the admin keys may', async ({ playground }) => {
     await playground.setRequest({ body: '', method: 'GET' });
 
     expect(await playground.send()).toMatch(/^403\b/);
@@ -248,9 +234,7 @@ test.describe('the playground page', () => {
     );
   });
 
-  test('a wrong secret key gets InvalidSignatureException', async ({ page }) => {
-    const playground = new PlaygroundPage(page);
-    await playground.open();
+  test('a wrong secret key gets InvalidSignatureException', async ({ playground }) => {
     await playground.fillCredentials({
       accessKeyId: demo.accessKeyId,
       secretAccessKey: demo.secretAccessKey.replace(/KEY$/, 'KEZ'),
@@ -263,9 +247,7 @@ test.describe('the playground page', () => {
     );
   });
 
-  test('temporary keys need their session token', async ({ page }) => {
-    const playground = new PlaygroundPage(page);
-    await playground.open();
+  test('temporary keys need their session token', async ({ playground }) => {
     await playground.fillCredentials({
       accessKeyId: temp.accessKeyId,
       secretAccessKey: temp.secretAccessKey,
@@ -297,7 +279,7 @@ test.describe('the playground page', () => {
     'post-x-www-form-urlencoded',
     'get-vanilla-query-order-encoded',
   ]) {
-    test(`shows the test suite's ${name} artifacts exactly`, async ({ page }) => {
+    test(`shows the test suite's ${name} artifacts exactly`, async ({ playground }) => {
       const read = (file: string) => readFileSync(path.join(vectorsDir, name, file), 'utf8');
       const context = JSON.parse(read('context.json')) as {
         credentials: { access_key_id: string; secret_access_key: string };
@@ -309,8 +291,6 @@ test.describe('the playground page', () => {
       const vector = parseRequestText(read('request.txt'));
       const host = vector.headers.find(([header]) => header.toLowerCase() === 'host')![1];
 
-      const playground = new PlaygroundPage(page);
-      await playground.open();
       await playground.fillCredentials({
         accessKeyId: context.credentials.access_key_id,
         secretAccessKey: context.credentials.secret_access_key,
@@ -345,7 +325,7 @@ test.describe('the playground page', () => {
   }
 
   test('an API without CORS is reported as "Blocked by CORS" when sent directly', async ({
-    page,
+    playground,
   }) => {
     const config = loadGatewayConfig();
     const noCors = await startGateway({
@@ -354,8 +334,6 @@ test.describe('the playground page', () => {
       log: () => {},
     });
     try {
-      const playground = new PlaygroundPage(page);
-      await playground.open();
       await playground.setTransport('direct');
 
       // The local gateway allows any origin: direct works there.
@@ -375,10 +353,8 @@ test.describe('when AWS says no', () => {
   test.use({ permissions: ['clipboard-read', 'clipboard-write'] });
 
   test('a wrong secret: the mismatch view compares both sides and blames the secret', async ({
-    page,
+    playground,
   }) => {
-    const playground = new PlaygroundPage(page);
-    await playground.open();
     await playground.fillCredentials({
       accessKeyId: demo.accessKeyId,
       secretAccessKey: demo.secretAccessKey.replace(/KEY$/, 'KEZ'),
@@ -395,9 +371,10 @@ test.describe('when AWS says no', () => {
     await expect(mismatch.getByRole('listitem').first()).toContainText(/secret/i);
   });
 
-  test('a header changed on the way: the mismatch view marks it and says so', async ({ page }) => {
-    const playground = new PlaygroundPage(page);
-    await playground.open();
+  test('a header changed on the way: the mismatch view marks it and says so', async ({
+    page,
+    playground,
+  }) => {
     // Something between client and server (here the test, in the relay call) rewrites a signed
     // header after signing.
     await page.route('**/relay', async (route) => {
@@ -422,9 +399,8 @@ test.describe('when AWS says no', () => {
 
   test('a signing time 10 minutes ago: "Signature expired" explained, with a fix', async ({
     page,
+    playground,
   }) => {
-    const playground = new PlaygroundPage(page);
-    await playground.open();
     const tenMinutesAgo = new Date(Date.now() - 10 * 60_000).toISOString().replace(/\.\d+Z$/, 'Z');
     await playground.setSigningTime(tenMinutesAgo);
     await expect(playground.artifact('Signature')).toContainText(/[0-9a-f]{64}/);
@@ -434,18 +410,15 @@ test.describe('when AWS says no', () => {
     const doctor = playground.errorDoctor;
     await expect(doctor).toContainText('Signature expired');
     await expect(doctor).toContainText('more than 5 minutes before the server’s clock');
-    const fix = doctor.getByRole('button', { name: 'Sign with the current time' });
-    await expect(fix).toBeVisible();
-    await fix.click();
+    await playground.applyDoctorFix('Sign with the current time');
     await expect(playground.signingTime).toHaveValue('');
     expect(await playground.send()).toMatch(/^200\b/);
   });
 
   test('a skewed clock: the Date header is read, and "Sign with the server’s time" fixes it', async ({
     page,
+    playground,
   }) => {
-    const playground = new PlaygroundPage(page);
-    await playground.open();
     // The server's clock 10 minutes ahead of this one: its Date header says so.
     await page.route('**/relay', async (route) => {
       const response = await route.fetch();
@@ -472,9 +445,7 @@ test.describe('when AWS says no', () => {
     expect(await playground.send()).toMatch(/^200\b/);
   });
 
-  test('how long a signature stays valid, counting down', async ({ page }) => {
-    const playground = new PlaygroundPage(page);
-    await playground.open();
+  test('how long a signature stays valid, counting down', async ({ page, playground }) => {
     const steps = page.getByRole('region', { name: 'Signing steps', exact: true });
     await expect(steps).toContainText(
       /Valid for 4:[0-5]\d more \(5 minutes either way of X-Amz-Date\)/,
@@ -483,41 +454,35 @@ test.describe('when AWS says no', () => {
     await expect(steps).toContainText(/The URL expires in 59:[0-5]\d\./);
   });
 
-  test('a wrong region: the doctor offers the right one, and then Send works', async ({ page }) => {
-    const playground = new PlaygroundPage(page);
-    await playground.open();
-    await playground.setRequest({ region: 'us-east-1' });
+  for (const wrong of [
+    {
+      field: 'region',
+      value: 'us-east-1',
+      right: 'ca-central-1',
+      fix: /^Use (region )?ca-central-1$/,
+    },
+    {
+      field: 'service',
+      value: 'lambda',
+      right: 'execute-api',
+      fix: /^Use (service )?execute-api$/,
+    },
+  ] as const) {
+    test(`a wrong ${wrong.field}: the doctor offers ${wrong.right}, and then Send works`, async ({
+      playground,
+    }) => {
+      await playground.setRequest({ [wrong.field]: wrong.value });
 
-    expect(await playground.send()).toMatch(/^403\b/);
-    const fix = playground.errorDoctor.getByRole('button', {
-      name: /^Use (region )?ca-central-1$/,
+      expect(await playground.send()).toMatch(/^403\b/);
+      await playground.applyDoctorFix(wrong.fix);
+      await expect(playground[wrong.field]).toHaveValue(wrong.right);
+      expect(await playground.send()).toMatch(/^200\b/);
     });
-    await expect(fix).toBeVisible();
-    await fix.click();
-    await expect(playground.region).toHaveValue('ca-central-1');
-    expect(await playground.send()).toMatch(/^200\b/);
-  });
-
-  test('a wrong service: the doctor offers execute-api, and then Send works', async ({ page }) => {
-    const playground = new PlaygroundPage(page);
-    await playground.open();
-    await playground.setRequest({ service: 'lambda' });
-
-    expect(await playground.send()).toMatch(/^403\b/);
-    const fix = playground.errorDoctor.getByRole('button', {
-      name: /^Use (service )?execute-api$/,
-    });
-    await expect(fix).toBeVisible();
-    await fix.click();
-    await expect(playground.service).toHaveValue('execute-api');
-    expect(await playground.send()).toMatch(/^200\b/);
-  });
+  }
 
   test('temporary keys without their token: the doctor asks for the session token', async ({
-    page,
+    playground,
   }) => {
-    const playground = new PlaygroundPage(page);
-    await playground.open();
     await playground.fillCredentials({
       accessKeyId: temp.accessKeyId,
       secretAccessKey: temp.secretAccessKey,
@@ -537,9 +502,8 @@ test.describe('when AWS says no', () => {
 
   test('GET as demo: access denied, with the resource ARN and a policy statement', async ({
     page,
+    playground,
   }) => {
-    const playground = new PlaygroundPage(page);
-    await playground.open();
     await playground.setRequest({ body: '', method: 'GET' });
 
     expect(await playground.send()).toMatch(/^403\b/);
@@ -557,9 +521,9 @@ test.describe('when AWS says no', () => {
     expect([statement.Resource].flat()).toContain(arn);
   });
 
-  test('a pasted short-form mismatch: says what can and cannot be concluded', async ({ page }) => {
-    const playground = new PlaygroundPage(page);
-    await playground.open();
+  test('a pasted short-form mismatch: says what can and cannot be concluded', async ({
+    playground,
+  }) => {
     await playground.pasteAwsError(
       '{"message":"The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method. Consult the service documentation for details."}',
     );
@@ -578,10 +542,8 @@ test.describe('meet users where they are', () => {
   test.use({ permissions: ['clipboard-read', 'clipboard-write'] });
 
   test('a curl command with --aws-sigv4 and --user: Import, then Send gets 200', async ({
-    page,
+    playground,
   }) => {
-    const playground = new PlaygroundPage(page);
-    await playground.open();
     const said = await playground.importText(
       `curl --aws-sigv4 "aws:amz:ca-central-1:execute-api" --user "${admin.accessKeyId}:${admin.secretAccessKey}" -X GET http://127.0.0.1:5174/prod/hello`,
     );
@@ -600,10 +562,8 @@ test.describe('meet users where they are', () => {
   });
 
   test('an already signed curl command: "Check it" checks that signature; or drop it and re-sign', async ({
-    page,
+    playground,
   }) => {
-    const playground = new PlaygroundPage(page);
-    await playground.open();
     const signedCurl = await playground.requestAsCurl();
     expect(signedCurl).toContain('Authorization: AWS4-HMAC-SHA256');
     expect(await playground.importText(signedCurl)).toContain('Imported a curl command');
@@ -622,9 +582,8 @@ test.describe('meet users where they are', () => {
 
   test('an already signed SigV4A curl command: Import signs it again as SigV4A, for its region set', async ({
     page,
+    playground,
   }) => {
-    const playground = new PlaygroundPage(page);
-    await playground.open();
     await playground.setAlgorithm('sigv4a');
     await playground.regionSet.fill('us-*,ca-central-1');
     await expect(playground.artifact('String to sign')).toContainText('AWS4-ECDSA-P256-SHA256');
@@ -647,9 +606,8 @@ test.describe('meet users where they are', () => {
 
   test('aws configure export-credentials --format env: the credential fields are filled', async ({
     page,
+    playground,
   }) => {
-    const playground = new PlaygroundPage(page);
-    await playground.open();
     const urlBefore = await playground.url.inputValue();
     const said = await playground.importText(
       [
@@ -674,11 +632,9 @@ test.describe('meet users where they are', () => {
   });
 
   test('a share link carries the request, never the keys, and opens it elsewhere', async ({
-    page,
     browser,
+    playground,
   }) => {
-    const playground = new PlaygroundPage(page);
-    await playground.open();
     await playground.fillCredentials(temp);
     await playground.setRequest({ body: '{"shared":"yes"}', method: 'PUT' });
     const link = await playground.copyShareLink();
@@ -714,9 +670,10 @@ test.describe('meet users where they are', () => {
     }
   });
 
-  test('History: send two requests, open the first, and the form shows it', async ({ page }) => {
-    const playground = new PlaygroundPage(page);
-    await playground.open();
+  test('History: send two requests, open the first, and the form shows it', async ({
+    page,
+    playground,
+  }) => {
     expect(await playground.send()).toMatch(/^200\b/);
     await playground.fillCredentials(admin);
     await playground.setRequest({ body: '', method: 'GET' });
@@ -739,9 +696,9 @@ test.describe('meet users where they are', () => {
     await expect(entries).toHaveCount(0);
   });
 
-  test('Export: every snippet has a Copy button; the secret only when asked', async ({ page }) => {
-    const playground = new PlaygroundPage(page);
-    await playground.open();
+  test('Export: every snippet has a Copy button; the secret only when asked', async ({
+    playground,
+  }) => {
     const section = playground.exportSection;
     const tabs = section.getByRole('tab');
     await expect(tabs.first()).toBeVisible();

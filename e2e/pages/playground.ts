@@ -1,7 +1,7 @@
 // The playground page as the journeys see it: every locator goes by role and accessible name, the
 // way a user (or a screen reader) finds things, so the specs say what they do and not how the
 // page is built. The names are the page's contract with these tests; keep them in step.
-import { expect, type Locator, type Page } from '@playwright/test';
+import { test as base, expect, type Locator, type Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -101,6 +101,13 @@ export class PlaygroundPage {
   /** The error doctor's advice for every other AWS error. */
   get errorDoctor(): Locator {
     return this.page.getByRole('region', { name: 'Error doctor', exact: true });
+  }
+
+  /** Clicks the fix the error doctor offers under this name; it must be on screen. */
+  async applyDoctorFix(name: string | RegExp): Promise<void> {
+    const fix = this.errorDoctor.getByRole('button', { name });
+    await expect(fix).toBeVisible();
+    await fix.click();
   }
 
   /** The "AWS error" field of the collapsible "Paste an AWS error" panel (opened if closed). */
@@ -355,3 +362,12 @@ export class PlaygroundPage {
     return file;
   }
 }
+
+/** Playwright's `test` with a `playground`: the page opened, its first-run request signed. */
+export const test = base.extend<{ playground: PlaygroundPage }>({
+  playground: async ({ page }, use) => {
+    const playground = new PlaygroundPage(page);
+    await playground.open();
+    await use(playground);
+  },
+});
