@@ -1,5 +1,10 @@
 import { createStore } from 'zustand/vanilla';
 import { createJSONStorage, persist, type StateStorage } from 'zustand/middleware';
+import {
+  createMemoryCollectionsRepository,
+  type CollectionsRepository,
+} from './collectionsRepository';
+import { createCollectionSlices } from './collectionsSlice';
 import { createCredentialsSlice } from './credentialsSlice';
 import { createHistorySlice } from './historySlice';
 import { createOptionsSlice } from './optionsSlice';
@@ -22,6 +27,8 @@ export interface PlaygroundStoreOptions {
   storage: StateStorage;
   /** Identities whose secrets are public (the local gateway's), restored with their key ID. */
   publicIdentities?: readonly PublicIdentity[];
+  /** Where collections and environments are kept: IndexedDB in the page; in memory by default. */
+  collections?: CollectionsRepository;
 }
 
 /**
@@ -32,6 +39,7 @@ export function createPlaygroundStore({
   deps,
   storage,
   publicIdentities = [],
+  collections = createMemoryCollectionsRepository(),
 }: PlaygroundStoreOptions) {
   const store = createStore<PlaygroundState>()(
     persist(
@@ -51,6 +59,7 @@ export function createPlaygroundStore({
             setText: (text) => set((state) => ({ checkDraft: { ...state.checkDraft, text } })),
           },
           tabs: createTabsSlice(set, get),
+          ...createCollectionSlices(set, get, collections),
         };
       },
       {
@@ -66,6 +75,9 @@ export function createPlaygroundStore({
   // change. zustand calls listeners in order, so this one runs before any component's.
   store.getState().signing.sync();
   store.subscribe((state) => state.signing.sync());
+  // Collections and environments come from IndexedDB, which only answers asynchronously: the
+  // slices say 'loading' until then.
+  void store.getState().collections.load();
   return store;
 }
 

@@ -27,6 +27,7 @@ type PersistedRequest = Pick<
   | 'serviceOverride'
   | 'signingTime'
   | 'withheldFromUrl'
+  | 'savedFrom'
 >;
 type PersistedCredentials = Pick<CredentialsFields, 'accessKeyId' | 'remember'> &
   Partial<Pick<CredentialsFields, 'secretAccessKey' | 'sessionToken'>>;
@@ -80,6 +81,7 @@ export function partialize(state: PlaygroundState): PersistedState {
       regionOverride: request.regionOverride,
       serviceOverride: request.serviceOverride,
       signingTime: request.signingTime,
+      savedFrom: request.savedFrom,
     },
     credentials: {
       accessKeyId: credentials.accessKeyId,
@@ -141,6 +143,9 @@ const REQUEST_SCHEMA: Record<keyof PersistedRequest, Check> = {
   serviceOverride: nullable(isString),
   signingTime: isString,
   withheldFromUrl: isStringArray,
+  savedFrom: nullable(
+    (value) => isRecord(value) && isString(value.collectionId) && isString(value.requestId),
+  ),
 };
 const CREDENTIALS_SCHEMA: Record<'accessKeyId' | 'remember', Check> = {
   accessKeyId: isString,

@@ -1,4 +1,5 @@
 import type { QueryParam } from '../request/queryParams';
+import type { CollectionsSlice, EnvironmentsSlice, SavedFrom } from './collectionsState';
 import type { SigningAlgorithm, SigningInput, SigningResult } from '../signing';
 import type { FormFix } from './applyFix';
 import type { TabsSlice } from './tabsState';
@@ -59,6 +60,8 @@ export interface RequestFields {
    * (query parameter names, 'user:password@'); the page says so until the URL is edited.
    */
   withheldFromUrl: string[];
+  /** The saved request the form was opened from or saved as (collectionsSlice.ts); null: none. */
+  savedFrom: SavedFrom | null;
 }
 
 export type RequestTextField =
@@ -303,6 +306,8 @@ export interface PlaygroundState {
   history: HistorySlice;
   signing: SigningSlice;
   checkDraft: CheckDraftSlice;
+  collections: CollectionsSlice;
+  environments: EnvironmentsSlice;
   tabs: TabsSlice;
 }
 

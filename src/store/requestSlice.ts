@@ -29,6 +29,7 @@ export function defaultRequestFields(gatewayUrl: string = DEFAULT_GATEWAY_URL): 
     serviceOverride: 'execute-api',
     signingTime: '',
     withheldFromUrl: [],
+    savedFrom: null,
   };
 }
 
@@ -76,6 +77,8 @@ export function importedRequestFields(
     // Any signature in the pasted text was dropped by the importer: sign afresh, now.
     signingTime: '',
     withheldFromUrl: [],
+    // Another request now: Save would write it over the saved one it replaced.
+    savedFrom: null,
   };
 }
 
@@ -113,6 +116,7 @@ export function snapshotRequestFields(snapshot: RequestSnapshot): Partial<Reques
     serviceOverride: snapshot.service === '' ? null : snapshot.service,
     signingTime: '',
     withheldFromUrl: snapshot.withheldFromUrl ?? [],
+    savedFrom: null,
   };
 }
 

@@ -3,6 +3,7 @@
 import type { StateStorage } from 'zustand/middleware';
 import { signRequest } from '../signing';
 import type { HttpAnswer, SendOutcome } from '../transport/sendRequest';
+import type { CollectionsRepository } from './collectionsRepository';
 import { createMemoryStorage, createPlaygroundStore } from './createPlaygroundStore';
 import type { PublicIdentity } from './persistence';
 import type { PlaygroundDeps, SnapshotOptions } from './playgroundState';
@@ -15,10 +16,13 @@ export function createTestStore({
   deps = {},
   storage = createMemoryStorage(),
   publicIdentities = [],
+  collections,
 }: {
   deps?: Partial<PlaygroundDeps>;
   storage?: StateStorage;
   publicIdentities?: readonly PublicIdentity[];
+  /** Where collections and environments are kept; an empty in-memory one when not given. */
+  collections?: CollectionsRepository;
 } = {}) {
   return createPlaygroundStore({
     deps: {
@@ -29,6 +33,7 @@ export function createTestStore({
     },
     storage,
     publicIdentities,
+    ...(collections === undefined ? {} : { collections }),
   });
 }
 

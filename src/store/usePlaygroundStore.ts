@@ -2,6 +2,7 @@ import { useStore } from 'zustand';
 import { LOCAL_IDENTITIES } from '../request/defaults';
 import { signRequest } from '../signing';
 import { sendRequest } from '../transport/sendRequest';
+import { createIdbCollectionsRepository } from './collectionsRepository';
 import { createMemoryStorage, createPlaygroundStore } from './createPlaygroundStore';
 import type { PlaygroundState } from './playgroundState';
 
@@ -25,6 +26,7 @@ export const playgroundStore = createPlaygroundStore({
   },
   storage: pageStorage(),
   publicIdentities: LOCAL_IDENTITIES,
+  collections: createIdbCollectionsRepository(),
 });
 
 /** Atomic selectors: `usePlaygroundStore((s) => s.request.url)`. */

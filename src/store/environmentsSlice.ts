@@ -1,0 +1,115 @@
+import { COLLECTION_LIMITS, type Environment, type Variable } from '../collections/collectionModel';
+import type { CollectionWriter } from './collectionWrites';
+import type { EnvironmentsSlice } from './collectionsState';
+import { cleanName, newItemId } from './collectionTree';
+import type { StoreGet, StoreSet } from './playgroundState';
+
+/**
+ * Environments of variables, kept in the browser's database. A secret variable's value stays in
+ * this tab's memory: the repository writes the name only (collectionModel.withoutSecretValues),
+ * so after a reload the page asks for it again.
+ */
+export function createEnvironmentsSlice(
+  set: StoreSet,
+  get: StoreGet,
+  writer: CollectionWriter,
+): EnvironmentsSlice {
+  const patch = (fields: Partial<EnvironmentsSlice>) =>
+    set((state) => ({ environments: { ...state.environments, ...fields } }));
+  const write = (environment: Environment) => writer.putEnvironment(environment);
+
+  const edit = (id: string, change: (environment: Environment) => Environment) => {
+    const list = get().environments.list;
+    const found = list.find((environment) => environment.id === id);
+    if (found === undefined) return;
+    const changed = change(found);
+    patch({ list: list.map((environment) => (environment.id === id ? changed : environment)) });
+    write(changed);
+  };
+
+  const add = (environment: Environment) => {
+    patch({ list: [...get().environments.list, environment] });
+    write(environment);
+    return environment.id;
+  };
+
+  const editVariables = (id: string, change: (variables: Variable[]) => Variable[]) =>
+    edit(id, (environment) => ({ ...environment, variables: change(environment.variables) }));
+
+  return {
+    status: 'loading',
+    list: [],
+    activeId: null,
+
+    create: (name) =>
+      add({ id: newItemId('e'), name: cleanName(name, 'New environment'), variables: [] }),
+
+    rename: (id, name) =>
+      edit(id, (environment) => ({ ...environment, name: cleanName(name, environment.name) })),
+
+    remove: (id) => {
+      const { list, activeId } = get().environments;
+      const removed = list.find((environment) => environment.id === id);
+      if (removed === undefined) return;
+      patch({
+        list: list.filter((environment) => environment.id !== id),
+        ...(activeId === id ? { activeId: null } : {}),
+      });
+      writer.removeEnvironment(removed);
+      if (activeId === id) writer.setActiveEnvironment(null);
+    },
+
+    duplicate: (id) => {
+      const original = get().environments.list.find((environment) => environment.id === id);
+      if (original === undefined) return null;
+      return add({
+        id: newItemId('e'),
+        name: cleanName(`${original.name} copy`, original.name),
+        // Secret values too, in memory: the copy is as usable as the original in this tab.
+        variables: original.variables.map((variable) => ({ ...variable })),
+      });
+    },
+
+    setActive: (id) => {
+      if (id !== null && !get().environments.list.some((environment) => environment.id === id))
+        return;
+      patch({ activeId: id });
+      writer.setActiveEnvironment(id);
+    },
+
+    addVariable: (environmentId) =>
+      editVariables(environmentId, (variables) =>
+        variables.length >= COLLECTION_LIMITS.maxVariables
+          ? variables
+          : [...variables, { name: '', value: '', secret: false, enabled: true }],
+      ),
+
+    updateVariable: (environmentId, index, changes) =>
+      editVariables(environmentId, (variables) =>
+        variables.map((variable, at) =>
+          at === index
+            ? {
+                ...variable,
+                ...changes,
+                ...(changes.name === undefined
+                  ? {}
+                  : { name: changes.name.slice(0, COLLECTION_LIMITS.maxNameChars) }),
+              }
+            : variable,
+        ),
+      ),
+
+    removeVariable: (environmentId, index) =>
+      editVariables(environmentId, (variables) => variables.filter((_, at) => at !== index)),
+
+    addEnvironments: (environments) =>
+      // Fresh ids: importing the same file twice gives two environments, not one overwritten.
+      environments.map((environment) =>
+        add({
+          ...environment,
+          id: newItemId('e'),
+          variables: environment.variables.map((variable) => ({ ...variable })),
+        }),
+      ),
+  };
+}
