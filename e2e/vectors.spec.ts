@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadVectorCases } from '../test-support/vectors/loadVectorCases';
 import { serveBundle, type BundleServer } from '../test-support/browser/bundleServer';
+import type { SigV4VectorsReport } from '../test-support/browser/vectorsEntry';
 import { VectorsPage } from './pages/vectorsPage';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -19,19 +20,20 @@ test.afterAll(async () => {
   await server?.close();
 });
 
+/** None failed and `passed` passed (one per case and signing mode), all on WebCrypto. */
+function expectAllPassed(report: SigV4VectorsReport, passed: number) {
+  const failures = report.lines.join('\n');
+  expect(report.failed, failures).toBe(0);
+  expect(report.passed, failures).toBe(passed);
+  expect(report.cryptoName).toBe('webcrypto');
+}
+
 test("AWS's SigV4 vectors pass in Chromium through crypto.subtle", async ({ page }) => {
   const cases = loadVectorCases(vectorsDir);
   expect(cases, `test-suite cases in ${vectorsDir}`).toHaveLength(38);
 
-  const vectors = new VectorsPage(page, server.url);
-  await vectors.countSubtleCalls();
-  const report = await vectors.run(cases);
-  const calls = await vectors.subtleCalls();
-
-  const failures = report.lines.join('\n');
-  expect(report.failed, failures).toBe(0);
-  expect(report.passed, failures).toBe(76);
-  expect(report.cryptoName).toBe('webcrypto');
+  const { report, calls } = await new VectorsPage(page, server.url).runCountingSubtleCalls(cases);
+  expectAllPassed(report, 76);
   expect(calls.sign, 'crypto.subtle.sign calls').toBeGreaterThanOrEqual(76);
   expect(calls.digest, 'crypto.subtle.digest calls').toBeGreaterThan(0);
   expect(calls.importKey, 'crypto.subtle.importKey calls').toBeGreaterThan(0);
@@ -61,15 +63,8 @@ test("AWS's SigV4a vectors pass in Chromium through crypto.subtle ECDSA", async 
   // 38 complete cases + 2 without expected results (skipped by the runner).
   expect(cases).toHaveLength(40);
 
-  const vectors = new VectorsPage(page, server.url);
-  await vectors.countSubtleCalls();
-  const report = await vectors.run(cases);
-  const calls = await vectors.subtleCalls();
-
-  const failures = report.lines.join('\n');
-  expect(report.failed, failures).toBe(0);
-  expect(report.passed, failures).toBe(76);
-  expect(report.cryptoName).toBe('webcrypto');
+  const { report, calls } = await new VectorsPage(page, server.url).runCountingSubtleCalls(cases);
+  expectAllPassed(report, 76);
   // ECDSA calls only: the HMACs of the key derivation are sign calls too.
   expect(calls.ecdsaSign, 'ECDSA crypto.subtle.sign calls').toBeGreaterThanOrEqual(76);
   // Ours plus the suite's (signature.txt and the one in the signed request) per case and mode.

@@ -25,7 +25,7 @@ export class VectorsPage {
   ) {}
 
   /** From the next load on, counts every SubtleCrypto call, still made by the original method. */
-  async countSubtleCalls(): Promise<void> {
+  private async countSubtleCalls(): Promise<void> {
     await this.page.addInitScript(() => {
       const counts: Record<string, number> = {};
       (window as CountingWindow).__subtleCalls = counts;
@@ -60,8 +60,17 @@ export class VectorsPage {
     );
   }
 
+  /** Runs the cases on a page that counts its SubtleCrypto calls: the report and the counts. */
+  async runCountingSubtleCalls(
+    cases: readonly VectorCase[],
+  ): Promise<{ report: SigV4VectorsReport; calls: SubtleCalls }> {
+    await this.countSubtleCalls();
+    const report = await this.run(cases);
+    return { report, calls: await this.subtleCalls() };
+  }
+
   /** The calls counted since the page loaded: zeros if the counters never got installed. */
-  async subtleCalls(): Promise<SubtleCalls> {
+  private async subtleCalls(): Promise<SubtleCalls> {
     const counts = await this.page.evaluate(() => (window as CountingWindow).__subtleCalls ?? {});
     return {
       digest: counts.digest ?? 0,
