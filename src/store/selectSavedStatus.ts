@@ -1,4 +1,4 @@
-import { locateCollection } from './collectionsSlice';
+import { locateCollection } from './collectionEditor';
 import type { CollectionPlace } from './collectionsState';
 import { findItem } from './collectionTree';
 import type { PlaygroundState } from './playgroundState';
