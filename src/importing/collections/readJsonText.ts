@@ -19,7 +19,7 @@ const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
 function shown(char: string | undefined): string {
   if (char === undefined) return 'the end of the file';
   if (char === '\n' || char === '\r') return 'a line break';
-  return `'${char}'`;
+  return char === "'" ? `"'"` : `'${char}'`;
 }
 
 /** The end of the string that starts at `start` (its closing quote + 1), or the mistake in it. */
