@@ -1,6 +1,7 @@
 import './credentials.css';
 import { usePlaygroundStore } from '../../store/usePlaygroundStore';
 import { Checkbox } from '../../components/ui/Checkbox';
+import { CodeInput } from '../../components/ui/CodeInput';
 import { FieldIssues } from '../../components/ui/FieldIssues';
 
 /** Access key, secret, session token, and whether the browser may keep them. */
@@ -18,13 +19,10 @@ export function CredentialsPanel() {
     <div className="fields">
       <div className="field">
         <label htmlFor="access-key-id">Access key ID</label>
-        <input
+        <CodeInput
           id="access-key-id"
-          className="mono"
           value={accessKeyId}
-          onChange={(event) => setField('accessKeyId', event.target.value)}
-          autoComplete="off"
-          spellCheck={false}
+          onChange={(value) => setField('accessKeyId', value)}
           aria-describedby="access-key-id-issues"
         />
         <FieldIssues fields={['credentials.accessKeyId']} id="access-key-id-issues" />
@@ -33,15 +31,11 @@ export function CredentialsPanel() {
       <div className="field">
         <label htmlFor="secret-access-key">Secret access key</label>
         <div className="input-with-button">
-          <input
+          <CodeInput
             id="secret-access-key"
-            className="mono"
             type={secretVisible ? 'text' : 'password'}
             value={secretAccessKey}
-            onChange={(event) => setField('secretAccessKey', event.target.value)}
-            // Not a login form: keep password managers from offering to save it.
-            autoComplete="off"
-            spellCheck={false}
+            onChange={(value) => setField('secretAccessKey', value)}
             aria-describedby="secret-access-key-issues"
           />
           <button
@@ -58,14 +52,11 @@ export function CredentialsPanel() {
 
       <div className="field">
         <label htmlFor="session-token">Session token</label>
-        <input
+        <CodeInput
           id="session-token"
-          className="mono"
           value={sessionToken}
           placeholder="only for temporary (ASIA…) keys"
-          onChange={(event) => setField('sessionToken', event.target.value)}
-          autoComplete="off"
-          spellCheck={false}
+          onChange={(value) => setField('sessionToken', value)}
           aria-describedby="session-token-issues"
         />
         <FieldIssues fields={['credentials.sessionToken']} id="session-token-issues" />

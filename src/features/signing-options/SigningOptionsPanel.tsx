@@ -13,6 +13,7 @@ import type { OptionsFields, PlaygroundState } from '../../store/playgroundState
 import { selectSigningPlan } from '../../store/selectSigningPlan';
 import { usePlaygroundStore } from '../../store/usePlaygroundStore';
 import { Checkbox } from '../../components/ui/Checkbox';
+import { CodeInput } from '../../components/ui/CodeInput';
 import { FieldIssues } from '../../components/ui/FieldIssues';
 import { RadioGroup, type RadioChoice } from '../../components/ui/RadioGroup';
 
@@ -216,14 +217,11 @@ function AlgorithmField() {
       {algorithm === 'sigv4a' && (
         <div className="field">
           <label htmlFor="region-set">Region set</label>
-          <input
+          <CodeInput
             id="region-set"
-            className="mono"
             value={regionSet}
             placeholder={region === '' ? 'e.g. us-east-1,eu-*' : `${region} (the region)`}
-            onChange={(event) => setField('regionSet', event.target.value)}
-            autoComplete="off"
-            spellCheck={false}
+            onChange={(value) => setField('regionSet', value)}
             aria-describedby="region-set-hint region-set-issues"
           />
           <div className="hint" id="region-set-hint">
@@ -245,14 +243,11 @@ function SigningTimeField() {
     <div className="field">
       <label htmlFor="signing-time">Signing time</label>
       <div className="input-with-button">
-        <input
+        <CodeInput
           id="signing-time"
-          className="mono"
           value={signingTime}
           placeholder="empty: the time of sending"
-          onChange={(event) => setField('signingTime', event.target.value)}
-          autoComplete="off"
-          spellCheck={false}
+          onChange={(value) => setField('signingTime', value)}
           aria-describedby="signing-time-hint signing-time-issues"
         />
         <button
