@@ -248,7 +248,7 @@ describe('importCollectionFile: fuzzed', () => {
           value: fc.constantFrom(
             DEMO.secretAccessKey,
             `x ${TEMP.secretAccessKey} y`,
-            TEMP.sessionToken,
+            TEMP.sessionToken!,
             DEMO.accessKeyId,
           ),
         }),
