@@ -17,6 +17,7 @@ import { SendBar } from '../features/send-response/SendBar';
 import { SharedRequestPrompt } from '../features/import-export/SharedRequestPrompt';
 import { ShareLinkButton } from '../features/import-export/ShareLinkButton';
 import { SigningOptionsPanel } from '../features/signing-options/SigningOptionsPanel';
+import { TabBar } from '../features/tabs/TabBar';
 import { AwsDocsLink, SigningSteps } from '../features/signing-steps/SigningSteps';
 import { useSendShortcut } from '../features/send-response/useSendShortcut';
 import { WithheldSecretsNote } from '../features/request/WithheldSecretsNote';
@@ -68,6 +69,9 @@ export function App() {
           </Panel>
           <PanelBoundary name="Import">
             <ImportPanel />
+          </PanelBoundary>
+          <PanelBoundary name="Tabs">
+            <TabBar />
           </PanelBoundary>
           <Panel id="request" title="Request" aside={<ShareLinkButton />}>
             <WithheldSecretsNote />

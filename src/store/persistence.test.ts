@@ -43,7 +43,13 @@ describe('partialize', () => {
       string,
       Record<string, unknown>
     >;
-    expect(Object.keys(persisted).sort()).toEqual(['credentials', 'history', 'options', 'request']);
+    expect(Object.keys(persisted).sort()).toEqual([
+      'credentials',
+      'history',
+      'options',
+      'request',
+      'tabs',
+    ]);
     expect(persisted.request).not.toHaveProperty('bodyFile');
     expect(persisted.credentials).not.toHaveProperty('secretVisible');
     expect(persisted.options).not.toHaveProperty('relayAvailable');

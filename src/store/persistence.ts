@@ -11,11 +11,18 @@ import type {
   SnapshotOptions,
 } from './playgroundState';
 import { snapshotOptions, withoutCredentials } from './requestSnapshot';
+import { freshTab, MAX_TABS } from './tabsSlice';
+import type { OpenTab, TabsSlice } from './tabsState';
 
 export const STORAGE_KEY = 'sigv4-playground';
 export const STORAGE_VERSION = 1;
 /** Longer text bodies are not saved: localStorage holds about 5 MB per origin in all. */
 export const MAX_PERSISTED_BODY_CHARS = 256 * 1024;
+/**
+ * The bound for the text body of each tab not on screen. Up to MAX_TABS of them share the
+ * origin's ~5 MB with History (50 bodies of up to 64 KiB) and the request on screen.
+ */
+export const MAX_PERSISTED_TAB_BODY_CHARS = 16 * 1024;
 
 type PersistedRequest = Pick<
   RequestFields,
@@ -39,6 +46,17 @@ export interface PersistedState {
   options: PersistedOptions;
   /** Sent requests: snapshots without secrets (requestSnapshot.ts), newest first. */
   history: HistoryEntry[];
+  /** The open tabs; absent in what was saved before there were tabs. */
+  tabs?: PersistedTabs;
+}
+
+/**
+ * The open tabs in order. The one on screen has only its id: its request and options are
+ * `request` and `options` above. The others' requests are stored as the one on screen is.
+ */
+interface PersistedTabs {
+  activeId: string;
+  list: Array<{ id: string; request?: PersistedRequest; options?: SnapshotOptions }>;
 }
 
 /**
@@ -67,22 +85,50 @@ function storableRequestParts(
 }
 
 /**
+ * A request as it may be stored: its credentials left out unless remembered (storableRequestParts),
+ * and a text body longer than `maxBodyChars` not kept.
+ */
+function storableRequest(
+  request: RequestFields,
+  remember: boolean,
+  maxBodyChars: number,
+): PersistedRequest {
+  return {
+    method: request.method,
+    ...storableRequestParts(request, remember),
+    bodyText: request.bodyText.length <= maxBodyChars ? request.bodyText : '',
+    regionOverride: request.regionOverride,
+    serviceOverride: request.serviceOverride,
+    signingTime: request.signingTime,
+    savedFrom: request.savedFrom,
+  };
+}
+
+/** The open tabs as they may be stored (PersistedTabs). */
+function storableTabs(tabs: TabsSlice, remember: boolean): PersistedTabs {
+  return {
+    activeId: tabs.activeId,
+    list: tabs.list.map(({ id, parked }) =>
+      parked === null
+        ? { id }
+        : {
+            id,
+            request: storableRequest(parked.request, remember, MAX_PERSISTED_TAB_BODY_CHARS),
+            options: parked.options,
+          },
+    ),
+  };
+}
+
+/**
  * What survives a reload: everything but the response and a chosen file; and unless the user
  * opted in with "Remember credentials", not the secret key, the session token, a credential
  * header's value or a credential in the URL either.
  */
 export function partialize(state: PlaygroundState): PersistedState {
-  const { request, credentials, options, history } = state;
+  const { request, credentials, options, history, tabs } = state;
   return {
-    request: {
-      method: request.method,
-      ...storableRequestParts(request, credentials.remember),
-      bodyText: request.bodyText.length <= MAX_PERSISTED_BODY_CHARS ? request.bodyText : '',
-      regionOverride: request.regionOverride,
-      serviceOverride: request.serviceOverride,
-      signingTime: request.signingTime,
-      savedFrom: request.savedFrom,
-    },
+    request: storableRequest(request, credentials.remember, MAX_PERSISTED_BODY_CHARS),
     credentials: {
       accessKeyId: credentials.accessKeyId,
       remember: credentials.remember,
@@ -96,6 +142,7 @@ export function partialize(state: PlaygroundState): PersistedState {
       gatewayUrl: options.gatewayUrl,
     },
     history: history.entries,
+    tabs: storableTabs(tabs, credentials.remember),
   };
 }
 
@@ -174,6 +221,9 @@ const SNAPSHOT_SCHEMA: Record<string, Check> = {
 };
 /** Not in a snapshot: the page's own. */
 const NOT_IN_SNAPSHOT = new Set(['transport', 'gatewayUrl']);
+const SNAPSHOT_OPTIONS_SCHEMA: Record<string, Check> = Object.fromEntries(
+  Object.entries(OPTIONS_SCHEMA).filter(([key]) => !NOT_IN_SNAPSHOT.has(key)),
+);
 /** Added after snapshots were first saved and shared: older ones lack them (SigV4 then). */
 const LATER_SNAPSHOT_OPTIONS = new Set(['algorithm', 'regionSet']);
 /** A snapshot as stored or shared: one from before SigV4A has no algorithm or region set. */
@@ -256,6 +306,58 @@ function mergeFields<T extends object>(
   return merged as T;
 }
 
+/**
+ * A stored request over `base`, field by field (mergeFields), without the credentials a
+ * request saved before they were left out (or with "Remember" on in an older version) holds.
+ */
+function readStoredRequest<T extends RequestFields>(base: T, saved: unknown, remember: boolean): T {
+  const merged = mergeFields(base, saved, REQUEST_SCHEMA);
+  return {
+    ...merged,
+    ...storableRequestParts(
+      { ...merged, headers: merged.headers.map((row: HeaderRow) => ({ ...row })) },
+      remember,
+    ),
+  };
+}
+
+/**
+ * The stored tabs (PersistedTabs), at most MAX_TABS, each id once; the current single tab when
+ * nothing usable was stored or the tab on screen is not among them.
+ */
+function readTabs(
+  saved: unknown,
+  current: TabsSlice,
+  gatewayUrl: string,
+  remember: boolean,
+): TabsSlice {
+  if (!isRecord(saved) || !isString(saved.activeId) || !Array.isArray(saved.list)) return current;
+  const activeId = saved.activeId as string;
+  const list: OpenTab[] = [];
+  const ids = new Set<string>();
+  // Bounded by what localStorage can hold; at most MAX_TABS are kept.
+  for (const entry of saved.list as unknown[]) {
+    if (list.length === MAX_TABS) break;
+    if (!isRecord(entry) || !isString(entry.id) || ids.has(entry.id as string)) continue;
+    const id = entry.id as string;
+    ids.add(id);
+    if (id === activeId) {
+      list.push({ id, parked: null });
+      continue;
+    }
+    const fresh = freshTab(gatewayUrl);
+    list.push({
+      id,
+      parked: {
+        ...fresh,
+        request: readStoredRequest(fresh.request, entry.request, remember),
+        options: mergeFields(fresh.options, entry.options, SNAPSHOT_OPTIONS_SCHEMA),
+      },
+    });
+  }
+  return ids.has(activeId) ? { ...current, list, activeId } : current;
+}
+
 export interface PublicIdentity {
   accessKeyId: string;
   secretAccessKey: string;
@@ -291,20 +393,13 @@ export function mergePersisted(
       sessionToken = known.sessionToken ?? '';
     }
   }
-  const merged = mergeFields(current.request, persisted.request, REQUEST_SCHEMA);
-  // Saved before credential headers were left out, or with "Remember" on in an older version.
-  const request = {
-    ...merged,
-    ...storableRequestParts(
-      { ...merged, headers: merged.headers.map((row: HeaderRow) => ({ ...row })) },
-      credentials.remember,
-    ),
-  };
+  const options = mergeFields(current.options, persisted.options, OPTIONS_SCHEMA);
   return {
     ...current,
-    request,
+    request: readStoredRequest(current.request, persisted.request, credentials.remember),
     credentials: { ...credentials, secretAccessKey, sessionToken },
-    options: mergeFields(current.options, persisted.options, OPTIONS_SCHEMA),
+    options,
     history: { ...current.history, entries: readHistoryEntries(persisted.history) },
+    tabs: readTabs(persisted.tabs, current.tabs, options.gatewayUrl, credentials.remember),
   };
 }

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { OutgoingRequest, SendOutcome } from '../transport/sendRequest';
+import { createMemoryStorage } from './createPlaygroundStore';
+import { MAX_PERSISTED_TAB_BODY_CHARS, STORAGE_KEY } from './persistence';
 import type { PlaygroundState } from './playgroundState';
 import { answered, createTestStore } from './storeTestSupport';
 import { MAX_TABS } from './tabsSlice';
@@ -267,5 +269,143 @@ describe('createTabsSlice', () => {
     state().tabs.select(first);
     expect(state().request.bodyFile?.status).toBe('error');
     expect(state().request.bodyFile?.error).toMatch(/another tab/);
+  });
+});
+
+describe('open tabs across a reload', () => {
+  const SECRET_KEY = 'secret-key-not-for-storage';
+  const TOKEN = 'api-key-not-for-storage';
+  const URL_SECRET = 'url-token-not-for-storage';
+
+  /** A store on `storage`, as a reload makes it. */
+  const reload = (storage: ReturnType<typeof createMemoryStorage>) =>
+    createTestStore({ storage, deps: { sendRequest: () => Promise.resolve(answered()) } });
+
+  /** Three tabs, the second on screen; the third carries credentials in a header and the URL. */
+  async function threeTabs(storage: ReturnType<typeof createMemoryStorage>) {
+    const store = reload(storage);
+    const state = () => store.getState();
+    state().credentials.fillIdentity({ accessKeyId: 'AKIDMINE', secretAccessKey: SECRET_KEY });
+    await state().response.send();
+    state().tabs.openNew();
+    state().request.setField('method', 'GET');
+    state().request.setField('bodyText', '');
+    state().options.setField('algorithm', 'sigv4a');
+    state().tabs.openNew();
+    state().request.setField(
+      'url',
+      `http://127.0.0.1:5174/prod/items?X-Amz-Security-Token=${URL_SECRET}`,
+    );
+    state().request.addHeader('X-Api-Key', TOKEN);
+    state().request.setField('regionOverride', null);
+    state().tabs.selectPrevious();
+    return store;
+  }
+
+  it('brings back every tab in order, with its request and options, and the one on screen', async () => {
+    const storage = createMemoryStorage();
+    const before = (await threeTabs(storage)).getState();
+    const after = reload(storage).getState();
+    expect(after.tabs.list.map((tab) => tab.id)).toEqual(before.tabs.list.map((tab) => tab.id));
+    expect(after.tabs.activeId).toBe(before.tabs.activeId);
+    expect(after.request.method).toBe('GET');
+    expect(after.options.algorithm).toBe('sigv4a');
+    const [first, , third] = after.tabs.list;
+    expect(first!.parked!.request.method).toBe('POST');
+    expect(first!.parked!.request.bodyText).toBe('{"hello":"world"}');
+    expect(first!.parked!.options.algorithm).toBe('sigv4');
+    // Answers are not kept, as for the request on screen.
+    expect(first!.parked!.outcome.kind).toBe('idle');
+    expect(third!.parked!.request.url).toBe('http://127.0.0.1:5174/prod/items');
+    expect(third!.parked!.request.regionOverride).toBeNull();
+    expect(third!.parked!.request.withheldFromUrl).toEqual(['X-Amz-Security-Token']);
+    expect(third!.parked!.request.headers.find((row) => row.name === 'X-Api-Key')).toMatchObject({
+      value: '',
+      withheld: true,
+    });
+    // Switching to a restored tab works like any other.
+    after.tabs.select(first!.id);
+    expect(reload(storage).getState().tabs.activeId).toBe(first!.id);
+  });
+
+  it('stores no key, token or credential of any tab', async () => {
+    const storage = createMemoryStorage();
+    await threeTabs(storage);
+    const stored = storage.data.get(STORAGE_KEY)!;
+    expect(stored).toContain('"tabs"');
+    for (const secret of [SECRET_KEY, TOKEN, URL_SECRET]) expect(stored).not.toContain(secret);
+  });
+
+  it('keeps a tab’s credential header when the user chose to remember credentials', async () => {
+    const storage = createMemoryStorage();
+    const store = await threeTabs(storage);
+    store.getState().credentials.setField('remember', true);
+    const stored = storage.data.get(STORAGE_KEY)!;
+    expect(stored).toContain(TOKEN);
+    expect(stored).toContain(SECRET_KEY);
+  });
+
+  it(`keeps the body of a tab not on screen up to ${MAX_PERSISTED_TAB_BODY_CHARS} characters`, () => {
+    const storage = createMemoryStorage();
+    const store = reload(storage);
+    const state = () => store.getState();
+    state().request.setField('bodyText', 'x'.repeat(MAX_PERSISTED_TAB_BODY_CHARS + 1));
+    state().tabs.openNew();
+    state().request.setField('bodyText', 'y'.repeat(MAX_PERSISTED_TAB_BODY_CHARS));
+    state().tabs.openNew();
+    const [first, second] = reload(storage).getState().tabs.list;
+    expect(first!.parked!.request.bodyText).toBe('');
+    expect(second!.parked!.request.bodyText).toHaveLength(MAX_PERSISTED_TAB_BODY_CHARS);
+  });
+
+  it('reads what was saved before there were tabs as one tab', () => {
+    const storage = createMemoryStorage();
+    const store = reload(storage);
+    store.getState().request.setField('url', 'http://127.0.0.1:5174/prod/before-tabs');
+    const saved = JSON.parse(storage.data.get(STORAGE_KEY)!) as { state: { tabs?: unknown } };
+    delete saved.state.tabs;
+    storage.data.set(STORAGE_KEY, JSON.stringify(saved));
+    const after = reload(storage).getState();
+    expect(after.tabs.list).toEqual([{ id: after.tabs.activeId, parked: null }]);
+    expect(after.request.url).toBe('http://127.0.0.1:5174/prod/before-tabs');
+  });
+
+  it('survives edited storage: bad entries, repeated ids, too many tabs, no tab on screen', () => {
+    const storage = createMemoryStorage();
+    const store = reload(storage);
+    store.getState().request.setField('url', 'http://127.0.0.1:5174/prod/on-screen');
+    const saved = JSON.parse(storage.data.get(STORAGE_KEY)!) as { state: { tabs: unknown } };
+    const write = (tabs: unknown) => {
+      saved.state.tabs = tabs;
+      storage.data.set(STORAGE_KEY, JSON.stringify(saved));
+      return reload(storage).getState();
+    };
+
+    const many = Array.from({ length: MAX_TABS + 5 }, (_, index) => ({
+      id: `t${index}`,
+      request: { method: 'PUT', url: 42, headers: 'no' },
+      options: { mode: 'sideways', algorithm: 'sigv4a' },
+    }));
+    const read = write({ activeId: 't3', list: [null, 'x', many[0], many[0], ...many] });
+    expect(read.tabs.list).toHaveLength(MAX_TABS);
+    expect(read.tabs.activeId).toBe('t3');
+    expect(read.request.url).toBe('http://127.0.0.1:5174/prod/on-screen');
+    const restored = read.tabs.list[0]!.parked!;
+    // Each field that passes its check is kept; the others are the fresh tab's.
+    expect(restored.request.method).toBe('PUT');
+    expect(restored.request.url).toBe(`${read.options.gatewayUrl}/hello`);
+    expect(restored.options.mode).toBe('header');
+    expect(restored.options.algorithm).toBe('sigv4a');
+
+    for (const tabs of [
+      'tabs',
+      { activeId: 'gone', list: [{ id: 'a' }] },
+      { activeId: 't1', list: [] },
+      { activeId: 'a', list: 'a' },
+    ]) {
+      const fallback = write(tabs);
+      expect(fallback.tabs.list).toEqual([{ id: fallback.tabs.activeId, parked: null }]);
+      expect(fallback.request.url).toBe('http://127.0.0.1:5174/prod/on-screen');
+    }
   });
 });
