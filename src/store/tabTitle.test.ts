@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_TAB_TITLE_CHARS, tabTitle } from './tabTitle';
+import { createTestStore } from './storeTestSupport';
+import { MAX_TAB_TITLE_CHARS, selectTabTitles, tabTitle } from './tabTitle';
 
 describe('tabTitle', () => {
   it('is the method and the URL’s path', () => {
@@ -24,5 +25,22 @@ describe('tabTitle', () => {
     const title = tabTitle({ method: 'GET', url: `https://example.com/${'a'.repeat(500)}` });
     expect(title).toHaveLength(MAX_TAB_TITLE_CHARS);
     expect(title.endsWith('…')).toBe(true);
+  });
+});
+
+describe('selectTabTitles', () => {
+  it('names each tab, a saved request’s by its name while it is saved', async () => {
+    const store = createTestStore();
+    const state = () => store.getState();
+    await state().collections.load();
+    const collectionId = state().collections.createCollection('API');
+    state().collections.saveRequestAs({ collectionId, folderId: null, name: 'Say hello' });
+    state().tabs.openNew();
+    state().request.setField('method', 'GET');
+    expect(selectTabTitles(state())).toEqual(['Say hello', 'GET /prod/hello']);
+
+    state().tabs.selectNext();
+    state().collections.deleteCollection(collectionId);
+    expect(selectTabTitles(state())).toEqual(['POST /prod/hello', 'GET /prod/hello']);
   });
 });

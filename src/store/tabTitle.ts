@@ -1,4 +1,7 @@
-import type { RequestFields } from './playgroundState';
+import { locateCollection } from './collectionEditor';
+import type { CollectionsSlice, SavedFrom } from './collectionsState';
+import { findRequest } from './collectionTree';
+import type { PlaygroundState, RequestFields } from './playgroundState';
 
 /** Longer titles are cut: the tab bar shows a few words, and a pasted URL can be any length. */
 export const MAX_TAB_TITLE_CHARS = 80;
@@ -30,4 +33,22 @@ export function tabTitle(
   return title.length <= MAX_TAB_TITLE_CHARS
     ? title
     : `${title.slice(0, MAX_TAB_TITLE_CHARS - 1)}…`;
+}
+
+/** The saved request's name while its collection holds it; null when none, not read yet or gone. */
+export function savedRequestName(
+  collections: Pick<CollectionsSlice, 'browser' | 'disk'>,
+  savedFrom: SavedFrom | null,
+): string | null {
+  if (savedFrom === null) return null;
+  const located = locateCollection(collections, savedFrom.collectionId);
+  return (located && findRequest(located.collection.items, savedFrom.requestId)?.name) ?? null;
+}
+
+/** Every open tab's title, in the tab bar's order. */
+export function selectTabTitles(state: PlaygroundState): string[] {
+  return state.tabs.list.map((tab) => {
+    const request = tab.parked?.request ?? state.request;
+    return tabTitle(request, savedRequestName(state.collections, request.savedFrom));
+  });
 }

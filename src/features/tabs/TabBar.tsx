@@ -2,7 +2,7 @@ import './tabs.css';
 import { useCallback, useEffect, useRef, type KeyboardEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { MAX_TABS } from '../../store/tabsSlice';
-import { tabTitle } from '../../store/tabTitle';
+import { selectTabTitles } from '../../store/tabTitle';
 import { usePlaygroundStore } from '../../store/usePlaygroundStore';
 import { TAB_SHORTCUTS, useTabShortcuts } from './useTabShortcuts';
 
@@ -24,9 +24,7 @@ const keysText = (shortcut: string) => shortcut.replace('Control', 'Ctrl');
  */
 export function TabBar() {
   const ids = usePlaygroundStore(useShallow((s) => s.tabs.list.map((tab) => tab.id)));
-  const titles = usePlaygroundStore(
-    useShallow((s) => s.tabs.list.map((tab) => tabTitle(tab.parked?.request ?? s.request))),
-  );
+  const titles = usePlaygroundStore(useShallow(selectTabTitles));
   const activeId = usePlaygroundStore((s) => s.tabs.activeId);
   const select = usePlaygroundStore((s) => s.tabs.select);
   const close = usePlaygroundStore((s) => s.tabs.close);
