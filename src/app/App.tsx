@@ -2,7 +2,10 @@ import { lazy, Suspense, useEffect } from 'react';
 import { loadPlaygroundConfig } from '../request/defaults';
 import { usePlaygroundStore } from '../store/usePlaygroundStore';
 import { BodyEditor } from '../features/request/BodyEditor';
+import { CollectionsPanel } from '../features/collections/CollectionsPanel';
 import { CredentialsPanel } from '../features/credentials/CredentialsPanel';
+import { EnvironmentPicker } from '../features/environments/EnvironmentPicker';
+import { EnvironmentsPanel } from '../features/environments/EnvironmentsPanel';
 import { HeadersTable } from '../features/request/HeadersTable';
 import { HistoryPanel } from '../features/history/HistoryPanel';
 import { ImportPanel } from '../features/import-export/ImportPanel';
@@ -12,6 +15,7 @@ import { Panel } from '../components/ui/Panel';
 import { PanelBoundary } from '../components/ui/PanelBoundary';
 import { QueryParamsTable } from '../features/request/QueryParamsTable';
 import { ResponsePanel } from '../features/send-response/ResponsePanel';
+import { SaveRequestBar } from '../features/collections/SaveRequestBar';
 import { ScopeFields } from '../features/request/ScopeFields';
 import { SendBar } from '../features/send-response/SendBar';
 import { SharedRequestPrompt } from '../features/import-export/SharedRequestPrompt';
@@ -70,10 +74,18 @@ export function App() {
           <PanelBoundary name="Import">
             <ImportPanel />
           </PanelBoundary>
+          <Panel id="collections" title="Collections">
+            <CollectionsPanel />
+          </Panel>
+          <PanelBoundary name="Environments">
+            <EnvironmentsPanel />
+          </PanelBoundary>
           <PanelBoundary name="Tabs">
             <TabBar />
           </PanelBoundary>
           <Panel id="request" title="Request" aside={<ShareLinkButton />}>
+            <SaveRequestBar />
+            <EnvironmentPicker />
             <WithheldSecretsNote />
             <MethodUrlFields />
             <ScopeFields />

@@ -1,0 +1,34 @@
+import { createContext, useContext } from 'react';
+import type { CollectionPlace } from '../../store/collectionsState';
+
+/**
+ * What every row of the Collections panel shares: which item's actions are open and which name
+ * is being edited (one of each at a time, across all collections).
+ */
+export interface TreeState {
+  /** The item (or collection) whose actions are shown. */
+  actionsFor: string | null;
+  setActionsFor(id: string | null): void;
+  /** The item (or collection) whose name is a field. */
+  renaming: string | null;
+  startRenaming(id: string): void;
+  /** Ends renaming and puts focus back on the item's actions button. */
+  doneRenaming(id: string): void;
+}
+
+export const TreeStateContext = createContext<TreeState | null>(null);
+
+export function useTreeState(): TreeState {
+  const state = useContext(TreeStateContext);
+  if (state === null) throw new Error('useTreeState is for rows inside the Collections panel.');
+  return state;
+}
+
+/** The collection a row belongs to. */
+export interface RowCollection {
+  id: string;
+  place: CollectionPlace;
+}
+
+/** The id of an item's actions button, for giving it focus back. */
+export const actionsButtonId = (itemId: string) => `collection-actions-${itemId}`;
