@@ -12,6 +12,8 @@ import {
   fileRole,
   fileSlug,
   isSafeFileName,
+  parseDiskCollection,
+  parseFolderContents,
   type CollectionFile,
   type DiskCollection,
 } from './collectionFiles';
@@ -465,6 +467,14 @@ describe('collectionFromFiles', () => {
     else expect(readError(files)).toMatch(message);
   });
 
+  it('names the file at fault apart too, for the page to point at', () => {
+    const result = collectionFromFiles(
+      minimal([{ path: 'admin/x.request.json', text: '{"name": "x",' }]),
+      { id: 'c' },
+    );
+    expect(result).toMatchObject({ ok: false, file: 'admin/x.request.json' });
+  });
+
   it(`refuses folders more than ${COLLECTION_LIMITS.maxDepth} deep`, () => {
     const deep = (levels: number) =>
       `${Array.from({ length: levels }, (_, index) => `f${index}`).join('/')}/x.request.json`;
@@ -536,5 +546,35 @@ describe('file names', () => {
     ['é'.repeat(127), true],
   ])('isSafeFileName(%j) is %s', (name, safe) => {
     expect(isSafeFileName(name)).toBe(safe);
+  });
+});
+
+describe('parseFolderContents and parseDiskCollection', () => {
+  it('take what the collections API carries, environments optional in a PUT', () => {
+    expect(parseFolderContents({ collection: orders })).toEqual({
+      ok: true,
+      value: { collection: orders },
+    });
+    expect(parseDiskCollection({ collection: orders, environments: [dev] })).toEqual({
+      ok: true,
+      value: { collection: orders, environments: [dev] },
+    });
+    expect(parseDiskCollection({ collection: orders })).toEqual({
+      ok: false,
+      error: 'environments: expected a list',
+    });
+  });
+
+  it.each([
+    [null, 'expected an object { "collection": …, "environments": […] }'],
+    [{ collection: 5 }, 'collection: expected an object, not a number'],
+    [{ collection: { ...orders, name: 7 } }, 'collection.name: expected text, not a number'],
+    [
+      { collection: orders, environments: [{ ...dev, variables: 1 }] },
+      'environments[0].variables: expected a list, not a number',
+    ],
+    [{ collection: orders, environments: {} }, 'environments: expected a list'],
+  ])('say where %j is wrong', (value, error) => {
+    expect(parseFolderContents(value)).toEqual({ ok: false, error });
   });
 });

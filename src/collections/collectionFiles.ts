@@ -421,13 +421,16 @@ function requestIn(id: string, file: z.infer<typeof RequestFileSchema>): SavedRe
   };
 }
 
+/** What reading a collection folder gives: a problem with one file names it in `file` too. */
+export type FilesResult<T> = { ok: true; value: T } | { ok: false; error: string; file?: string };
+
 /** A problem with one file, as the page shows it: the file, then what is wrong. */
-function fileProblem(path: string, problem: string): { ok: false; error: string } {
-  return { ok: false, error: `${path}: ${problem}` };
+function fileProblem(path: string, problem: string): { ok: false; error: string; file: string } {
+  return { ok: false, error: `${path}: ${problem}`, file: path };
 }
 
 /** A file's JSON read with its schema, or the problem led by the file's path. */
-function readJson<T>(file: CollectionFile, schema: z.ZodMiniType<T>): ParseResult<T> {
+function readJson<T>(file: CollectionFile, schema: z.ZodMiniType<T>): FilesResult<T> {
   let value: unknown;
   try {
     // A byte order mark, as some editors write, is not part of the JSON.
@@ -524,7 +527,7 @@ function itemsAt(levels: Map<string, Level>, folderPath: string): CollectionItem
 export function collectionFromFiles(
   files: readonly CollectionFile[],
   options: { id: string },
-): ParseResult<DiskCollection> {
+): FilesResult<DiskCollection> {
   if (files.length > COLLECTION_FILE_LIMITS.maxFiles) {
     return {
       ok: false,
@@ -537,7 +540,9 @@ export function collectionFromFiles(
   let environmentCount = 0;
   for (const [index, file] of sorted.entries()) {
     const problem = pathProblem(file.path);
-    if (problem) return fileProblem(JSON.stringify(file.path.slice(0, 200)), problem);
+    if (problem) {
+      return { ok: false, error: `${JSON.stringify(file.path.slice(0, 200))}: ${problem}` };
+    }
     if (index > 0 && sorted[index - 1]!.path === file.path) {
       return fileProblem(file.path, 'given twice');
     }
@@ -604,6 +609,7 @@ export function collectionFromFiles(
     return {
       ok: false,
       error: `${COLLECTION_FILE} is missing: a collection folder has one at its top`,
+      file: COLLECTION_FILE,
     };
   }
   // A file system cannot hold both, but a list of files can say so.
@@ -624,4 +630,54 @@ export function collectionFromFiles(
   });
   if (!collection.ok) return { ok: false, error: `the collection read back: ${collection.error}` };
   return { ok: true, value: { collection: collection.value, environments } };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Over HTTP (server/collections, transport/collectionsClient.ts)
+
+/** A problem in a part of a value, with the part's path in front: `collection.items[0].url: …`. */
+function under(prefix: string, problem: string): string {
+  if (problem.startsWith('[')) return `${prefix}${problem}`;
+  return /^[\w$.[\]]+: /.test(problem) ? `${prefix}.${problem}` : `${prefix}: ${problem}`;
+}
+
+/**
+ * A collection folder's contents as the collections API carries them, `{ collection,
+ * environments? }`: a PUT may leave the environments out (the folder's stay as they are).
+ */
+export function parseFolderContents(
+  value: unknown,
+): ParseResult<{ collection: Collection; environments?: Environment[] }> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    return { ok: false, error: 'expected an object { "collection": …, "environments": […] }' };
+  }
+  const { collection, environments } = value as { collection?: unknown; environments?: unknown };
+  const parsed = parseCollection(collection);
+  if (!parsed.ok) return { ok: false, error: under('collection', parsed.error) };
+  if (environments === undefined) return { ok: true, value: { collection: parsed.value } };
+  if (!Array.isArray(environments)) {
+    return { ok: false, error: 'environments: expected a list' };
+  }
+  if (environments.length > COLLECTION_FILE_LIMITS.maxEnvironments) {
+    return {
+      ok: false,
+      error: `environments: more than ${COLLECTION_FILE_LIMITS.maxEnvironments} entries`,
+    };
+  }
+  const parsedEnvironments: Environment[] = [];
+  for (const [index, environment] of environments.entries()) {
+    const result = parseEnvironment(environment);
+    if (!result.ok) return { ok: false, error: under(`environments[${index}]`, result.error) };
+    parsedEnvironments.push(result.value);
+  }
+  return { ok: true, value: { collection: parsed.value, environments: parsedEnvironments } };
+}
+
+/** What `GET /api/collections/<id>` answers: the collection and its environments. */
+export function parseDiskCollection(value: unknown): ParseResult<DiskCollection> {
+  const parsed = parseFolderContents(value);
+  if (!parsed.ok) return parsed;
+  const { collection, environments } = parsed.value;
+  if (environments === undefined) return { ok: false, error: 'environments: expected a list' };
+  return { ok: true, value: { collection, environments } };
 }
