@@ -23,10 +23,9 @@ export type EffectiveAuth =
 
 export const NO_AUTH: EffectiveAuth = { kind: 'none' };
 
+/** Keys, region and service are text; anything else (a number, true) counts as not set. */
 function attributeText(value: unknown): string {
-  if (typeof value === 'string') return value.trim();
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  return '';
+  return typeof value === 'string' ? value.trim() : '';
 }
 
 function isTrue(value: unknown): boolean {
