@@ -4,6 +4,8 @@
 export const DEFAULT_GATEWAY_URL = 'http://127.0.0.1:5174/prod';
 /** The region the local gateway plays (its host, 127.0.0.1, says none). */
 export const LOCAL_GATEWAY_REGION = 'ca-central-1';
+/** The signing name the local gateway checks: API Gateway's. */
+export const LOCAL_GATEWAY_SERVICE = 'execute-api';
 
 /** Where `npm start` tells the page its gateway URL and that the relay is there. */
 export const PLAYGROUND_CONFIG_URL = '/playground-config.json';

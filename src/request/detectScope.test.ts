@@ -129,6 +129,24 @@ describe('detectScope', () => {
     );
   });
 
+  it('knows the local gateway’s scope from its port, under either loopback name', () => {
+    const gateway = 'http://127.0.0.1:5174/prod';
+    for (const url of ['http://127.0.0.1:5174/prod/hello', 'http://localhost:5174/other']) {
+      expect(detectScope(url, gateway)).toMatchObject({
+        kind: 'local-gateway',
+        region: 'ca-central-1',
+        service: 'execute-api',
+      });
+    }
+    for (const url of ['http://127.0.0.1:5173/prod/hello', 'https://127.0.0.1:5174/x']) {
+      expect(detectScope(url, gateway).kind, url).toBe('local');
+    }
+    // A gateway configured on a non-local host is not guessed at.
+    expect(detectScope('http://127.0.0.1:80/x', 'http://gateway.example.com/prod').kind).toBe(
+      'local',
+    );
+  });
+
   it('asks for region and service on a custom domain', () => {
     for (const url of [
       'https://api.example.com/v1/orders',

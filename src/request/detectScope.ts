@@ -1,9 +1,17 @@
 // The region and signing name (service) an AWS endpoint's host name tells, so the page can fill
 // them in when the URL changes. Only what the host says for sure: a custom domain says nothing.
 import { parseUrl } from '../signing';
+import { LOCAL_GATEWAY_REGION, LOCAL_GATEWAY_SERVICE } from './defaults';
 
 export type ScopeKind =
-  'execute-api' | 'lambda-url' | 's3' | 'aws-service' | 'local' | 'custom' | 'invalid';
+  | 'execute-api'
+  | 'lambda-url'
+  | 's3'
+  | 'aws-service'
+  | 'local-gateway'
+  | 'local'
+  | 'custom'
+  | 'invalid';
 
 export interface DetectedScope {
   region?: string;
@@ -45,8 +53,30 @@ function lastIndexWhere(labels: string[], test: (label: string) => boolean): num
 
 const local: DetectedScope = {
   kind: 'local',
-  note: 'A local address does not say its region and service; the local API Gateway (npm start) checks region ca-central-1 and service execute-api.',
+  note: `A local address does not say its region and service: choose them (the local API Gateway of npm start checks ${LOCAL_GATEWAY_REGION} and ${LOCAL_GATEWAY_SERVICE}).`,
 };
+
+const localGateway: DetectedScope = {
+  kind: 'local-gateway',
+  region: LOCAL_GATEWAY_REGION,
+  service: LOCAL_GATEWAY_SERVICE,
+  note: `The local API Gateway: it checks region ${LOCAL_GATEWAY_REGION} and service ${LOCAL_GATEWAY_SERVICE}, as its API in AWS would.`,
+};
+
+/** The port a URL's host names, or the scheme's. */
+function portOf(host: string, scheme: string): string {
+  return /:(\d+)$/.exec(host)?.[1] ?? (scheme === 'https' ? '443' : '80');
+}
+
+/**
+ * Whether a local URL is the local gateway's: the same port on a loopback address (the page may
+ * call it 127.0.0.1 and the user localhost).
+ */
+function isLocalGateway(host: string, scheme: string, gatewayUrl: string): boolean {
+  const gateway = parseUrl(gatewayUrl);
+  if (gateway.host === '' || !LOCAL_HOSTS.test(gateway.host.replace(/:\d+$/, ''))) return false;
+  return scheme === gateway.scheme && portOf(host, scheme) === portOf(gateway.host, gateway.scheme);
+}
 
 const custom: DetectedScope = {
   kind: 'custom',
@@ -134,8 +164,11 @@ function detectAwsService(labels: string[], chinese: boolean): DetectedScope | u
   return found('aws-service', service, region, `AWS ${service}`);
 }
 
-/** What the URL's host says about the credential scope. Never throws. */
-export function detectScope(url: string): DetectedScope {
+/**
+ * What the URL's host says about the credential scope. Never throws. `localGatewayUrl`: the
+ * local gateway's base URL, whose scope the page knows although its host does not say it.
+ */
+export function detectScope(url: string, localGatewayUrl?: string): DetectedScope {
   const parsed = parseUrl(url.trim());
   if (parsed.scheme === '' || parsed.host === '') {
     return {
@@ -145,7 +178,11 @@ export function detectScope(url: string): DetectedScope {
   }
   // The Host value without the port; IPv6 literals keep their brackets.
   const host = parsed.host.replace(/:\d+$/, '').replace(/\.$/, '');
-  if (LOCAL_HOSTS.test(host)) return local;
+  if (LOCAL_HOSTS.test(host)) {
+    const isGateway =
+      localGatewayUrl !== undefined && isLocalGateway(parsed.host, parsed.scheme, localGatewayUrl);
+    return isGateway ? localGateway : local;
+  }
 
   if (host.endsWith('.on.aws')) {
     const lambda = /^[a-z0-9]+\.lambda-url\.([a-z0-9-]+)\.on\.aws$/.exec(host);

@@ -18,7 +18,9 @@ export type FormField =
  */
 export type FormFix =
   | Exclude<DiagnosisFix, { kind: 'focus-field' }>
-  | { kind: 'set-field'; field: FormField; value: string };
+  | { kind: 'set-field'; field: FormField; value: string }
+  /** Region or service: drop the hand-set value, so the field follows the URL's host again. */
+  | { kind: 'follow-host'; field: 'region' | 'service' };
 
 /** Applies a fix to the store: the request slice's applyFix, the one way fixes are applied. */
 export function applyFormFix(state: PlaygroundState, fix: FormFix): void {
@@ -49,6 +51,8 @@ export function applyFormFix(state: PlaygroundState, fix: FormFix): void {
     }
     case 'set-field':
       return setFormField(state, fix.field, fix.value);
+    case 'follow-host':
+      return request.setField(fix.field === 'region' ? 'regionOverride' : 'serviceOverride', null);
   }
 }
 

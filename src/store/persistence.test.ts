@@ -139,6 +139,25 @@ describe('mergePersisted', () => {
     expect(typeof second.options.applyPlaygroundConfig).toBe('function');
   });
 
+  it('lets a region and service stored by the old first-run prefill follow the host again', () => {
+    const storage = createMemoryStorage();
+    const first = makeStore(storage).store;
+    // What earlier versions stored on first run, as if typed: the local gateway's own scope.
+    first.getState().request.setField('regionOverride', 'ca-central-1');
+    first.getState().request.setField('serviceOverride', 'execute-api');
+    let reloaded = makeStore(storage).store.getState();
+    expect([reloaded.request.regionOverride, reloaded.request.serviceOverride]).toEqual([
+      null,
+      null,
+    ]);
+    reloaded.request.setField('url', 'https://abc123.execute-api.eu-west-1.amazonaws.com/dev');
+    expect(makeStore(storage).store.getState().signing.plan.input.region).toBe('eu-west-1');
+    // A value the host contradicts was a choice: it stays (and the page warns).
+    makeStore(storage).store.getState().request.setField('regionOverride', 'us-east-1');
+    reloaded = makeStore(storage).store.getState();
+    expect(reloaded.request.regionOverride).toBe('us-east-1');
+  });
+
   it('restores the algorithm and region set after a reload', () => {
     const storage = createMemoryStorage();
     const first = makeStore(storage).store;

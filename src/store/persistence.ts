@@ -1,4 +1,5 @@
 import { withoutCredentialHeaders, withoutCredentialsInUrl } from '../request/credentialFields';
+import { detectScope } from '../request/detectScope';
 import { MAX_HISTORY_ENTRIES } from './historySlice';
 import type {
   CredentialsFields,
@@ -104,19 +105,29 @@ function storableRequest(
   };
 }
 
+type StoredTab = PersistedTabs['list'][number];
+/**
+ * Each parked tab's stored form, by its (never changed) parked state: partialize runs on every
+ * keystroke, and the tabs not on screen have not changed since they were parked.
+ */
+const storedTabs = new WeakMap<ParkedTab, { remember: boolean; stored: StoredTab }>();
+
 /** The open tabs as they may be stored (PersistedTabs). */
 function storableTabs(tabs: TabsSlice, remember: boolean): PersistedTabs {
   return {
     activeId: tabs.activeId,
-    list: tabs.list.map(({ id, parked }) =>
-      parked === null
-        ? { id }
-        : {
-            id,
-            request: storableRequest(parked.request, remember, MAX_PERSISTED_TAB_BODY_CHARS),
-            options: parked.options,
-          },
-    ),
+    list: tabs.list.map(({ id, parked }) => {
+      if (parked === null) return { id };
+      const known = storedTabs.get(parked);
+      if (known?.remember === remember && known.stored.id === id) return known.stored;
+      const stored = {
+        id,
+        request: storableRequest(parked.request, remember, MAX_PERSISTED_TAB_BODY_CHARS),
+        options: parked.options,
+      };
+      storedTabs.set(parked, { remember, stored });
+      return stored;
+    }),
   };
 }
 
@@ -307,11 +318,30 @@ function mergeFields<T extends object>(
 }
 
 /**
+ * Earlier versions stored the local gateway's region and service as if the user had typed them,
+ * so a URL pasted later still signed for ca-central-1. A stored value equal to what the host
+ * says is not a choice: the field follows the host again.
+ */
+function followingTheHost<T extends RequestFields>(request: T, gatewayUrl: string): T {
+  const detected = detectScope(request.url, gatewayUrl);
+  return {
+    ...request,
+    regionOverride: request.regionOverride === detected.region ? null : request.regionOverride,
+    serviceOverride: request.serviceOverride === detected.service ? null : request.serviceOverride,
+  };
+}
+
+/**
  * A stored request over `base`, field by field (mergeFields), without the credentials a
  * request saved before they were left out (or with "Remember" on in an older version) holds.
  */
-function readStoredRequest<T extends RequestFields>(base: T, saved: unknown, remember: boolean): T {
-  const merged = mergeFields(base, saved, REQUEST_SCHEMA);
+function readStoredRequest<T extends RequestFields>(
+  base: T,
+  saved: unknown,
+  remember: boolean,
+  gatewayUrl: string,
+): T {
+  const merged = followingTheHost(mergeFields(base, saved, REQUEST_SCHEMA), gatewayUrl);
   return {
     ...merged,
     ...storableRequestParts(
@@ -350,7 +380,7 @@ function readTabs(
       id,
       parked: {
         ...fresh,
-        request: readStoredRequest(fresh.request, entry.request, remember),
+        request: readStoredRequest(fresh.request, entry.request, remember, gatewayUrl),
         options: mergeFields(fresh.options, entry.options, SNAPSHOT_OPTIONS_SCHEMA),
       },
     });
@@ -396,7 +426,12 @@ export function mergePersisted(
   const options = mergeFields(current.options, persisted.options, OPTIONS_SCHEMA);
   return {
     ...current,
-    request: readStoredRequest(current.request, persisted.request, credentials.remember),
+    request: readStoredRequest(
+      current.request,
+      persisted.request,
+      credentials.remember,
+      options.gatewayUrl,
+    ),
     credentials: { ...credentials, secretAccessKey, sessionToken },
     options,
     history: { ...current.history, entries: readHistoryEntries(persisted.history) },

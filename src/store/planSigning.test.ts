@@ -36,22 +36,69 @@ describe('planSigning', () => {
     expect(plan.input).not.toHaveProperty('normalizePath');
   });
 
-  it('reads region and service from the host unless overridden', () => {
+  it('follows the host: the first-run request signs for the local gateway, a pasted URL for its own region', () => {
+    const store = createTestStore();
+    let plan = planSigning(store.getState());
+    expect(plan.scope.region).toEqual({
+      value: 'ca-central-1',
+      source: 'detected',
+      detected: 'ca-central-1',
+    });
+    expect(plan.scope.detected.kind).toBe('local-gateway');
+    store
+      .getState()
+      .request.setField('url', 'https://abc123.execute-api.eu-west-1.amazonaws.com/dev/items');
+    plan = planSigning(store.getState());
+    expect(plan.scope.region).toMatchObject({ value: 'eu-west-1', source: 'detected' });
+    expect(plan.input.service).toBe('execute-api');
+    expect(plan.issues.filter((issue) => issue.field === 'region')).toEqual([]);
+    for (const [url, region, service] of [
+      ['https://abcdefghij.lambda-url.us-west-2.on.aws/', 'us-west-2', 'lambda'],
+      ['https://bucket.s3.us-east-2.amazonaws.com/key', 'us-east-2', 's3'],
+    ] as const) {
+      store.getState().request.setField('url', url);
+      expect(planSigning(store.getState()).input).toMatchObject({ region, service });
+    }
+  });
+
+  it('says loudly when a hand-set region or service contradicts the host, with the fix one click away', () => {
     const store = createTestStore();
     store
       .getState()
-      .request.setField('url', 'https://abc123.execute-api.eu-west-1.amazonaws.com/p');
+      .request.setField('url', 'https://abc123.execute-api.eu-west-1.amazonaws.com/dev/items');
+    store.getState().request.setField('regionOverride', 'ca-central-1');
     let plan = planSigning(store.getState());
     expect(plan.scope.region).toEqual({
       value: 'ca-central-1',
       source: 'override',
       detected: 'eu-west-1',
     });
-    store.getState().request.setField('regionOverride', null);
-    store.getState().request.setField('serviceOverride', null);
+    const [issue, ...others] = plan.issues.filter((each) => each.field === 'region');
+    expect(others).toEqual([]);
+    expect(issue).toMatchObject({
+      severity: 'error',
+      fix: 'eu-west-1',
+      fixAction: { kind: 'follow-host', field: 'region' },
+    });
+    expect(issue!.message).toMatch(/host says eu-west-1.*403/);
+    // A deliberate mismatch still signs (and sends) for the region chosen.
+    expect(plan.input.region).toBe('ca-central-1');
+    expect(plan.blockers).toEqual([]);
+    store.getState().request.applyFix(issue!.fixAction!);
     plan = planSigning(store.getState());
     expect(plan.scope.region).toMatchObject({ value: 'eu-west-1', source: 'detected' });
-    expect(plan.input.service).toBe('execute-api');
+    expect(plan.issues.filter((each) => each.field === 'region')).toEqual([]);
+  });
+
+  it('keeps hand-set values on a custom domain, and says why', () => {
+    const store = createTestStore();
+    store.getState().request.setField('regionOverride', 'eu-west-1');
+    store.getState().request.setField('serviceOverride', 'execute-api');
+    store.getState().request.setField('url', 'https://api.example.com/items');
+    const plan = planSigning(store.getState());
+    expect(plan.input).toMatchObject({ region: 'eu-west-1', service: 'execute-api' });
+    expect(plan.scope.detected.note).toMatch(/custom domain/);
+    expect(plan.issues.filter((each) => each.field === 'region')).toEqual([]);
   });
 
   it('leaves region and service empty for a custom domain with nothing chosen', () => {

@@ -189,8 +189,31 @@ function withFixAction(issue: ValidationIssue, headerRowIds: readonly string[]):
 /** A signing date for validation only, when the real one is "now" or not valid yet. */
 const VALIDATION_DATE = new Date(Date.UTC(2015, 7, 30, 12, 36));
 
+/**
+ * A region or service set by hand that the host contradicts: AWS answers such a request with a
+ * 403 (the credential scope names another region or service), so the page says so as loudly as
+ * an error, before Send, and one click makes the field follow the host again. A deliberate
+ * mismatch (to see the 403) still sends.
+ */
+export function scopeMismatchIssues(scope: SigningPlan['scope']): PlanIssue[] {
+  const issues: PlanIssue[] = [];
+  for (const field of ['region', 'service'] as const) {
+    const value = scope[field];
+    if (value.source !== 'override' || value.detected === undefined) continue;
+    if (value.value.trim() === value.detected) continue;
+    issues.push({
+      field,
+      severity: 'error',
+      message: `The ${field} was set by hand to “${value.value}”, but the host says ${value.detected}: AWS will refuse the signature (403). Use ${value.detected}, or keep yours to see the refusal.`,
+      fix: value.detected,
+      fixAction: { kind: 'follow-host', field },
+    });
+  }
+  return issues;
+}
+
 export function planSigning({ request, credentials, options }: PlanSource): SigningPlan {
-  const detected = detectScope(request.url);
+  const detected = detectScope(request.url, options.gatewayUrl);
   const region = scopeValue(request.regionOverride, detected.region);
   const service = scopeValue(request.serviceOverride, detected.service);
 
@@ -264,6 +287,7 @@ export function planSigning({ request, credentials, options }: PlanSource): Sign
     signingDate: signingTime.kind === 'fixed' ? signingTime.date : VALIDATION_DATE,
   });
   if (options.algorithm === 'sigv4a') issues.push(...regionSetIssues(options.regionSet));
+  const mismatches = scopeMismatchIssues({ detected, region, service });
   if (signingTime.kind === 'invalid') {
     issues.push({
       field: 'signingDate',
@@ -282,7 +306,7 @@ export function planSigning({ request, credentials, options }: PlanSource): Sign
     blockers,
     scope: { detected, region, service },
     transport,
-    issues: issues.map((issue) => withFixAction(issue, headerRowIds)),
+    issues: [...issues.map((issue) => withFixAction(issue, headerRowIds)), ...mismatches],
     clockOffsetMs: Number.isFinite(options.clockOffsetSeconds)
       ? options.clockOffsetSeconds * 1000
       : 0,

@@ -12,10 +12,8 @@ describe('createRequestSlice', () => {
     expect(request.headers.map(({ name, value, signed }) => [name, value, signed])).toEqual([
       ['content-type', 'application/json', true],
     ]);
-    expect([request.regionOverride, request.serviceOverride]).toEqual([
-      'ca-central-1',
-      'execute-api',
-    ]);
+    // Nothing hand-set: the scope follows the URL (the local gateway's, then whatever is pasted).
+    expect([request.regionOverride, request.serviceOverride]).toEqual([null, null]);
     expect(request.signingTime).toBe('');
   });
 
@@ -190,6 +188,14 @@ describe('importRequest', () => {
     const store = makeStore();
     store.getState().request.importRequest({
       method: 'GET',
+      url: 'https://api.example.com/orders',
+      headers: [],
+      body: '',
+    });
+    // A custom domain: the region the form signed with becomes the user's choice.
+    expect(store.getState().request.regionOverride).toBe('ca-central-1');
+    store.getState().request.importRequest({
+      method: 'GET',
       url: 'https://sqs.us-east-2.amazonaws.com/',
       headers: [],
       body: '',
@@ -202,14 +208,24 @@ describe('importRequest', () => {
       body: '',
     });
     expect(store.getState().request.regionOverride).toBeNull();
-    store.getState().request.setField('regionOverride', 'ca-central-1');
+    // The local gateway's URL says its scope too (the page knows it): the field follows it.
+    store.getState().request.setField('regionOverride', 'eu-west-1');
     store.getState().request.importRequest({
       method: 'GET',
       url: 'http://127.0.0.1:5174/prod/hello',
       headers: [],
       body: '',
     });
-    expect(store.getState().request.regionOverride).toBe('ca-central-1');
+    expect(store.getState().request.regionOverride).toBeNull();
+    // Another local server says nothing: the region signed with stays, as the user's.
+    store.getState().request.setField('regionOverride', 'eu-west-1');
+    store.getState().request.importRequest({
+      method: 'GET',
+      url: 'http://localhost:3000/x',
+      headers: [],
+      body: '',
+    });
+    expect(store.getState().request.regionOverride).toBe('eu-west-1');
   });
 
   it('fills the credentials when the request carried them, and leaves them otherwise', () => {

@@ -1,4 +1,4 @@
-import { DEFAULT_GATEWAY_URL, LOCAL_GATEWAY_REGION } from '../request/defaults';
+import { DEFAULT_GATEWAY_URL } from '../request/defaults';
 import { detectScope } from '../request/detectScope';
 import { withQuery } from '../request/queryParams';
 import { applyFormFix } from './applyFix';
@@ -24,9 +24,9 @@ export function defaultRequestFields(gatewayUrl: string = DEFAULT_GATEWAY_URL): 
     bodySource: 'text',
     bodyText: '{"hello":"world"}',
     bodyFile: null,
-    // The local gateway's host (127.0.0.1) says nothing about the scope: start with its own.
-    regionOverride: LOCAL_GATEWAY_REGION,
-    serviceOverride: 'execute-api',
+    // Region and service follow the URL (detectScope knows the local gateway's own scope).
+    regionOverride: null,
+    serviceOverride: null,
     signingTime: '',
     withheldFromUrl: [],
     savedFrom: null,
@@ -41,25 +41,26 @@ export function newRowId(): string {
 }
 
 /**
- * A scope value for an imported request: the import's own, else detection from the host, else
- * (a host that names no region, like the local gateway's 127.0.0.1) the value the form had.
+ * A scope value for an imported request: the import's own, else what the host says (the field
+ * follows it), else — a host that names no region, like a custom domain — the value the form
+ * signs with now, kept as the user's choice.
  */
 function importedScope(
   given: string | undefined,
   detected: string | undefined,
-  current: string | null,
+  current: string,
 ): string | null {
   if (given !== undefined && given !== '') return given;
   if (detected !== undefined && detected !== '') return null;
-  return current;
+  return current === '' ? null : current;
 }
 
 /** The form's fields for an imported request: a text body, signed with the clock. */
 export function importedRequestFields(
   imported: ImportableRequest,
-  current: Pick<RequestFields, 'regionOverride' | 'serviceOverride'>,
+  current: { region: string; service: string; gatewayUrl: string },
 ): Partial<RequestFields> {
-  const detected = detectScope(imported.url);
+  const detected = detectScope(imported.url, current.gatewayUrl);
   return {
     method: imported.method,
     url: imported.url,
@@ -72,8 +73,8 @@ export function importedRequestFields(
     bodySource: 'text',
     bodyText: imported.body,
     bodyFile: null,
-    regionOverride: importedScope(imported.region, detected.region, current.regionOverride),
-    serviceOverride: importedScope(imported.service, detected.service, current.serviceOverride),
+    regionOverride: importedScope(imported.region, detected.region, current.region),
+    serviceOverride: importedScope(imported.service, detected.service, current.service),
     // Any signature in the pasted text was dropped by the importer: sign afresh, now.
     signingTime: '',
     withheldFromUrl: [],
@@ -212,7 +213,14 @@ export function createRequestSlice(set: StoreSet, get: StoreGet): RequestSlice {
 
     importRequest: (imported) => {
       set((state) => ({
-        request: { ...state.request, ...importedRequestFields(imported, state.request) },
+        request: {
+          ...state.request,
+          ...importedRequestFields(imported, {
+            region: state.signing.plan.scope.region.value,
+            service: state.signing.plan.scope.service.value,
+            gatewayUrl: state.options.gatewayUrl,
+          }),
+        },
         options: { ...state.options, ...importedSigningOptions(imported) },
       }));
       if (imported.credentials !== undefined) get().credentials.fillIdentity(imported.credentials);
