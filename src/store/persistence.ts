@@ -13,7 +13,7 @@ import type {
 } from './playgroundState';
 import { snapshotOptions, withoutCredentials } from './requestSnapshot';
 import { freshTab, MAX_TABS } from './tabsSlice';
-import type { OpenTab, TabsSlice } from './tabsState';
+import type { OpenTab, ParkedTab, TabsSlice } from './tabsState';
 
 export const STORAGE_KEY = 'sigv4-playground';
 export const STORAGE_VERSION = 1;
