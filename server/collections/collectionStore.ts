@@ -42,7 +42,7 @@ export interface CollectionStore {
   list(): Promise<CollectionListing>;
   read(id: string): Promise<DiskCollection>;
   /** `body` is a PUT's JSON, unchecked: `{ collection, environments? }`. */
-  write(id: string, body: unknown): Promise<CollectionWriteResult>;
+  write(id: string, body: unknown): Promise<DiskCollection & CollectionWriteResult>;
   remove(id: string): Promise<CollectionDeleteResult>;
 }
 
@@ -213,7 +213,7 @@ function createStore(root: string): CollectionStore {
     id: string,
     collection: DiskCollection['collection'],
     environments: Environment[] | undefined,
-  ): Promise<CollectionWriteResult> {
+  ): Promise<DiskCollection & CollectionWriteResult> {
     const files = collectionToFiles(collection, environments ?? []).filter(
       (file) => environments !== undefined || !file.path.startsWith('environments/'),
     );
