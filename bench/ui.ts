@@ -2,7 +2,8 @@
  * `npm run bench:ui`: how the playground page feels, in headless Chromium against the built app
  * served the way `npm start` serves it (server/playgroundServer.ts, on free ports):
  *
- * 1. keystroke → new signature: with a 1 KiB JSON body in "Body", one keystroke at a time, the
+ * 1. keystroke → new signature: with BENCH_TABS tabs open (10 by default, as the issue asks; the
+ *    keystrokes go to the last) and a 1 KiB JSON body in "Body", one keystroke at a time, the
  *    time from the keydown (performance.now() in a capture listener installed before the page's
  *    own scripts) to the moment the "Signature" section's text changes (a MutationObserver on the
  *    document); p50 and p95 over the keystrokes. Keys are typed inside a JSON string, so the body
@@ -29,6 +30,10 @@ import { startPlayground } from '../server/playgroundServer';
 import { chromiumLaunchOptions } from '../test-support/browser/chromium';
 
 const QUICK = process.env.BENCH_QUICK === '1';
+/** Tabs open while typing: each one's request and answer is kept by the page. */
+const TABS = Number(process.env.BENCH_TABS ?? 10);
+/** Saved requests in the page's collections while typing (the issue's 500). */
+const SAVED_REQUESTS = 500;
 const KEYSTROKES = QUICK ? 40 : 200;
 const LOADS = QUICK ? 3 : 10;
 /** Between keystrokes, once the previous one's signature is on screen. */
@@ -144,13 +149,52 @@ async function waitForFirstSignature(page: Page): Promise<number> {
   return page.evaluate(() => (window as unknown as BenchWindow).__uiBench.firstSignatureAt!);
 }
 
-async function measureKeystrokes(browser: Browser, url: string): Promise<number[]> {
+/**
+ * Opens tabs with "New tab" until `count` are open, each with a request of its own (its URL's
+ * path names it), and leaves the last one on screen.
+ */
+async function openTabs(page: Page, count: number): Promise<number> {
+  const tabs = page.getByRole('tablist', { name: 'Open requests', exact: true }).getByRole('tab');
+  const newTab = page.getByRole('button', { name: 'New tab', exact: true });
+  if ((await newTab.count()) !== 1) throw new PageNotReady('The page has no "New tab" button.');
+  const url = page.getByLabel('URL', { exact: true });
+  for (let open = await tabs.count(); open < count; open++) {
+    await newTab.click();
+    await page.waitForFunction(
+      (expected) =>
+        document.querySelectorAll('[role="tablist"][aria-label="Open requests"] [role="tab"]')
+          .length >= expected,
+      open + 1,
+      { timeout: PAGE_TIMEOUT_MS },
+    );
+    await url.fill(`${await url.inputValue()}?tab=${open + 1}`);
+  }
+  return tabs.count();
+}
+
+/**
+ * Hook for the collections: fills the page's collections with `count` saved requests before the
+ * keystrokes, and returns how many it holds. Not filled in yet (0): the collections feature
+ * brings the way in (an import of a generated collection, or a seeded IndexedDB).
+ */
+async function seedSavedRequests(page: Page, count: number): Promise<number> {
+  void page;
+  void count;
+  return 0;
+}
+
+async function measureKeystrokes(
+  browser: Browser,
+  url: string,
+): Promise<{ samples: number[]; tabs: number; savedRequests: number }> {
   const context = await browser.newContext();
   await context.addInitScript({ content: INSTRUMENT_SCRIPT });
   const page = await context.newPage();
   try {
     await page.goto(url);
     await waitForFirstSignature(page);
+    const savedRequests = await seedSavedRequests(page, SAVED_REQUESTS);
+    const tabs = await openTabs(page, TABS);
     const body = page.getByLabel('Body', { exact: true });
     if ((await body.count()) !== 1) {
       throw new PageNotReady('The page has no field labelled "Body" to type into.');
@@ -191,7 +235,8 @@ async function measureKeystrokes(browser: Browser, url: string): Promise<number[
       }
       await page.waitForTimeout(KEY_GAP_MS);
     }
-    return await page.evaluate(() => (window as unknown as BenchWindow).__uiBench.samples);
+    const samples = await page.evaluate(() => (window as unknown as BenchWindow).__uiBench.samples);
+    return { samples, tabs, savedRequests };
   } finally {
     await context.close();
   }
@@ -242,7 +287,8 @@ async function main() {
   try {
     const url = `${playground.url}/`;
     process.stderr.write(`bench:ui: ${KEYSTROKES} keystrokes\n`);
-    const keystrokes = (await measureKeystrokes(browser, url)).sort((a, b) => a - b);
+    const typing = await measureKeystrokes(browser, url);
+    const keystrokes = typing.samples.sort((a, b) => a - b);
     process.stderr.write(`bench:ui: ${LOADS} cold loads\n`);
     const loads = (await measureLoads(browser, url)).sort((a, b) => a - b);
     const js = shippedJavaScript();
@@ -254,7 +300,7 @@ async function main() {
       `UI benchmark: Chromium ${browser.version()}, the built app from ${playground.url}${QUICK ? ' (BENCH_QUICK)' : ''}`,
     );
     console.log(
-      `  keystroke → new signature   ${keystrokes.length} keystrokes, 1 KiB JSON body: p50 ${p50.toFixed(1)} ms, p95 ${p95.toFixed(1)} ms (max ${keystrokes.at(-1)!.toFixed(1)})   target p95 ≤ ${TARGET_KEYSTROKE_P95_MS} ms   ${verdict(p95 <= TARGET_KEYSTROKE_P95_MS)}`,
+      `  keystroke → new signature   ${keystrokes.length} keystrokes, 1 KiB JSON body, ${typing.tabs} tabs open, ${typing.savedRequests} saved requests${typing.savedRequests < SAVED_REQUESTS ? ` (of the issue's ${SAVED_REQUESTS}: seedSavedRequests is not filled in yet)` : ''}: p50 ${p50.toFixed(1)} ms, p95 ${p95.toFixed(1)} ms (max ${keystrokes.at(-1)!.toFixed(1)})   target p95 ≤ ${TARGET_KEYSTROKE_P95_MS} ms   ${verdict(p95 <= TARGET_KEYSTROKE_P95_MS)}`,
     );
     console.log(
       `  navigation → first signature   median of ${loads.length} cold loads: ${firstSignature.toFixed(0)} ms (${loads[0]!.toFixed(0)}–${loads.at(-1)!.toFixed(0)})   target ≤ ${TARGET_FIRST_SIGNATURE_MS} ms   ${verdict(firstSignature <= TARGET_FIRST_SIGNATURE_MS)}`,
