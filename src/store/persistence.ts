@@ -1,4 +1,5 @@
 import { withoutCredentialHeaders, withoutCredentialsInUrl } from '../request/credentialFields';
+import { detectScope } from '../request/detectScope';
 import { MAX_HISTORY_ENTRIES } from './historySlice';
 import type {
   CredentialsFields,
@@ -317,11 +318,30 @@ function mergeFields<T extends object>(
 }
 
 /**
+ * Earlier versions stored the local gateway's region and service as if the user had typed them,
+ * so a URL pasted later still signed for ca-central-1. A stored value equal to what the host
+ * says is not a choice: the field follows the host again.
+ */
+function followingTheHost<T extends RequestFields>(request: T, gatewayUrl: string): T {
+  const detected = detectScope(request.url, gatewayUrl);
+  return {
+    ...request,
+    regionOverride: request.regionOverride === detected.region ? null : request.regionOverride,
+    serviceOverride: request.serviceOverride === detected.service ? null : request.serviceOverride,
+  };
+}
+
+/**
  * A stored request over `base`, field by field (mergeFields), without the credentials a
  * request saved before they were left out (or with "Remember" on in an older version) holds.
  */
-function readStoredRequest<T extends RequestFields>(base: T, saved: unknown, remember: boolean): T {
-  const merged = mergeFields(base, saved, REQUEST_SCHEMA);
+function readStoredRequest<T extends RequestFields>(
+  base: T,
+  saved: unknown,
+  remember: boolean,
+  gatewayUrl: string,
+): T {
+  const merged = followingTheHost(mergeFields(base, saved, REQUEST_SCHEMA), gatewayUrl);
   return {
     ...merged,
     ...storableRequestParts(
@@ -360,7 +380,7 @@ function readTabs(
       id,
       parked: {
         ...fresh,
-        request: readStoredRequest(fresh.request, entry.request, remember),
+        request: readStoredRequest(fresh.request, entry.request, remember, gatewayUrl),
         options: mergeFields(fresh.options, entry.options, SNAPSHOT_OPTIONS_SCHEMA),
       },
     });
@@ -406,7 +426,12 @@ export function mergePersisted(
   const options = mergeFields(current.options, persisted.options, OPTIONS_SCHEMA);
   return {
     ...current,
-    request: readStoredRequest(current.request, persisted.request, credentials.remember),
+    request: readStoredRequest(
+      current.request,
+      persisted.request,
+      credentials.remember,
+      options.gatewayUrl,
+    ),
     credentials: { ...credentials, secretAccessKey, sessionToken },
     options,
     history: { ...current.history, entries: readHistoryEntries(persisted.history) },
