@@ -21,6 +21,15 @@ export const BRUNO_FIXTURES = {
   localGateway: 'bruno/local-gateway',
 } as const;
 
+export const OPENAPI_FIXTURES = {
+  /** The local gateway's demo API as API Gateway exports it: POST and GET /hello, both AWS_IAM. */
+  localGatewayDemo: 'openapi/local-gateway-demo.oas30.json',
+  /** An execute-api host, IAM, Cognito and open routes, a $ref parameter, {proxy+} on ANY. */
+  ordersOas30: 'openapi/orders-api.oas30.yaml',
+  /** The same API as a Swagger 2.0 export (host, basePath, securityDefinitions). */
+  ordersSwagger2: 'openapi/orders-api.swagger2.json',
+} as const;
+
 export function collectionFixturePath(name: string): string {
   return join(FOLDER, name);
 }
