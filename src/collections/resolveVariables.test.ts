@@ -38,8 +38,14 @@ describe('resolveText', () => {
     ]);
     expect(result.text).toBe('https://api.example.com/dev/items');
     expect(result.used).toEqual([
-      { name: 'base', scope: 'collection', label: 'Demo API', secret: false },
-      { name: 'stage', scope: 'environment', label: 'dev', secret: false },
+      {
+        name: 'base',
+        scope: 'collection',
+        label: 'Demo API',
+        secret: false,
+        value: 'https://api.example.com',
+      },
+      { name: 'stage', scope: 'environment', label: 'dev', secret: false, value: 'dev' },
     ]);
     expect(result.unresolved).toEqual([]);
   });

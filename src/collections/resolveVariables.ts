@@ -18,6 +18,8 @@ export interface VariableUse {
   scope: VariableScope['kind'];
   label: string;
   secret: boolean;
+  /** The variable's value as defined (it may hold references itself); mask it when secret. */
+  value: string;
 }
 
 export interface ResolvedText {
@@ -93,6 +95,7 @@ export function resolveText(text: string, scopes: readonly VariableScope[]): Res
           scope: found.scope.kind,
           label: found.scope.label,
           secret: found.variable.secret,
+          value: found.variable.value,
         });
       }
       if (trail.includes(name)) {

@@ -11,8 +11,10 @@ import { awaitsWithheldValue } from '../request/credentialFields';
 import { detectScope } from '../request/detectScope';
 import type { TransportMode } from '../transport/sendRequest';
 import type { FormField, FormFix } from './applyFix';
+import type { VariableScope, VariableUse } from '../collections/resolveVariables';
 import { parseSigningTime, type SigningTime } from './parseSigningTime';
 import type { CredentialsFields, OptionsFields, RequestFields } from './playgroundState';
+import { resolveFormVariables, type VariableTarget } from './resolveFormVariables';
 
 /**
  * signRequest hashes a binary body on every signing (it cannot know the bytes did not change), and
@@ -56,6 +58,8 @@ export interface SigningPlan {
   issues: PlanIssue[];
   /** Added to the clock when the signing time is "now" (options.clockOffsetSeconds). */
   clockOffsetMs: number;
+  /** The `{{variables}}` the request used, in order, and where each value came from. */
+  variables: VariableUse[];
   /**
    * Sent directly, the browser's fetch sends another path than the one typed; input.url then
    * carries the path it sends, and this says what it was rewritten from.
@@ -74,6 +78,8 @@ export interface PlanSource {
   request: RequestFields;
   credentials: CredentialsFields;
   options: OptionsFields;
+  /** What `{{name}}` reads, most specific first (resolveFormVariables.ts); none: no variables. */
+  variables?: readonly VariableScope[];
 }
 
 function scopeValue(override: string | null, detected: string | undefined): ScopeValue {
@@ -212,7 +218,26 @@ export function scopeMismatchIssues(scope: SigningPlan['scope']): PlanIssue[] {
   return issues;
 }
 
-export function planSigning({ request, credentials, options }: PlanSource): SigningPlan {
+function withoutFix(issue: ValidationIssue): PlanIssue {
+  const { field, severity, message } = issue;
+  return { field, severity, message };
+}
+
+/** The validator's name for a field that held a `{{name}}` reference; undefined: not signed. */
+function variableField(
+  target: VariableTarget,
+  rowIds: readonly string[],
+): SigningField | undefined {
+  if (typeof target === 'string') return target;
+  const index = rowIds.indexOf(target.rowId);
+  return index < 0 ? undefined : headerField(index, target.part);
+}
+
+export function planSigning(source: PlanSource): SigningPlan {
+  const { credentials } = source;
+  // Signed with the values of its {{variables}}; the form keeps the references.
+  const form = resolveFormVariables(source.request, source.options, source.variables ?? []);
+  const { request, options } = form;
   const detected = detectScope(request.url, options.gatewayUrl);
   const region = scopeValue(request.regionOverride, detected.region);
   const service = scopeValue(request.serviceOverride, detected.service);
@@ -298,6 +323,17 @@ export function planSigning({ request, credentials, options }: PlanSource): Sign
   }
 
   const headerRowIds = rows.map((row) => row.id);
+  // A fix computed from a resolved value would write the values over the field's references.
+  const templated = new Set(form.templated.map((target) => variableField(target, headerRowIds)));
+  const planIssues = issues.map((issue) =>
+    templated.has(issue.field) ? withoutFix(issue) : withFixAction(issue, headerRowIds),
+  );
+  for (const problem of form.problems) {
+    const field = variableField(problem.target, headerRowIds);
+    if (field !== undefined)
+      planIssues.push({ field, severity: 'error', message: problem.message });
+  }
+  if (form.problems.length > 0) blockers.unshift(form.problems[0]!.message);
   return {
     input,
     signingTime,
@@ -306,7 +342,8 @@ export function planSigning({ request, credentials, options }: PlanSource): Sign
     blockers,
     scope: { detected, region, service },
     transport,
-    issues: [...issues.map((issue) => withFixAction(issue, headerRowIds)), ...mismatches],
+    issues: [...planIssues, ...mismatches],
+    variables: form.used,
     clockOffsetMs: Number.isFinite(options.clockOffsetSeconds)
       ? options.clockOffsetSeconds * 1000
       : 0,

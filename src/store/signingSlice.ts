@@ -6,6 +6,7 @@ import {
   withSigningDate,
   type SigningPlan,
 } from './planSigning';
+import { stateVariableScopes } from './resolveFormVariables';
 import type {
   PlaygroundDeps,
   PlaygroundState,
@@ -68,7 +69,10 @@ export function createSigningSlice(
 ): SigningSlice {
   // What the current plan was made from (each slice object is replaced on every change to it);
   // null until the first sync, which signs the first plan.
-  let planSources: Pick<PlaygroundState, 'request' | 'credentials' | 'options'> | null = null;
+  let planSources: Pick<
+    PlaygroundState,
+    'request' | 'credentials' | 'options' | 'environments' | 'collections'
+  > | null = null;
   const setSigning = (fields: Partial<Pick<SigningSlice, 'live' | 'error'>>) =>
     set((state) => {
       const signing = { ...state.signing, ...fields };
@@ -91,16 +95,18 @@ export function createSigningSlice(
     // the plan's sources or the shown signing's changed.
     sync: () => {
       const state = get();
-      const { request, credentials, options } = state;
+      const { request, credentials, options, environments, collections } = state;
       let { plan } = state.signing;
       const planChanged =
         planSources === null ||
         request !== planSources.request ||
         credentials !== planSources.credentials ||
-        options !== planSources.options;
+        options !== planSources.options ||
+        environments !== planSources.environments ||
+        collections !== planSources.collections;
       if (planChanged) {
-        planSources = { request, credentials, options };
-        plan = planSigning(planSources);
+        planSources = { request, credentials, options, environments, collections };
+        plan = planSigning({ ...planSources, variables: stateVariableScopes(state) });
       }
       const shown = chooseShownSigning(plan, state.signing.live, state.response.outcome);
       if (planChanged || !sameShown(shown, state.signing.shown)) {

@@ -16,6 +16,7 @@ import { describeCanonicalRequest, describeStringToSign } from './describeSignin
 import { MonoBlock } from '../../components/ui/MonoBlock';
 import { PanelBoundary } from '../../components/ui/PanelBoundary';
 import { RequestToSend } from './RequestToSend';
+import { VariablesUsed } from './VariablesUsed';
 import { toCurl, toHttpText } from '../../exporting/requestText';
 import { SigningKeyChain } from './SigningKeyChain';
 import { SigV4aKeyDerivation } from './SigV4aKeyDerivation';
@@ -71,6 +72,7 @@ export function SigningSteps() {
             mode={shown.result.options.mode}
             expiresIn={shown.result.options.expiresIn ?? 0}
           />
+          <VariablesUsed uses={plan.variables} />
           <Steps
             input={shown.input}
             result={shown.result}
