@@ -123,6 +123,27 @@ describe('createTabsSlice', () => {
     expect(state().options.transport).toBe('direct');
   });
 
+  it('moves a parked tab’s URL with the local gateway, as the one on screen moves', () => {
+    const { store } = makeStore(() => Promise.resolve(answered()));
+    const state = () => store.getState();
+    const first = state().tabs.activeId;
+    const oldBase = state().options.gatewayUrl;
+    state().request.setField('url', `${oldBase}/hello?tab=1`);
+    state().tabs.openNew();
+    state().tabs.openNew();
+    state().request.setField('url', 'https://example.com/prod/hello');
+    state().options.applyPlaygroundConfig({
+      gatewayUrl: 'http://127.0.0.1:6000/prod',
+      relay: true,
+    });
+    state().tabs.select(first);
+    expect(state().request.url).toBe('http://127.0.0.1:6000/prod/hello?tab=1');
+    state().tabs.selectNext();
+    expect(state().request.url).toBe('http://127.0.0.1:6000/prod/hello');
+    state().tabs.selectNext();
+    expect(state().request.url).toBe('https://example.com/prod/hello');
+  });
+
   it('delivers a Send still in flight into its own tab, not the one on screen', async () => {
     const gate = deferred<SendOutcome>();
     const { store, sent } = makeStore(() => gate.promise);

@@ -1,4 +1,4 @@
-import { defaultOptionsFields } from './optionsSlice';
+import { defaultOptionsFields, rebaseGatewayUrl } from './optionsSlice';
 import type {
   PlaygroundState,
   RequestFields,
@@ -38,6 +38,7 @@ export function freshTab(gatewayUrl: string): ParkedTab {
     options: snapshotOptions(defaultOptionsFields()),
     outcome: { kind: 'idle' },
     live: null,
+    gatewayUrl,
   };
 }
 
@@ -60,12 +61,13 @@ function parkShownTab(state: PlaygroundState): ParkedTab {
     options: snapshotOptions(state.options),
     outcome: state.response.outcome,
     live: state.signing.live,
+    gatewayUrl: state.options.gatewayUrl,
   };
 }
 
 /**
  * The slices with a parked tab's state in them. Credentials, transport, gateway and clock offset
- * stay: they are the page's. The signing slice re-plans and re-signs after this (its sync); the
+ * stay: they are the page's (and a URL on a gateway that has moved since follows it). The signing slice re-plans and re-signs after this (its sync); the
  * tab's own last signing shows meanwhile, so switching never shows another tab's steps.
  */
 export function showParkedTab(
@@ -73,7 +75,11 @@ export function showParkedTab(
   parked: ParkedTab,
 ): Pick<PlaygroundState, 'request' | 'options' | 'response' | 'signing'> {
   return {
-    request: { ...state.request, ...parked.request },
+    request: {
+      ...state.request,
+      ...parked.request,
+      url: rebaseGatewayUrl(parked.request.url, parked.gatewayUrl, state.options.gatewayUrl),
+    },
     options: { ...state.options, ...parked.options },
     response: { ...state.response, outcome: parked.outcome },
     signing: { ...state.signing, live: parked.live, error: null },

@@ -18,6 +18,11 @@ export interface ParkedTab {
   outcome: ResponseOutcome;
   /** Its last live signing: switching back shows its steps at once, before signing again. */
   live: SignedRequest | null;
+  /**
+   * The local gateway's base URL when the tab was parked: if the gateway moved since (another
+   * GATEWAY_PORT), the tab's URL moves with it when shown, as the one on screen does.
+   */
+  gatewayUrl: string;
 }
 
 export interface OpenTab {
