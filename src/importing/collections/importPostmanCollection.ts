@@ -152,7 +152,7 @@ function readHeaders(
     }
     rows.push({
       name: header.key,
-      value: wasWithheld ? '' : textOf(header.value),
+      value: textOf(header.value),
       signed: !unsigned.has(index),
       ...(wasWithheld ? { withheld: true } : {}),
     });
