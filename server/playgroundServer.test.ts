@@ -97,7 +97,11 @@ describe('startPlayground', () => {
     for (const host of [`127.0.0.1:${port}`, `localhost:${port}`]) {
       const answer = await call('/playground-config.json', { host });
       expect(answer.status).toBe(200);
-      expect(JSON.parse(answer.body)).toEqual({ gatewayUrl: running.gatewayBase, relay: true });
+      expect(JSON.parse(answer.body)).toEqual({
+        gatewayUrl: running.gatewayBase,
+        relay: true,
+        collectionsDir: false,
+      });
     }
   });
 

@@ -1,8 +1,12 @@
-// The playground's servers: the built app and the relay on one origin, the local API Gateway on
-// another port, in a process of its own (gatewayProcess.ts). Everything binds to 127.0.0.1 only.
+// The playground's servers: the built app, the relay and the collections API on one origin, the
+// local API Gateway on another port, in a process of its own (gatewayProcess.ts). Everything binds
+// to 127.0.0.1 only.
 import { createServer } from 'node:http';
 import { fileURLToPath } from 'node:url';
+import type { PlaygroundConfig } from '../src/request/defaults';
 import { RELAY_PATH } from '../src/transport/relayProtocol';
+import { createCollectionsHandler, isCollectionsPath } from './collections/collectionsHandler';
+import { openCollectionStore } from './collections/collectionStore';
 import { listen, type RunningServer } from './gateway/gatewayServer';
 import { startGatewayProcess, type GatewayProcessOptions } from './gatewayProcess';
 import { localHosts } from './localHosts';
@@ -18,9 +22,16 @@ export interface PlaygroundOptions {
   gatewayPort: number;
   /** What happens when the gateway stops on its own for good (gatewayProcess.ts). */
   onGatewayGiveUp?: GatewayProcessOptions['onGiveUp'];
+  /** `--collections DIR`: the folder of collections the page reads and writes; it must exist. */
+  collectionsDir?: string;
 }
 
 export async function startPlayground(options: PlaygroundOptions) {
+  // First, so a wrong DIR stops the start before anything listens.
+  const collections =
+    options.collectionsDir === undefined
+      ? undefined
+      : await openCollectionStore(options.collectionsDir);
   const gateway = await startGatewayProcess({
     port: options.gatewayPort,
     ...(options.onGatewayGiveUp ? { onGiveUp: options.onGatewayGiveUp } : {}),
@@ -30,6 +41,12 @@ export async function startPlayground(options: PlaygroundOptions) {
   const serveStatic = createStaticHandler(fileURLToPath(new URL('../dist', import.meta.url)));
   let appPort = options.port;
   const relay = createRelayHandler({ port: () => appPort });
+  const collectionsApi = createCollectionsHandler({ store: collections, port: () => appPort });
+  const config: PlaygroundConfig = {
+    gatewayUrl: gatewayBase,
+    relay: true,
+    collectionsDir: collections !== undefined,
+  };
   const app = createServer((request, response) => {
     for (const [name, value] of Object.entries(PAGE_SECURITY_HEADERS)) {
       response.setHeader(name, value);
@@ -37,6 +54,7 @@ export async function startPlayground(options: PlaygroundOptions) {
     const path = (request.url ?? '/').split('?')[0];
     // The relay checks the Host itself, and says so in words the page explains.
     if (path === RELAY_PATH) return relay(request, response);
+    if (isCollectionsPath(path!)) return collectionsApi(request, response);
     if (!localHosts(appPort).has(request.headers.host ?? '')) {
       request.resume();
       response
@@ -48,7 +66,7 @@ export async function startPlayground(options: PlaygroundOptions) {
     }
     if (path === PLAYGROUND_CONFIG_PATH) {
       response.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' });
-      response.end(JSON.stringify({ gatewayUrl: gatewayBase, relay: true }));
+      response.end(JSON.stringify(config));
       return;
     }
     void serveStatic(request, response);
@@ -61,5 +79,5 @@ export async function startPlayground(options: PlaygroundOptions) {
     throw error;
   }
   appPort = Number(new URL(playground.url).port);
-  return { playground, gateway, gatewayBase };
+  return { playground, gateway, gatewayBase, collectionsRoot: collections?.root };
 }

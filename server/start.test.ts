@@ -150,6 +150,7 @@ describe('npm start (server/start.ts)', () => {
     expect(await config.json()).toEqual({
       gatewayUrl: `http://127.0.0.1:${gatewayPort}/prod`,
       relay: true,
+      collectionsDir: false,
     });
     const unsigned = await fetch(`http://127.0.0.1:${gatewayPort}/prod/hello`);
     expect(unsigned.status).toBe(403);

@@ -1,6 +1,8 @@
 // npm start: the playground (built app and the relay, same origin) on 127.0.0.1:5173 and the local
-// API Gateway on 127.0.0.1:5174, in a child process. PORT and GATEWAY_PORT choose other ports.
+// API Gateway on 127.0.0.1:5174, in a child process. PORT and GATEWAY_PORT choose other ports;
+// `npm start -- --collections DIR` keeps collections as files in DIR (startOptions.ts).
 import { startPlayground } from './playgroundServer';
+import { parseStartOptions } from './startOptions';
 
 function port(name: string, fallback: number): number {
   const text = process.env[name];
@@ -12,6 +14,7 @@ function port(name: string, fallback: number): number {
 }
 
 async function main() {
+  const { collectionsDir } = parseStartOptions(process.argv.slice(2));
   const closers: Array<() => Promise<void>> = [];
   let stopping = false;
   const stop = (code: number) => {
@@ -21,9 +24,10 @@ async function main() {
   };
   // The gateway runs in a process of its own: when it stops by itself it is restarted, and
   // only when it cannot come back does the playground stop too, saying why (exit code 1).
-  const { playground, gateway, gatewayBase } = await startPlayground({
+  const { playground, gateway, gatewayBase, collectionsRoot } = await startPlayground({
     port: port('PORT', 5173),
     gatewayPort: port('GATEWAY_PORT', 5174),
+    ...(collectionsDir === undefined ? {} : { collectionsDir }),
     onGatewayGiveUp: (reason) => {
       console.error(`${reason} Stopping the playground too.`);
       stop(1);
@@ -34,6 +38,9 @@ async function main() {
   console.log(
     `Local API Gateway: ${gatewayBase}/hello (AWS_IAM; identities in server/gateway/gateway.config.json)`,
   );
+  if (collectionsRoot !== undefined) {
+    console.log(`Collections:       ${collectionsRoot} (each folder in it is a collection)`);
+  }
   console.log('Ctrl-C stops both.');
   process.on('SIGINT', () => stop(0));
   process.on('SIGTERM', () => stop(0));

@@ -15,17 +15,22 @@ describe('loadPlaygroundConfig', () => {
     const calls: string[] = [];
     const fetchImpl = (async (input: RequestInfo | URL) => {
       calls.push(String(input));
-      return Response.json({ gatewayUrl: 'http://127.0.0.1:6000/prod', relay: true });
+      return Response.json({
+        gatewayUrl: 'http://127.0.0.1:6000/prod',
+        relay: true,
+        collectionsDir: true,
+      });
     }) as typeof fetch;
     expect(await loadPlaygroundConfig(fetchImpl)).toEqual({
       gatewayUrl: 'http://127.0.0.1:6000/prod',
       relay: true,
+      collectionsDir: true,
     });
     expect(calls).toEqual(['/playground-config.json']);
   });
 
   it('falls back to the default gateway and no relay when the file is missing (vite dev)', async () => {
-    const fallback = { gatewayUrl: DEFAULT_GATEWAY_URL, relay: false };
+    const fallback = { gatewayUrl: DEFAULT_GATEWAY_URL, relay: false, collectionsDir: false };
     // 404, the SPA fallback's index.html, a network error, JSON of another shape.
     expect(await loadPlaygroundConfig(answering(() => new Response('', { status: 404 })))).toEqual(
       fallback,
@@ -70,6 +75,7 @@ describe('loadPlaygroundConfig', () => {
       expect(await loadPlaygroundConfig(fetchImpl)).toEqual({
         gatewayUrl: running.gatewayBase,
         relay: true,
+        collectionsDir: false,
       });
     });
   });

@@ -15,9 +15,18 @@ export interface PlaygroundConfig {
   gatewayUrl: string;
   /** Whether the page was served with the relay (npm start), so relay mode can work. */
   relay: boolean;
+  /**
+   * Whether the server keeps collections as files (`--collections DIR`), so the page can read and
+   * write them through /api/collections (transport/collectionsClient.ts).
+   */
+  collectionsDir: boolean;
 }
 
-const FALLBACK: PlaygroundConfig = { gatewayUrl: DEFAULT_GATEWAY_URL, relay: false };
+const FALLBACK: PlaygroundConfig = {
+  gatewayUrl: DEFAULT_GATEWAY_URL,
+  relay: false,
+  collectionsDir: false,
+};
 
 /**
  * Reads /playground-config.json. Under `vite dev` it is missing (404, or the app's index.html
@@ -38,6 +47,7 @@ export async function loadPlaygroundConfig(
           ? config.gatewayUrl.replace(/\/+$/, '')
           : DEFAULT_GATEWAY_URL,
       relay: config.relay === true,
+      collectionsDir: config.collectionsDir === true,
     };
   } catch {
     return FALLBACK;
