@@ -10,8 +10,8 @@ export class CollectionsPage {
     return this.page.getByRole('region', { name: 'Collections', exact: true });
   }
 
-  /** The "In this browser" list, or the disk folder's ("On disk: <folder>"). */
-  place(name: 'In this browser' | `On disk: ${string}`): Locator {
+  /** The "In this browser" list, or the disk folder's ("On disk"). */
+  place(name: 'In this browser' | 'On disk'): Locator {
     return this.panel.getByRole('region', { name, exact: true });
   }
 

@@ -2,6 +2,11 @@
 // collection) the disk folder through the local server. Writes of one record go out one after
 // another, in the order of the edits (two PUTs of one collection racing could leave the older one
 // on disk); a failure is reported, never thrown at the page.
+//
+// On disk, an item's id is its file's path (collections/collectionFiles.ts): a PUT answers with
+// the collection as now on disk, and `savedToDisk` hands the page those ids. So a disk write
+// sends the collection as it is when its turn comes (with the ids of the answers before it),
+// not as it was when the edit was made.
 import type { Collection, Environment } from '../collections/collectionModel';
 import type { CollectionsRepository } from './collectionsRepository';
 import type { CollectionPlace, DiskCollectionsSource } from './collectionsState';
@@ -22,9 +27,17 @@ function reason(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
+export interface WriterHooks {
+  report(message: string): void;
+  /** The collection on disk as the page holds it now (undefined: no longer there). */
+  latestOnDisk(id: string): Collection | undefined;
+  /** A PUT succeeded: `sent` is now on disk as `onDisk`, with the ids the files give. */
+  savedToDisk(sent: Collection, onDisk: Collection): void;
+}
+
 export function createCollectionWriter(
   repository: CollectionsRepository,
-  report: (message: string) => void,
+  { report, latestOnDisk, savedToDisk }: WriterHooks,
 ): CollectionWriter {
   const queues = new Map<string, Promise<void>>();
   let disk: DiskCollectionsSource | null = null;
@@ -40,7 +53,8 @@ export function createCollectionWriter(
     });
   };
 
-  const saveToDisk = async (collection: Collection) => {
+  const saveToDisk = async (edited: Collection) => {
+    const collection = latestOnDisk(edited.id) ?? edited;
     const label = `“${collection.name}”`;
     if (disk === null) return report(`Could not save ${label}: no collection folder on disk.`);
     const { folder } = disk;
@@ -48,7 +62,8 @@ export function createCollectionWriter(
       ok: false as const,
       error: reason(error),
     }));
-    if (!saved.ok) report(`Could not save ${label} to ${folder}: ${saved.error}`);
+    if (saved.ok) savedToDisk(collection, saved.collection);
+    else report(`Could not save ${label} to ${folder}: ${saved.error}`);
   };
 
   return {

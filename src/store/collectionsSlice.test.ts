@@ -45,6 +45,7 @@ describe('collections slice', () => {
     expect(selectSavedStatus(state())).toEqual({
       kind: 'saved',
       place: 'browser',
+      collectionId: id,
       collectionName: 'My API',
       path: 'Hello',
     });
@@ -235,14 +236,27 @@ describe('collections slice', () => {
 
   it('lists the disk folder’s collections apart, and saving into one writes it there', async () => {
     const onDisk: Collection = { id: 'team', name: 'Team API', variables: [], items: [] };
-    const save = vi.fn<DiskCollectionsSource['save']>(() => Promise.resolve({ ok: true }));
+    // As the server does: each request's id becomes its file's path.
+    const save = vi.fn<DiskCollectionsSource['save']>((collection) =>
+      Promise.resolve({
+        ok: true,
+        collection: {
+          ...collection,
+          items: collection.items.map((item) => ({ ...item, id: `${item.name}.request.json` })),
+        },
+      }),
+    );
     const { state } = await setup();
     await state().collections.connectDisk({
-      folder: 'collections/',
-      list: () => Promise.resolve({ ok: true, collections: [onDisk] }),
+      folder: 'the collections folder',
+      list: () =>
+        Promise.resolve({ ok: true, collections: [onDisk], problems: ['broken/: not valid'] }),
       save,
     });
-    expect(state().collections.disk).toMatchObject({ folder: 'collections/', status: 'ready' });
+    expect(state().collections.disk).toMatchObject({
+      status: 'ready',
+      problems: ['broken/: not valid'],
+    });
     state().request.addHeader('Authorization', 'Bearer disk-secret-4');
     const saved = state().collections.saveRequestAs({
       collectionId: 'team',
@@ -256,12 +270,23 @@ describe('collections slice', () => {
     expect(names(save.mock.calls[0]![0])).toEqual(['A']);
     expect(JSON.stringify(save.mock.calls[0])).not.toContain('disk-secret-4');
     expect(state().collections.browser).toEqual([]);
+    // The file's path is the request's id now, and the form follows it.
+    expect(state().request.savedFrom).toEqual({
+      collectionId: 'team',
+      requestId: 'A.request.json',
+    });
+    expect(selectSavedStatus(state())).toMatchObject({ kind: 'saved', path: 'A' });
+
+    state().request.setField('method', 'PUT');
+    expect(state().collections.saveRequest()).toMatchObject({ ok: true });
+    await state().collections.settled();
+    expect(save.mock.calls[1]![0].items).toMatchObject([{ id: 'A.request.json', method: 'PUT' }]);
 
     save.mockResolvedValueOnce({ ok: false, error: 'the folder is read-only' });
     state().collections.renameCollection('team', 'Team');
     await state().collections.settled();
     expect(state().collections.error).toBe(
-      'Could not save “Team” to collections/: the folder is read-only',
+      'Could not save “Team” to the collections folder: the folder is read-only',
     );
   });
 });

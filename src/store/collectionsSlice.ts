@@ -6,9 +6,58 @@ import { createCollectionWriter, type CollectionWriter } from './collectionWrite
 import type { CollectionsRepository } from './collectionsRepository';
 import type { CollectionsSlice, EnvironmentsSlice } from './collectionsState';
 import { createEnvironmentsSlice } from './environmentsSlice';
-import type { StoreGet, StoreSet } from './playgroundState';
+import { idChanges, movedSavedFrom, withIds } from './diskIds';
+import type { PlaygroundState, StoreGet, StoreSet } from './playgroundState';
 import { readStoredWorkspace } from './readStoredWorkspace';
 import { storableItems } from './savedRequest';
+
+/**
+ * The state once the server has written a disk collection: the ids its files give replace the
+ * page's, in the collection, the form's saved request, the parked tabs' and the undo.
+ */
+function withDiskIds(
+  state: PlaygroundState,
+  collectionId: string,
+  sent: Collection,
+  onDisk: Collection,
+): Partial<PlaygroundState> {
+  const changes = idChanges(sent.items, onDisk.items);
+  const disk = state.collections.disk;
+  if (changes.size === 0 || disk === null) return {};
+  const renamed = (collection: Collection) =>
+    collection.id === collectionId
+      ? { ...collection, items: withIds(collection.items, changes) }
+      : collection;
+  const { undo } = state.collections;
+  return {
+    collections: {
+      ...state.collections,
+      disk: { ...disk, collections: disk.collections.map(renamed) },
+      undo: undo === null ? null : { ...undo, collection: renamed(undo.collection) },
+    },
+    request: {
+      ...state.request,
+      savedFrom: movedSavedFrom(state.request.savedFrom, collectionId, changes),
+    },
+    tabs: {
+      ...state.tabs,
+      list: state.tabs.list.map((tab) =>
+        tab.parked === null
+          ? tab
+          : {
+              ...tab,
+              parked: {
+                ...tab.parked,
+                request: {
+                  ...tab.parked.request,
+                  savedFrom: movedSavedFrom(tab.parked.request.savedFrom, collectionId, changes),
+                },
+              },
+            },
+      ),
+    },
+  };
+}
 
 function reason(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
@@ -23,9 +72,11 @@ export function createCollectionSlices(
   get: StoreGet,
   repository: CollectionsRepository,
 ): { collections: CollectionsSlice; environments: EnvironmentsSlice } {
-  const writer = createCollectionWriter(repository, (error) =>
-    set((state) => ({ collections: { ...state.collections, error } })),
-  );
+  const writer = createCollectionWriter(repository, {
+    report: (error) => set((state) => ({ collections: { ...state.collections, error } })),
+    latestOnDisk: (id) => get().collections.disk?.collections.find((each) => each.id === id),
+    savedToDisk: (sent, onDisk) => set((state) => withDiskIds(state, sent.id, sent, onDisk)),
+  });
   return {
     collections: createCollectionsSlice(set, get, repository, writer),
     environments: createEnvironmentsSlice(set, get, writer),
@@ -97,7 +148,9 @@ function createCollectionsSlice(
 
     connectDisk: async (source) => {
       writer.connectDisk(source);
-      patch({ disk: { folder: source.folder, status: 'loading', collections: [] } });
+      patch({
+        disk: { folder: source.folder, status: 'loading', collections: [], problems: [] },
+      });
       let listed: Awaited<ReturnType<typeof source.list>>;
       try {
         listed = await source.list();
@@ -109,6 +162,7 @@ function createCollectionsSlice(
           folder: source.folder,
           status: 'ready',
           collections: listed.ok ? listed.collections : [],
+          problems: listed.ok ? listed.problems : [],
         },
         ...(listed.ok
           ? {}

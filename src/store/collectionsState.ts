@@ -34,16 +34,25 @@ export interface UndoDeletion {
 
 /** The collection folder of `npm start -- --collections DIR`, as the page reaches it. */
 export interface DiskCollectionsSource {
-  /** The folder as the server names it, for "On disk: <folder>". */
+  /** How the page names the folder in messages ("the collections folder"). */
   folder: string;
-  list(): Promise<{ ok: true; collections: Collection[] } | { ok: false; error: string }>;
-  save(collection: Collection): Promise<{ ok: true } | { ok: false; error: string }>;
+  /** The collections readable in it, and one sentence per folder that is not. */
+  list(): Promise<
+    { ok: true; collections: Collection[]; problems: string[] } | { ok: false; error: string }
+  >;
+  /** Writes a collection (its folder is its id) and answers with it as now on disk. */
+  save(
+    collection: Collection,
+  ): Promise<{ ok: true; collection: Collection } | { ok: false; error: string }>;
 }
 
 export interface DiskCollections {
   folder: string;
   status: 'loading' | 'ready';
+  /** Each in the folder named by its id (`orders-api` is DIR/orders-api/). */
   collections: Collection[];
+  /** One sentence per collection folder that could not be read. */
+  problems: string[];
 }
 
 export interface CollectionsSlice {

@@ -13,6 +13,8 @@ export type SavedStatus =
       /** 'modified': saving would change the saved request. */
       kind: 'saved' | 'modified';
       place: CollectionPlace;
+      /** On disk, the collection's folder name. */
+      collectionId: string;
       collectionName: string;
       /** Folder names and then the request's own, joined with " / ". */
       path: string;
@@ -39,6 +41,7 @@ export function selectSavedStatus(state: PlaygroundState): SavedStatus {
   return {
     kind: sameContent(content, found.item) ? 'saved' : 'modified',
     place: located!.place,
+    collectionId: located!.collection.id,
     collectionName: located!.collection.name,
     path: [...found.folders.map((folder) => folder.name), found.item.name].join(' / '),
   };

@@ -47,6 +47,7 @@ export function CollectionCard({
             <span className="tree-name">{name}</span>
             <span className="muted collection-count">
               {requests} request{requests === 1 ? '' : 's'}
+              {place === 'disk' && ` · On disk: ${id}/`}
             </span>
           </button>
         )}

@@ -78,11 +78,13 @@ function CollectionList({
   title,
   place,
   collections,
+  problems = [],
   empty,
 }: {
   title: string;
   place: CollectionPlace;
   collections: readonly Collection[] | null;
+  problems?: readonly string[];
   empty: string;
 }) {
   return (
@@ -98,6 +100,13 @@ function CollectionList({
             <CollectionCard key={collection.id} collection={collection} place={place} />
           ))}
         </div>
+      )}
+      {problems.length > 0 && (
+        <ul className="hint" aria-label="Not readable">
+          {problems.map((problem) => (
+            <li key={problem}>{problem}</li>
+          ))}
+        </ul>
       )}
     </section>
   );
@@ -140,10 +149,11 @@ export function CollectionsPanel() {
         </div>
         {disk !== null && (
           <CollectionList
-            title={`On disk: ${disk.folder}`}
+            title="On disk"
             place="disk"
             collections={disk.status === 'loading' ? null : disk.collections}
-            empty="No collections in this folder yet."
+            problems={disk.problems}
+            empty={`No collections in ${disk.folder} yet.`}
           />
         )}
         <CollectionList

@@ -6,10 +6,18 @@ import { selectSavedStatus } from '../../store/selectSavedStatus';
 import { usePlaygroundStore } from '../../store/usePlaygroundStore';
 import { SaveAsForm } from './SaveAsForm';
 
-function savedMessage(result: SaveResult): string {
-  if (!result.ok) return result.error;
-  if (result.notKept.length === 0) return 'Saved.';
-  return `Saved, without ${result.notKept.join(', ')} (credentials are never saved in a collection).`;
+interface SaveMessage {
+  ok: boolean;
+  text: string;
+}
+
+function savedMessage(result: SaveResult): SaveMessage {
+  if (!result.ok) return { ok: false, text: result.error };
+  if (result.notKept.length === 0) return { ok: true, text: 'Saved.' };
+  return {
+    ok: true,
+    text: `Saved, without ${result.notKept.join(', ')} (credentials are never saved in a collection).`,
+  };
 }
 
 /**
@@ -22,13 +30,13 @@ export function SaveRequestBar() {
       const saved = selectSavedStatus(s);
       return saved.kind === 'saved' || saved.kind === 'modified'
         ? { ...saved }
-        : { kind: saved.kind, place: null, collectionName: '', path: '' };
+        : { kind: saved.kind, place: null, collectionId: '', collectionName: '', path: '' };
     }),
   );
   const loading = usePlaygroundStore((s) => s.collections.status === 'loading');
   const saveRequest = usePlaygroundStore((s) => s.collections.saveRequest);
   const [savingAs, setSavingAs] = useState(false);
-  const [message, setMessage] = useState<string | null>(null);
+  const [message, setMessage] = useState<SaveMessage | null>(null);
 
   const from =
     status.kind === 'saved' || status.kind === 'modified' ? (
@@ -36,7 +44,9 @@ export function SaveRequestBar() {
         <span className="saved-from-name">
           {status.collectionName} / {status.path}
         </span>{' '}
-        <span className="muted">({status.place === 'disk' ? 'on disk' : 'in this browser'})</span>
+        <span className="muted">
+          ({status.place === 'disk' ? `on disk: ${status.collectionId}/` : 'in this browser'})
+        </span>
         {status.kind === 'modified' ? (
           <span className="tag tag-unsigned">Unsaved changes</span>
         ) : (
@@ -87,8 +97,9 @@ export function SaveRequestBar() {
           onCancel={() => setSavingAs(false)}
         />
       )}
-      <p className="hint" role="status">
-        {message}
+      <p className={message?.ok === false ? 'bad' : 'hint'} role="status">
+        {/* "Saved" lasts while it is true: the next edit makes it old news. */}
+        {message !== null && (!message.ok || status.kind === 'saved') && message.text}
       </p>
     </div>
   );
