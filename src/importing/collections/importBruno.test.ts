@@ -8,6 +8,7 @@ import {
 import { LOCAL_IDENTITIES } from '../../request/defaults';
 import { BRUNO_FIXTURES, readFixtureFolder } from '../../../test-support/collectionImportFixtures';
 import { sequentialIds } from '../../../test-support/postmanFixtures';
+import { importCollectionFiles } from './importCollectionFile';
 import { importBruno, isBrunoFileName, type BrunoFile } from './importBruno';
 
 const DEMO = LOCAL_IDENTITIES.find((identity) => identity.name === 'demo')!;
@@ -315,6 +316,34 @@ describe('importBruno', () => {
         { name: `c/${deep}`, text: bru('get', 'x', 'none') },
       ]),
     ).toMatch(/^Folders are nested more than 16 deep/);
+  });
+});
+
+describe('importCollectionFiles with Bruno files', () => {
+  it('reads the files of a folder as one collection', () => {
+    const files = readFixtureFolder(BRUNO_FIXTURES.orders).map(({ name, text }) => ({
+      fileName: name,
+      text,
+    }));
+    const result = importCollectionFiles(files, { newId: sequentialIds() });
+    expect(result.ok && result.workspace.format).toBe('Bruno collection');
+    expect(
+      result.ok && result.workspace.environments.map((environment) => environment.name),
+    ).toEqual(['dev', 'prod']);
+  });
+
+  it('knows environments by what they hold when the files come without their paths', () => {
+    const files = readFixtureFolder(BRUNO_FIXTURES.localGateway).map(({ name, text }) => ({
+      fileName: name.split('/').pop()!,
+      text,
+    }));
+    const result = importCollectionFiles(files, { newId: sequentialIds() });
+    if (!result.ok) throw new Error(result.error);
+    expect(result.workspace.environments.map((environment) => environment.name)).toEqual(['local']);
+    expect(result.workspace.collection?.items.map((item) => item.name)).toEqual([
+      'Say hello',
+      'Read hello',
+    ]);
   });
 });
 

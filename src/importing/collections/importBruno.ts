@@ -264,6 +264,16 @@ function environmentVariables(blocks: readonly BruBlock[]): Variable[] {
   return variables;
 }
 
+/**
+ * An environment read by what it holds, for files chosen without their folder (a browser's file
+ * picker gives names, not paths): only `vars` and `vars:secret` blocks.
+ */
+function isEnvironmentFile(fileName: string, blocks: readonly BruBlock[]): boolean {
+  if (fileName === 'folder.bru' || fileName === 'collection.bru' || blocks.length === 0)
+    return false;
+  return blocks.every((block) => block.name === 'vars' || block.name === 'vars:secret');
+}
+
 function noteSentences(
   notes: NoteTallies<NoteKind>,
   otherAuthModes: ReadonlySet<string>,
@@ -419,7 +429,10 @@ function readFiles(
       collectionBlocks = read.blocks;
       continue;
     }
-    if (dirs.length === 1 && dirs[0] === 'environments') {
+    if (
+      (dirs.length === 1 && dirs[0] === 'environments') ||
+      isEnvironmentFile(fileName, read.blocks)
+    ) {
       environments.push({
         id: newId(),
         name: importedName(fileName.replace(/\.bru$/i, ''), 'Environment'),

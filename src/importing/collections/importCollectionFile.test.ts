@@ -150,7 +150,7 @@ describe('importCollectionFile', () => {
 
   it('says which formats it reads when it knows none', () => {
     expect(errorOf(importCollectionFile('x.json', '{"hello": 1}', options()))).toBe(
-      '“x.json”: JSON, but not a format the playground imports. It imports Postman collections (v2.0, v2.1) and Postman environments and globals.',
+      '“x.json”: JSON, but not a format the playground imports. It imports Postman collections (v2.0, v2.1), Postman environments and globals, Insomnia exports (formats 4 and 5), OpenAPI 3 and Swagger 2 (API Gateway exports) and Bruno collections (.bru files, bruno.json).',
     );
     expect(errorOf(importCollectionFile('notes.txt', 'just text', options()))).toMatch(
       /^“notes.txt”: Not a format the playground imports\. It imports Postman/,

@@ -10,7 +10,20 @@ import {
   type Environment,
 } from '../../collections/collectionModel';
 import { checkImportLimits, tooBig } from './checkImportLimits';
+import { importBruno, isBrunoFileName } from './importBruno';
 import type { ImportedKeys, ImportedWorkspace, ImportWorkspaceResult } from './importedWorkspace';
+import {
+  importInsomnia,
+  importInsomniaDocument,
+  looksLikeInsomnia,
+  looksLikeInsomniaYaml,
+} from './importInsomnia';
+import {
+  importOpenApi,
+  importOpenApiDocument,
+  looksLikeOpenApi,
+  looksLikeOpenApiYaml,
+} from './importOpenApi';
 import { quoteName } from './importNotes';
 import { importPostmanCollection, postmanCollectionVersion } from './importPostmanCollection';
 import { importPostmanEnvironment, isPostmanEnvironment } from './importPostmanEnvironment';
@@ -34,6 +47,8 @@ export interface CollectionFileInput {
   fileName: string;
   text: string;
   json?: { value: unknown };
+  /** A Bruno collection is a folder of files: all of them, read as one (groupBrunoFiles). */
+  files?: readonly CollectionFile[];
 }
 
 export interface FormatContext {
@@ -68,9 +83,38 @@ const FORMATS: readonly CollectionFormat[] = [
     claims: (file) => file.json !== undefined && isPostmanEnvironment(file.json.value),
     read: (file, context) => importPostmanEnvironment(file.json?.value, context),
   },
-  // ── Insomnia (importInsomnia.ts) plugs in here: an export (JSON `_type: "export"`, or v5 YAML).
-  // ── Bruno (importBruno.ts) plugs in here: `.bru` files (claims by file name and text).
-  // ── OpenAPI (importOpenApi.ts) plugs in here: `openapi: 3.x` or `swagger: "2.0"`, JSON or YAML.
+  {
+    name: 'Insomnia exports (formats 4 and 5)',
+    holds: 'collection',
+    claims: (file) =>
+      file.json !== undefined
+        ? looksLikeInsomnia(file.json.value)
+        : looksLikeInsomniaYaml(file.text),
+    read: (file, context) =>
+      file.json !== undefined
+        ? importInsomniaDocument(file.json.value, context.newId)
+        : importInsomnia(file.text, context.newId),
+  },
+  {
+    name: 'OpenAPI 3 and Swagger 2 (API Gateway exports)',
+    holds: 'collection',
+    claims: (file) =>
+      file.json !== undefined ? looksLikeOpenApi(file.json.value) : looksLikeOpenApiYaml(file.text),
+    read: (file, context) =>
+      file.json !== undefined
+        ? importOpenApiDocument(file.json.value, context.newId)
+        : importOpenApi(file.text, context.newId),
+  },
+  {
+    name: 'Bruno collections (.bru files, bruno.json)',
+    holds: 'collection',
+    claims: (file) => file.files !== undefined || isBrunoFileName(file.fileName),
+    read: (file, context) =>
+      importBruno(
+        (file.files ?? [file]).map(({ fileName, text }) => ({ name: fileName, text })),
+        context.newId,
+      ),
+  },
 ];
 
 function formatNames(): string {
@@ -111,12 +155,13 @@ function looksLikeJson(text: string): boolean {
 type Prepared =
   { ok: true; file: CollectionFileInput; format: CollectionFormat } | { ok: false; error: string };
 
-function prepare(file: CollectionFile): Prepared {
+function prepare(file: CollectionFile | CollectionFileInput): Prepared {
   const named = quoteName(file.fileName);
   if (file.text.length > COLLECTION_LIMITS.maxFileChars)
     return { ok: false, error: `${named}: ${tooBig(file.text.length)}` };
   const input: CollectionFileInput = { fileName: file.fileName, text: file.text };
-  if (looksLikeJson(file.text)) {
+  if ('files' in file && file.files !== undefined) input.files = file.files;
+  if (input.files === undefined && looksLikeJson(file.text)) {
     const json = readJsonText(file.text, 'The file');
     if (!json.ok) return { ok: false, error: `${named}: ${json.error}` };
     input.json = { value: json.value };
@@ -132,6 +177,21 @@ function prepare(file: CollectionFile): Prepared {
     return { ok: false, error: `${named}: ${what}. It imports ${formatNames()}.` };
   }
   return { ok: true, file: input, format };
+}
+
+/**
+ * The files with those of a Bruno collection (.bru files and bruno.json) taken together as one:
+ * its requests, folders and environments are read from each other.
+ */
+function groupBrunoFiles(
+  files: readonly CollectionFile[],
+): (CollectionFile | CollectionFileInput)[] {
+  const bruno = files.filter((file) => isBrunoFileName(file.fileName));
+  if (bruno.length <= 1) return [...files];
+  return [
+    ...files.filter((file) => !isBrunoFileName(file.fileName)),
+    { fileName: `Bruno collection (${bruno.length} files)`, text: '', files: bruno },
+  ];
 }
 
 function sameKeys(a: ImportedKeys, b: ImportedKeys): boolean {
@@ -152,7 +212,7 @@ export function importCollectionFiles(
 ): ImportWorkspaceResult {
   if (files.length === 0) return { ok: false, error: 'Choose a file to import.' };
   const prepared: { file: CollectionFileInput; format: CollectionFormat }[] = [];
-  for (const file of files) {
+  for (const file of groupBrunoFiles(files)) {
     const ready = prepare(file);
     if (!ready.ok) return ready;
     prepared.push(ready);

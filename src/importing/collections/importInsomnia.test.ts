@@ -12,6 +12,7 @@ import {
   readCollectionFixture,
 } from '../../../test-support/collectionImportFixtures';
 import { sequentialIds } from '../../../test-support/postmanFixtures';
+import { importCollectionFile } from './importCollectionFile';
 import { importInsomnia, looksLikeInsomnia, looksLikeInsomniaYaml } from './importInsomnia';
 
 const DEMO = LOCAL_IDENTITIES.find((identity) => identity.name === 'demo')!;
@@ -390,5 +391,20 @@ describe('looksLikeInsomniaYaml', () => {
     );
     expect(looksLikeInsomniaYaml('# exported\ntype: "spec.insomnia.rest/5.0"\n')).toBe(true);
     expect(looksLikeInsomniaYaml('openapi: 3.0.1\ntype: object\n')).toBe(false);
+  });
+});
+
+describe('importCollectionFile with Insomnia exports', () => {
+  it('reads format 4 (JSON) and format 5 (YAML)', () => {
+    for (const [fileName, format] of [
+      [INSOMNIA_FIXTURES.ordersV4, 'Insomnia export (format 4)'],
+      [INSOMNIA_FIXTURES.localGatewayV5, 'Insomnia collection (format 5)'],
+    ] as const) {
+      const result = importCollectionFile(fileName, readCollectionFixture(fileName), {
+        newId: sequentialIds(),
+      });
+      expect(result.ok && result.workspace.format).toBe(format);
+      expect(result.ok && result.workspace.keys?.accessKeyId).toBe(DEMO.accessKeyId);
+    }
   });
 });

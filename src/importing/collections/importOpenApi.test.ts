@@ -10,6 +10,7 @@ import {
   readCollectionFixture,
 } from '../../../test-support/collectionImportFixtures';
 import { sequentialIds } from '../../../test-support/postmanFixtures';
+import { importCollectionFile } from './importCollectionFile';
 import { importOpenApi, looksLikeOpenApi, looksLikeOpenApiYaml } from './importOpenApi';
 
 function imported(text: string) {
@@ -251,5 +252,20 @@ describe('looksLikeOpenApiYaml', () => {
     expect(looksLikeOpenApiYaml(readCollectionFixture(OPENAPI_FIXTURES.ordersOas30))).toBe(true);
     expect(looksLikeOpenApiYaml('swagger: "2.0"\ninfo: {}\n')).toBe(true);
     expect(looksLikeOpenApiYaml('asyncapi: 2.0.0\n')).toBe(false);
+  });
+});
+
+describe('importCollectionFile with OpenAPI documents', () => {
+  it('reads JSON and YAML exports', () => {
+    for (const [fileName, requestCount] of [
+      [OPENAPI_FIXTURES.localGatewayDemo, 2],
+      [OPENAPI_FIXTURES.ordersOas30, 6],
+      [OPENAPI_FIXTURES.ordersSwagger2, 3],
+    ] as const) {
+      const result = importCollectionFile(fileName, readCollectionFixture(fileName), {
+        newId: sequentialIds(),
+      });
+      expect(result.ok && requests(result.workspace.collection)).toHaveLength(requestCount);
+    }
   });
 });
