@@ -1,5 +1,6 @@
 import { lazy, Suspense, useEffect } from 'react';
 import { loadPlaygroundConfig } from '../request/defaults';
+import { createDiskCollectionsSource } from '../store/diskCollectionsSource';
 import { usePlaygroundStore } from '../store/usePlaygroundStore';
 import { BodyEditor } from '../features/request/BodyEditor';
 import { CollectionsPanel } from '../features/collections/CollectionsPanel';
@@ -42,17 +43,20 @@ const CheckSignaturePanel = lazy(() =>
 /** The playground: inputs on the left; the response and every signing step on the right. */
 export function App() {
   const applyPlaygroundConfig = usePlaygroundStore((s) => s.options.applyPlaygroundConfig);
+  const connectDisk = usePlaygroundStore((s) => s.collections.connectDisk);
   useSendShortcut();
 
   useEffect(() => {
     let current = true;
     void loadPlaygroundConfig().then((config) => {
-      if (current) applyPlaygroundConfig(config);
+      if (!current) return;
+      applyPlaygroundConfig(config);
+      if (config.collectionsDir) void connectDisk(createDiskCollectionsSource());
     });
     return () => {
       current = false;
     };
-  }, [applyPlaygroundConfig]);
+  }, [applyPlaygroundConfig, connectDisk]);
 
   return (
     <div className="app">

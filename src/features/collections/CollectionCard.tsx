@@ -6,6 +6,7 @@ import { countRequests } from '../../store/collectionTree';
 import { usePlaygroundStore } from '../../store/usePlaygroundStore';
 import { CollectionItems } from './CollectionItems';
 import { actionsButtonId, useTreeState } from './treeState';
+import { useExportPostman } from './useExportPostman';
 
 /** One collection: its name, its actions and its tree of folders and requests. */
 export function CollectionCard({
@@ -19,6 +20,7 @@ export function CollectionCard({
   const renameCollection = usePlaygroundStore((s) => s.collections.renameCollection);
   const deleteCollection = usePlaygroundStore((s) => s.collections.deleteCollection);
   const newFolder = usePlaygroundStore((s) => s.collections.newFolder);
+  const exportPostman = useExportPostman();
   const [expanded, setExpanded] = useState(true);
   const { id, name } = collection;
   const actionsOpen = tree.actionsFor === id;
@@ -88,6 +90,14 @@ export function CollectionCard({
           >
             New folder
           </button>
+          <button
+            type="button"
+            className="small-button"
+            aria-label={`Export ${name} to Postman`}
+            onClick={() => void exportPostman.run(collection)}
+          >
+            Export to Postman
+          </button>
           {place === 'browser' && (
             <button
               type="button"
@@ -97,6 +107,23 @@ export function CollectionCard({
             >
               Delete
             </button>
+          )}
+        </div>
+      )}
+      {exportPostman.message !== null && (
+        <div className="collection-export" role="status">
+          <p className={exportPostman.message.ok ? undefined : 'bad'}>
+            {exportPostman.message.text}{' '}
+            <button type="button" className="link-button" onClick={exportPostman.dismiss}>
+              Dismiss
+            </button>
+          </p>
+          {exportPostman.message.notes.length > 0 && (
+            <ul className="hint" aria-label="Export notes">
+              {exportPostman.message.notes.map((note) => (
+                <li key={note}>{note}</li>
+              ))}
+            </ul>
           )}
         </div>
       )}
