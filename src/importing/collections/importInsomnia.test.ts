@@ -215,7 +215,7 @@ describe('importInsomnia', () => {
     });
 
     it('keeps filters as written, with a note, and leaves out the WebSocket request', () => {
-      expect(request(collection, 'Read hello').url).toBe(
+      expect(request(collection, 'Shout hello').url).toBe(
         '{{gateway}}/{{stage}}/hello?greeting={{ _.greeting | upper }}',
       );
       expect(workspace.notes).toContain(
