@@ -2,12 +2,16 @@
 // saved; nothing secret reaches IndexedDB. Against npm start and its local gateway, found by role
 // and label (pages/playground.ts, pages/collections.ts).
 import { expect, test } from '@playwright/test';
+import { writeFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
 import { LOCAL_IDENTITIES } from '../src/request/defaults';
 import { CollectionsPage } from './pages/collections';
 import { PlaygroundPage } from './pages/playground';
 
 const demo = LOCAL_IDENTITIES.find((identity) => identity.name === 'demo')!;
 const GATEWAY = 'http://127.0.0.1:5174/prod';
+const POSTMAN_FIXTURES = new URL('../test-support/fixtures/collections/postman/', import.meta.url);
+const postmanFixture = (name: string) => fileURLToPath(new URL(name, POSTMAN_FIXTURES));
 
 /** Values that must never be found in IndexedDB. */
 const SECRETS = {
@@ -105,5 +109,52 @@ test.describe('collections', () => {
     await reloaded.getByRole('button', { name: 'Variables of secrets', exact: true }).click();
     await expect(reloaded.getByLabel('Variable 1 name', { exact: true })).toHaveValue('apiKey');
     await expect(reloaded.getByLabel('Variable 1 value', { exact: true })).toHaveValue('');
+  });
+
+  test('a Postman collection and its environment import and send 200 as the demo identity; the export holds no key and imports again', async ({
+    page,
+  }, testInfo) => {
+    const playground = new PlaygroundPage(page);
+    const collections = new CollectionsPage(page);
+    await playground.open();
+    await playground.fillCredentials({ accessKeyId: '', secretAccessKey: '' });
+
+    const said = await collections.importFiles([
+      postmanFixture('local-gateway.postman_collection.json'),
+      postmanFixture('local-gateway.postman_environment.json'),
+    ]);
+    expect(said).toContain('Imported the collection “Local API Gateway” and 1 environment');
+    expect(said).toContain('Credentials');
+    // The environment's keys went to the credentials panel (memory only).
+    await expect(playground.accessKeyId).toHaveValue(demo.accessKeyId);
+    await expect(playground.secretAccessKey).toHaveValue(demo.secretAccessKey);
+
+    await collections.environmentPicker.selectOption({ label: 'Local gateway' });
+    await collections.open('Say hello');
+    await expect(playground.url).toHaveValue('{{baseUrl}}/hello');
+    expect(await playground.send()).toMatch(/^200\b/);
+
+    const exported = await collections.exportToPostman('Local API Gateway');
+    expect(exported.fileName).toMatch(/\.postman_collection\.json$/);
+    expect(exported.text).toContain('"awsv4"');
+    expect(exported.text).not.toContain(demo.secretAccessKey);
+    const again = testInfo.outputPath(exported.fileName);
+    await writeFile(again, exported.text);
+    expect(await collections.importFiles([again])).toContain(
+      'Imported the collection “Local API Gateway”',
+    );
+    const copies = collections.panel.getByRole('region', {
+      name: 'Collection Local API Gateway',
+      exact: true,
+    });
+    await expect(copies).toHaveCount(2);
+    const requestNames = async (index: number) =>
+      (
+        await copies
+          .nth(index)
+          .getByRole('button', { name: /^Open / })
+          .allInnerTexts()
+      ).map((text) => text.trim());
+    expect(await requestNames(1)).toEqual(await requestNames(0));
   });
 });

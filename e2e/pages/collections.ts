@@ -30,6 +30,31 @@ export class CollectionsPage {
     await expect(this.collection(name)).toBeVisible();
   }
 
+  /** Chooses files in "Import collection…" and returns what the panel says once imported. */
+  async importFiles(paths: string[]): Promise<string> {
+    await this.panel.getByLabel('Collection files to import', { exact: true }).setInputFiles(paths);
+    // The status says "Importing…" from the moment the files are chosen until it is done.
+    const status = this.panel.getByRole('status', { name: 'Collection import', exact: true });
+    await expect(status).not.toHaveText(/^\s*(Importing…)?\s*$/);
+    return (await status.innerText()).trim();
+  }
+
+  /** Clicks "Export to Postman" in a collection's actions; returns the downloaded file's text. */
+  async exportToPostman(collectionName: string): Promise<{ fileName: string; text: string }> {
+    const collection = this.collection(collectionName);
+    await collection
+      .getByRole('button', { name: `Actions for the collection ${collectionName}`, exact: true })
+      .click();
+    const download = this.page.waitForEvent('download');
+    await collection
+      .getByRole('button', { name: `Export ${collectionName} to Postman`, exact: true })
+      .click();
+    const file = await download;
+    const path = await file.path();
+    const { readFile } = await import('node:fs/promises');
+    return { fileName: file.suggestedFilename(), text: await readFile(path, 'utf8') };
+  }
+
   // --- The Save bar ---------------------------------------------------------------------------
 
   /** "Saved request": which one the form came from, and "Saved" or "Unsaved changes". */

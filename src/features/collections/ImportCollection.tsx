@@ -91,7 +91,7 @@ export function ImportCollection() {
           void importFiles(files);
         }}
       />
-      <div role="status" className="collection-import-status">
+      <div role="status" aria-label="Collection import" className="collection-import-status">
         {outcome.kind === 'reading' && <p className="hint">Importing…</p>}
         {outcome.kind === 'failed' && <p className="bad">{outcome.error}</p>}
         {outcome.kind === 'done' && (
