@@ -188,7 +188,8 @@ function exportRequest(request: SavedRequest, context: Context): Record<string, 
   const pruned = body !== undefined && BODY_PRUNED_METHODS.has(request.method.toUpperCase());
   return {
     name: request.name,
-    ...(Object.keys(extension).length === 0 ? {} : { [PLAYGROUND_EXTENSION_KEY]: extension }),
+    // Written even when empty: it tells the importer the file is the playground's own.
+    [PLAYGROUND_EXTENSION_KEY]: extension,
     ...(pruned ? { protocolProfileBehavior: { disableBodyPruning: true } } : {}),
     request: {
       ...(ownAuth

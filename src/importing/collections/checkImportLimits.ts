@@ -1,11 +1,18 @@
-// COLLECTION_LIMITS applied to what an importer produced, with the sentence the page shows. An
-// importer that walks a source tree itself stops at the same bounds with the same sentences
-// (tooDeep, tooManyRequests), so a hostile file is refused before it is built.
+// COLLECTION_LIMITS applied to what an importer produced, with the sentence the page shows, and
+// then the model's own validation (collections/validateCollection.ts), so an import is never one
+// the page's stores would refuse to keep. An importer that walks a source tree itself stops at the
+// same bounds with the same sentences (tooDeep, tooManyRequests, tooManyFolders), so a hostile
+// file is refused before it is built.
 import {
   COLLECTION_LIMITS,
   type CollectionItem,
   type Variable,
 } from '../../collections/collectionModel';
+import {
+  MAX_FOLDERS,
+  parseCollection,
+  parseEnvironment,
+} from '../../collections/validateCollection';
 import type { ImportedWorkspace } from './importedWorkspace';
 import { quoteName } from './importNotes';
 
@@ -21,6 +28,10 @@ export function tooDeep(where: string): string {
 export function tooManyRequests(count: number | 'more'): string {
   const counted = count === 'more' ? `more than ${COLLECTION_LIMITS.maxRequests}` : String(count);
   return `The collection has ${counted} requests; the playground keeps at most ${COLLECTION_LIMITS.maxRequests} in one collection.`;
+}
+
+export function tooManyFolders(): string {
+  return `The collection has more than ${MAX_FOLDERS} folders; the playground keeps at most ${MAX_FOLDERS} in one collection.`;
 }
 
 export function tooManyVariables(owner: string, count: number): string {
@@ -43,6 +54,7 @@ function checkVariables(owner: string, variables: readonly Variable[]): string |
 /** Depth, request count and names of the tree, walked with a stack of its own. */
 function checkItems(items: readonly CollectionItem[]): string | undefined {
   let requests = 0;
+  let folders = 0;
   const stack: { items: readonly CollectionItem[]; depth: number }[] = [{ items, depth: 0 }];
   for (let level = stack.pop(); level !== undefined; level = stack.pop()) {
     for (const item of level.items) {
@@ -54,6 +66,7 @@ function checkItems(items: readonly CollectionItem[]): string | undefined {
       }
       if (level.depth + 1 > COLLECTION_LIMITS.maxDepth)
         return tooDeep(`folder ${quoteName(item.name)}`);
+      if (++folders > MAX_FOLDERS) return tooManyFolders();
       stack.push({ items: item.items, depth: level.depth + 1 });
     }
   }
@@ -69,6 +82,9 @@ export function checkImportLimits(workspace: ImportedWorkspace): string | undefi
       checkVariables(`The collection ${quoteName(collection.name)}`, collection.variables) ??
       checkItems(collection.items);
     if (problem !== undefined) return problem;
+    const valid = parseCollection(collection);
+    if (!valid.ok)
+      return `The imported collection is not one the playground can keep: ${valid.error}.`;
   }
   for (const environment of workspace.environments) {
     if (long(environment.name)) return tooLongName('environment', environment.name);
@@ -77,6 +93,9 @@ export function checkImportLimits(workspace: ImportedWorkspace): string | undefi
       environment.variables,
     );
     if (problem !== undefined) return problem;
+    const valid = parseEnvironment(environment);
+    if (!valid.ok)
+      return `The imported environment ${quoteName(environment.name)} is not one the playground can keep: ${valid.error}.`;
   }
   return undefined;
 }

@@ -9,28 +9,29 @@ export function quoteName(name: string): string {
 
 const SHOWN = 3;
 
-/** Things of one kind, counted, the first few named. */
+/**
+ * Things of one kind, each counted once (a request with three such headers is one), the first
+ * few named.
+ */
 export class NamedTally {
-  #names: string[] = [];
-  #count = 0;
+  #names = new Set<string>();
 
   add(name: string): void {
-    this.#count++;
-    if (this.#names.length < SHOWN && !this.#names.includes(name)) this.#names.push(name);
+    this.#names.add(name);
   }
 
   get count(): number {
-    return this.#count;
+    return this.#names.size;
   }
 
   /** “A”, “B”, “C” and 4 more; `quote` makes each name's wording (identity for places). */
   describe(quote: (name: string) => string = quoteName): string {
-    const quoted = this.#names.map(quote);
-    const more = this.#count - this.#names.length;
+    const shown = [...this.#names].slice(0, SHOWN).map(quote);
+    const more = this.#names.size - shown.length;
     const listed =
-      quoted.length <= 1
-        ? quoted.join('')
-        : `${quoted.slice(0, -1).join(', ')}${more > 0 ? ', ' : ' and '}${quoted.at(-1)!}`;
+      shown.length <= 1
+        ? shown.join('')
+        : `${shown.slice(0, -1).join(', ')}${more > 0 ? ', ' : ' and '}${shown.at(-1)!}`;
     return more > 0 ? `${listed} and ${more} more` : listed;
   }
 }

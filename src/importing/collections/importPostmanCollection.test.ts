@@ -376,6 +376,44 @@ describe('importPostmanCollection: auth inheritance', () => {
   });
 });
 
+describe('importPostmanCollection: headers', () => {
+  it("leaves out the headers Postman's awsv4 writes afresh, only where awsv4 signs", () => {
+    const stale = [
+      { key: 'Authorization', value: 'AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20260101/…' },
+      { key: 'X-Amz-Date', value: '20260101T000000Z' },
+      { key: 'x-amz-content-sha256', value: 'UNSIGNED-PAYLOAD' },
+      { key: 'Host', value: 'example.com' },
+      { key: 'Accept', value: '*/*' },
+    ];
+    const workspace = imported(
+      collectionOf(
+        [
+          { name: 'signed', request: { url: 'https://example.com/', header: stale } },
+          {
+            name: 'unsigned',
+            request: { url: 'https://example.com/', header: stale, auth: { type: 'noauth' } },
+          },
+        ],
+        { auth: awsv4({ accessKey: 'AKIDEXAMPLE', secretKey: 'x'.repeat(40) }) },
+      ),
+    );
+    expect(request(workspace.collection, 'signed').headers.map((header) => header.name)).toEqual([
+      'Host',
+      'Accept',
+    ]);
+    expect(request(workspace.collection, 'unsigned').headers.map((header) => header.name)).toEqual([
+      'Authorization',
+      'X-Amz-Date',
+      'x-amz-content-sha256',
+      'Host',
+      'Accept',
+    ]);
+    expect(workspace.notes).toContainEqual(
+      expect.stringMatching(/^Headers a signer writes .* were left out of “signed”:/),
+    );
+  });
+});
+
 describe('importPostmanCollection: variables', () => {
   it('marks type "secret" and credential names secret, keeps disabled ones unticked', () => {
     const workspace = imported(
@@ -521,6 +559,13 @@ describe('importPostmanCollection: refusals', () => {
     }));
     expect(failure(collectionOf(many))).toBe(
       'The collection has more than 5000 requests; the playground keeps at most 5000 in one collection.',
+    );
+  });
+
+  it('refuses more folders than a collection keeps, before building them all', () => {
+    const many = Array.from({ length: 300_000 }, (_, index) => ({ name: `f${index}`, item: [] }));
+    expect(failure(collectionOf(many))).toBe(
+      'The collection has more than 5000 folders; the playground keeps at most 5000 in one collection.',
     );
   });
 

@@ -7,6 +7,7 @@
 // What the playground cannot do (scripts, multipart bodies, other auth types) is named in notes.
 // Never throws; either the whole collection or one reason.
 import {
+  COLLECTION_LIMITS,
   DEFAULT_SAVED_OPTIONS,
   type Collection,
   type CollectionItem,
@@ -17,13 +18,14 @@ import {
   type Variable,
 } from '../../collections/collectionModel';
 import type { VariableScope } from '../../collections/resolveVariables';
+import { MAX_FOLDERS } from '../../collections/validateCollection';
 import {
   isCredentialHeader,
   withoutCredentialHeaders,
   withoutCredentialsInUrl,
 } from '../../request/credentialFields';
-import { checkImportLimits, tooDeep, tooManyRequests } from './checkImportLimits';
-import { COLLECTION_LIMITS } from '../../collections/collectionModel';
+import { SIGNER_HEADERS } from '../../signing';
+import { checkImportLimits, tooDeep, tooManyFolders, tooManyRequests } from './checkImportLimits';
 import { describeSchemaIssue } from './describeSchemaIssue';
 import type { ImportedKeys, ImportedWorkspace, ImportWorkspaceResult } from './importedWorkspace';
 import { NoteTallies, quoteName } from './importNotes';
@@ -35,7 +37,6 @@ import {
   type PlaygroundItemExtension,
 } from './postmanPlaygroundExtension';
 import {
-  descriptionText,
   optionalDescription,
   postmanCollection,
   postmanItem,
@@ -64,6 +65,7 @@ type TallyKind =
   | 'regionUnset'
   | 'serviceUnset'
   | 'disabledHeaders'
+  | 'signerHeaders'
   | 'credentialHeaders'
   | 'urlCredentials'
   | 'formdata'
@@ -81,6 +83,7 @@ interface Walk {
   /** Every awsv4 auth set in the file, collection first, in document order. */
   awsAuths: { awsv4: PostmanAwsV4; where: string }[];
   requests: number;
+  folders: number;
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {
@@ -132,9 +135,16 @@ function headerLines(text: string): PostmanHeader[] {
   });
 }
 
+/**
+ * Headers Postman's AWS Signature takes out before it signs (and writes afresh): a request
+ * copied from a signed one often still has them, stale. Host stays: it is the request's own.
+ */
+const SIGNED_AWAY = new Set([...SIGNER_HEADERS].filter((header) => header !== 'host'));
+
 function readHeaders(
   request: PostmanRequestObject,
   extension: PlaygroundItemExtension | undefined,
+  signsAway: boolean,
   name: string,
   walk: Walk,
 ): SavedHeader[] {
@@ -148,6 +158,10 @@ function readHeaders(
     const wasWithheld = withheld.has(index);
     if (header.disabled === true && !wasWithheld) {
       walk.tallies.add('disabledHeaders', name);
+      return;
+    }
+    if (signsAway && SIGNED_AWAY.has(header.key.trim().toLowerCase())) {
+      walk.tallies.add('signerHeaders', name);
       return;
     }
     rows.push({
@@ -206,7 +220,10 @@ function readRequest(item: PostmanItem, inherited: EffectiveAuth, walk: Walk): S
   const { url, withheld } = withoutCredentialsInUrl(written.url);
   if (withheld.length > 0) walk.tallies.add('urlCredentials', name);
 
-  const headers = readHeaders(request, extension, name, walk);
+  // In the playground's own export (it writes the extension on every request) a header is one
+  // the request has, whatever its name; in Postman's, awsv4 replaces the signer's headers.
+  const signsAway = auth.kind === 'awsv4' && item[PLAYGROUND_EXTENSION_KEY] === undefined;
+  const headers = readHeaders(request, extension, signsAway, name, walk);
   const body = postmanBodyText(request.body);
   if (body.skipped === 'formdata' || body.skipped === 'file') walk.tallies.add(body.skipped, name);
   if (body.skipped === 'unknown') walk.tallies.add('unknownBody', name);
@@ -268,9 +285,10 @@ function readItems(
       const name = nameOf(item.name, 'Untitled folder');
       if (folders.length + 1 > COLLECTION_LIMITS.maxDepth)
         return { ok: false, error: tooDeep(`folder ${quoteName(name)}`) };
+      if (++walk.folders > MAX_FOLDERS) return { ok: false, error: tooManyFolders() };
       const auth = applyAuth(item.auth, inherited, `folder ${quoteName(name)}`);
       if (auth !== inherited && auth.kind === 'awsv4') walk.awsAuths.push(auth);
-      if (descriptionText(item.description) !== '') walk.tallies.add('folderDescriptions', name);
+      if (optionalDescription(item.description)) walk.tallies.add('folderDescriptions', name);
       if (hasScripts(item.event)) walk.tallies.add('scripts', name);
       if (hasEntries(item.variable)) walk.tallies.add('itemVariables', name);
       const children = readItems(item.item, auth, [...folders, name], walk);
@@ -375,6 +393,11 @@ function walkNotes(walk: Walk): string[] {
   add(
     'urlCredentials',
     (list) => `Credentials in the URL (signatures, tokens, keys) were taken out of ${list}.`,
+  );
+  add(
+    'signerHeaders',
+    (list) =>
+      `Headers a signer writes (Authorization, X-Amz-Date, X-Amz-Security-Token, X-Amz-Content-Sha256) were left out of ${list}: Postman's AWS Signature replaces them, and the playground signs each request afresh.`,
   );
   add(
     'disabledHeaders',
@@ -509,6 +532,7 @@ export function importPostmanCollection(
     tallies: new NoteTallies<TallyKind>(),
     awsAuths: [],
     requests: 0,
+    folders: 0,
   };
   const collectionAuth = applyAuth(source.auth, NO_AUTH, 'the collection');
   if (collectionAuth.kind === 'awsv4') walk.awsAuths.push(collectionAuth);

@@ -8,7 +8,11 @@
 import * as z from 'zod/mini';
 import type { SavedOptions } from '../../collections/collectionModel';
 
-/** The item property it lives in; Postman's own private properties also start with '_'. */
+/**
+ * The item property it lives in; Postman's own private properties also start with '_'. The
+ * export writes it on every request, empty or not: its presence says the request comes from the
+ * playground, whose headers are all the request's own (Postman's awsv4 replaces some).
+ */
 export const PLAYGROUND_EXTENSION_KEY = '_sigv4_playground';
 
 /**

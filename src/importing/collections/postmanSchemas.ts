@@ -23,10 +23,6 @@ export const postmanDescription = z.union([
 ]);
 export type PostmanDescription = z.infer<typeof postmanDescription>;
 
-export function descriptionText(description: PostmanDescription | undefined): string {
-  return optionalDescription(description) ?? '';
-}
-
 /** The description's text; undefined when the file has none (absent, null, no content). */
 export function optionalDescription(
   description: PostmanDescription | undefined,
