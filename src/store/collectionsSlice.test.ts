@@ -289,4 +289,33 @@ describe('collections slice', () => {
       'Could not save “Team” to the collections folder: the folder is read-only',
     );
   });
+
+  it('copies a browser collection into the disk folder, under a folder name of its own', async () => {
+    const save = vi.fn<DiskCollectionsSource['save']>((collection) =>
+      Promise.resolve({ ok: true, collection }),
+    );
+    const { state } = await setup();
+    await state().collections.connectDisk({
+      folder: 'the collections folder',
+      list: () =>
+        Promise.resolve({
+          ok: true,
+          collections: [{ id: 'orders-api', name: 'Orders', variables: [], items: [] }],
+          problems: [],
+        }),
+      save,
+    });
+    const id = state().collections.createCollection('Orders API');
+    state().collections.saveRequestAs({ collectionId: id, folderId: null, name: 'A' });
+    expect(state().collections.copyToDisk(id)).toBe('orders-api-2');
+    await state().collections.settled();
+    expect(save).toHaveBeenCalledWith(
+      expect.objectContaining({ id: 'orders-api-2', name: 'Orders API' }),
+    );
+    expect(state().collections.disk!.collections.map((each) => each.id)).toEqual([
+      'orders-api',
+      'orders-api-2',
+    ]);
+    expect(state().collections.browser.map((each) => each.id)).toEqual([id]);
+  });
 });

@@ -1,3 +1,4 @@
+import { fileSlug } from '../collections/collectionFiles';
 import type { Collection } from '../collections/collectionModel';
 import { createCollectionEditor, locateCollection } from './collectionEditor';
 import { createItemActions } from './collectionItemActions';
@@ -180,6 +181,21 @@ function createCollectionsSlice(
       placeCollection('browser', collection);
       writer.put('browser', collection);
       return collection.id;
+    },
+
+    copyToDisk: (id) => {
+      const { disk } = get().collections;
+      const found = locateCollection(get().collections, id);
+      if (disk === null || found === undefined || found.place !== 'browser') return null;
+      // The folder's name comes from the collection's, apart from the folders already there.
+      const taken = new Set(disk.collections.map((collection) => collection.id.toLowerCase()));
+      const base = fileSlug(found.collection.name);
+      let folder = base;
+      for (let number = 2; taken.has(folder); number += 1) folder = `${base}-${number}`;
+      const copy: Collection = { ...found.collection, id: folder };
+      placeCollection('disk', copy);
+      writer.put('disk', copy);
+      return folder;
     },
 
     renameCollection: (id, name) =>

@@ -73,6 +73,11 @@ export interface CollectionsSlice {
   /** Lists the disk folder's collections; saving into one of them writes it there. */
   connectDisk(source: DiskCollectionsSource): Promise<void>;
   createCollection(name: string): string;
+  /**
+   * Writes a browser collection into the disk folder, as a new collection folder named after it
+   * (the browser's stays); returns the folder's name, or null without a disk folder.
+   */
+  copyToDisk(id: string): string | null;
   renameCollection(id: string, name: string): void;
   deleteCollection(id: string): void;
   /** An imported workspace: its collection into the browser, environments, keys to credentials. */

@@ -19,6 +19,8 @@ export function CollectionCard({
   const tree = useTreeState();
   const renameCollection = usePlaygroundStore((s) => s.collections.renameCollection);
   const deleteCollection = usePlaygroundStore((s) => s.collections.deleteCollection);
+  const copyToDisk = usePlaygroundStore((s) => s.collections.copyToDisk);
+  const diskConnected = usePlaygroundStore((s) => s.collections.disk !== null);
   const newFolder = usePlaygroundStore((s) => s.collections.newFolder);
   const exportPostman = useExportPostman();
   const [expanded, setExpanded] = useState(true);
@@ -98,6 +100,16 @@ export function CollectionCard({
           >
             Export to Postman
           </button>
+          {place === 'browser' && diskConnected && (
+            <button
+              type="button"
+              className="small-button"
+              aria-label={`Copy ${name} to disk`}
+              onClick={() => copyToDisk(id)}
+            >
+              Copy to disk
+            </button>
+          )}
           {place === 'browser' && (
             <button
               type="button"
