@@ -1,6 +1,5 @@
 import { lazy, Suspense, useEffect } from 'react';
 import { loadPlaygroundConfig } from '../request/defaults';
-import { createDiskCollectionsSource } from '../store/diskCollectionsSource';
 import { usePlaygroundStore } from '../store/usePlaygroundStore';
 import { BodyEditor } from '../features/request/BodyEditor';
 import { CollectionsPanel } from '../features/collections/CollectionsPanel';
@@ -51,7 +50,11 @@ export function App() {
     void loadPlaygroundConfig().then((config) => {
       if (!current) return;
       applyPlaygroundConfig(config);
-      if (config.collectionsDir) void connectDisk(createDiskCollectionsSource());
+      // The disk client and its validator load only when there is a folder on disk.
+      if (config.collectionsDir)
+        void import('../store/diskCollectionsSource').then(({ createDiskCollectionsSource }) =>
+          connectDisk(createDiskCollectionsSource()),
+        );
     });
     return () => {
       current = false;

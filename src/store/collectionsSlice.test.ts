@@ -249,6 +249,7 @@ describe('collections slice', () => {
     const { state } = await setup();
     await state().collections.connectDisk({
       folder: 'the collections folder',
+      folderNameFor: (name) => name.toLowerCase().replace(/\W+/g, '-'),
       list: () =>
         Promise.resolve({ ok: true, collections: [onDisk], problems: ['broken/: not valid'] }),
       save,
@@ -297,24 +298,25 @@ describe('collections slice', () => {
     const { state } = await setup();
     await state().collections.connectDisk({
       folder: 'the collections folder',
+      folderNameFor: (name) => name.toLowerCase().replace(/\W+/g, '-'),
       list: () =>
         Promise.resolve({
           ok: true,
-          collections: [{ id: 'orders-api', name: 'Orders', variables: [], items: [] }],
+          collections: [{ id: 'orders', name: 'Orders', variables: [], items: [] }],
           problems: [],
         }),
       save,
     });
     const id = state().collections.createCollection('Orders API');
     state().collections.saveRequestAs({ collectionId: id, folderId: null, name: 'A' });
-    expect(state().collections.copyToDisk(id)).toBe('orders-api-2');
+    expect(state().collections.copyToDisk(id)).toBe('orders-api');
     await state().collections.settled();
     expect(save).toHaveBeenCalledWith(
-      expect.objectContaining({ id: 'orders-api-2', name: 'Orders API' }),
+      expect.objectContaining({ id: 'orders-api', name: 'Orders API' }),
     );
     expect(state().collections.disk!.collections.map((each) => each.id)).toEqual([
+      'orders',
       'orders-api',
-      'orders-api-2',
     ]);
     expect(state().collections.browser.map((each) => each.id)).toEqual([id]);
   });

@@ -1,15 +1,17 @@
-import { fileSlug } from '../collections/collectionFiles';
 import type { Collection } from '../collections/collectionModel';
 import { createCollectionEditor, locateCollection } from './collectionEditor';
 import { createItemActions } from './collectionItemActions';
 import { cleanName, newItemId } from './collectionTree';
 import { createCollectionWriter, type CollectionWriter } from './collectionWrites';
 import type { CollectionsRepository } from './collectionsRepository';
-import type { CollectionsSlice, EnvironmentsSlice } from './collectionsState';
+import type {
+  CollectionsSlice,
+  DiskCollectionsSource,
+  EnvironmentsSlice,
+} from './collectionsState';
 import { createEnvironmentsSlice } from './environmentsSlice';
 import { idChanges, movedSavedFrom, withIds } from './diskIds';
 import type { PlaygroundState, StoreGet, StoreSet } from './playgroundState';
-import { readStoredWorkspace } from './readStoredWorkspace';
 import { storableItems } from './savedRequest';
 
 /**
@@ -93,6 +95,7 @@ function createCollectionsSlice(
   const patch = (fields: Partial<CollectionsSlice>) =>
     set((state) => ({ collections: { ...state.collections, ...fields } }));
   let loading: Promise<void> | null = null;
+  let diskSource: DiskCollectionsSource | null = null;
   const editor = createCollectionEditor(set, get, writer);
   const { placeCollection, edit } = editor;
 
@@ -107,7 +110,12 @@ function createCollectionsSlice(
     load: () => {
       loading ??= (async () => {
         try {
-          const loaded = readStoredWorkspace(await repository.read());
+          // The validator (zod) loads with the stored records, not with the page's first script.
+          const [stored, { readStoredWorkspace }] = await Promise.all([
+            repository.read(),
+            import('./readStoredWorkspace'),
+          ]);
+          const loaded = readStoredWorkspace(stored);
           // Whatever was made while the database was being read stays, after what was stored.
           set(({ collections, environments }) => ({
             collections: {
@@ -148,6 +156,7 @@ function createCollectionsSlice(
     },
 
     connectDisk: async (source) => {
+      diskSource = source;
       writer.connectDisk(source);
       patch({
         disk: { folder: source.folder, status: 'loading', collections: [], problems: [] },
@@ -186,12 +195,10 @@ function createCollectionsSlice(
     copyToDisk: (id) => {
       const { disk } = get().collections;
       const found = locateCollection(get().collections, id);
-      if (disk === null || found === undefined || found.place !== 'browser') return null;
-      // The folder's name comes from the collection's, apart from the folders already there.
+      if (disk === null || diskSource === null || found === undefined || found.place !== 'browser')
+        return null;
       const taken = new Set(disk.collections.map((collection) => collection.id.toLowerCase()));
-      const base = fileSlug(found.collection.name);
-      let folder = base;
-      for (let number = 2; taken.has(folder); number += 1) folder = `${base}-${number}`;
+      const folder = diskSource.folderNameFor(found.collection.name, taken);
       const copy: Collection = { ...found.collection, id: folder };
       placeCollection('disk', copy);
       writer.put('disk', copy);

@@ -40,6 +40,8 @@ export interface DiskCollectionsSource {
   list(): Promise<
     { ok: true; collections: Collection[]; problems: string[] } | { ok: false; error: string }
   >;
+  /** A folder name for a new collection called `name`, none of `taken` (lower case). */
+  folderNameFor(name: string, taken: ReadonlySet<string>): string;
   /** Writes a collection (its folder is its id) and answers with it as now on disk. */
   save(
     collection: Collection,

@@ -108,4 +108,13 @@ describe('createDiskCollectionsSource', () => {
       error: 'The disk is full. (team/hello.request.json)',
     });
   });
+
+  it('names a new collection folder after the collection, apart from the folders taken', () => {
+    const source = createDiskCollectionsSource();
+    expect(source.folderNameFor('Orders API', new Set())).toBe('orders-api');
+    expect(source.folderNameFor('Orders API', new Set(['orders-api', 'orders-api-2']))).toBe(
+      'orders-api-3',
+    );
+    expect(source.folderNameFor('../..', new Set())).toBe('untitled');
+  });
 });

@@ -2,7 +2,7 @@
 // (DiskCollectionsSource), over the page's collections client. Each subfolder of DIR is a
 // collection whose id is the subfolder's name; what the server sends is validated here
 // (parseDiskCollection, parseFolderContents) before the page holds it.
-import { parseDiskCollection, parseFolderContents } from '../collections/collectionFiles';
+import { fileSlug, parseDiskCollection, parseFolderContents } from '../collections/collectionFiles';
 import {
   listCollections,
   readCollection,
@@ -44,6 +44,14 @@ export function createDiskCollectionsSource(
           'The folder holds more collections than the server lists: not all are shown.',
         );
       return { ok: true, collections, problems };
+    },
+    folderNameFor(name, taken) {
+      const base = fileSlug(name);
+      let folder = base;
+      // Each try is a name `taken` holds: at most taken.size + 1 of them.
+      for (let number = 2; taken.has(folder.toLowerCase()); number += 1)
+        folder = `${base}-${number}`;
+      return folder;
     },
     async save(collection) {
       const written = await writeCollection(
