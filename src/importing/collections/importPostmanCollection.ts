@@ -12,25 +12,21 @@ import {
   type Collection,
   type CollectionItem,
   type Environment,
-  type SavedHeader,
   type SavedOptions,
   type SavedRequest,
   type Variable,
 } from '../../collections/collectionModel';
 import type { VariableScope } from '../../collections/resolveVariables';
 import { MAX_FOLDERS } from '../../collections/validateCollection';
-import {
-  isCredentialHeader,
-  withoutCredentialHeaders,
-  withoutCredentialsInUrl,
-} from '../../request/credentialFields';
-import { SIGNER_HEADERS } from '../../signing';
+import { isCredentialHeader, withoutCredentialsInUrl } from '../../request/credentialFields';
 import { checkImportLimits, tooDeep, tooManyFolders, tooManyRequests } from './checkImportLimits';
 import { describeSchemaIssue } from './describeSchemaIssue';
-import type { ImportedKeys, ImportedWorkspace, ImportWorkspaceResult } from './importedWorkspace';
+import type { ImportedWorkspace, ImportWorkspaceResult } from './importedWorkspace';
 import { NoteTallies, quoteName } from './importNotes';
 import { applyAuth, NO_AUTH, type EffectiveAuth, type PostmanAwsV4 } from './postmanAuth';
 import { postmanBodyText } from './postmanBody';
+import { readPostmanHeaders } from './postmanHeaders';
+import { readPostmanKeys, type PlacedAwsV4 } from './postmanKeys';
 import {
   PLAYGROUND_EXTENSION_KEY,
   readPlaygroundExtension,
@@ -41,14 +37,12 @@ import {
   postmanCollection,
   postmanItem,
   textOf,
-  type PostmanHeader,
   type LooseText,
   type PostmanItem,
   type PostmanRequestObject,
   type PostmanVariable,
 } from './postmanSchemas';
 import { postmanUrlText } from './postmanUrl';
-import { resolveAuthKeys } from './resolveAuthKeys';
 import { withoutImportedKeys } from './withoutImportedKeys';
 
 export interface PostmanImportContext {
@@ -81,7 +75,7 @@ interface Walk {
   newId: () => string;
   tallies: NoteTallies<TallyKind>;
   /** Every awsv4 auth set in the file, collection first, in document order. */
-  awsAuths: { awsv4: PostmanAwsV4; where: string }[];
+  awsAuths: PlacedAwsV4[];
   requests: number;
   folders: number;
 }
@@ -121,60 +115,6 @@ function hasScripts(event: unknown): boolean {
     const lines: unknown[] = Array.isArray(exec) ? exec : [exec];
     return lines.some((line) => typeof line === 'string' && line.trim() !== '');
   });
-}
-
-/** `name: value` lines, as Postman's bulk editor writes headers; `//` lines are disabled. */
-function headerLines(text: string): PostmanHeader[] {
-  return text.split('\n').flatMap((line) => {
-    const trimmed = line.trim();
-    const colon = trimmed.indexOf(':');
-    if (trimmed === '' || colon <= 0) return [];
-    const disabled = trimmed.startsWith('//');
-    const name = (disabled ? trimmed.slice(2, colon) : trimmed.slice(0, colon)).trim();
-    return [{ key: name, value: trimmed.slice(colon + 1).trim(), disabled }];
-  });
-}
-
-/**
- * Headers Postman's AWS Signature takes out before it signs (and writes afresh): a request
- * copied from a signed one often still has them, stale. Host stays: it is the request's own.
- */
-const SIGNED_AWAY = new Set([...SIGNER_HEADERS].filter((header) => header !== 'host'));
-
-function readHeaders(
-  request: PostmanRequestObject,
-  extension: PlaygroundItemExtension | undefined,
-  signsAway: boolean,
-  name: string,
-  walk: Walk,
-): SavedHeader[] {
-  const given =
-    typeof request.header === 'string' ? headerLines(request.header) : (request.header ?? []);
-  const unsigned = new Set(extension?.unsignedHeaders);
-  const withheld = new Set(extension?.withheldHeaders);
-  const rows: SavedHeader[] = [];
-  given.forEach((header, index) => {
-    // The playground's export writes a withheld header disabled, so Postman does not send it empty.
-    const wasWithheld = withheld.has(index);
-    if (header.disabled === true && !wasWithheld) {
-      walk.tallies.add('disabledHeaders', name);
-      return;
-    }
-    if (signsAway && SIGNED_AWAY.has(header.key.trim().toLowerCase())) {
-      walk.tallies.add('signerHeaders', name);
-      return;
-    }
-    rows.push({
-      name: header.key,
-      value: textOf(header.value),
-      signed: !unsigned.has(index),
-      ...(wasWithheld ? { withheld: true } : {}),
-    });
-  });
-  const kept = withoutCredentialHeaders(rows);
-  if (kept.some((row, index) => row.withheld === true && rows[index]!.withheld !== true))
-    walk.tallies.add('credentialHeaders', name);
-  return kept;
 }
 
 /**
@@ -223,7 +163,11 @@ function readRequest(item: PostmanItem, inherited: EffectiveAuth, walk: Walk): S
   // In the playground's own export (it writes the extension on every request) a header is one
   // the request has, whatever its name; in Postman's, awsv4 replaces the signer's headers.
   const signsAway = auth.kind === 'awsv4' && item[PLAYGROUND_EXTENSION_KEY] === undefined;
-  const headers = readHeaders(request, extension, signsAway, name, walk);
+  const read = readPostmanHeaders(request.header, extension, signsAway);
+  if (read.left.disabled) walk.tallies.add('disabledHeaders', name);
+  if (read.left.signer) walk.tallies.add('signerHeaders', name);
+  if (read.left.credential) walk.tallies.add('credentialHeaders', name);
+  const headers = read.headers;
   const body = postmanBodyText(request.body);
   if (body.skipped === 'formdata' || body.skipped === 'file') walk.tallies.add(body.skipped, name);
   if (body.skipped === 'unknown') walk.tallies.add('unknownBody', name);
@@ -435,73 +379,6 @@ function walkNotes(walk: Walk): string[] {
   return notes;
 }
 
-const braces = (names: readonly string[]) => names.map((name) => `{{${name}}}`).join(', ');
-
-const asWritten = (place: string) => place;
-
-/**
- * The keys every awsv4 auth names, resolved through the environments and the collection's
- * variables: the first complete set goes to the credentials panel; the rest is said in notes.
- */
-function readKeys(
-  walk: Walk,
-  scopes: readonly VariableScope[],
-): { keys?: ImportedKeys; keyVariables: string[]; notes: string[] } {
-  const notes: string[] = [];
-  const keyVariables = new Set<string>();
-  let keys: ImportedKeys | undefined;
-  const places = new NoteTallies<'other' | 'empty' | 'unresolved'>();
-  const unresolved = new Set<string>();
-  for (const { awsv4, where } of walk.awsAuths) {
-    const resolved = resolveAuthKeys(
-      {
-        accessKeyId: awsv4.accessKey,
-        secretAccessKey: awsv4.secretKey,
-        sessionToken: awsv4.sessionToken,
-      },
-      scopes,
-    );
-    for (const name of resolved.variables) keyVariables.add(name);
-    if (resolved.keys === undefined) {
-      if (resolved.unresolved.length > 0) {
-        places.add('unresolved', where);
-        for (const name of resolved.unresolved) unresolved.add(name);
-      } else if (awsv4.accessKey === '' && awsv4.secretKey === '') places.add('empty', where);
-      continue;
-    }
-    if (keys === undefined) {
-      keys = resolved.keys;
-      const from = resolved.variables.length > 0 ? ` (from ${braces(resolved.variables)})` : '';
-      notes.push(
-        `The AWS keys of the AWS Signature auth of ${where}${from} are in the credentials panel, in this tab's memory only; they are not part of the collection.`,
-      );
-    } else if (
-      resolved.keys.accessKeyId !== keys.accessKeyId ||
-      resolved.keys.secretAccessKey !== keys.secretAccessKey ||
-      resolved.keys.sessionToken !== keys.sessionToken
-    ) {
-      places.add('other', where);
-    }
-  }
-  const other = places.get('other');
-  if (other !== undefined)
-    notes.push(
-      `Other AWS keys, of ${other.describe(asWritten)}, were not imported: the credentials panel holds one set of keys at a time.`,
-    );
-  const empty = places.get('empty');
-  if (empty !== undefined)
-    notes.push(
-      `The AWS Signature auth of ${empty.describe(asWritten)} has no keys: the requests under it sign with the keys in the credentials panel.`,
-    );
-  const missing = places.get('unresolved');
-  if (keys === undefined && missing !== undefined) {
-    notes.push(
-      `The AWS Signature auth of ${missing.describe(asWritten)} reads its keys from ${braces([...unresolved])}, which no imported variable defines: import the Postman environment that holds them with the collection, or enter the keys in the credentials panel.`,
-    );
-  }
-  return { ...(keys === undefined ? {} : { keys }), keyVariables: [...keyVariables], notes };
-}
-
 function formatName(version: 'v2.0' | 'v2.1'): string {
   return `Postman Collection ${version}`;
 }
@@ -527,6 +404,8 @@ export function importPostmanCollection(
       error: `This Postman collection is not in the published format: ${describeSchemaIssue(parsed.error.issues)}.`,
     };
   const source = parsed.data;
+  const name = nameOf(source.info.name, 'Postman collection');
+  const variables = readVariables(source.variable ?? []);
   const walk: Walk = {
     newId: context.newId,
     tallies: new NoteTallies<TallyKind>(),
@@ -534,14 +413,11 @@ export function importPostmanCollection(
     requests: 0,
     folders: 0,
   };
+  if (hasScripts(source.event)) walk.tallies.add('scripts', name);
   const collectionAuth = applyAuth(source.auth, NO_AUTH, 'the collection');
   if (collectionAuth.kind === 'awsv4') walk.awsAuths.push(collectionAuth);
-  const name = nameOf(source.info.name, 'Postman collection');
-  if (hasScripts(source.event)) walk.tallies.add('scripts', name);
   const items = readItems(source.item, collectionAuth, [], walk);
   if (!items.ok) return items;
-
-  const variables = readVariables(source.variable ?? []);
   const scopes: VariableScope[] = [
     ...(context.environments ?? []).map((environment): VariableScope => ({
       kind: 'environment',
@@ -550,7 +426,7 @@ export function importPostmanCollection(
     })),
     { kind: 'collection', label: name, variables },
   ];
-  const { keys, keyVariables, notes: keyNotes } = readKeys(walk, scopes);
+  const { keys, keyVariables, notes: keyNotes } = readPostmanKeys(walk.awsAuths, scopes);
   const description = optionalDescription(source.info.description);
   const collection: Collection = {
     id: context.newId(),
