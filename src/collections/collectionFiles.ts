@@ -19,6 +19,7 @@ import { withoutCredentialHeaders, withoutCredentialsInUrl } from '../request/cr
 import {
   COLLECTION_LIMITS,
   DEFAULT_SAVED_OPTIONS,
+  pickSavedOptions,
   type Collection,
   type CollectionItem,
   type Environment,
@@ -249,16 +250,7 @@ function requestOut(request: SavedRequest) {
       ...(header.withheld === undefined ? {} : { withheld: header.withheld }),
     })),
     body: request.body,
-    options: {
-      mode: options.mode,
-      expiresIn: options.expiresIn,
-      payload: options.payload,
-      contentSha256Header: options.contentSha256Header,
-      s3PathRules: options.s3PathRules,
-      signSessionToken: options.signSessionToken,
-      algorithm: options.algorithm,
-      regionSet: options.regionSet,
-    },
+    options: pickSavedOptions(options),
   };
 }
 

@@ -7,20 +7,41 @@
 // variable marked secret is kept in memory only (its stored form has no value).
 import { DEFAULT_EXPIRES_IN } from '../signing';
 
-/** The signing options a saved request carries; the store's SnapshotOptions has this shape. */
+/**
+ * The signing options a request carries (saved, in history, in a tab, in a link); the page's own
+ * options (transport, gateway, clock offset) are the store's OptionsFields on top of these.
+ */
 export interface SavedOptions {
   mode: 'header' | 'query';
-  /** Presigned URL lifetime in seconds, as typed. */
+  /** Presigned URL lifetime in seconds, as typed (so a bad value stays next to its message). */
   expiresIn: string;
   payload: 'signed' | 'unsigned';
-  /** null: follow the service. */
+  /** null: follow the service (on for s3, as the signer's own default). */
   contentSha256Header: boolean | null;
-  /** null: follow the service. */
+  /** null: follow the service. true: normalizePath=false, doubleEncodePath=false. */
   s3PathRules: boolean | null;
   signSessionToken: boolean;
+  /** 'sigv4': HMAC-SHA256 with a regional key. 'sigv4a': ECDSA P-256, valid in a set of regions. */
   algorithm: 'sigv4' | 'sigv4a';
-  /** SigV4A's region set as typed ('' = the request's region); may hold {{variables}}. */
+  /**
+   * SigV4A only: the regions the signature is valid in, comma-separated as typed (`us-*` allowed;
+   * may hold {{variables}}). '' signs for the request's region alone.
+   */
   regionSet: string;
+}
+
+/** The signing options out of anything holding them, and nothing else of what it holds. */
+export function pickSavedOptions(options: SavedOptions): SavedOptions {
+  return {
+    mode: options.mode,
+    expiresIn: options.expiresIn,
+    payload: options.payload,
+    contentSha256Header: options.contentSha256Header,
+    s3PathRules: options.s3PathRules,
+    signSessionToken: options.signSessionToken,
+    algorithm: options.algorithm,
+    regionSet: options.regionSet,
+  };
 }
 
 export interface SavedHeader {

@@ -1,17 +1,10 @@
 import { DEFAULT_GATEWAY_URL } from '../request/defaults';
-import { DEFAULT_EXPIRES_IN } from '../signing';
+import { DEFAULT_SAVED_OPTIONS } from '../collections/collectionModel';
 import type { OptionsFields, OptionsSlice, StoreSet } from './playgroundState';
 
 export function defaultOptionsFields(): OptionsFields {
   return {
-    mode: 'header',
-    expiresIn: String(DEFAULT_EXPIRES_IN),
-    payload: 'signed',
-    contentSha256Header: null,
-    s3PathRules: null,
-    signSessionToken: true,
-    algorithm: 'sigv4',
-    regionSet: '',
+    ...DEFAULT_SAVED_OPTIONS,
     transport: null,
     gatewayUrl: DEFAULT_GATEWAY_URL,
     relayAvailable: null,

@@ -1,3 +1,4 @@
+import type { SavedOptions } from '../collections/collectionModel';
 import type { QueryParam } from '../request/queryParams';
 import type { CollectionsSlice, EnvironmentsSlice, SavedFrom } from './collectionsState';
 import type { SigningAlgorithm, SigningInput, SigningResult } from '../signing';
@@ -119,18 +120,8 @@ export interface ImportableCredentials {
   region?: string;
 }
 
-/** The signing options a saved request carries (not the transport or gateway: those are the page's). */
-export type SnapshotOptions = Pick<
-  OptionsFields,
-  | 'mode'
-  | 'expiresIn'
-  | 'payload'
-  | 'contentSha256Header'
-  | 's3PathRules'
-  | 'signSessionToken'
-  | 'algorithm'
-  | 'regionSet'
->;
+/** The signing options a request carries (history, tabs, share links, collections). */
+export type SnapshotOptions = SavedOptions;
 
 /**
  * A request without any secret: what history keeps and what a share link carries. No access key,
@@ -181,23 +172,8 @@ export interface CredentialsSlice extends CredentialsFields {
   importCredentials(credentials: ImportableCredentials): void;
 }
 
-export interface OptionsFields {
-  mode: 'header' | 'query';
-  /** Text so that whatever the user typed stays visible next to its message. */
-  expiresIn: string;
-  payload: 'signed' | 'unsigned';
-  /** null: follow the service (on for s3, as the signer's own default). */
-  contentSha256Header: boolean | null;
-  /** null: follow the service. true: normalizePath=false, doubleEncodePath=false. */
-  s3PathRules: boolean | null;
-  signSessionToken: boolean;
-  /** 'sigv4': HMAC-SHA256 with a regional key. 'sigv4a': ECDSA P-256, valid in a set of regions. */
-  algorithm: 'sigv4' | 'sigv4a';
-  /**
-   * SigV4A only: the regions the signature is valid in, comma-separated as typed (`us-*` allowed).
-   * '' signs for the request's region alone.
-   */
-  regionSet: string;
+/** The page's options: the signing options a request carries, and the page's own. */
+export interface OptionsFields extends SavedOptions {
   /** null: relay when the server offers one, else direct. */
   transport: TransportMode | null;
   /** The local gateway's base URL the defaults were built from (from playground-config.json). */

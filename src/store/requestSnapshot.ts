@@ -1,3 +1,4 @@
+import { pickSavedOptions } from '../collections/collectionModel';
 import {
   withheldHeaderNames,
   withoutCredentialHeaders,
@@ -49,16 +50,7 @@ export function withheldNames(snapshot: RequestSnapshot): string[] {
 
 /** The signing options a snapshot keeps, and nothing else of what `options` holds. */
 export function snapshotOptions(options: SnapshotOptions): SnapshotOptions {
-  return {
-    mode: options.mode,
-    expiresIn: options.expiresIn,
-    payload: options.payload,
-    contentSha256Header: options.contentSha256Header,
-    s3PathRules: options.s3PathRules,
-    signSessionToken: options.signSessionToken,
-    algorithm: options.algorithm,
-    regionSet: options.regionSet,
-  };
+  return pickSavedOptions(options);
 }
 
 /**

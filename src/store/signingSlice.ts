@@ -6,6 +6,7 @@ import {
   withSigningDate,
   type SigningPlan,
 } from './planSigning';
+import type { VariableScope } from '../collections/resolveVariables';
 import { stateVariableScopes } from './resolveFormVariables';
 import type {
   PlaygroundDeps,
@@ -47,6 +48,16 @@ export function chooseShownSigning(
   return live === null ? null : { ...live, source: 'live' };
 }
 
+/** The same scopes: each one's variables are the very same list (slices replace what changes). */
+const sameScopes = (a: readonly VariableScope[], b: readonly VariableScope[]) =>
+  a.length === b.length &&
+  a.every(
+    (scope, i) =>
+      scope.kind === b[i]!.kind &&
+      scope.label === b[i]!.label &&
+      scope.variables === b[i]!.variables,
+  );
+
 const sameShown = (a: ShownSigning | null, b: ShownSigning | null) =>
   a === b ||
   (a !== null &&
@@ -69,10 +80,11 @@ export function createSigningSlice(
 ): SigningSlice {
   // What the current plan was made from (each slice object is replaced on every change to it);
   // null until the first sync, which signs the first plan.
-  let planSources: Pick<
-    PlaygroundState,
-    'request' | 'credentials' | 'options' | 'environments' | 'collections'
-  > | null = null;
+  let planSources:
+    | (Pick<PlaygroundState, 'request' | 'credentials' | 'options'> & {
+        variables: VariableScope[];
+      })
+    | null = null;
   const setSigning = (fields: Partial<Pick<SigningSlice, 'live' | 'error'>>) =>
     set((state) => {
       const signing = { ...state.signing, ...fields };
@@ -95,18 +107,20 @@ export function createSigningSlice(
     // the plan's sources or the shown signing's changed.
     sync: () => {
       const state = get();
-      const { request, credentials, options, environments, collections } = state;
+      const { request, credentials, options } = state;
+      // Collections and environments change for many reasons (loading, saving, renaming): only
+      // a change to the variables this request reads makes a new plan.
+      const variables = stateVariableScopes(state);
       let { plan } = state.signing;
       const planChanged =
         planSources === null ||
         request !== planSources.request ||
         credentials !== planSources.credentials ||
         options !== planSources.options ||
-        environments !== planSources.environments ||
-        collections !== planSources.collections;
+        !sameScopes(variables, planSources.variables);
       if (planChanged) {
-        planSources = { request, credentials, options, environments, collections };
-        plan = planSigning({ ...planSources, variables: stateVariableScopes(state) });
+        planSources = { request, credentials, options, variables };
+        plan = planSigning(planSources);
       }
       const shown = chooseShownSigning(plan, state.signing.live, state.response.outcome);
       if (planChanged || !sameShown(shown, state.signing.shown)) {
