@@ -13,6 +13,7 @@ import {
   type SavedRequest,
   type Variable,
 } from './collectionModel';
+import { describeSchemaIssue } from './describeSchemaIssue';
 
 export type ParseResult<T> = { ok: true; value: T } | { ok: false; error: string };
 
@@ -124,73 +125,7 @@ export function parseEnvironment(value: unknown): ParseResult<Environment> {
 export function parseWith<T>(schema: z.ZodMiniType<T>, value: unknown): ParseResult<T> {
   const result = schema.safeParse(value);
   if (result.success) return { ok: true, value: result.data };
-  const issue = result.error.issues[0];
-  if (!issue) return { ok: false, error: 'not valid' };
-  return { ok: false, error: describeIssue(issue, value) };
-}
-
-/** A path as people read it: `items[2].headers[0].name`; '' for the value itself. */
-export function formatPath(path: readonly PropertyKey[]): string {
-  let text = '';
-  for (const key of path) {
-    if (typeof key === 'number') text += `[${key}]`;
-    else text += text === '' ? String(key) : `.${String(key)}`;
-  }
-  return text;
-}
-
-/** What kind of JSON value this is, for "expected a string, not a number". */
-function kindOf(value: unknown): string {
-  if (value === null) return 'null';
-  if (value === undefined) return 'nothing';
-  if (Array.isArray(value)) return 'a list';
-  const type = typeof value;
-  return type === 'object' ? 'an object' : type === 'number' ? 'a number' : `a ${type}`;
-}
-
-const EXPECTED: Record<string, string> = {
-  string: 'text',
-  number: 'a number',
-  int: 'a whole number',
-  boolean: 'true or false',
-  object: 'an object',
-  array: 'a list',
-};
-
-/** One zod issue in words, led by its path. zod/mini ships no messages, so they are written here. */
-function describeIssue(issue: z.core.$ZodIssue, input: unknown): string {
-  const at = formatPath(issue.path);
-  const lead = at === '' ? '' : `${at}: `;
-  switch (issue.code) {
-    case 'invalid_type': {
-      const got = kindOf(valueAt(input, issue.path));
-      return `${lead}expected ${EXPECTED[issue.expected] ?? issue.expected}, not ${got}`;
-    }
-    case 'too_big':
-      return `${lead}${issue.origin === 'string' ? `longer than ${issue.maximum} characters` : `more than ${issue.maximum} entries`}`;
-    case 'too_small':
-      return `${lead}${issue.origin === 'string' ? 'empty' : `fewer than ${issue.minimum} entries`}`;
-    case 'invalid_value':
-      return `${lead}must be ${issue.values.map((value) => JSON.stringify(value)).join(' or ')}`;
-    case 'invalid_union':
-      return `${lead}must be ${
-        'options' in issue && Array.isArray(issue.options)
-          ? (issue.options as unknown[]).map((value) => JSON.stringify(value)).join(' or ')
-          : 'one of the allowed shapes'
-      }`;
-    default:
-      return `${lead}${issue.message}`;
-  }
-}
-
-/** The value a path names (the path zod gives is no longer than the input is deep). */
-function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
-  let value = input;
-  for (const key of path) {
-    if (typeof value !== 'object' || value === null) return undefined;
-    value = (value as Record<PropertyKey, unknown>)[key];
-  }
-  return value;
+  return { ok: false, error: describeSchemaIssue(result.error.issues, value) };
 }
 
 /**

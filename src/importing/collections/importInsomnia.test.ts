@@ -338,10 +338,10 @@ describe('importInsomnia', () => {
       /^This is Insomnia export format 2/,
     );
     expect(failure(v4({ _id: 3, _type: 'request' }))).toBe(
-      'This Insomnia export is not valid: resources[1]._id should be text.',
+      'This Insomnia export is not valid: resources[1]._id: expected text, not a number.',
     );
     expect(failure(v4(req('r', 'wrk_1', { headers: 'x' })))).toBe(
-      'This Insomnia export is not valid: resources[1].headers should be a list ([…]).',
+      'This Insomnia export is not valid: resources[1].headers: expected a list, not a string.',
     );
     expect(failure(stringify({ type: 'mock.insomnia.rest/5.0' }))).toMatch(/mock server/);
     expect(

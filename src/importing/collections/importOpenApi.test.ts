@@ -226,7 +226,7 @@ describe('importOpenApi', () => {
     expect(failure('{"swagger": "1.2"}')).toMatch(/^Not an OpenAPI document/);
     expect(failure(oas3({}))).toBe('The OpenAPI document has no routes (paths) to import.');
     expect(failure(oas3({ '/a': { get: { tags: {} } } }))).toBe(
-      'The OpenAPI document is not valid: paths./a.get.tags should be a list ([…]).',
+      'The OpenAPI document is not valid: paths./a.get.tags: expected a list, not an object.',
     );
   });
 

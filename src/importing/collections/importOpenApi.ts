@@ -16,7 +16,7 @@ import {
 import { isCredentialHeader } from '../../request/credentialFields';
 import { detectScope } from '../../request/detectScope';
 import { checkImportLimits, tooManyRequests } from './checkImportLimits';
-import { describeSchemaIssue } from './describeSchemaIssue';
+import { describeSchemaIssue } from '../../collections/describeSchemaIssue';
 import type { ImportedWorkspace, ImportWorkspaceResult } from './importedWorkspace';
 import {
   buildSavedRequest,
@@ -246,7 +246,7 @@ function readRoutes(
     const item = pathItemSchema.safeParse(rawItem);
     if (!item.success)
       return {
-        error: `The OpenAPI document is not valid: ${describeSchemaIssue(item.error.issues, ['paths', path])}.`,
+        error: `The OpenAPI document is not valid: ${describeSchemaIssue(item.error.issues, rawItem, ['paths', path])}.`,
       };
     for (const [key, rawOp] of Object.entries(rawItem as Record<string, unknown>)) {
       const method = key.toLowerCase();
@@ -255,7 +255,7 @@ function readRoutes(
       const op = operationSchema.safeParse(rawOp);
       if (!op.success)
         return {
-          error: `The OpenAPI document is not valid: ${describeSchemaIssue(op.error.issues, ['paths', path, key])}.`,
+          error: `The OpenAPI document is not valid: ${describeSchemaIssue(op.error.issues, rawOp, ['paths', path, key])}.`,
         };
       routes.push({
         path,
@@ -289,7 +289,7 @@ export function importOpenApiDocument(value: unknown, newId: () => string): Impo
   if (!parsed.success)
     return {
       ok: false,
-      error: `The OpenAPI document is not valid: ${describeSchemaIssue(parsed.error.issues)}.`,
+      error: `The OpenAPI document is not valid: ${describeSchemaIssue(parsed.error.issues, value)}.`,
     };
   const doc = parsed.data;
   const read = readRoutes(doc);

@@ -527,18 +527,18 @@ describe('importPostmanCollection: refusals', () => {
 
   it('says where the file strays from the format', () => {
     expect(failure(collectionOf([{ name: 'bad', request: { url: 42 } }]))).toBe(
-      'Item 1 of the collection (“bad”): request.url should be text or an object ({…}).',
+      'Item 1 of the collection (“bad”): request.url: expected text or an object, not a number.',
     );
     expect(
       failure(
         collectionOf([{ name: 'F', item: [{ name: 'x', request: { header: [{ key: 1 }] } }] }]),
       ),
-    ).toBe('Item 1 of folder “F” (“x”): request.header[0].key should be text.');
+    ).toBe('Item 1 of folder “F” (“x”): request.header[0].key: expected text, not a number.');
     expect(failure(collectionOf([{ name: 'neither' }]))).toMatch(
       /^Item 1 of the collection \(“neither”\) is neither a request/,
     );
     expect(failure({ info: { name: 'x' }, item: 'nope' })).toBe(
-      'This Postman collection is not in the published format: item should be a list ([…]).',
+      'This Postman collection is not in the published format: item: expected a list, not a string.',
     );
   });
 

@@ -20,7 +20,7 @@ import type { VariableScope } from '../../collections/resolveVariables';
 import { MAX_FOLDERS } from '../../collections/validateCollection';
 import { isCredentialHeader, withoutCredentialsInUrl } from '../../request/credentialFields';
 import { checkImportLimits, tooDeep, tooManyFolders, tooManyRequests } from './checkImportLimits';
-import { describeSchemaIssue } from './describeSchemaIssue';
+import { describeSchemaIssue } from '../../collections/describeSchemaIssue';
 import type { ImportedWorkspace, ImportWorkspaceResult } from './importedWorkspace';
 import { NoteTallies, quoteName } from './importNotes';
 import { applyAuth, NO_AUTH, type EffectiveAuth, type PostmanAwsV4 } from './postmanAuth';
@@ -221,7 +221,7 @@ function readItems(
         isObject(value) && typeof value.name === 'string' ? ` (${quoteName(value.name)})` : '';
       return {
         ok: false,
-        error: `Item ${index + 1} of ${where}${named}: ${describeSchemaIssue(parsed.error.issues)}.`,
+        error: `Item ${index + 1} of ${where}${named}: ${describeSchemaIssue(parsed.error.issues, value)}.`,
       };
     }
     const item = parsed.data;
@@ -401,7 +401,7 @@ export function importPostmanCollection(
   if (!parsed.success)
     return {
       ok: false,
-      error: `This Postman collection is not in the published format: ${describeSchemaIssue(parsed.error.issues)}.`,
+      error: `This Postman collection is not in the published format: ${describeSchemaIssue(parsed.error.issues, value)}.`,
     };
   const source = parsed.data;
   const name = nameOf(source.info.name, 'Postman collection');

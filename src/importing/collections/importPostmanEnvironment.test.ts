@@ -90,7 +90,7 @@ describe('importPostmanEnvironment', () => {
     expect(result).toEqual({
       ok: false,
       error:
-        'This Postman environment is not in the shape Postman exports: values[0].key should be text.',
+        'This Postman environment is not in the shape Postman exports: values[0].key: expected text, not a number.',
     });
   });
 });

@@ -4,7 +4,7 @@
 // says credential, is secret: its value stays in this tab's memory only. Never throws.
 import type { Environment, Variable } from '../../collections/collectionModel';
 import { isCredentialHeader } from '../../request/credentialFields';
-import { describeSchemaIssue } from './describeSchemaIssue';
+import { describeSchemaIssue } from '../../collections/describeSchemaIssue';
 import type { ImportWorkspaceResult } from './importedWorkspace';
 import { NamedTally } from './importNotes';
 import { postmanEnvironment, textOf } from './postmanSchemas';
@@ -53,7 +53,7 @@ export function importPostmanEnvironment(
   if (!parsed.success)
     return {
       ok: false,
-      error: `This Postman environment is not in the shape Postman exports: ${describeSchemaIssue(parsed.error.issues)}.`,
+      error: `This Postman environment is not in the shape Postman exports: ${describeSchemaIssue(parsed.error.issues, value)}.`,
     };
   const source = parsed.data;
   const globals = source._postman_variable_scope === 'globals';

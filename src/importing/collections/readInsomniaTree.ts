@@ -3,7 +3,7 @@
 // `parentId`; format 5 nests folders' `children`. Each node is checked against its schema
 // (insomniaSchemas.ts) as it is reached, and the walk keeps to COLLECTION_LIMITS.
 import { COLLECTION_LIMITS } from '../../collections/collectionModel';
-import { describeSchemaIssue } from './describeSchemaIssue';
+import { describeSchemaIssue } from '../../collections/describeSchemaIssue';
 import { tooDeep, tooManyRequests } from './checkImportLimits';
 import { quoteName } from './importNotes';
 import {
@@ -83,7 +83,7 @@ function readV4(resources: readonly unknown[]): InsomniaTreeResult {
     if (!parsed.success)
       return {
         ok: false,
-        error: `This Insomnia export is not valid: ${describeSchemaIssue(parsed.error.issues, ['resources', index])}.`,
+        error: `This Insomnia export is not valid: ${describeSchemaIssue(parsed.error.issues, resource, ['resources', index])}.`,
       };
     all.push(parsed.data);
     raw.push(resource);
@@ -126,7 +126,7 @@ function readV4(resources: readonly unknown[]): InsomniaTreeResult {
     if (resource._type === 'request') {
       const fields = v4Request.safeParse(raw[index]);
       if (!fields.success) {
-        walk.error ??= `This Insomnia export is not valid: ${describeSchemaIssue(fields.error.issues, where)}.`;
+        walk.error ??= `This Insomnia export is not valid: ${describeSchemaIssue(fields.error.issues, raw[index], where)}.`;
         return undefined;
       }
       if (!walk.countRequest()) return undefined;
@@ -135,7 +135,7 @@ function readV4(resources: readonly unknown[]): InsomniaTreeResult {
     if (resource._type === 'request_group') {
       const fields = v4Folder.safeParse(raw[index]);
       if (!fields.success) {
-        walk.error ??= `This Insomnia export is not valid: ${describeSchemaIssue(fields.error.issues, where)}.`;
+        walk.error ??= `This Insomnia export is not valid: ${describeSchemaIssue(fields.error.issues, raw[index], where)}.`;
         return undefined;
       }
       if (depth >= COLLECTION_LIMITS.maxDepth) {
@@ -186,7 +186,7 @@ function readV4(resources: readonly unknown[]): InsomniaTreeResult {
     if (!parsed.success)
       return {
         ok: false,
-        error: `This Insomnia export is not valid: ${describeSchemaIssue(parsed.error.issues, ['resources', baseEntry.index])}.`,
+        error: `This Insomnia export is not valid: ${describeSchemaIssue(parsed.error.issues, raw[baseEntry.index], ['resources', baseEntry.index])}.`,
       };
     base = { name: textOf(parsed.data.name) || 'Base Environment', data: parsed.data.data };
     const subs: { key: number | null | undefined; item: InsomniaEnvironmentData }[] = [];
@@ -196,7 +196,7 @@ function readV4(resources: readonly unknown[]): InsomniaTreeResult {
       if (!sub.success)
         return {
           ok: false,
-          error: `This Insomnia export is not valid: ${describeSchemaIssue(sub.error.issues, ['resources', index])}.`,
+          error: `This Insomnia export is not valid: ${describeSchemaIssue(sub.error.issues, raw[index], ['resources', index])}.`,
         };
       subs.push({
         key: resource.metaSortKey,
@@ -234,7 +234,7 @@ function readV5Nodes(
     const where = [...path, index];
     const shape = v5Node.safeParse(node);
     if (!shape.success) {
-      walk.error = `This Insomnia file is not valid: ${describeSchemaIssue(shape.error.issues, where)}.`;
+      walk.error = `This Insomnia file is not valid: ${describeSchemaIssue(shape.error.issues, node, where)}.`;
       break;
     }
     const id = shape.data.meta?.id ?? '';
@@ -242,7 +242,7 @@ function readV5Nodes(
     if (typeof shape.data.method === 'string') {
       const fields = v5Request.safeParse(node);
       if (!fields.success) {
-        walk.error = `This Insomnia file is not valid: ${describeSchemaIssue(fields.error.issues, where)}.`;
+        walk.error = `This Insomnia file is not valid: ${describeSchemaIssue(fields.error.issues, node, where)}.`;
         break;
       }
       if (!walk.countRequest()) break;
@@ -266,7 +266,7 @@ function readV5Nodes(
     }
     const fields = v5Folder.safeParse(node);
     if (!fields.success) {
-      walk.error = `This Insomnia file is not valid: ${describeSchemaIssue(fields.error.issues, where)}.`;
+      walk.error = `This Insomnia file is not valid: ${describeSchemaIssue(fields.error.issues, node, where)}.`;
       break;
     }
     if (depth >= COLLECTION_LIMITS.maxDepth) {
@@ -304,7 +304,7 @@ function readV5(value: unknown): InsomniaTreeResult {
   if (!file.success)
     return {
       ok: false,
-      error: `This Insomnia file is not valid: ${describeSchemaIssue(file.error.issues)}.`,
+      error: `This Insomnia file is not valid: ${describeSchemaIssue(file.error.issues, value)}.`,
     };
   const kind = V5_TYPE.exec(file.data.type)?.[1];
   if (kind === 'mock' || kind === 'mcpClient')
@@ -349,7 +349,7 @@ export function readInsomniaTree(value: unknown): InsomniaTreeResult {
       if (!exported.success)
         return {
           ok: false,
-          error: `This Insomnia export is not valid: ${describeSchemaIssue(exported.error.issues)}.`,
+          error: `This Insomnia export is not valid: ${describeSchemaIssue(exported.error.issues, value)}.`,
         };
       // Format 3 lists resources as format 4 does; 1 and 2 predate Insomnia 5 (2017).
       if (exported.data.__export_format !== 4 && exported.data.__export_format !== 3)
