@@ -2,7 +2,8 @@
 // URL from the `get {…}` (or `post`, …, or `http { method }`) block, query and path parameters,
 // headers, the body the `body:` mode names, and the auth mode (`awsv4`, `inherit`, …).
 import type { BruBlock, BruPair } from './readBruFile';
-import { appendQuery, encodePairs, fillPathParameters } from './importedRequest';
+import { encodePairs } from './encodeQueryPart';
+import { appendQuery, fillPathParameters } from './importedRequest';
 
 const METHOD_BLOCKS = new Set([
   'get',

@@ -12,10 +12,10 @@ import type {
 import { checkImportLimits, tooManyVariables } from './checkImportLimits';
 import { AwsKeyCollector } from './collectAwsKeys';
 import type { ImportedWorkspace, ImportWorkspaceResult } from './importedWorkspace';
+import { encodePairs } from './encodeQueryPart';
 import {
   appendQuery,
   buildSavedRequest,
-  encodePairs,
   fillPathParameters,
   hasHeader,
   importedName,

@@ -18,12 +18,8 @@ import { detectScope } from '../../request/detectScope';
 import { checkImportLimits, tooManyRequests } from './checkImportLimits';
 import { describeSchemaIssue } from '../../collections/describeSchemaIssue';
 import type { ImportedWorkspace, ImportWorkspaceResult } from './importedWorkspace';
-import {
-  buildSavedRequest,
-  encodeQueryPart,
-  importedName,
-  ImportedRequestTallies,
-} from './importedRequest';
+import { encodeQueryPart } from './encodeQueryPart';
+import { buildSavedRequest, importedName, ImportedRequestTallies } from './importedRequest';
 import { NamedTally } from './importNotes';
 import {
   ANY_METHOD,

@@ -3,7 +3,6 @@ import { DEFAULT_SAVED_OPTIONS } from '../../collections/collectionModel';
 import {
   appendQuery,
   buildSavedRequest,
-  encodeQueryPart,
   fillPathParameters,
   importedName,
   ImportedRequestTallies,
@@ -93,18 +92,6 @@ describe('importedName', () => {
   it('falls back when empty and cuts names the model cannot keep', () => {
     expect(importedName('  ', 'Untitled')).toBe('Untitled');
     expect(importedName('x'.repeat(600), 'Untitled')).toHaveLength(500);
-  });
-});
-
-describe('encodeQueryPart', () => {
-  it('encodes what would split the query, keeping {{variables}} and escapes', () => {
-    expect(encodeQueryPart('open & paid=#1')).toBe('open%20%26%20paid%3D%231');
-    expect(encodeQueryPart('{{a b}}/x:y')).toBe('{{a b}}/x:y');
-    expect(encodeQueryPart('50%25 off é')).toBe('50%25%20off%20%C3%A9');
-  });
-
-  it('keeps a lone surrogate rather than throwing', () => {
-    expect(encodeQueryPart('a\ud800b')).toBe('a\ud800b');
   });
 });
 

@@ -12,6 +12,7 @@ import { hasReferences } from '../../collections/resolveVariables';
 import { isCredentialHeader, isCredentialQueryParam } from '../../request/credentialFields';
 import { splitQuery, withQuery } from '../../request/queryParams';
 import { SIGNER_HEADERS } from '../../signing';
+import { encodePairs, encodeQueryPart } from './encodeQueryPart';
 import { NamedTally } from './importNotes';
 
 export interface ImportedRequestParts {
@@ -139,46 +140,6 @@ export function buildSavedRequest(
 export function hasHeader(headers: readonly { name: string }[], name: string): boolean {
   const wanted = name.toLowerCase();
   return headers.some((header) => header.name.trim().toLowerCase() === wanted);
-}
-
-const UNRESERVED_OR_KEPT = /[A-Za-z0-9\-._~!$'()*+,;:@/?]/;
-const ESCAPE = /^%[0-9A-Fa-f]{2}/;
-
-/**
- * Percent-encodes what cannot stand in a query name or value (spaces, '&', '=', '#', non-ASCII),
- * leaving {{variables}} and escapes already written as they are: sources keep parameters
- * unencoded, the playground keeps the URL as it goes on the wire.
- */
-export function encodeQueryPart(text: string): string {
-  return text
-    .split(/(\{\{[^{}]*\}\})/)
-    .map((part, index) => {
-      if (index % 2 === 1) return part;
-      let encoded = '';
-      for (let i = 0; i < part.length; i++) {
-        const char = part[i]!;
-        if (UNRESERVED_OR_KEPT.test(char) || (char === '%' && ESCAPE.test(part.slice(i, i + 3)))) {
-          encoded += char;
-          continue;
-        }
-        const code = part.codePointAt(i)!;
-        const whole = String.fromCodePoint(code);
-        // A lone surrogate cannot be percent-encoded; it is kept as written.
-        const isLoneSurrogate = code >= 0xd800 && code <= 0xdfff;
-        encoded += isLoneSurrogate ? whole : encodeURIComponent(whole);
-        i += whole.length - 1;
-      }
-      return encoded;
-    })
-    .join('');
-}
-
-/** `name=value&…` of the enabled pairs, encoded as a form or query is. */
-export function encodePairs(pairs: readonly { name: string; value: string }[]): string {
-  return pairs
-    .filter((pair) => pair.name !== '')
-    .map((pair) => `${encodeQueryPart(pair.name)}=${encodeQueryPart(pair.value)}`)
-    .join('&');
 }
 
 /** The URL with the pairs added to its query (after any it already has). */

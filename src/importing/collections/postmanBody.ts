@@ -1,6 +1,7 @@
 // A Postman request body as the text the playground sends, and the Content-Type Postman adds for
 // it when the request has none of its own. Multipart (formdata) and file bodies are not text:
 // they are left out, and the importer says so.
+import { encodePairs } from './encodeQueryPart';
 import type { PostmanBody } from './postmanSchemas';
 import { textOf } from './postmanSchemas';
 
@@ -23,22 +24,6 @@ const RAW_CONTENT_TYPES: Record<string, string> = {
   html: 'text/html',
   javascript: 'application/javascript',
 };
-
-/** encodeURIComponent, except that {{variables}} stay as written so they still resolve. */
-function formEncode(text: string): string {
-  return text
-    .split(/(\{\{[^{}]*\}\})/)
-    .map((part, index) => {
-      if (index % 2 === 1) return part;
-      try {
-        return encodeURIComponent(part);
-      } catch {
-        // A lone surrogate cannot be percent-encoded; it is sent as written.
-        return part;
-      }
-    })
-    .join('');
-}
 
 function graphqlVariables(variables: unknown): string {
   if (typeof variables === 'string') return variables.trim() === '' ? '{}' : variables;
@@ -67,9 +52,11 @@ export function postmanBodyText(body: PostmanBody | null | undefined): PostmanBo
       const fields = (body.urlencoded ?? []).filter((field) => field.disabled !== true);
       if (fields.length === 0) return { body: '' };
       return {
-        body: fields
-          .map((field) => `${formEncode(field.key)}=${formEncode(textOf(field.value))}`)
-          .join('&'),
+        // Postman's fields are literal text: a '%' in one is sent encoded.
+        body: encodePairs(
+          fields.map((field) => ({ name: field.key, value: textOf(field.value) })),
+          { keepEscapes: false },
+        ),
         contentType: 'application/x-www-form-urlencoded',
       };
     }
