@@ -153,7 +153,7 @@ test.describe('collections', () => {
         await copies
           .nth(index)
           .getByRole('button', { name: /^Open / })
-          .allInnerTexts()
+          .allTextContents()
       ).map((text) => text.trim());
     expect(await requestNames(1)).toEqual(await requestNames(0));
   });

@@ -1,9 +1,8 @@
 import { useState } from 'react';
 import type { CollectionItem, SavedFolder, SavedRequest } from '../../collections/collectionModel';
 import { InlineName } from '../../components/ui/InlineName';
-import { usePlaygroundStore } from '../../store/usePlaygroundStore';
 import { ItemActions } from './ItemActions';
-import { actionsButtonId, useTreeState } from './treeState';
+import { actionsButtonId, collectionActions, useTreeState } from './treeState';
 
 interface RowProps {
   collectionId: string;
@@ -33,13 +32,8 @@ function ActionsToggle({ id, name }: { id: string; name: string }) {
 
 function RequestRow({ request, ...row }: RowProps & { request: SavedRequest }) {
   const tree = useTreeState();
-  const openRequest = usePlaygroundStore((s) => s.collections.openRequest);
-  const renameItem = usePlaygroundStore((s) => s.collections.renameItem);
-  const isCurrent = usePlaygroundStore(
-    (s) =>
-      s.request.savedFrom?.collectionId === row.collectionId &&
-      s.request.savedFrom.requestId === request.id,
-  );
+  const isCurrent =
+    tree.current?.collectionId === row.collectionId && tree.current.requestId === request.id;
   return (
     <li className={isCurrent ? 'tree-item tree-current' : 'tree-item'}>
       <div className="tree-row">
@@ -48,7 +42,7 @@ function RequestRow({ request, ...row }: RowProps & { request: SavedRequest }) {
             editing
             value={request.name}
             label={`Name of ${request.name}`}
-            onRename={(name) => renameItem(row.collectionId, request.id, name)}
+            onRename={(name) => collectionActions().renameItem(row.collectionId, request.id, name)}
             onDone={() => tree.doneRenaming(request.id)}
           />
         ) : (
@@ -57,7 +51,7 @@ function RequestRow({ request, ...row }: RowProps & { request: SavedRequest }) {
             className="tree-open"
             aria-label={`Open ${request.name}`}
             aria-current={isCurrent ? 'true' : undefined}
-            onClick={() => openRequest(row.collectionId, request.id)}
+            onClick={() => collectionActions().openRequest(row.collectionId, request.id)}
           >
             <span className="tree-method">{request.method}</span>
             <span className="tree-name">{request.name}</span>
@@ -72,7 +66,6 @@ function RequestRow({ request, ...row }: RowProps & { request: SavedRequest }) {
 
 function FolderRow({ folder, ...row }: RowProps & { folder: SavedFolder }) {
   const tree = useTreeState();
-  const renameItem = usePlaygroundStore((s) => s.collections.renameItem);
   const [expanded, setExpanded] = useState(true);
   return (
     <li className="tree-item tree-folder">
@@ -82,7 +75,7 @@ function FolderRow({ folder, ...row }: RowProps & { folder: SavedFolder }) {
             editing
             value={folder.name}
             label={`Name of ${folder.name}`}
-            onRename={(name) => renameItem(row.collectionId, folder.id, name)}
+            onRename={(name) => collectionActions().renameItem(row.collectionId, folder.id, name)}
             onDone={() => tree.doneRenaming(folder.id)}
           />
         ) : (

@@ -120,10 +120,13 @@ export function CollectionsPanel() {
   const status = usePlaygroundStore((s) => s.collections.status);
   const browser = usePlaygroundStore((s) => s.collections.browser);
   const disk = usePlaygroundStore((s) => s.collections.disk);
+  // The same object while the form is edited: the tree renders again only when it changes.
+  const current = usePlaygroundStore((s) => s.request.savedFrom);
   const [actionsFor, setActionsFor] = useState<string | null>(null);
   const [renaming, setRenaming] = useState<string | null>(null);
   const tree = useMemo<TreeState>(
     () => ({
+      current,
       actionsFor,
       setActionsFor,
       renaming,
@@ -137,7 +140,7 @@ export function CollectionsPanel() {
         requestAnimationFrame(() => document.getElementById(actionsButtonId(id))?.focus());
       },
     }),
-    [actionsFor, renaming],
+    [current, actionsFor, renaming],
   );
   return (
     <TreeStateContext value={tree}>

@@ -1,7 +1,6 @@
 import type { CollectionItem } from '../../collections/collectionModel';
 import { folderChoices, isValidDestination } from '../../store/collectionTree';
-import { usePlaygroundStore } from '../../store/usePlaygroundStore';
-import { useTreeState } from './treeState';
+import { collectionActions, useTreeState } from './treeState';
 
 const TOP_LEVEL = '(top level)';
 
@@ -26,7 +25,7 @@ export function ItemActions({
   isLast: boolean;
 }) {
   const tree = useTreeState();
-  const actions = usePlaygroundStore((s) => s.collections);
+  const actions = collectionActions();
   const destinations = [{ id: TOP_LEVEL, label: 'Top level' }, ...folderChoices(allItems)].filter(
     (choice) =>
       (choice.id === TOP_LEVEL ? null : choice.id) !== parentId &&
