@@ -1,14 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { OutgoingRequest } from '../transport/sendRequest';
 import { createMemoryStorage } from './createPlaygroundStore';
-import {
-  MAX_SIGNED_FILE_BYTES,
-  parseRegionSet,
-  planSigning,
-  sameRequestApartFromDate,
-  withBrowserPath,
-  withSigningDate,
-} from './planSigning';
+import { MAX_SIGNED_FILE_BYTES, planSigning, withSigningDate } from './planSigning';
 import { answered, createTestStore } from './storeTestSupport';
 
 describe('planSigning', () => {
@@ -258,52 +251,6 @@ describe('planSigning (direct transport)', () => {
   });
 });
 
-describe('withBrowserPath', () => {
-  it("resolves '.' and '..' segments as the browser does, escaped dots too", () => {
-    expect(withBrowserPath('https://h/a/b/..')?.path).toEqual({ written: '/a/b/..', sent: '/a/' });
-    expect(withBrowserPath('https://h/a/.')?.path.sent).toBe('/a/');
-    expect(withBrowserPath('https://h/a/b/%2e%2E/c')?.path.sent).toBe('/a/c');
-  });
-
-  it("percent-encodes what the browser encodes and reads '\\' as '/'", () => {
-    expect(withBrowserPath('https://h/a b/é')?.path.sent).toBe('/a%20b/%C3%A9');
-    expect(withBrowserPath('https://h/a\\b')?.path.sent).toBe('/a/b');
-  });
-
-  it('keeps everything but the path as typed: host, query and fragment', () => {
-    expect(withBrowserPath('https://Example.com:443/a/./b?x=a b&y=%2a#top')?.url).toBe(
-      'https://Example.com:443/a/b?x=a b&y=%2a#top',
-    );
-  });
-
-  it('changes nothing the browser sends as typed', () => {
-    for (const url of [
-      'https://h',
-      'https://h?x=1',
-      'https://h/',
-      'https://h/bucket/a*b%2a%41/%7E/~',
-      'https://h/a%2Fb/%2e%2e%2f',
-    ]) {
-      expect(withBrowserPath(url)).toBeUndefined();
-    }
-  });
-
-  it('gives up on URLs the browser cannot send', () => {
-    expect(withBrowserPath('ftp://h/a/..')).toBeUndefined();
-    expect(withBrowserPath('https://exa mple.com/a/..')).toBeUndefined();
-    expect(withBrowserPath('not a url')).toBeUndefined();
-  });
-});
-
-describe('parseRegionSet', () => {
-  it('splits at commas and drops blanks', () => {
-    expect(parseRegionSet('')).toEqual([]);
-    expect(parseRegionSet(' , ')).toEqual([]);
-    expect(parseRegionSet('ca-central-1')).toEqual(['ca-central-1']);
-    expect(parseRegionSet('us-*, eu-west-1,')).toEqual(['us-*', 'eu-west-1']);
-  });
-});
-
 describe('withSigningDate', () => {
   it('uses the fixed time when there is one, else the given clock', () => {
     const store = createTestStore();
@@ -313,41 +260,6 @@ describe('withSigningDate', () => {
     expect(withSigningDate(planSigning(store.getState()), now).signingDate.toISOString()).toBe(
       '2015-08-30T12:36:00.000Z',
     );
-  });
-});
-
-describe('sameRequestApartFromDate', () => {
-  it('ignores the date and compares everything else', () => {
-    const plan = planSigning(createTestStore().getState());
-    const a = withSigningDate(plan, 0);
-    const b = withSigningDate(plan, 1_000_000);
-    expect(sameRequestApartFromDate(a, b)).toBe(true);
-    expect(sameRequestApartFromDate(a, { ...b, url: b.url + '/x' })).toBe(false);
-    expect(sameRequestApartFromDate(a, { ...b, headers: [['a', 'b']] })).toBe(false);
-    expect(
-      sameRequestApartFromDate(a, {
-        ...b,
-        credentials: { ...b.credentials, secretAccessKey: 'x' },
-      }),
-    ).toBe(false);
-    expect(sameRequestApartFromDate(a, { ...b, unsignedHeaders: ['x'] })).toBe(false);
-    expect(sameRequestApartFromDate(a, { ...b, algorithm: 'sigv4a' })).toBe(false);
-  });
-
-  it('compares region sets by their regions, not by identity', () => {
-    const a = {
-      ...withSigningDate(planSigning(createTestStore().getState()), 0),
-      algorithm: 'sigv4a' as const,
-    };
-    expect(
-      sameRequestApartFromDate(
-        { ...a, regionSet: ['us-*', 'ca-central-1'] },
-        { ...a, regionSet: ['us-*', 'ca-central-1'] },
-      ),
-    ).toBe(true);
-    expect(
-      sameRequestApartFromDate({ ...a, regionSet: ['us-*'] }, { ...a, regionSet: ['eu-*'] }),
-    ).toBe(false);
   });
 });
 

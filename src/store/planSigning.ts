@@ -1,6 +1,5 @@
 import {
   headerField,
-  parseUrl,
   validateSigningInput,
   type HeaderField,
   type SigningField,
@@ -14,6 +13,8 @@ import type { FormField, FormFix } from './applyFix';
 import type { VariableScope, VariableUse } from '../collections/resolveVariables';
 import { parseSigningTime, type SigningTime } from './parseSigningTime';
 import type { CredentialsFields, OptionsFields, RequestFields } from './playgroundState';
+import { withBrowserPath, type BrowserPath } from './browserPath';
+import { parseRegionSet, regionSetIssues } from './regionSet';
 import { resolveFormVariables, type VariableTarget } from './resolveFormVariables';
 
 /**
@@ -67,13 +68,6 @@ export interface SigningPlan {
   browserPath?: BrowserPath;
 }
 
-export interface BrowserPath {
-  /** The path as typed. */
-  written: string;
-  /** The path the browser sends, and so the one signed. */
-  sent: string;
-}
-
 export interface PlanSource {
   request: RequestFields;
   credentials: CredentialsFields;
@@ -92,61 +86,6 @@ function scopeValue(override: string | null, detected: string | undefined): Scop
 /** The transport Send uses: the user's choice, else the relay whenever the server has one. */
 export function effectiveTransport(options: OptionsFields): TransportMode {
   return options.transport ?? (options.relayAvailable === false ? 'direct' : 'relay');
-}
-
-/**
- * The region set as typed (`ca-central-1, us-*`): split at commas, trimmed, empty parts dropped.
- * Empty means the signer's default, the request's region alone.
- */
-export function parseRegionSet(text: string): string[] {
-  return text
-    .split(',')
-    .map((part) => part.trim())
-    .filter((part) => part !== '');
-}
-
-const REGION_PATTERN = /^[a-z0-9*-]+$/;
-
-/** Entries of a region set that cannot name a region: a warning, with the lower-cased set as fix. */
-export function regionSetIssues(text: string): ValidationIssue[] {
-  const odd = parseRegionSet(text).filter((entry) => !REGION_PATTERN.test(entry));
-  if (odd.length === 0) return [];
-  const lowered = parseRegionSet(text).map((entry) => entry.toLowerCase());
-  const fixable = lowered.every((entry) => REGION_PATTERN.test(entry));
-  return [
-    {
-      field: 'regionSet',
-      severity: 'warning',
-      message: `${odd.map((entry) => `“${entry}”`).join(', ')} ${odd.length === 1 ? 'is' : 'are'} not a region name or a pattern such as us-*: only lower-case letters, digits, '-' and '*'.`,
-      ...(fixable ? { fix: lowered.join(',') } : {}),
-    },
-  ];
-}
-
-/**
- * The URL with its path as a browser's fetch sends it, when that differs from the path typed:
- * the WHATWG URL parser resolves '.' and '..' segments (%2e too: /a/b/.. and /a/b/%2e%2e go out
- * as /a/), reads '\' as '/', and percent-encodes spaces, non-ASCII and a few delimiters. Only the
- * path: how the query is escaped does not change its canonical form. Undefined when the browser
- * sends the path as typed, or when the URL is not one it can send (the validator says why).
- */
-export function withBrowserPath(url: string): { url: string; path: BrowserPath } | undefined {
-  const parsed = parseUrl(url);
-  if (parsed.scheme !== 'http' && parsed.scheme !== 'https') return undefined;
-  let sent: string;
-  try {
-    sent = new URL(url).pathname;
-  } catch {
-    return undefined;
-  }
-  // An empty path goes out as '/', which is also what the signer signs for it.
-  if (sent === parsed.path || (parsed.path === '' && sent === '/')) return undefined;
-  const afterScheme = url.indexOf('://') + 3;
-  const pathStart = afterScheme + url.slice(afterScheme).search(/[/?\\#]|$/);
-  return {
-    url: url.slice(0, pathStart) + sent + url.slice(pathStart + parsed.path.length),
-    path: { written: parsed.path, sent },
-  };
 }
 
 /**
@@ -356,54 +295,4 @@ export function withSigningDate(plan: SigningPlan, now: number): SigningInput {
   const signingDate =
     plan.signingTime.kind === 'fixed' ? plan.signingTime.date : new Date(now + plan.clockOffsetMs);
   return { ...plan.input, signingDate };
-}
-
-function samePairs(
-  a: ReadonlyArray<readonly [string, string]> | undefined,
-  b: ReadonlyArray<readonly [string, string]> | undefined,
-): boolean {
-  const left = a ?? [];
-  const right = b ?? [];
-  return (
-    left.length === right.length &&
-    left.every((pair, i) => pair[0] === right[i]![0] && pair[1] === right[i]![1])
-  );
-}
-
-/**
- * Whether two inputs sign the same request apart from the date: then the page can show the
- * signing Send made (with the clock) instead of its own live one. Binary bodies compare by
- * identity, which is what the store hands out for an unchanged file.
- */
-export function sameRequestApartFromDate(a: SigningInput, b: SigningInput): boolean {
-  const {
-    signingDate: _a,
-    headers: ha,
-    credentials: ca,
-    unsignedHeaders: ua,
-    regionSet: ra,
-    ...restA
-  } = a;
-  const {
-    signingDate: _b,
-    headers: hb,
-    credentials: cb,
-    unsignedHeaders: ub,
-    regionSet: rb,
-    ...restB
-  } = b;
-  void _a;
-  void _b;
-  const keys = new Set([...Object.keys(restA), ...Object.keys(restB)]);
-  for (const key of keys) {
-    if (restA[key as keyof typeof restA] !== restB[key as keyof typeof restB]) return false;
-  }
-  return (
-    samePairs(ha, hb) &&
-    ca.accessKeyId === cb.accessKeyId &&
-    ca.secretAccessKey === cb.secretAccessKey &&
-    (ca.sessionToken ?? '') === (cb.sessionToken ?? '') &&
-    (ua ?? []).join('\n') === (ub ?? []).join('\n') &&
-    (ra ?? []).join(',') === (rb ?? []).join(',')
-  );
 }

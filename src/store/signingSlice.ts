@@ -1,13 +1,9 @@
 import type { SigningInput, SigningResult } from '../signing';
 import { createLatestRunner } from './latestRunner';
-import {
-  planSigning,
-  sameRequestApartFromDate,
-  withSigningDate,
-  type SigningPlan,
-} from './planSigning';
+import { planSigning, withSigningDate, type SigningPlan } from './planSigning';
 import type { VariableScope } from '../collections/resolveVariables';
 import { stateVariableScopes } from './resolveFormVariables';
+import { sameRequestApartFromDate } from './sameRequest';
 import type {
   PlaygroundDeps,
   PlaygroundState,

@@ -6,7 +6,7 @@ import {
   type SigningInput,
   type SigningResult,
 } from '../../signing';
-import type { BrowserPath } from '../../store/planSigning';
+import type { BrowserPath } from '../../store/browserPath';
 import { selectSigningPlan } from '../../store/selectSigningPlan';
 import { usePlaygroundStore } from '../../store/usePlaygroundStore';
 import type { OutgoingRequest } from '../../transport/sendRequest';
