@@ -13,8 +13,14 @@ import { createTestStore } from './storeTestSupport';
 
 const options: OptionsFields = createTestStore().getState().options;
 
+/** The first-run form, with region and service set by hand (as a user may). */
 function form(fields: Partial<SavedFormFields> = {}): SavedFormFields {
-  return { ...defaultRequestFields(), ...fields };
+  return {
+    ...defaultRequestFields(),
+    regionOverride: 'ca-central-1',
+    serviceOverride: 'execute-api',
+    ...fields,
+  };
 }
 
 const row = (name: string, value: string, signed = true) => ({ id: name, name, value, signed });
