@@ -1,7 +1,8 @@
 // The last step of every collection import: the AWS keys it found go to the credentials panel
 // (workspace.keys, memory only) and nowhere else. A variable that held a key is marked secret and
-// left empty, and a key written anywhere else (a body, a description, a URL) is taken out, so
-// whatever stores or exports the collection later cannot carry one.
+// left empty, a value that is a key is emptied, and a key long enough to be a real credential
+// written inside a text (a body, a description, a URL) is cut out of it, so whatever stores or
+// exports the collection later cannot carry one.
 import type {
   CollectionItem,
   Environment,
@@ -11,6 +12,14 @@ import type {
 import type { ImportedWorkspace } from './importedWorkspace';
 import { NamedTally, quoteName } from './importNotes';
 
+/**
+ * The shortest key that is taken out of the texts it is written in, not only out of values that
+ * are the key: AWS access key ids are 16–128 characters, secret keys 40, session tokens longer.
+ * A shorter "key" (a fuzzed or mistyped `true`, `abc`) is no credential, and cutting it out of
+ * every URL and body would cut ordinary words; a value that is exactly that key still goes.
+ */
+export const MIN_EMBEDDED_KEY_CHARS = 16;
+
 interface Scrubber {
   text(text: string, where: string): string;
   readonly places: NamedTally;
@@ -18,13 +27,18 @@ interface Scrubber {
 
 function createScrubber(secrets: readonly string[]): Scrubber {
   const places = new NamedTally();
+  const embedded = secrets.filter((secret) => secret.length >= MIN_EMBEDDED_KEY_CHARS);
   return {
     places,
     text(text, where) {
-      if (!secrets.some((secret) => text.includes(secret))) return text;
+      if (secrets.includes(text.trim())) {
+        places.add(where);
+        return '';
+      }
+      if (!embedded.some((secret) => text.includes(secret))) return text;
       places.add(where);
       let scrubbed = text;
-      for (const secret of secrets) scrubbed = scrubbed.split(secret).join('');
+      for (const secret of embedded) scrubbed = scrubbed.split(secret).join('');
       return scrubbed;
     },
   };
