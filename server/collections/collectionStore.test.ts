@@ -17,7 +17,7 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { COLLECTION_FILE_LIMITS } from '../../src/collections/collectionFiles';
+import { COLLECTION_FILE_LIMITS } from '../../src/collections/folderLayout';
 import {
   DEFAULT_SAVED_OPTIONS,
   type Collection,

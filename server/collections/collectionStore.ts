@@ -4,15 +4,14 @@
 // folderFiles.ts. Reads and writes of one collection run one at a time.
 import { lstat, mkdir, opendir, realpath, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import { collectionFromFiles, collectionToFiles } from '../../src/collections/collectionFiles';
+import { isSafeFileName } from '../../src/collections/fileNames';
+import { parseFolderContents } from '../../src/collections/folderContents';
 import {
   COLLECTION_FILE,
   COLLECTION_FILE_LIMITS,
-  collectionFromFiles,
-  collectionToFiles,
-  isSafeFileName,
-  parseFolderContents,
   type DiskCollection,
-} from '../../src/collections/collectionFiles';
+} from '../../src/collections/folderLayout';
 import type { Environment } from '../../src/collections/collectionModel';
 import type {
   CollectionDeleteResult,

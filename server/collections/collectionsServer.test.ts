@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ViteDevServer } from 'vite';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { parseDiskCollection } from '../../src/collections/collectionFiles';
+import { parseDiskCollection } from '../../src/collections/folderContents';
 import {
   DEFAULT_SAVED_OPTIONS,
   type Collection,

@@ -12,7 +12,7 @@ import {
   fileRole,
   type CollectionFile,
   type FileRole,
-} from '../../src/collections/collectionFiles';
+} from '../../src/collections/folderLayout';
 import { COLLECTION_LIMITS } from '../../src/collections/collectionModel';
 import { CollectionsFailure, diskFailure } from './collectionsFailure';
 

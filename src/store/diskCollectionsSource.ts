@@ -2,7 +2,8 @@
 // (DiskCollectionsSource), over the page's collections client. Each subfolder of DIR is a
 // collection whose id is the subfolder's name; what the server sends is validated here
 // (parseDiskCollection, parseFolderContents) before the page holds it.
-import { fileSlug, parseDiskCollection, parseFolderContents } from '../collections/collectionFiles';
+import { fileSlug } from '../collections/fileNames';
+import { parseDiskCollection, parseFolderContents } from '../collections/folderContents';
 import {
   listCollections,
   readCollection,

@@ -9,7 +9,7 @@ export const COLLECTIONS_API_PATH = '/api/collections';
 const MiB = 1024 * 1024;
 /**
  * The largest JSON body either way (a PUT's collection, a GET's answer). A collection's files
- * are at most 20 MiB together (COLLECTION_FILE_LIMITS.maxTotalChars, collectionFiles.ts); its
+ * are at most 20 MiB together (COLLECTION_FILE_LIMITS.maxTotalChars, folderLayout.ts); its
  * JSON adds ids and escapes, never that much.
  */
 export const COLLECTIONS_MAX_BODY_BYTES = 32 * MiB;
