@@ -1,4 +1,4 @@
-import type { Collection } from '../collections/collectionModel';
+import type { Collection, Variable } from '../collections/collectionModel';
 import { createCollectionEditor, locateCollection } from './collectionEditor';
 import { createItemActions } from './collectionItemActions';
 import { cleanName, newItemId } from './collectionTree';
@@ -13,6 +13,7 @@ import { createEnvironmentsSlice } from './environmentsSlice';
 import { idChanges, movedSavedFrom, withIds } from './diskIds';
 import type { PlaygroundState, StoreGet, StoreSet } from './playgroundState';
 import { storableItems } from './savedRequest';
+import { withNewVariable, withoutVariable, withVariableChanged } from './variableEdits';
 
 /**
  * The state once the server has written a disk collection: the ids its files give replace the
@@ -98,6 +99,13 @@ function createCollectionsSlice(
   let diskSource: DiskCollectionsSource | null = null;
   const editor = createCollectionEditor(set, get, writer);
   const { placeCollection, edit } = editor;
+  // A collection's variables are edited as an environment's are, and written like its other
+  // edits: a secret one's value stays in memory (storableCollection writes it without).
+  const editVariables = (id: string, change: (variables: Variable[]) => Variable[]) =>
+    void edit(id, (collection) => {
+      const variables = change(collection.variables);
+      return variables === collection.variables ? collection : { ...collection, variables };
+    });
 
   return {
     status: 'loading',
@@ -207,6 +215,14 @@ function createCollectionsSlice(
 
     renameCollection: (id, name) =>
       void edit(id, (collection) => ({ ...collection, name: cleanName(name, collection.name) })),
+
+    addVariable: (collectionId) => editVariables(collectionId, withNewVariable),
+
+    updateVariable: (collectionId, index, changes) =>
+      editVariables(collectionId, (variables) => withVariableChanged(variables, index, changes)),
+
+    removeVariable: (collectionId, index) =>
+      editVariables(collectionId, (variables) => withoutVariable(variables, index)),
 
     deleteCollection: (id) => {
       const found = locateCollection(get().collections, id);

@@ -81,6 +81,10 @@ export interface CollectionsSlice {
    */
   copyToDisk(id: string): string | null;
   renameCollection(id: string, name: string): void;
+  /** A collection's own variables (the defaults an environment's win over), edited in place. */
+  addVariable(collectionId: string): void;
+  updateVariable(collectionId: string, index: number, patch: Partial<Variable>): void;
+  removeVariable(collectionId: string, index: number): void;
   deleteCollection(id: string): void;
   /** An imported workspace: its collection into the browser, environments, keys to credentials. */
   importWorkspace(workspace: ImportedWorkspace): void;

@@ -1,13 +1,15 @@
-import { COLLECTION_LIMITS, type Environment, type Variable } from '../collections/collectionModel';
+import type { Environment, Variable } from '../collections/collectionModel';
 import type { CollectionWriter } from './collectionWrites';
 import type { EnvironmentsSlice } from './collectionsState';
 import { cleanName, newItemId } from './collectionTree';
 import type { StoreGet, StoreSet } from './playgroundState';
+import { withNewVariable, withoutVariable, withVariableChanged } from './variableEdits';
 
 /**
  * Environments of variables, kept in the browser's database. A secret variable's value stays in
  * this tab's memory: the repository writes the name only (collectionModel.withoutSecretValues),
- * so after a reload the page asks for it again.
+ * so after a reload the page asks for it again. Variables are edited as a collection's are
+ * (variableEdits.ts).
  */
 export function createEnvironmentsSlice(
   set: StoreSet,
@@ -77,30 +79,13 @@ export function createEnvironmentsSlice(
       writer.setActiveEnvironment(id);
     },
 
-    addVariable: (environmentId) =>
-      editVariables(environmentId, (variables) =>
-        variables.length >= COLLECTION_LIMITS.maxVariables
-          ? variables
-          : [...variables, { name: '', value: '', secret: false, enabled: true }],
-      ),
+    addVariable: (environmentId) => editVariables(environmentId, withNewVariable),
 
     updateVariable: (environmentId, index, changes) =>
-      editVariables(environmentId, (variables) =>
-        variables.map((variable, at) =>
-          at === index
-            ? {
-                ...variable,
-                ...changes,
-                ...(changes.name === undefined
-                  ? {}
-                  : { name: changes.name.slice(0, COLLECTION_LIMITS.maxNameChars) }),
-              }
-            : variable,
-        ),
-      ),
+      editVariables(environmentId, (variables) => withVariableChanged(variables, index, changes)),
 
     removeVariable: (environmentId, index) =>
-      editVariables(environmentId, (variables) => variables.filter((_, at) => at !== index)),
+      editVariables(environmentId, (variables) => withoutVariable(variables, index)),
 
     addEnvironments: (environments) =>
       // Fresh ids: importing the same file twice gives two environments, not one overwritten.

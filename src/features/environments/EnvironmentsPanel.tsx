@@ -3,8 +3,8 @@ import { useState } from 'react';
 import type { Environment } from '../../collections/collectionModel';
 import { InlineName } from '../../components/ui/InlineName';
 import { PanelBoundary } from '../../components/ui/PanelBoundary';
+import { VariablesTable } from '../../components/ui/VariablesTable';
 import { usePlaygroundStore } from '../../store/usePlaygroundStore';
-import { VariablesTable } from './VariablesTable';
 
 function EnvironmentCard({
   environment,
@@ -18,6 +18,9 @@ function EnvironmentCard({
   const rename = usePlaygroundStore((s) => s.environments.rename);
   const duplicate = usePlaygroundStore((s) => s.environments.duplicate);
   const remove = usePlaygroundStore((s) => s.environments.remove);
+  const addVariable = usePlaygroundStore((s) => s.environments.addVariable);
+  const updateVariable = usePlaygroundStore((s) => s.environments.updateVariable);
+  const removeVariable = usePlaygroundStore((s) => s.environments.removeVariable);
   const isActive = usePlaygroundStore((s) => s.environments.activeId === environment.id);
   const [renaming, setRenaming] = useState(false);
   const [confirming, setConfirming] = useState(false);
@@ -90,7 +93,15 @@ function EnvironmentCard({
           </button>
         </div>
       )}
-      {expanded && <VariablesTable environment={environment} />}
+      {expanded && (
+        <VariablesTable
+          label={`Variables of ${name}`}
+          variables={variables}
+          onAdd={() => addVariable(id)}
+          onChange={(index, changes) => updateVariable(id, index, changes)}
+          onRemove={(index) => removeVariable(id, index)}
+        />
+      )}
     </section>
   );
 }

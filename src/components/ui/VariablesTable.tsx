@@ -1,25 +1,31 @@
 import { useState } from 'react';
-import type { Environment } from '../../collections/collectionModel';
-import { usePlaygroundStore } from '../../store/usePlaygroundStore';
+import type { Variable } from '../../collections/collectionModel';
 
 /**
- * An environment's variables: name, value, enabled, secret. A secret value is masked unless
- * "Show secret values" is pressed, and is kept in this tab's memory only.
+ * The variables of an environment or a collection: name, value, enabled, secret. A secret value
+ * is masked unless "Show secret values" is pressed; its owner's slice keeps it in this tab's
+ * memory only. The table edits through the owner's actions, so it serves both alike.
  */
-export function VariablesTable({ environment }: { environment: Environment }) {
-  const updateVariable = usePlaygroundStore((s) => s.environments.updateVariable);
-  const removeVariable = usePlaygroundStore((s) => s.environments.removeVariable);
-  const addVariable = usePlaygroundStore((s) => s.environments.addVariable);
+export function VariablesTable({
+  label,
+  variables,
+  onAdd,
+  onChange,
+  onRemove,
+}: {
+  /** The table's accessible name: "Variables of dev". */
+  label: string;
+  variables: readonly Variable[];
+  onAdd(): void;
+  onChange(index: number, changes: Partial<Variable>): void;
+  onRemove(index: number): void;
+}) {
   const [showSecrets, setShowSecrets] = useState(false);
-  const { id, variables } = environment;
   const hasSecrets = variables.some((variable) => variable.secret);
   return (
     <div className="variables">
       {variables.length > 0 && (
-        <table
-          className="edit-table variables-table"
-          aria-label={`Variables of ${environment.name}`}
-        >
+        <table className="edit-table variables-table" aria-label={label}>
           <thead>
             <tr>
               <th scope="col">On</th>
@@ -43,9 +49,7 @@ export function VariablesTable({ environment }: { environment: Environment }) {
                       type="checkbox"
                       aria-label={`Variable ${n} enabled`}
                       checked={variable.enabled}
-                      onChange={(event) =>
-                        updateVariable(id, index, { enabled: event.target.checked })
-                      }
+                      onChange={(event) => onChange(index, { enabled: event.target.checked })}
                     />
                   </td>
                   <td>
@@ -55,7 +59,7 @@ export function VariablesTable({ environment }: { environment: Environment }) {
                       value={variable.name}
                       spellCheck={false}
                       autoComplete="off"
-                      onChange={(event) => updateVariable(id, index, { name: event.target.value })}
+                      onChange={(event) => onChange(index, { name: event.target.value })}
                     />
                   </td>
                   <td>
@@ -68,7 +72,7 @@ export function VariablesTable({ environment }: { environment: Environment }) {
                       spellCheck={false}
                       // Not a login form: keep password managers away from secret values.
                       autoComplete="off"
-                      onChange={(event) => updateVariable(id, index, { value: event.target.value })}
+                      onChange={(event) => onChange(index, { value: event.target.value })}
                     />
                   </td>
                   <td>
@@ -76,9 +80,7 @@ export function VariablesTable({ environment }: { environment: Environment }) {
                       type="checkbox"
                       aria-label={`Variable ${n} secret`}
                       checked={variable.secret}
-                      onChange={(event) =>
-                        updateVariable(id, index, { secret: event.target.checked })
-                      }
+                      onChange={(event) => onChange(index, { secret: event.target.checked })}
                     />
                   </td>
                   <td>
@@ -86,7 +88,7 @@ export function VariablesTable({ environment }: { environment: Environment }) {
                       type="button"
                       className="small-button"
                       aria-label={`Remove variable ${n}`}
-                      onClick={() => removeVariable(id, index)}
+                      onClick={() => onRemove(index)}
                     >
                       ×
                     </button>
@@ -98,7 +100,7 @@ export function VariablesTable({ environment }: { environment: Environment }) {
         </table>
       )}
       <div className="step-actions">
-        <button type="button" className="small-button" onClick={() => addVariable(id)}>
+        <button type="button" className="small-button" onClick={onAdd}>
           Add variable
         </button>
         {hasSecrets && (
@@ -114,8 +116,8 @@ export function VariablesTable({ environment }: { environment: Environment }) {
       </div>
       {hasSecrets && (
         <p className="hint">
-          Secret values stay in this tab’s memory: they are never saved in this browser or in an
-          export, and a reload asks for them again.
+          Secret values stay in this tab’s memory: they are never saved in this browser, on disk or
+          in an export, and a reload asks for them again.
         </p>
       )}
     </div>
