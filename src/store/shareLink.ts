@@ -1,8 +1,8 @@
 import { base64ToBytes, bytesToBase64 } from '../transport/base64';
-import { readSnapshot } from './persistence';
 import type { PlaygroundState, RequestSnapshot } from './playgroundState';
 import { takeSnapshot, utf8Length, withheldNames } from './requestSnapshot';
 import { selectSigningPlan } from './selectSigningPlan';
+import { readSnapshot } from './storedSnapshot';
 
 /** A share link carries text bodies up to 8 KiB (of UTF-8): links much longer break in chat apps. */
 export const MAX_SHARED_BODY_BYTES = 8 * 1024;

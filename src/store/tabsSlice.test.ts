@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { OutgoingRequest, SendOutcome } from '../transport/sendRequest';
 import { createMemoryStorage } from './createPlaygroundStore';
-import { MAX_PERSISTED_TAB_BODY_CHARS, STORAGE_KEY } from './persistence';
+import { STORAGE_KEY } from './persistence';
 import type { PlaygroundState } from './playgroundState';
+import { MAX_PERSISTED_TAB_BODY_CHARS } from './storedTabs';
 import { answered, createTestStore } from './storeTestSupport';
 import { MAX_TABS } from './tabsSlice';
 

@@ -1,0 +1,121 @@
+// The request in the form as stored: credentials left out unless the user asked to remember them,
+// and read back field by field.
+import { withoutCredentialHeaders, withoutCredentialsInUrl } from '../request/credentialFields';
+import { detectScope } from '../request/detectScope';
+import type { HeaderRow, RequestFields } from './playgroundState';
+import {
+  isHeaderRows,
+  isRecord,
+  isString,
+  isStringArray,
+  mergeFields,
+  nullable,
+  type Check,
+} from './storedFields';
+
+/** The request's fields that are stored: not a chosen file. */
+export type PersistedRequest = Pick<
+  RequestFields,
+  | 'method'
+  | 'url'
+  | 'headers'
+  | 'bodyText'
+  | 'regionOverride'
+  | 'serviceOverride'
+  | 'signingTime'
+  | 'withheldFromUrl'
+  | 'savedFrom'
+>;
+
+/**
+ * The request's URL and headers as they may be stored: as typed when the user asked to remember
+ * credentials; otherwise without any credential (credentialFields.ts), the header rows kept with
+ * an empty value and `withheld`, and what left the URL named in withheldFromUrl.
+ */
+function storableRequestParts(
+  request: Pick<RequestFields, 'url' | 'headers' | 'withheldFromUrl'>,
+  remember: boolean,
+): Pick<RequestFields, 'url' | 'headers' | 'withheldFromUrl'> {
+  const headers = request.headers.map(({ id, name, value, signed, withheld }) => ({
+    id,
+    name,
+    value,
+    signed,
+    ...(withheld === true ? { withheld } : {}),
+  }));
+  if (remember) return { url: request.url, headers, withheldFromUrl: request.withheldFromUrl };
+  const { url, withheld } = withoutCredentialsInUrl(request.url);
+  return {
+    url,
+    headers: withoutCredentialHeaders(headers),
+    withheldFromUrl: [...new Set([...request.withheldFromUrl, ...withheld])],
+  };
+}
+
+/**
+ * A request as it may be stored: its credentials left out unless remembered (storableRequestParts),
+ * and a text body longer than `maxBodyChars` not kept.
+ */
+export function storableRequest(
+  request: RequestFields,
+  remember: boolean,
+  maxBodyChars: number,
+): PersistedRequest {
+  return {
+    method: request.method,
+    ...storableRequestParts(request, remember),
+    bodyText: request.bodyText.length <= maxBodyChars ? request.bodyText : '',
+    regionOverride: request.regionOverride,
+    serviceOverride: request.serviceOverride,
+    signingTime: request.signingTime,
+    savedFrom: request.savedFrom,
+  };
+}
+
+const REQUEST_SCHEMA: Record<keyof PersistedRequest, Check> = {
+  method: isString,
+  url: isString,
+  headers: isHeaderRows,
+  bodyText: isString,
+  regionOverride: nullable(isString),
+  serviceOverride: nullable(isString),
+  signingTime: isString,
+  withheldFromUrl: isStringArray,
+  savedFrom: nullable(
+    (value) => isRecord(value) && isString(value.collectionId) && isString(value.requestId),
+  ),
+};
+
+/**
+ * Earlier versions stored the local gateway's region and service as if the user had typed them,
+ * so a URL pasted later still signed for ca-central-1. A stored value equal to what the host
+ * says is not a choice: the field follows the host again.
+ */
+function followingTheHost<T extends RequestFields>(request: T, gatewayUrl: string): T {
+  const detected = detectScope(request.url, gatewayUrl);
+  return {
+    ...request,
+    regionOverride: request.regionOverride === detected.region ? null : request.regionOverride,
+    serviceOverride: request.serviceOverride === detected.service ? null : request.serviceOverride,
+  };
+}
+
+/**
+ * A stored request over `base`, field by field (mergeFields), without the credentials a
+ * request saved before they were left out (or with "Remember" on in an older version) holds.
+ */
+export function readStoredRequest<T extends RequestFields>(
+  base: T,
+  saved: unknown,
+  remember: boolean,
+  gatewayUrl: string,
+): T {
+  const merged = followingTheHost(mergeFields(base, saved, REQUEST_SCHEMA), gatewayUrl);
+  return {
+    ...merged,
+    ...storableRequestParts(
+      { ...merged, headers: merged.headers.map((row: HeaderRow) => ({ ...row })) },
+      remember,
+    ),
+  };
+}
