@@ -9,7 +9,8 @@ describe('a request’s file', () => {
       url: 'https://user:pass@example.com/x?X-Amz-Signature=abc&page=2',
       headers: [
         { name: 'Authorization', value: 'AWS4-HMAC-SHA256 Credential=AKID/…', signed: true },
-        { name: 'x-api-key', value: '{{apiKey}}', signed: false },
+        { name: 'x-api-key', value: 'k3y-literal', signed: false },
+        { name: 'x-auth-token', value: 'Bearer {{token}}', signed: true },
         { name: 'accept', value: '*/*', signed: true },
       ],
     });
@@ -21,6 +22,8 @@ describe('a request’s file', () => {
     expect(JSON.parse(text).headers).toEqual([
       { name: 'Authorization', value: '', signed: true, withheld: true },
       { name: 'x-api-key', value: '', signed: false, withheld: true },
+      // A value that only names its variable holds no secret (credentialFields.ts): it stays.
+      { name: 'x-auth-token', value: 'Bearer {{token}}', signed: true },
       { name: 'accept', value: '*/*', signed: true },
     ]);
   });

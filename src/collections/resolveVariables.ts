@@ -2,7 +2,11 @@
 // each reference reads (the active environment's first, then the collection's), what the text
 // becomes, and which references nothing defines. The page signs the resolved text, shows where
 // each value came from, and refuses to sign while a reference is unresolved.
+import { hasReferences, VARIABLE_REFERENCE } from '../request/variableReferences';
 import type { Variable } from './collectionModel';
+
+// The syntax lives with the credential rule that reads it too; the resolver's callers find it here.
+export { hasReferences };
 
 /** Where a variable's value can come from, most specific first. */
 export interface VariableScope {
@@ -32,27 +36,15 @@ export interface ResolvedText {
   problem: string | null;
 }
 
-/**
- * `{{ name }}`: anything but braces between double braces, spaces around the name ignored (as in
- * Postman and Bruno). The class excludes braces, so a match cannot backtrack across another
- * reference: linear in the text's length.
- */
-const REFERENCE = /\{\{([^{}]{1,500})\}\}/g;
-
 /** Values may refer to other variables (baseUrl = https://{{host}}/{{stage}}), this deep at most. */
 const MAX_DEPTH = 5;
 /** A resolved text longer than this is refused rather than built (a value doubling itself). */
 const MAX_RESOLVED_CHARS = 8 * 1024 * 1024;
 
-/** Whether the text holds a `{{name}}` reference at all: the common case skips resolving. */
-export function hasReferences(text: string): boolean {
-  return text.includes('{{') && new RegExp(REFERENCE.source).test(text);
-}
-
 /** The names a text refers to, once each, in order (not following values). */
 export function referencedNames(text: string): string[] {
   const names = new Set<string>();
-  for (const match of text.matchAll(REFERENCE)) names.add(match[1]!.trim());
+  for (const match of text.matchAll(VARIABLE_REFERENCE)) names.add(match[1]!.trim());
   return [...names];
 }
 
@@ -81,7 +73,7 @@ export function resolveText(text: string, scopes: readonly VariableScope[]): Res
   let produced = 0;
 
   const expand = (input: string, trail: readonly string[]): string =>
-    input.replace(REFERENCE, (whole, raw: string) => {
+    input.replace(VARIABLE_REFERENCE, (whole, raw: string) => {
       const name = raw.trim();
       if (problem !== null) return whole;
       const found = lookup(name);

@@ -1,7 +1,10 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { anyText } from '../../test-support/arbitraries';
 import {
   isCredentialHeader,
   isCredentialQueryParam,
+  onlyNamesCredential,
   withheldHeaderNames,
   withoutCredentialHeaders,
   withoutCredentialsInUrl,
@@ -158,5 +161,100 @@ describe('withoutCredentialHeaders', () => {
     ]);
     expect(cleaned[1]).toBe(rows[1]);
     expect(withheldHeaderNames(cleaned)).toEqual(['Cookie']);
+  });
+});
+
+describe('onlyNamesCredential', () => {
+  it.each([
+    '{{token}}',
+    '{{ apiKey }}',
+    'Bearer {{token}}',
+    '  Bearer   {{token}}  ',
+    'Basic {{basicAuth}}',
+    'SSWS {{oktaToken}}',
+    '{{scheme}} {{token}}',
+    '{{a}}{{b}}',
+    `{{${'n'.repeat(63)}}}`,
+  ])('%s only names a variable', (value) => {
+    expect(onlyNamesCredential(value)).toBe(true);
+  });
+
+  it.each([
+    ['a literal token', 'abc123'],
+    ['a literal bearer token', 'Bearer eyJhbGciOiJIUzI1NiJ9.e30.sig'],
+    ['no text at all', ''],
+    ['a key beside a reference', '{{prefix}}sk_live_4eC39HqLyjWD'],
+    ['a reference beside a key', 'Bearer {{token}} abc123'],
+    ['a word glued to a reference', 'Bearer{{token}}'],
+    ['two words before a reference', 'my secret {{token}}'],
+    ['a scheme word with digits', 'AWS4-HMAC-SHA256 {{signature}}'],
+    ['user:password of references', '{{user}}:{{password}}'],
+    ['a cookie of references', 'session={{session}}'],
+    ['a token pasted between braces', `{{${'t'.repeat(64)}}}`],
+    ['an unclosed reference', '{{token'],
+    ['a mark of its own', '{}'],
+    ['a mark beside a reference', '{{token}} {}'],
+    ['braces beside a reference', '{{token}}}'],
+  ])('%s is a credential', (_label, value) => {
+    expect(onlyNamesCredential(value)).toBe(false);
+  });
+
+  it('never takes a value with a literal secret beside its references for names', () => {
+    // A secret: a run without spaces that is no scheme word (a digit, a symbol, or too long).
+    const secret = fc
+      .string({ minLength: 1, maxLength: 60 })
+      .map((text) => text.replace(/[\s{}]/g, ''))
+      .filter((text) => text !== '' && !/^[A-Za-z][A-Za-z-]{0,19}$/.test(text));
+    const value = fc
+      .tuple(secret, fc.constantFrom('{{token}}', 'Bearer {{token}}', '{{a}} {{b}}'))
+      .chain(([literal, names]) =>
+        fc.constantFrom(
+          literal,
+          `${literal} ${names}`,
+          `${names} ${literal}`,
+          `${names}${literal}`,
+          `Bearer ${literal}`,
+        ),
+      );
+    fc.assert(
+      fc.property(value, (text) => {
+        expect(onlyNamesCredential(text)).toBe(false);
+        const [row] = withoutCredentialHeaders([{ name: 'Authorization', value: text }]);
+        expect(row).toEqual({ name: 'Authorization', value: '', withheld: true });
+      }),
+    );
+  });
+
+  it('answers any text, at once, however long', () => {
+    fc.assert(fc.property(anyText(200), (text) => void onlyNamesCredential(text)));
+    expect(onlyNamesCredential(`Bearer ${'{{t}} '.repeat(200_000)}`)).toBe(true);
+    expect(onlyNamesCredential(`${' '.repeat(200_000)}{{t}}x`)).toBe(false);
+    expect(onlyNamesCredential(`${'{{'.repeat(100_000)}x`)).toBe(false);
+  });
+});
+
+describe('credentials named through variables', () => {
+  it('keeps a credential header whose value only names variables', () => {
+    const rows = [
+      { name: 'Authorization', value: 'Bearer {{token}}' },
+      { name: 'x-api-key', value: '{{apiKey}}' },
+      { name: 'X-Auth-Token', value: 'Bearer abc{{token}}' },
+    ];
+    const cleaned = withoutCredentialHeaders(rows);
+    expect(cleaned).toEqual([rows[0], rows[1], { ...rows[2], value: '', withheld: true }]);
+    expect(withheldHeaderNames(cleaned)).toEqual(['X-Auth-Token']);
+  });
+
+  it('keeps a credential parameter whose value only names a variable, or is empty', () => {
+    expect(
+      withoutCredentialsInUrl('https://h.example/p?api_key={{apiKey}}&token=&sig=abc&page=2'),
+    ).toEqual({ url: 'https://h.example/p?api_key={{apiKey}}&token=&page=2', withheld: ['sig'] });
+  });
+
+  it('still takes out user:password@ written with references', () => {
+    expect(withoutCredentialsInUrl('https://{{user}}:{{password}}@h.example/p')).toEqual({
+      url: 'https://h.example/p',
+      withheld: ['user:password@'],
+    });
   });
 });

@@ -2,6 +2,7 @@
 // exports apply before a request leaves the page's memory. Such values are treated like the
 // secret key: kept out unless the user asks for them.
 import { splitQuery, withQuery } from './queryParams';
+import { VARIABLE_REFERENCE } from './variableReferences';
 
 /*
  * The rule, on the name with case and every character but letters and digits dropped
@@ -103,6 +104,44 @@ export function isCredentialQueryParam(name: string): boolean {
 }
 
 /**
+ * A variable name this long or longer, between braces, is taken for text: a token pasted inside
+ * `{{…}}` is no reference to keep.
+ */
+const MAX_NAMING_REFERENCE_CHARS = 64;
+/**
+ * Stands for one reference once they are cut out: braces left over after that are literal text,
+ * and a value that writes the mark itself is never taken for names.
+ */
+const REFERENCE_MARK = '{}';
+/**
+ * Only reference marks, apart by spaces, after at most one scheme word (`Bearer`, `Basic`, `Token`,
+ * `SSWS`): letters and hyphens, so a key, a token or base64 beside a reference is never one.
+ * Linear: the optional word is bounded, and marks and spaces cannot match each other.
+ */
+const ONLY_MARKS = /^\s*(?:[A-Za-z][A-Za-z-]{0,19}\s+)?\{\}(?:\s*\{\})*\s*$/;
+
+/**
+ * Whether a credential's value only names it through variables — `{{apiKey}}`, `Bearer {{token}}`,
+ * `{{scheme}} {{token}}` — rather than holding it. Such a value is no secret: the variable holds
+ * one and follows the rules of secret variables (memory only unless the user chooses otherwise),
+ * so every place that keeps requests (history, share links, the browser's storage, collections,
+ * files on disk, imports) keeps the value as written. Any literal text beside the references but
+ * one scheme word is taken for a credential.
+ */
+export function onlyNamesCredential(value: string): boolean {
+  if (!value.includes('{{') || value.includes(REFERENCE_MARK)) return false;
+  const marked = value.replace(VARIABLE_REFERENCE, (whole, name: string) =>
+    name.length < MAX_NAMING_REFERENCE_CHARS ? REFERENCE_MARK : whole,
+  );
+  return ONLY_MARKS.test(marked);
+}
+
+/** Whether a credential field's value is to be left out: it holds text, and not only names. */
+function holdsCredential(value: string): boolean {
+  return value !== '' && !onlyNamesCredential(value);
+}
+
+/**
  * `scheme://user:password@` up to the authority's last '@', as parseUrl reads it: browsers do not
  * send it, and it is a secret.
  */
@@ -116,7 +155,8 @@ export interface UrlWithoutCredentials {
 
 /**
  * The URL without its credential-bearing query parameters and without a user name and password.
- * Everything else (order, encoding, fragment) stays as written.
+ * A credential parameter whose value is empty or only names variables (onlyNamesCredential)
+ * stays. Everything else (order, encoding, fragment) stays as written.
  */
 export function withoutCredentialsInUrl(url: string): UrlWithoutCredentials {
   const withheld: string[] = [];
@@ -127,14 +167,12 @@ export function withoutCredentialsInUrl(url: string): UrlWithoutCredentials {
     withheld.push('user:password@');
   }
   const params = splitQuery(cleaned);
-  const kept = params.filter((param) => !isCredentialQueryParam(param.name));
-  if (kept.length !== params.length) {
-    for (const param of params) {
-      if (isCredentialQueryParam(param.name) && !withheld.includes(param.name))
-        withheld.push(param.name);
-    }
-    cleaned = withQuery(cleaned, kept);
-  }
+  const kept = params.filter((param) => {
+    if (!isCredentialQueryParam(param.name) || !holdsCredential(param.value)) return true;
+    if (!withheld.includes(param.name)) withheld.push(param.name);
+    return false;
+  });
+  if (kept.length !== params.length) cleaned = withQuery(cleaned, kept);
   return { url: cleaned, withheld };
 }
 
@@ -148,15 +186,15 @@ export interface NamedValue {
 
 /**
  * The rows with every credential header's value left out: the row stays, with an empty value
- * and `withheld`, so the page can say which value to paste again. Other rows are returned as
- * they are.
+ * and `withheld`, so the page can say which value to paste again. Other rows, and credential
+ * rows whose value only names variables (onlyNamesCredential), are returned as they are.
  */
 export function withoutCredentialHeaders<Row extends NamedValue>(rows: readonly Row[]): Row[] {
-  return rows.map((row) => {
-    if (!isCredentialHeader(row.name)) return row;
-    if (row.value === '') return row;
-    return { ...row, value: '', withheld: true };
-  });
+  return rows.map((row) =>
+    isCredentialHeader(row.name) && holdsCredential(row.value)
+      ? { ...row, value: '', withheld: true }
+      : row,
+  );
 }
 
 /**

@@ -412,6 +412,32 @@ describe('importPostmanCollection: headers', () => {
       expect.stringMatching(/^Headers a signer writes .* were left out of “signed”:/),
     );
   });
+
+  it('keeps a credential header or parameter that only names its variable, as every importer does', () => {
+    const workspace = imported(
+      collectionOf([
+        {
+          name: 'named',
+          request: {
+            url: 'https://example.com/?api_key={{apiKey}}&token=t0ken',
+            header: [
+              { key: 'Authorization', value: 'Bearer {{token}}' },
+              { key: 'x-api-key', value: '{{apiKey}}' },
+              { key: 'X-Auth-Token', value: 'Bearer s3cr3t' },
+            ],
+            auth: { type: 'noauth' },
+          },
+        },
+      ]),
+    );
+    const named = request(workspace.collection, 'named');
+    expect(named.url).toBe('https://example.com/?api_key={{apiKey}}');
+    expect(named.headers).toEqual([
+      { name: 'Authorization', value: 'Bearer {{token}}', signed: true },
+      { name: 'x-api-key', value: '{{apiKey}}', signed: true },
+      { name: 'X-Auth-Token', value: '', signed: true, withheld: true },
+    ]);
+  });
 });
 
 describe('importPostmanCollection: variables', () => {

@@ -8,9 +8,7 @@ import {
   type SavedHeader,
   type SavedRequest,
 } from '../../collections/collectionModel';
-import { hasReferences } from '../../collections/resolveVariables';
-import { isCredentialHeader, isCredentialQueryParam } from '../../request/credentialFields';
-import { splitQuery, withQuery } from '../../request/queryParams';
+import { withoutCredentialHeaders, withoutCredentialsInUrl } from '../../request/credentialFields';
 import { SIGNER_HEADERS } from '../../signing';
 import { encodePairs, encodeQueryPart } from './encodeQueryPart';
 import { NamedTally } from './importNotes';
@@ -46,7 +44,7 @@ export class ImportedRequestTallies {
       );
     if (this.withheldQuery.count > 0)
       notes.push(
-        `Credential query parameters were taken out of the URL of ${this.withheldQuery.describe()}: add them again before sending.`,
+        `Credentials (query parameters, user:password@) were taken out of the URL of ${this.withheldQuery.describe()}: add them again before sending.`,
       );
     return notes;
   }
@@ -55,52 +53,29 @@ export class ImportedRequestTallies {
 /** Host is the request's own; the others are the signature, which the page computes. */
 const DROPPED_HEADERS = new Set([...SIGNER_HEADERS].filter((name) => name !== 'host'));
 
-/**
- * A value that names its credential through a variable (`Bearer {{token}}`, `{{apiKey}}`) holds no
- * secret itself: the variable does, and variables follow their own rules. Any other text beside
- * the references (a key, a token, base64) is taken for a credential.
- */
-function onlyNamesItsSecret(value: string): boolean {
-  if (!hasReferences(value)) return false;
-  const literal = value.replace(/\{\{[^{}]*\}\}/g, '').trim();
-  return /^[A-Za-z-]{0,20}$/.test(literal);
-}
-
 function savedHeaders(
   headers: ImportedRequestParts['headers'],
   name: string,
   tallies: ImportedRequestTallies,
 ): SavedHeader[] {
-  const saved: SavedHeader[] = [];
+  const rows: SavedHeader[] = [];
   for (const header of headers) {
     if (header.name.trim() === '') continue;
     if (DROPPED_HEADERS.has(header.name.trim().toLowerCase())) {
       tallies.signerHeaders.add(name);
       continue;
     }
-    if (
-      isCredentialHeader(header.name) &&
-      header.value !== '' &&
-      !onlyNamesItsSecret(header.value)
-    ) {
-      tallies.withheldHeaders.add(name);
-      saved.push({ name: header.name, value: '', signed: true, withheld: true });
-      continue;
-    }
-    saved.push({ name: header.name, value: header.value, signed: true });
+    rows.push({ name: header.name, value: header.value, signed: true });
   }
+  const saved = withoutCredentialHeaders(rows);
+  if (saved.some((row) => row.withheld === true)) tallies.withheldHeaders.add(name);
   return saved;
 }
 
 function urlWithoutCredentials(url: string, name: string, tallies: ImportedRequestTallies): string {
-  const params = splitQuery(url);
-  const kept = params.filter(
-    (param) =>
-      !isCredentialQueryParam(param.name) || param.value === '' || onlyNamesItsSecret(param.value),
-  );
-  if (kept.length === params.length) return url;
-  tallies.withheldQuery.add(name);
-  return withQuery(url, kept);
+  const cleaned = withoutCredentialsInUrl(url);
+  if (cleaned.withheld.length > 0) tallies.withheldQuery.add(name);
+  return cleaned.url;
 }
 
 /** A name the model can keep: trimmed, never empty, at most COLLECTION_LIMITS.maxNameChars. */
