@@ -5,6 +5,7 @@ import type { CollectionPlace } from '../../store/collectionsState';
 import { countRequests } from '../../store/collectionTree';
 import { usePlaygroundStore } from '../../store/usePlaygroundStore';
 import { CollectionItems } from './CollectionItems';
+import { CollectionVariables } from './CollectionVariables';
 import { actionsButtonId, useTreeState } from './treeState';
 import { useExportPostman } from './useExportPostman';
 
@@ -139,6 +140,7 @@ export function CollectionCard({
           )}
         </div>
       )}
+      {expanded && <CollectionVariables collection={collection} />}
       {expanded && (
         <CollectionItems
           collectionId={id}
