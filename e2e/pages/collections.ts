@@ -39,6 +39,42 @@ export class CollectionsPage {
     return (await status.innerText()).trim();
   }
 
+  /** Chooses a folder in "Import a folder…" and returns what the panel says once imported. */
+  async importFolder(path: string): Promise<string> {
+    await this.panel.getByLabel('Collection folder to import', { exact: true }).setInputFiles(path);
+    const status = this.panel.getByRole('status', { name: 'Collection import', exact: true });
+    await expect(status).not.toHaveText(/^\s*(Importing…)?\s*$/);
+    return (await status.innerText()).trim();
+  }
+
+  /**
+   * A collection's variables ("Variables of <name>", folded until opened), opened; with
+   * `variable`, one more row filled with it.
+   */
+  async collectionVariables(
+    collectionName: string,
+    variable?: { name: string; value: string; secret?: boolean },
+  ): Promise<Locator> {
+    const collection = this.collection(collectionName);
+    const toggle = collection.getByRole('button', {
+      name: `Variables of ${collectionName}`,
+      exact: true,
+    });
+    if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+    const add = collection.getByRole('button', { name: 'Add variable', exact: true });
+    await expect(add).toBeVisible();
+    if (variable !== undefined) {
+      const names = collection.getByRole('textbox', { name: /^Variable \d+ name$/ });
+      const row = (await names.count()) + 1;
+      await add.click();
+      await collection.getByLabel(`Variable ${row} name`, { exact: true }).fill(variable.name);
+      await collection.getByLabel(`Variable ${row} value`, { exact: true }).fill(variable.value);
+      if (variable.secret === true)
+        await collection.getByLabel(`Variable ${row} secret`, { exact: true }).check();
+    }
+    return collection;
+  }
+
   /** Clicks "Export to Postman" in a collection's actions; returns the downloaded file's text. */
   async exportToPostman(collectionName: string): Promise<{ fileName: string; text: string }> {
     const collection = this.collection(collectionName);

@@ -114,6 +114,8 @@ export interface Environment {
 export const COLLECTION_LIMITS = {
   /** Largest file an importer reads, in characters. */
   maxFileChars: 20 * 1024 * 1024,
+  /** Files one import reads (a Bruno folder: a file per request, a folder.bru each, …). */
+  maxImportFiles: 10_000,
   /** Requests in one collection. */
   maxRequests: 5000,
   /** Folder depth. */

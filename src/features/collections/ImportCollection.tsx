@@ -1,5 +1,4 @@
-import { useRef, useState } from 'react';
-import { COLLECTION_LIMITS } from '../../collections/collectionModel';
+import { useRef, useState, type ChangeEvent } from 'react';
 import { playgroundStore, usePlaygroundStore } from '../../store/usePlaygroundStore';
 import { newItemId } from '../../store/collectionTree';
 
@@ -9,38 +8,35 @@ type ImportOutcome =
   | { kind: 'done'; summary: string; notes: string[] }
   | { kind: 'failed'; error: string };
 
-/** UTF-8 takes up to 4 bytes a character: a file larger than this cannot be within the bound. */
-const MAX_FILE_BYTES = COLLECTION_LIMITS.maxFileChars * 4;
-
 const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
 
 /**
+ * Chromium, Firefox and Safari choose a whole folder with `webkitdirectory`; React has no prop
+ * for it (it is not in the HTML standard), so it goes on as a plain attribute.
+ */
+const FOLDER_PICKER: Record<string, string> = { webkitdirectory: '' };
+
+/**
  * "Import collection…": a Postman collection and its environments (or any format the importers
- * read). The importers load on first use. Keys found go to the credentials panel (memory only);
- * the collection goes into this browser, its environments to Environments.
+ * read). "Import a folder…": a Bruno collection's folder, its folders kept. The importers load on
+ * first use. Keys found go to the credentials panel (memory only); the collection goes into this
+ * browser, its environments to Environments.
  */
 export function ImportCollection() {
-  const input = useRef<HTMLInputElement>(null);
+  const filesInput = useRef<HTMLInputElement>(null);
+  const folderInput = useRef<HTMLInputElement>(null);
   const importWorkspace = usePlaygroundStore((s) => s.collections.importWorkspace);
   const [outcome, setOutcome] = useState<ImportOutcome>({ kind: 'idle' });
 
-  const importFiles = async (files: File[]) => {
+  const importFiles = async (files: File[], from: 'files' | 'folder') => {
     if (files.length === 0) return;
-    const tooLarge = files.find((file) => file.size > MAX_FILE_BYTES);
-    if (tooLarge !== undefined) {
-      setOutcome({ kind: 'failed', error: `“${tooLarge.name}” is too large to be a collection.` });
-      return;
-    }
     setOutcome({ kind: 'reading' });
     try {
-      const [{ importCollectionFiles }, texts] = await Promise.all([
-        import('../../importing/collections/importCollectionFile'),
-        Promise.all(files.map((file) => file.text())),
-      ]);
-      const result = importCollectionFiles(
-        files.map((file, index) => ({ fileName: file.name, text: texts[index]! })),
-        { newId: () => newItemId('r'), environments: playgroundStore.getState().environments.list },
-      );
+      const { importChosenFiles } = await import('./importChosenFiles');
+      const result = await importChosenFiles(files, from, {
+        newId: () => newItemId('r'),
+        environments: playgroundStore.getState().environments.list,
+      });
       if (!result.ok) {
         setOutcome({ kind: 'failed', error: result.error });
         return;
@@ -70,26 +66,42 @@ export function ImportCollection() {
     }
   };
 
+  const onChosen = (event: ChangeEvent<HTMLInputElement>, from: 'files' | 'folder') => {
+    const files = [...(event.target.files ?? [])];
+    // The same file chosen again must fire a change again.
+    event.target.value = '';
+    void importFiles(files, from);
+  };
+
   return (
     <div className="collection-import">
-      <button type="button" className="small-button" onClick={() => input.current?.click()}>
-        Import collection…
-      </button>
-      {/* Out of the tab order: the button above is the way to it. Journeys set files on it. */}
+      <div className="step-actions">
+        <button type="button" className="small-button" onClick={() => filesInput.current?.click()}>
+          Import collection…
+        </button>
+        <button type="button" className="small-button" onClick={() => folderInput.current?.click()}>
+          Import a folder…
+        </button>
+      </div>
+      {/* Out of the tab order: the buttons above are the way to them. Journeys set files on them. */}
       <input
-        ref={input}
+        ref={filesInput}
         type="file"
         multiple
         tabIndex={-1}
         aria-label="Collection files to import"
         className="visually-hidden"
         accept=".json,.yaml,.yml,.bru,application/json"
-        onChange={(event) => {
-          const files = [...(event.target.files ?? [])];
-          // The same file chosen again must fire a change again.
-          event.target.value = '';
-          void importFiles(files);
-        }}
+        onChange={(event) => onChosen(event, 'files')}
+      />
+      <input
+        ref={folderInput}
+        type="file"
+        {...FOLDER_PICKER}
+        tabIndex={-1}
+        aria-label="Collection folder to import"
+        className="visually-hidden"
+        onChange={(event) => onChosen(event, 'folder')}
       />
       <div role="status" aria-label="Collection import" className="collection-import-status">
         {outcome.kind === 'reading' && <p className="hint">Importing…</p>}
