@@ -119,6 +119,29 @@ describe('importCollectionFile', () => {
     );
     expect(workspace.keys?.accessKeyId).toBe(DEMO.accessKeyId);
     expect(workspace.environments).toEqual([]);
+    // The page's environment held the keys: the page is told to empty those variables too.
+    expect(workspace.pageVariablesToEmpty).toEqual([
+      { environmentId: environment.id, index: 1, name: 'accessKey' },
+      { environmentId: environment.id, index: 2, name: 'secretKey' },
+    ]);
+    expect(workspace.notes).toContainEqual(
+      expect.stringMatching(
+        /^The variables “accessKey” and “secretKey” of environment “Local gateway” held the AWS keys found: emptied and marked secret/,
+      ),
+    );
+  });
+
+  it("leaves the page's environments alone when they hold no key the import found", () => {
+    const environment = {
+      id: 'page-env',
+      name: 'dev',
+      variables: [{ name: 'stage', value: 'prod', secret: false, enabled: true }],
+    };
+    const workspace = workspaceOf(
+      importCollectionFile(V20.fileName, V20.text, { ...options(), environments: [environment] }),
+    );
+    expect(workspace.keys?.sessionToken).toBe(TEMP.sessionToken);
+    expect(workspace.pageVariablesToEmpty).toBeUndefined();
   });
 
   it('imports written-out keys and never keeps them', () => {

@@ -28,7 +28,7 @@ import { quoteName } from './importNotes';
 import { importPostmanCollection, postmanCollectionVersion } from './importPostmanCollection';
 import { importPostmanEnvironment, isPostmanEnvironment } from './importPostmanEnvironment';
 import { readJsonText } from './readJsonText';
-import { withoutImportedKeys } from './withoutImportedKeys';
+import { withoutImportedKeys, withoutKeysInPage } from './withoutImportedKeys';
 
 export interface CollectionFile {
   fileName: string;
@@ -265,7 +265,10 @@ export function importCollectionFiles(
   };
   const tooMuch = checkImportLimits(merged);
   if (tooMuch !== undefined) return { ok: false, error: tooMuch };
-  return { ok: true, workspace: withoutImportedKeys(merged) };
+  return {
+    ok: true,
+    workspace: withoutKeysInPage(withoutImportedKeys(merged), options.environments ?? []),
+  };
 }
 
 /** Imports one file: a collection or an environment. */

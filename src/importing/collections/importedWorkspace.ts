@@ -9,6 +9,13 @@ export interface ImportedKeys {
   sessionToken?: string;
 }
 
+/** One variable of one of the page's environments. */
+export interface PageVariable {
+  environmentId: string;
+  index: number;
+  name: string;
+}
+
 export interface ImportedWorkspace {
   /** The source's name for what was read ("Postman Collection v2.1", "Bruno collection", …). */
   format: string;
@@ -17,6 +24,12 @@ export interface ImportedWorkspace {
   environments: Environment[];
   /** Keys found in the source's AWS auth (literal or through its variables); memory only. */
   keys?: ImportedKeys;
+  /**
+   * Variables of the page's own environments (ImportCollectionOptions.environments) that held the
+   * keys found: the page empties each and marks it secret (its environment, its index, its name to
+   * check the index still names it), so no environment keeps a key. Absent: none held one.
+   */
+  pageVariablesToEmpty?: PageVariable[];
   /**
    * One sentence per thing the user should know: keys moved to the credentials panel, auth types
    * that are not SigV4, parts of the source that were not imported and why.

@@ -9,7 +9,7 @@ import type {
   SavedRequest,
   Variable,
 } from '../../collections/collectionModel';
-import type { ImportedWorkspace } from './importedWorkspace';
+import type { ImportedKeys, ImportedWorkspace, PageVariable } from './importedWorkspace';
 import { NamedTally, quoteName } from './importNotes';
 
 /**
@@ -83,6 +83,13 @@ function scrubItems(items: readonly CollectionItem[], scrub: Scrubber): Collecti
   );
 }
 
+/** The keys as texts to look for, the empty ones left out. */
+function keyTexts(keys: ImportedKeys | undefined): string[] {
+  return [keys?.accessKeyId, keys?.secretAccessKey, keys?.sessionToken].filter(
+    (secret): secret is string => secret !== undefined && secret !== '',
+  );
+}
+
 /**
  * The workspace with its keys nowhere but in `keys`. `keyVariables` names variables the source's
  * auth read the keys from; a variable whose value is a key is found by its value.
@@ -91,11 +98,7 @@ export function withoutImportedKeys(
   workspace: ImportedWorkspace,
   keyVariables: readonly string[] = [],
 ): ImportedWorkspace {
-  const secrets = [
-    workspace.keys?.accessKeyId,
-    workspace.keys?.secretAccessKey,
-    workspace.keys?.sessionToken,
-  ].filter((secret): secret is string => secret !== undefined && secret !== '');
+  const secrets = keyTexts(workspace.keys);
   if (secrets.length === 0 && keyVariables.length === 0) return workspace;
 
   const hidden = new NamedTally();
@@ -147,4 +150,40 @@ export function withoutImportedKeys(
     );
   }
   return result;
+}
+
+/**
+ * The workspace, and the variables of the page's own environments that hold its keys: an import
+ * that read its keys through them (a Postman collection's auth reads `{{secretKey}}` from an
+ * environment imported before) leaves no key there either. They are found by value, as the
+ * workspace's own variables are; the page empties them (ImportedWorkspace.pageVariablesToEmpty).
+ */
+export function withoutKeysInPage(
+  workspace: ImportedWorkspace,
+  pageEnvironments: readonly Environment[],
+): ImportedWorkspace {
+  const secrets = keyTexts(workspace.keys);
+  if (secrets.length === 0) return workspace;
+  const found: PageVariable[] = [];
+  const places: string[] = [];
+  for (const environment of pageEnvironments) {
+    const names = new NamedTally();
+    environment.variables.forEach((variable, index) => {
+      if (!secrets.includes(variable.value.trim())) return;
+      found.push({ environmentId: environment.id, index, name: variable.name });
+      names.add(variable.name);
+    });
+    if (names.count > 0)
+      places.push(`${names.describe()} of environment ${quoteName(environment.name)}`);
+  }
+  if (found.length === 0) return workspace;
+  const shown = places.length <= 3 ? places : [...places.slice(0, 3), `${places.length - 3} more`];
+  return {
+    ...workspace,
+    pageVariablesToEmpty: found,
+    notes: [
+      ...workspace.notes,
+      `The variable${found.length === 1 ? '' : 's'} ${shown.join('; ')} held the AWS keys found: emptied and marked secret, as the keys are in the credentials panel.`,
+    ],
+  };
 }
