@@ -124,6 +124,19 @@ describe('withoutImportedKeys', () => {
     expect(result.notes.join(' ')).toMatch(/“secretKey” held AWS keys/);
   });
 
+  it('empties a value that is a key with spaces around either', () => {
+    const result = withoutImportedKeys(
+      workspaceWith(
+        { accessKeyId: ' abc', secretAccessKey: 'true ' },
+        request({ headers: [{ name: 'x-api-key', value: 'abc ', signed: true }], body: ' true' }),
+        [variable('accessKey', 'abc')],
+      ),
+    );
+    expect(onlyRequest(result).headers[0]!.value).toBe('');
+    expect(onlyRequest(result).body).toBe('');
+    expect(result.collection!.variables[0]).toEqual({ ...variable('accessKey', ''), secret: true });
+  });
+
   it('empties the variables the auth named, whatever they hold', () => {
     const keys = { accessKeyId: ACCESS_KEY_ID, secretAccessKey: SECRET };
     const result = withoutImportedKeys(

@@ -25,13 +25,20 @@ interface Scrubber {
   readonly places: NamedTally;
 }
 
+/** Whether a text is one of the keys, spaces around either aside. */
+function keyMatcher(secrets: readonly string[]): (text: string) => boolean {
+  const trimmed = new Set(secrets.map((secret) => secret.trim()).filter((secret) => secret !== ''));
+  return (text) => trimmed.has(text.trim());
+}
+
 function createScrubber(secrets: readonly string[]): Scrubber {
   const places = new NamedTally();
+  const isKey = keyMatcher(secrets);
   const embedded = secrets.filter((secret) => secret.length >= MIN_EMBEDDED_KEY_CHARS);
   return {
     places,
     text(text, where) {
-      if (secrets.includes(text.trim())) {
+      if (isKey(text)) {
         places.add(where);
         return '';
       }
@@ -103,9 +110,10 @@ export function withoutImportedKeys(
 
   const hidden = new NamedTally();
   const scrub = createScrubber(secrets);
+  const isKey = keyMatcher(secrets);
   const keylessVariables = (variables: readonly Variable[], where: string): Variable[] =>
     variables.map((variable) => {
-      if (keyVariables.includes(variable.name) || secrets.includes(variable.value.trim())) {
+      if (keyVariables.includes(variable.name) || isKey(variable.value)) {
         if (variable.value !== '' || !variable.secret) hidden.add(variable.name);
         return { ...variable, secret: true, value: '' };
       }
@@ -164,12 +172,13 @@ export function withoutKeysInPage(
 ): ImportedWorkspace {
   const secrets = keyTexts(workspace.keys);
   if (secrets.length === 0) return workspace;
+  const isKey = keyMatcher(secrets);
   const found: PageVariable[] = [];
   const places: string[] = [];
   for (const environment of pageEnvironments) {
     const names = new NamedTally();
     environment.variables.forEach((variable, index) => {
-      if (!secrets.includes(variable.value.trim())) return;
+      if (!isKey(variable.value)) return;
       found.push({ environmentId: environment.id, index, name: variable.name });
       names.add(variable.name);
     });
