@@ -234,6 +234,35 @@ describe('collections slice', () => {
       expect(stored).not.toContain(secret);
   });
 
+  it('marks secret a variable of the page’s own environment that held an imported key', async () => {
+    const { state, repository } = await setup();
+    const dev = state().environments.create('dev');
+    state().environments.addVariable(dev);
+    state().environments.updateVariable(dev, 0, { name: 'secretKey', value: 'page-env-secret-4' });
+    state().environments.addVariable(dev);
+    state().environments.updateVariable(dev, 1, { name: 'stage', value: 'prod' });
+    state().collections.importWorkspace({
+      format: 'Postman Collection v2.1',
+      environments: [],
+      keys: { accessKeyId: 'AKIDIMPORTED', secretAccessKey: 'page-env-secret-4' },
+      pageVariablesToEmpty: [
+        { environmentId: dev, index: 0, name: 'secretKey' },
+        // An index that no longer names the variable changes nothing.
+        { environmentId: dev, index: 1, name: 'secretKey' },
+      ],
+      notes: [],
+    });
+    const variables = state().environments.list.find((each) => each.id === dev)!.variables;
+    expect(variables.map((each) => [each.name, each.secret])).toEqual([
+      ['secretKey', true],
+      ['stage', false],
+    ]);
+    await state().collections.settled();
+    expect(JSON.stringify([...repository.data.environments.values()])).not.toContain(
+      'page-env-secret-4',
+    );
+  });
+
   it('lists the disk folder’s collections apart, and saving into one writes it there', async () => {
     const onDisk: Collection = { id: 'team', name: 'Team API', variables: [], items: [] };
     // As the server does: each request's id becomes its file's path.

@@ -26,8 +26,9 @@ export interface ImportedWorkspace {
   keys?: ImportedKeys;
   /**
    * Variables of the page's own environments (ImportCollectionOptions.environments) that held the
-   * keys found: the page empties each and marks it secret (its environment, its index, its name to
-   * check the index still names it), so no environment keeps a key. Absent: none held one.
+   * keys found: the page marks each secret (its environment, its index, its name to check the
+   * index still names it), so no stored environment keeps a key; the value stays in the tab's
+   * memory only, as the keys do. Absent: none held one.
    */
   pageVariablesToEmpty?: PageVariable[];
   /**
