@@ -119,14 +119,14 @@ describe('importCollectionFile', () => {
     );
     expect(workspace.keys?.accessKeyId).toBe(DEMO.accessKeyId);
     expect(workspace.environments).toEqual([]);
-    // The page's environment held the keys: the page is told to empty those variables too.
+    // The page's environment held the keys: the page is told to make those variables secret.
     expect(workspace.pageVariablesToEmpty).toEqual([
       { environmentId: environment.id, index: 1, name: 'accessKey' },
       { environmentId: environment.id, index: 2, name: 'secretKey' },
     ]);
     expect(workspace.notes).toContainEqual(
       expect.stringMatching(
-        /^The variables “accessKey” and “secretKey” of environment “Local gateway” held the AWS keys found: emptied and marked secret/,
+        /^The variables “accessKey” and “secretKey” of environment “Local gateway” held the AWS keys found: marked secret, so their values stay in this tab's memory only/,
       ),
     );
   });

@@ -163,8 +163,9 @@ export function withoutImportedKeys(
 /**
  * The workspace, and the variables of the page's own environments that hold its keys: an import
  * that read its keys through them (a Postman collection's auth reads `{{secretKey}}` from an
- * environment imported before) leaves no key there either. They are found by value, as the
- * workspace's own variables are; the page empties them (ImportedWorkspace.pageVariablesToEmpty).
+ * environment imported before) leaves no key stored there either. They are found by value, as
+ * the workspace's own variables are; the page marks them secret (ImportedWorkspace.
+ * pageVariablesToEmpty), so their values are never written.
  */
 export function withoutKeysInPage(
   workspace: ImportedWorkspace,
@@ -192,7 +193,7 @@ export function withoutKeysInPage(
     pageVariablesToEmpty: found,
     notes: [
       ...workspace.notes,
-      `The variable${found.length === 1 ? '' : 's'} ${shown.join('; ')} held the AWS keys found: emptied and marked secret, as the keys are in the credentials panel.`,
+      `The variable${found.length === 1 ? '' : 's'} ${shown.join('; ')} held the AWS keys found: marked secret, so their values stay in this tab's memory only, as the keys in the credentials panel do.`,
     ],
   };
 }
