@@ -13,8 +13,8 @@ import { checkImportLimits } from './checkImportLimits';
 import { convertRoutes } from './convertOpenApiRoutes';
 import type { ImportedWorkspace, ImportWorkspaceResult } from './importedWorkspace';
 import { importedName } from './importedRequest';
+import { isRecord, valueText } from './jsonValues';
 import { integrationRegion, securitySchemes } from './openApiAuth';
-import { isRecord, textValue } from './openApiParameters';
 import { readRoutes } from './openApiRoutes';
 import { openApiDocument } from './openApiSchemas';
 import { serverOf } from './openApiServer';
@@ -78,7 +78,7 @@ export function importOpenApiDocument(value: unknown, newId: () => string): Impo
 
   const collection: Collection = {
     id: newId(),
-    name: importedName(textValue(doc.info?.title), 'OpenAPI'),
+    name: importedName(valueText(doc.info?.title), 'OpenAPI'),
     variables,
     items,
   };

@@ -7,14 +7,11 @@ import { isCredentialHeader } from '../../request/credentialFields';
 import { describeSchemaIssue } from '../../collections/describeSchemaIssue';
 import type { ImportWorkspaceResult } from './importedWorkspace';
 import { NamedTally } from './importNotes';
+import { isRecord, valueText } from './jsonValues';
 import { postmanEnvironment, textOf } from './postmanSchemas';
 
 export interface PostmanEnvironmentContext {
   newId: () => string;
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /**
@@ -22,27 +19,15 @@ function isObject(value: unknown): value is Record<string, unknown> {
  * or (in older exports, without it) a name and a list of values that have keys.
  */
 export function isPostmanEnvironment(value: unknown): boolean {
-  if (!isObject(value) || !Array.isArray(value.values)) return false;
+  if (!isRecord(value) || !Array.isArray(value.values)) return false;
   const scope = value._postman_variable_scope;
   if (scope === 'environment' || scope === 'globals') return true;
   return (
     scope === undefined &&
     typeof value.name === 'string' &&
     !('item' in value) &&
-    value.values.every((entry) => isObject(entry) && 'key' in entry)
+    value.values.every((entry) => isRecord(entry) && 'key' in entry)
   );
-}
-
-function valueText(value: unknown): string {
-  if (value === undefined || value === null) return '';
-  if (typeof value === 'string') return value;
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  try {
-    return JSON.stringify(value) ?? '';
-  } catch {
-    // Nested too deep to write out (a hostile file): no value rather than a crash.
-    return '';
-  }
 }
 
 export function importPostmanEnvironment(

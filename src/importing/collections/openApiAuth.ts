@@ -3,7 +3,7 @@
 // integrations' ARNs name, for URLs whose host does not say it.
 import type { OpenApiDocument, OpenApiOperation } from './openApiSchemas';
 import { securityScheme } from './openApiSchemas';
-import { textValue } from './openApiParameters';
+import { valueText } from './jsonValues';
 
 /** How API Gateway authorizes a route, as far as the document says. */
 export type RouteAuth = { iam: true } | { iam: false; kind: string };
@@ -49,7 +49,7 @@ export function routeAuth(
 export function integrationRegion(operations: readonly OpenApiOperation[]): string | undefined {
   const regions = new Set<string>();
   for (const op of operations) {
-    const uri = textValue(op['x-amazon-apigateway-integration']?.uri).slice(0, 2048);
+    const uri = valueText(op['x-amazon-apigateway-integration']?.uri).slice(0, 2048);
     const region = ARN_REGION.exec(uri)?.[1];
     if (region !== undefined) regions.add(region);
   }

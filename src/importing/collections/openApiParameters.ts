@@ -1,22 +1,7 @@
 // An operation's parameters (local `$ref`s followed) and body example, as text.
 import type { OpenApiDocument, OpenApiOperation, OpenApiParameter } from './openApiSchemas';
 import { parameter as parameterSchema } from './openApiSchemas';
-
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/** A default as text: '' when the document gives none. */
-export function textValue(value: unknown): string {
-  if (value === undefined || value === null) return '';
-  if (typeof value === 'string') return value;
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  try {
-    return JSON.stringify(value) ?? '';
-  } catch {
-    return '';
-  }
-}
+import { isRecord, valueText } from './jsonValues';
 
 /** Follows a local `$ref` (`#/components/parameters/x`, `#/parameters/x`), a few hops at most. */
 export function resolveParameter(raw: unknown, doc: OpenApiDocument): OpenApiParameter | undefined {
@@ -35,7 +20,7 @@ export function resolveParameter(raw: unknown, doc: OpenApiDocument): OpenApiPar
 }
 
 export function exampleOf(parameter: OpenApiParameter): string {
-  return textValue(
+  return valueText(
     parameter.example ??
       parameter.schema?.example ??
       parameter.schema?.default ??
