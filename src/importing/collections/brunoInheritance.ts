@@ -7,7 +7,6 @@ import {
   type BrunoAwsV4,
   type BrunoRequestParts,
 } from './brunoRequest';
-import { hasHeader } from './importedRequest';
 import type { BruBlock } from './readBruFile';
 
 export interface AuthSource {
@@ -37,13 +36,6 @@ export function folderAuth(blocks: readonly BruBlock[], inherited: AuthSource): 
   if (mode === 'none' || mode === 'inherit') return inherited;
   const awsv4 = readAwsV4(blocks);
   return awsv4 === undefined ? { mode } : { mode, awsv4 };
-}
-
-export function withHeaders(
-  inherited: readonly { name: string; value: string }[],
-  own: readonly { name: string; value: string }[],
-): { name: string; value: string }[] {
-  return [...inherited.filter((header) => !hasHeader(own, header.name)), ...own];
 }
 
 /** What collection.bru gives every request; `inherit` at the top means no auth. */

@@ -1,10 +1,11 @@
 // Turns the Bruno folder tree into collection items: folders in Bruno's order (seq, then name),
 // each request with what it inherits filled in (headers, variables) and its AWS keys collected.
 import type { CollectionItem } from '../../collections/collectionModel';
-import { folderAuth, effectiveAuth, withHeaders, type Inherited } from './brunoInheritance';
+import { folderAuth, effectiveAuth, type Inherited } from './brunoInheritance';
 import type { BrunoNoteKind } from './brunoNotes';
 import { headersOf, variablesOf, type BrunoRequestParts } from './brunoRequest';
 import type { AwsKeyCollector } from './collectAwsKeys';
+import { withHeaders, withVariables } from './folderInheritance';
 import {
   buildSavedRequest,
   hasHeader,
@@ -35,10 +36,7 @@ function requestItem(
 ): CollectionItem {
   const name = importedName(parts.name, 'Untitled request');
   // Request variables win over folder variables, which win over the environment's.
-  const variables =
-    parts.variables.size === 0
-      ? inherited.variables
-      : new Map([...inherited.variables, ...parts.variables]);
+  const variables = withVariables(inherited.variables, parts.variables);
   let usedVariables = false;
   const fill = (text: string) => {
     const filled = substituteFolderVariables(text, variables, context.budget);
@@ -110,7 +108,7 @@ export function convertFolder(
     const inner: Inherited = {
       auth: folderAuth(folder.blocks, inherited.auth),
       headers: withHeaders(inherited.headers, headersOf(folder.blocks)),
-      variables: own.size === 0 ? inherited.variables : new Map([...inherited.variables, ...own]),
+      variables: withVariables(inherited.variables, own),
     };
     items.push({
       kind: 'folder',

@@ -1,7 +1,8 @@
 // Insomnia's folder tree → collection items: each folder passes its auth (if it has one that
 // counts), headers and variables down; gRPC, WebSocket and other requests are left out and noted.
 import type { CollectionItem } from '../../collections/collectionModel';
-import { hasHeader, importedName } from './importedRequest';
+import { withHeaders, withVariables } from './folderInheritance';
+import { importedName } from './importedRequest';
 import { enabledPairs } from './insomniaBody';
 import { flattenEnvironmentData } from './insomniaEnvironment';
 import {
@@ -40,11 +41,8 @@ export function convertNodes(
     const folderHeaders = enabledPairs(node.fields.headers, (text) => text);
     const inner: InsomniaInherited = {
       auth: effectiveAuth(node.fields.authentication) ?? inherited.auth,
-      headers: [
-        ...inherited.headers.filter((header) => !hasHeader(folderHeaders, header.name)),
-        ...folderHeaders,
-      ],
-      variables: own.size === 0 ? inherited.variables : new Map([...inherited.variables, ...own]),
+      headers: withHeaders(inherited.headers, folderHeaders),
+      variables: withVariables(inherited.variables, own),
     };
     items.push({
       kind: 'folder',

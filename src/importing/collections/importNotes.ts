@@ -57,3 +57,26 @@ export class NoteTallies<Kind extends string> {
     return this.#tallies.entries();
   }
 }
+
+/** A note's sentence from the names a tally lists; `one` when it lists one (for the verb). */
+export type NoteSentence = (names: string, one: boolean) => string;
+
+/** One sentence per kind met, in the order the sentences are given. */
+export function noteSentences<Kind extends string>(
+  tallies: NoteTallies<Kind>,
+  sentences: readonly (readonly [Kind, NoteSentence])[],
+): string[] {
+  return sentences.flatMap(([kind, sentence]) => {
+    const tally = tallies.get(kind);
+    return tally === undefined ? [] : [sentence(tally.describe(), tally.count === 1)];
+  });
+}
+
+/** What the Bruno and Insomnia importers say alike of bodies and paths they could not keep. */
+export const LEFT_OUT_SENTENCES = {
+  multipart: (names) =>
+    `The multipart bodies of ${names} were left out: the playground sends text bodies.`,
+  file: (names) => `The file bodies of ${names} were left out: choose the file again in the body.`,
+  unfilledPath: (names, one) =>
+    `${names} ${one ? 'has' : 'have'} path parameters (:name) without a value: fill them in the URL.`,
+} satisfies Record<string, NoteSentence>;
