@@ -30,6 +30,8 @@ test.describe('collection imports', () => {
     expect(said).toContain('2 routes use AWS_IAM (“GET /hello” and “POST /hello”)');
     const collection = collections.collection('playground-demo');
     await expect(collection.getByRole('button', { name: /^Open / })).toHaveCount(2);
+    // …and marked in the tree.
+    await expect(collection.getByText('AWS_IAM', { exact: true })).toHaveCount(2);
 
     await collections.open('POST /hello');
     await expect(playground.url).toHaveValue('http://127.0.0.1:5174/prod/hello');

@@ -57,6 +57,12 @@ function RequestRow({ request, ...row }: RowProps & { request: SavedRequest }) {
             <span className="tree-name">{request.name}</span>
           </button>
         )}
+        {request.description?.startsWith('AWS_IAM') === true && (
+          // API Gateway's export said this route checks a SigV4 signature (importOpenApi).
+          <span className="tag tree-iam" title="API Gateway checks a SigV4 signature on this route">
+            AWS_IAM
+          </span>
+        )}
         <ActionsToggle id={request.id} name={request.name} />
       </div>
       {tree.actionsFor === request.id && <ItemActions item={request} {...row} />}
