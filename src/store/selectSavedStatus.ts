@@ -1,6 +1,5 @@
-import { locateCollection } from './collectionEditor';
 import type { CollectionPlace } from './collectionsState';
-import { findItem } from './collectionTree';
+import { locateSavedRequest } from './locateSavedRequest';
 import type { PlaygroundState } from './playgroundState';
 import { sameContent, savedContentOf } from './savedRequest';
 
@@ -20,17 +19,37 @@ export type SavedStatus =
       path: string;
     };
 
+/** The last answer and what it was worked out from (each slice is replaced when it changes). */
+let last:
+  (Pick<PlaygroundState, 'request' | 'options' | 'collections'> & { status: SavedStatus }) | null =
+  null;
+
 /**
  * Which saved request the form came from and whether it has unsaved changes: the form, converted
- * as Save would convert it, against what is saved. Cheap enough for every keystroke: one walk of a
- * collection and one conversion.
+ * as Save would convert it, against what is saved. Cheap enough for every keystroke: the saved
+ * request is looked up by id (locateSavedRequest), whatever the collection holds, and the form
+ * converted once.
  */
 export function selectSavedStatus(state: PlaygroundState): SavedStatus {
+  // The store changes more often than these (each signing's result): the last answer stands.
+  const { request, options, collections } = state;
+  if (
+    last !== null &&
+    last.request === request &&
+    last.options === options &&
+    last.collections === collections
+  )
+    return last.status;
+  const status = savedStatus(state);
+  last = { request, options, collections, status };
+  return status;
+}
+
+function savedStatus(state: PlaygroundState): SavedStatus {
   const from = state.request.savedFrom;
   if (from === null) return { kind: 'none' };
-  const located = locateCollection(state.collections, from.collectionId);
-  const found = located && findItem(located.collection.items, from.requestId);
-  if (found === undefined || found.item.kind !== 'request') {
+  const found = locateSavedRequest(state.collections, from);
+  if (found === undefined) {
     // Not read yet is not gone.
     const { status, disk } = state.collections;
     return status === 'loading' || disk?.status === 'loading'
@@ -40,9 +59,9 @@ export function selectSavedStatus(state: PlaygroundState): SavedStatus {
   const { content } = savedContentOf(state.request, state.options);
   return {
     kind: sameContent(content, found.item) ? 'saved' : 'modified',
-    place: located!.place,
-    collectionId: located!.collection.id,
-    collectionName: located!.collection.name,
+    place: found.place,
+    collectionId: found.collection.id,
+    collectionName: found.collection.name,
     path: [...found.folders.map((folder) => folder.name), found.item.name].join(' / '),
   };
 }

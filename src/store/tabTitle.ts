@@ -1,6 +1,5 @@
-import { locateCollection } from './collectionEditor';
 import type { CollectionsSlice, SavedFrom } from './collectionsState';
-import { findRequest } from './collectionTree';
+import { locateSavedRequest } from './locateSavedRequest';
 import type { PlaygroundState, RequestFields } from './playgroundState';
 
 /** Longer titles are cut: the tab bar shows a few words, and a pasted URL can be any length. */
@@ -40,15 +39,24 @@ export function savedRequestName(
   collections: Pick<CollectionsSlice, 'browser' | 'disk'>,
   savedFrom: SavedFrom | null,
 ): string | null {
-  if (savedFrom === null) return null;
-  const located = locateCollection(collections, savedFrom.collectionId);
-  return (located && findRequest(located.collection.items, savedFrom.requestId)?.name) ?? null;
+  return locateSavedRequest(collections, savedFrom)?.item.name ?? null;
 }
+
+/**
+ * Each tab's form's title while neither it nor the collections change: the tab bar asks after
+ * every change to the store, and a tab not on screen keeps its form as it was.
+ */
+const titles = new WeakMap<RequestFields, { collections: CollectionsSlice; title: string }>();
 
 /** Every open tab's title, in the tab bar's order. */
 export function selectTabTitles(state: PlaygroundState): string[] {
+  const { collections } = state;
   return state.tabs.list.map((tab) => {
     const request = tab.parked?.request ?? state.request;
-    return tabTitle(request, savedRequestName(state.collections, request.savedFrom));
+    const known = titles.get(request);
+    if (known?.collections === collections) return known.title;
+    const title = tabTitle(request, savedRequestName(collections, request.savedFrom));
+    titles.set(request, { collections, title });
+    return title;
   });
 }
