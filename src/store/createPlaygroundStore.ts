@@ -65,7 +65,7 @@ export function createPlaygroundStore({
       {
         name: STORAGE_KEY,
         version: STORAGE_VERSION,
-        storage: createJSONStorage(() => storage),
+        storage: createJSONStorage(() => writingOnlyChanges(storage)),
         partialize,
         merge: (persisted, current) => mergePersisted(persisted, current, publicIdentities),
       },
@@ -82,6 +82,27 @@ export function createPlaygroundStore({
 }
 
 export type PlaygroundStore = ReturnType<typeof createPlaygroundStore>;
+
+/**
+ * persist writes after every change to the store, and most changes (a signing finishing, a
+ * response arriving) leave what is stored as it was: writing the same text again costs a
+ * synchronous localStorage write per change. Only a new text is written.
+ */
+export function writingOnlyChanges(storage: StateStorage): StateStorage {
+  const written = new Map<string, string>();
+  return {
+    getItem: (name) => storage.getItem(name),
+    setItem: (name, value) => {
+      if (written.get(name) === value) return;
+      written.set(name, value);
+      return storage.setItem(name, value);
+    },
+    removeItem: (name) => {
+      written.delete(name);
+      return storage.removeItem(name);
+    },
+  };
+}
 
 /** A Storage-like map for tests and for browsers where localStorage is blocked. */
 export function createMemoryStorage(): StateStorage & { data: Map<string, string> } {

@@ -316,3 +316,25 @@ describe('mergePersisted', () => {
     expect(mergePersisted('nope', current, [])).toBe(current);
   });
 });
+
+describe('the stored text', () => {
+  it('is written only when it changed', () => {
+    const storage = createMemoryStorage();
+    let writes = 0;
+    const counting = {
+      ...storage,
+      setItem: (name: string, value: string) => {
+        writes += 1;
+        storage.setItem(name, value);
+      },
+    };
+    const store = createTestStore({ storage: counting });
+    const before = writes;
+    store.getState().request.setField('url', 'https://example.com/a');
+    expect(writes).toBe(before + 1);
+    // A change that stores nothing new (the answer of a Send is not stored) writes nothing.
+    store.getState().checkDraft.setText('not stored');
+    expect(writes).toBe(before + 1);
+    expect(storage.data.get(STORAGE_KEY)).toContain('https://example.com/a');
+  });
+});
