@@ -245,7 +245,7 @@ describe('collections slice', () => {
       format: 'Postman Collection v2.1',
       environments: [],
       keys: { accessKeyId: 'AKIDIMPORTED', secretAccessKey: 'page-env-secret-4' },
-      pageVariablesToEmpty: [
+      pageVariablesHoldingKeys: [
         { environmentId: dev, index: 0, name: 'secretKey' },
         // An index that no longer names the variable changes nothing.
         { environmentId: dev, index: 1, name: 'secretKey' },

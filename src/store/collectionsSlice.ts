@@ -253,7 +253,7 @@ function createCollectionsSlice(
       get().environments.addEnvironments(workspace.environments);
       // A page environment's variable that held an imported key becomes secret: its value stays
       // in this tab's memory (requests using it keep working) and is never written again.
-      for (const held of workspace.pageVariablesToEmpty ?? []) {
+      for (const held of workspace.pageVariablesHoldingKeys ?? []) {
         const environment = get().environments.list.find((each) => each.id === held.environmentId);
         if (environment?.variables[held.index]?.name !== held.name) continue;
         get().environments.updateVariable(held.environmentId, held.index, { secret: true });

@@ -120,7 +120,7 @@ describe('importCollectionFile', () => {
     expect(workspace.keys?.accessKeyId).toBe(DEMO.accessKeyId);
     expect(workspace.environments).toEqual([]);
     // The page's environment held the keys: the page is told to make those variables secret.
-    expect(workspace.pageVariablesToEmpty).toEqual([
+    expect(workspace.pageVariablesHoldingKeys).toEqual([
       { environmentId: environment.id, index: 1, name: 'accessKey' },
       { environmentId: environment.id, index: 2, name: 'secretKey' },
     ]);
@@ -141,7 +141,7 @@ describe('importCollectionFile', () => {
       importCollectionFile(V20.fileName, V20.text, { ...options(), environments: [environment] }),
     );
     expect(workspace.keys?.sessionToken).toBe(TEMP.sessionToken);
-    expect(workspace.pageVariablesToEmpty).toBeUndefined();
+    expect(workspace.pageVariablesHoldingKeys).toBeUndefined();
   });
 
   it('imports written-out keys and never keeps them', () => {

@@ -30,7 +30,7 @@ export interface ImportedWorkspace {
    * index still names it), so no stored environment keeps a key; the value stays in the tab's
    * memory only, as the keys do. Absent: none held one.
    */
-  pageVariablesToEmpty?: PageVariable[];
+  pageVariablesHoldingKeys?: PageVariable[];
   /**
    * One sentence per thing the user should know: keys moved to the credentials panel, auth types
    * that are not SigV4, parts of the source that were not imported and why.

@@ -165,7 +165,7 @@ export function withoutImportedKeys(
  * that read its keys through them (a Postman collection's auth reads `{{secretKey}}` from an
  * environment imported before) leaves no key stored there either. They are found by value, as
  * the workspace's own variables are; the page marks them secret (ImportedWorkspace.
- * pageVariablesToEmpty), so their values are never written.
+ * pageVariablesHoldingKeys), so their values are never written.
  */
 export function withoutKeysInPage(
   workspace: ImportedWorkspace,
@@ -190,7 +190,7 @@ export function withoutKeysInPage(
   const shown = places.length <= 3 ? places : [...places.slice(0, 3), `${places.length - 3} more`];
   return {
     ...workspace,
-    pageVariablesToEmpty: found,
+    pageVariablesHoldingKeys: found,
     notes: [
       ...workspace.notes,
       `The variable${found.length === 1 ? '' : 's'} ${shown.join('; ')} held the AWS keys found: marked secret, so their values stay in this tab's memory only, as the keys in the credentials panel do.`,
