@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { SaveResult } from '../../store/collectionsState';
 import { folderChoices } from '../../store/collectionTree';
-import { usePlaygroundStore } from '../../store/usePlaygroundStore';
+import { playgroundStore, usePlaygroundStore } from '../../store/usePlaygroundStore';
 
 const NEW_COLLECTION = '\u0000new';
 const TOP_LEVEL = '';
@@ -27,9 +27,6 @@ export function SaveAsForm({
   const disk = usePlaygroundStore((s) => s.collections.disk);
   const createCollection = usePlaygroundStore((s) => s.collections.createCollection);
   const saveRequestAs = usePlaygroundStore((s) => s.collections.saveRequestAs);
-  const method = usePlaygroundStore((s) => s.request.method);
-  const url = usePlaygroundStore((s) => s.request.url);
-  const savedFromCollection = usePlaygroundStore((s) => s.request.savedFrom?.collectionId);
 
   const choices = [
     ...(disk?.collections ?? []).map((collection) => ({
@@ -38,13 +35,20 @@ export function SaveAsForm({
     })),
     ...browser.map((collection) => ({ collection, label: collection.name })),
   ];
-  const [name, setName] = useState(() => suggestedName(method, url));
-  const [collectionId, setCollectionId] = useState(
-    () =>
+  // The form's request is read once, when it opens: subscribing to its URL would re-render the
+  // form on each keystroke typed into the URL while it is open, for a value only the first render uses.
+  const [name, setName] = useState(() => {
+    const { method, url } = playgroundStore.getState().request;
+    return suggestedName(method, url);
+  });
+  const [collectionId, setCollectionId] = useState(() => {
+    const savedFromCollection = playgroundStore.getState().request.savedFrom?.collectionId;
+    return (
       choices.find((choice) => choice.collection.id === savedFromCollection)?.collection.id ??
       choices[0]?.collection.id ??
-      NEW_COLLECTION,
-  );
+      NEW_COLLECTION
+    );
+  });
   const [newCollectionName, setNewCollectionName] = useState('');
   const [folderId, setFolderId] = useState(TOP_LEVEL);
   const [error, setError] = useState<string | null>(null);
