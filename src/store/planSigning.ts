@@ -61,6 +61,8 @@ export interface SigningPlan {
   clockOffsetMs: number;
   /** The `{{variables}}` the request used, in order, and where each value came from. */
   variables: VariableUse[];
+  /** Whether any field holds a `{{name}}` reference: only then do variable edits change the plan. */
+  readsVariables: boolean;
   /**
    * Sent directly, the browser's fetch sends another path than the one typed; input.url then
    * carries the path it sends, and this says what it was rewritten from.
@@ -283,6 +285,7 @@ export function planSigning(source: PlanSource): SigningPlan {
     transport,
     issues: [...planIssues, ...mismatches],
     variables: form.used,
+    readsVariables: form.templated.length > 0,
     clockOffsetMs: Number.isFinite(options.clockOffsetSeconds)
       ? options.clockOffsetSeconds * 1000
       : 0,

@@ -1,9 +1,29 @@
 import { describe, expect, it } from 'vitest';
 import { createMemoryCollectionsRepository } from './collectionsRepository';
+import { signRequest } from '../signing';
 import { createTestStore } from './storeTestSupport';
 
 async function setup() {
-  const store = createTestStore({ collections: createMemoryCollectionsRepository() });
+  const signings: Array<Promise<unknown>> = [];
+  const store = createTestStore({
+    collections: createMemoryCollectionsRepository(),
+    deps: {
+      signRequest: (input) => {
+        const signing = signRequest(input);
+        signings.push(signing);
+        return signing;
+      },
+    },
+  });
+  // Every signing asked for so far is done (the runner starts the latest after the one running).
+  const signed = async () => {
+    for (let seen = -1; seen !== signings.length;) {
+      seen = signings.length;
+      await Promise.all(signings);
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    }
+    return signings.length;
+  };
   await store.getState().collections.load();
   const state = () => store.getState();
   const environment = (name: string, variables: Record<string, string>, secret: string[] = []) => {
@@ -18,7 +38,7 @@ async function setup() {
     });
     return id;
   };
-  return { store, state, environment };
+  return { store, state, environment, signed };
 }
 
 describe('{{variables}} in the signing plan', () => {
@@ -117,5 +137,20 @@ describe('{{variables}} in the signing plan', () => {
       ['stage', 'environment'],
       ['route', 'collection'],
     ]);
+  });
+
+  it('signs again for a variable edit only when the request reads variables', async () => {
+    const { state, environment, signed } = await setup();
+    const dev = environment('dev', { stage: 'prod' });
+    state().environments.setActive(dev);
+    const before = await signed();
+    // The first-run request has no {{references}}: typing in the environment signs nothing.
+    state().environments.updateVariable(dev, 0, { value: 'prod2' });
+    expect(await signed()).toBe(before);
+    state().request.setField('url', 'http://127.0.0.1:5174/{{stage}}/hello');
+    expect(await signed()).toBe(before + 1);
+    state().environments.updateVariable(dev, 0, { value: 'prod3' });
+    expect(await signed()).toBe(before + 2);
+    expect(state().signing.plan.input.url).toBe('http://127.0.0.1:5174/prod3/hello');
   });
 });

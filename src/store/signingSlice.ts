@@ -104,8 +104,9 @@ export function createSigningSlice(
     sync: () => {
       const state = get();
       const { request, credentials, options } = state;
-      // Collections and environments change for many reasons (loading, saving, renaming): only
-      // a change to the variables this request reads makes a new plan.
+      // Collections and environments change for many reasons (loading, saving, typing in the
+      // environments editor): only a change to the variables of a request that reads them makes
+      // a new plan (and a new signing).
       const variables = stateVariableScopes(state);
       let { plan } = state.signing;
       const planChanged =
@@ -113,7 +114,7 @@ export function createSigningSlice(
         request !== planSources.request ||
         credentials !== planSources.credentials ||
         options !== planSources.options ||
-        !sameScopes(variables, planSources.variables);
+        (plan.readsVariables && !sameScopes(variables, planSources.variables));
       if (planChanged) {
         planSources = { request, credentials, options, variables };
         plan = planSigning(planSources);
