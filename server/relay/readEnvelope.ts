@@ -1,11 +1,8 @@
-// Reading the relay request's JSON envelope off the connection, within a limit (readBoundedBody),
-// and dropping the rest of an upload the relay has already refused.
+// Reading the relay request's JSON envelope off the connection, within a limit (readBoundedBody).
 import type { IncomingMessage } from 'node:http';
 import { readBoundedBody } from '../readBoundedBody';
 import { RelayError } from './relayError';
 import { formatBytes } from './relayText';
-
-export { dropRestOfUpload } from '../readBoundedBody';
 
 const MiB = 1024 * 1024;
 /** Room in the JSON envelope for method, URL and headers, besides the Base64 body. */

@@ -23,7 +23,8 @@ import {
 import { classifyUpstreamError, PageGone } from './classifyUpstreamError';
 import { parseRelayRequest } from './parseRelayRequest';
 import { prepareTarget, type Target } from './prepareTarget';
-import { dropRestOfUpload, envelopeLimit, readEnvelope } from './readEnvelope';
+import { dropRestOfUpload } from '../readBoundedBody';
+import { envelopeLimit, readEnvelope } from './readEnvelope';
 import { refuseCaller } from './refuseCaller';
 import { badRequest, RelayError } from './relayError';
 import { forLog } from './relayText';
