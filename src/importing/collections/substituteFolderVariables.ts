@@ -3,9 +3,7 @@
 // for them (variables live on the collection and in environments), so their values are written
 // into the requests they apply to: the request sends what it sent in the source tool.
 import { COLLECTION_LIMITS } from '../../collections/collectionModel';
-
-/** `{{ name }}`, as collections/resolveVariables.ts reads it. */
-const REFERENCE = /\{\{([^{}]{1,500})\}\}/g;
+import { VARIABLE_REFERENCE } from '../../request/variableReferences';
 
 /**
  * Characters all substitutions of one import may add: a value of 1 MB used in every header of
@@ -38,7 +36,7 @@ export function substituteFolderVariables(
 ): string {
   if (values.size === 0 || !text.includes('{{')) return text;
   let within = true;
-  const replaced = text.replace(REFERENCE, (whole, raw: string) => {
+  const replaced = text.replace(VARIABLE_REFERENCE, (whole, raw: string) => {
     const value = values.get(raw.trim());
     if (value === undefined || !within) return whole;
     within = budget.spend(value.length);
