@@ -88,7 +88,7 @@ export type PlaygroundStore = ReturnType<typeof createPlaygroundStore>;
  * response arriving) leave what is stored as it was: writing the same text again costs a
  * synchronous localStorage write per change. Only a new text is written.
  */
-export function writingOnlyChanges(storage: StateStorage): StateStorage {
+function writingOnlyChanges(storage: StateStorage): StateStorage {
   const written = new Map<string, string>();
   return {
     getItem: (name) => storage.getItem(name),

@@ -142,7 +142,7 @@ const VALIDATION_DATE = new Date(Date.UTC(2015, 7, 30, 12, 36));
  * an error, before Send, and one click makes the field follow the host again. A deliberate
  * mismatch (to see the 403) still sends.
  */
-export function scopeMismatchIssues(scope: SigningPlan['scope']): PlanIssue[] {
+function scopeMismatchIssues(scope: SigningPlan['scope']): PlanIssue[] {
   const issues: PlanIssue[] = [];
   for (const field of ['region', 'service'] as const) {
     const value = scope[field];

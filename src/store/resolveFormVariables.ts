@@ -34,7 +34,7 @@ export interface ResolvedForm {
  * The scopes `{{name}}` reads, most specific first: the active environment, then the collection
  * the form's request was opened from (its variables are the defaults).
  */
-export function variableScopes(
+function variableScopes(
   environment: Environment | undefined,
   collection: Collection | undefined,
 ): VariableScope[] {
