@@ -98,18 +98,27 @@ export function importedSigningOptions(
   return { algorithm: 'sigv4a', regionSet: signature.regionSet ?? '' };
 }
 
+/** Kept headers (a snapshot's, a saved request's) as the form's rows, each with a new id. */
+export function headerRowsOf(headers: RequestSnapshot['headers']): HeaderRow[] {
+  return headers.map((header) => ({ id: newRowId(), ...headerFieldsOf(header) }));
+}
+
+/** A row's name, value and marks without its id: what a snapshot or a saved request keeps. */
+export function headerFieldsOf({
+  name,
+  value,
+  signed,
+  withheld,
+}: RequestSnapshot['headers'][number]): RequestSnapshot['headers'][number] {
+  return { name, value, signed, ...(withheld === true ? { withheld } : {}) };
+}
+
 /** The form's fields for a saved request (history, share link). */
 export function snapshotRequestFields(snapshot: RequestSnapshot): Partial<RequestFields> {
   return {
     method: snapshot.method,
     url: snapshot.url,
-    headers: snapshot.headers.map(({ name, value, signed, withheld }) => ({
-      id: newRowId(),
-      name,
-      value,
-      signed,
-      ...(withheld === true ? { withheld } : {}),
-    })),
+    headers: headerRowsOf(snapshot.headers),
     bodySource: 'text',
     bodyText: snapshot.body,
     bodyFile: null,

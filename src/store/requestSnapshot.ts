@@ -5,6 +5,7 @@ import {
   withoutCredentialsInUrl,
 } from '../request/credentialFields';
 import type { SigningPlan } from './planSigning';
+import { headerFieldsOf } from './requestSlice';
 import type {
   OptionsFields,
   RequestFields,
@@ -69,12 +70,7 @@ export function takeSnapshot(
   return withoutCredentials({
     method: request.method,
     url: request.url,
-    headers: request.headers.map(({ name, value, signed, withheld }) => ({
-      name,
-      value,
-      signed,
-      ...(withheld === true ? { withheld } : {}),
-    })),
+    headers: request.headers.map(headerFieldsOf),
     withheldFromUrl: request.withheldFromUrl,
     body: keepsBody ? request.bodyText : '',
     bodyDropped: isText ? !keepsBody : request.bodyFile !== null,

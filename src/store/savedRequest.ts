@@ -17,7 +17,7 @@ import {
 } from '../request/credentialFields';
 import type { OptionsFields, RequestFields } from './playgroundState';
 import { snapshotOptions } from './requestSnapshot';
-import { newRowId } from './requestSlice';
+import { headerFieldsOf, headerRowsOf } from './requestSlice';
 
 /** What a saved request holds besides who it is (id, name, description). */
 export type SavedContent = Omit<SavedRequest, 'kind' | 'id' | 'name' | 'description'>;
@@ -36,14 +36,7 @@ export interface SavedConversion {
 /** The header rows as saved: empty rows dropped, credential values left out and marked. */
 function savedHeaders(rows: SavedFormFields['headers']): SavedHeader[] {
   return withoutCredentialHeaders(
-    rows
-      .filter((row) => row.name.trim() !== '' || row.value !== '')
-      .map(({ name, value, signed, withheld }) => ({
-        name,
-        value,
-        signed,
-        ...(withheld === true ? { withheld } : {}),
-      })),
+    rows.filter((row) => row.name.trim() !== '' || row.value !== '').map(headerFieldsOf),
   );
 }
 
@@ -83,13 +76,7 @@ export function savedRequestFields(saved: SavedRequest): {
     request: {
       method: saved.method,
       url: saved.url,
-      headers: saved.headers.map(({ name, value, signed, withheld }) => ({
-        id: newRowId(),
-        name,
-        value,
-        signed,
-        ...(withheld === true ? { withheld } : {}),
-      })),
+      headers: headerRowsOf(saved.headers),
       bodySource: 'text',
       bodyText: saved.body,
       bodyFile: null,
