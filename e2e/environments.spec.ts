@@ -1,31 +1,19 @@
 // Environments: the same request, `{{stage}}` in its URL, sent to two stages by switching the
 // environment; the steps say which value came from where, and an undefined variable blocks Send.
-import { expect, type Page } from '@playwright/test';
+import { expect } from '@playwright/test';
+import { CollectionsPage } from './pages/collections';
 import { test } from './pages/playground';
-
-async function createEnvironment(page: Page, name: string, variables: Record<string, string>) {
-  if (!(await page.getByLabel('New environment name').isVisible())) {
-    await page.getByText('Environments', { exact: true }).click();
-  }
-  await page.getByLabel('New environment name').fill(name);
-  await page.getByRole('button', { name: 'Create environment' }).click();
-  const card = page.getByRole('region', { name: `Environment ${name}` });
-  for (const [index, [key, value]] of Object.entries(variables).entries()) {
-    await card.getByRole('button', { name: 'Add variable' }).click();
-    await card.getByLabel(`Variable ${index + 1} name`).fill(key);
-    await card.getByLabel(`Variable ${index + 1} value`).fill(value);
-  }
-}
 
 test('define {{stage}} in two environments and switch between them', async ({
   page,
   playground,
 }) => {
-  await createEnvironment(page, 'production', { stage: 'prod' });
-  await createEnvironment(page, 'staging', { stage: 'staging' });
+  const collections = new CollectionsPage(page);
+  await collections.createEnvironment('production', { name: 'stage', value: 'prod' });
+  await collections.createEnvironment('staging', { name: 'stage', value: 'staging' });
   await playground.url.fill('http://127.0.0.1:5174/{{stage}}/hello');
 
-  const picker = page.getByLabel('Environment', { exact: true });
+  const picker = collections.environmentPicker;
   // No environment yet: the reference is an error, and Send is off.
   await picker.selectOption({ label: 'No environment' });
   await expect(page.locator('#send-status')).toContainText('{{stage}}');
