@@ -9,7 +9,10 @@
  */
 export const VARIABLE_REFERENCE = /\{\{([^{}]{1,500})\}\}/g;
 
+/** VARIABLE_REFERENCE without the global flag: `test` keeps no lastIndex between calls. */
+const ANY_REFERENCE = new RegExp(VARIABLE_REFERENCE.source);
+
 /** Whether the text holds a `{{name}}` reference at all: the common case skips resolving. */
 export function hasReferences(text: string): boolean {
-  return text.includes('{{') && new RegExp(VARIABLE_REFERENCE.source).test(text);
+  return text.includes('{{') && ANY_REFERENCE.test(text);
 }
