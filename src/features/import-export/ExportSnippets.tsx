@@ -2,6 +2,7 @@ import './import-export.css';
 import { useMemo, useState } from 'react';
 import { buildExports, withheldExportHeaders, type ExportId } from '../../exporting/exports';
 import type { SigningInput, SigningResult } from '../../signing';
+import { Checkbox } from '../../components/ui/Checkbox';
 import { CopyButton } from '../../components/ui/CopyButton';
 
 interface ExportSnippetsProps {
@@ -37,14 +38,9 @@ export function ExportSnippets({ input, result }: ExportSnippetsProps) {
           </button>
         ))}
       </div>
-      <label className="check">
-        <input
-          type="checkbox"
-          checked={inlineSecret}
-          onChange={(event) => setInlineSecret(event.target.checked)}
-        />
+      <Checkbox checked={inlineSecret} onChange={setInlineSecret}>
         Include the secret key, session token and credential headers in the code
-      </label>
+      </Checkbox>
       {inlineSecret && (
         <p className="warning-box" role="note">
           The code now holds your secret key (and session token, and the values of credential
