@@ -35,7 +35,7 @@ export function defaultRequestFields(gatewayUrl: string = DEFAULT_GATEWAY_URL): 
 
 let rowCounter = 0;
 /** Unique across reloads too, since persisted rows keep their ids. */
-export function newRowId(): string {
+function newRowId(): string {
   rowCounter += 1;
   return `h${Date.now().toString(36)}${rowCounter.toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 }
@@ -56,7 +56,7 @@ function importedScope(
 }
 
 /** The form's fields for an imported request: a text body, signed with the clock. */
-export function importedRequestFields(
+function importedRequestFields(
   imported: ImportableRequest,
   current: { region: string; service: string; gatewayUrl: string },
 ): Partial<RequestFields> {
@@ -88,7 +88,7 @@ export function importedRequestFields(
  * SigV4A, the region set it was signed for, so signing it again makes the same kind of
  * signature. An unsigned request leaves the options as they are.
  */
-export function importedSigningOptions(
+function importedSigningOptions(
   imported: ImportableRequest,
 ): Partial<Pick<OptionsFields, 'algorithm' | 'regionSet'>> {
   const signature = imported.existingSignature;
@@ -114,7 +114,7 @@ export function headerFieldsOf({
 }
 
 /** The form's fields for a saved request (history, share link). */
-export function snapshotRequestFields(snapshot: RequestSnapshot): Partial<RequestFields> {
+function snapshotRequestFields(snapshot: RequestSnapshot): Partial<RequestFields> {
   return {
     method: snapshot.method,
     url: snapshot.url,

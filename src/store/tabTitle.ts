@@ -35,7 +35,7 @@ export function tabTitle(
 }
 
 /** The saved request's name while its collection holds it; null when none, not read yet or gone. */
-export function savedRequestName(
+function savedRequestName(
   collections: Pick<CollectionsSlice, 'browser' | 'disk'>,
   savedFrom: SavedFrom | null,
 ): string | null {
