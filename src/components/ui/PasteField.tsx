@@ -16,6 +16,7 @@ export function PasteField({ id, label, rows, placeholder, value, onChange }: Pa
       {/* Pasted text is code, keys and signatures: a spell checker only underlines it. */}
       <textarea
         id={id}
+        className="paste-text"
         rows={rows}
         spellCheck={false}
         value={value}
