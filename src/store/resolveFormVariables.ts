@@ -8,6 +8,7 @@ import {
   type VariableScope,
   type VariableUse,
 } from '../collections/resolveVariables';
+import { locateCollection } from './collectionEditor';
 import type { OptionsFields, PlaygroundState, RequestFields } from './playgroundState';
 
 /** Which field a problem is in: a header row by its id (the plan maps it to the input's index). */
@@ -59,8 +60,7 @@ export function stateVariableScopes(
   const collection =
     collectionId === undefined
       ? undefined
-      : (collections.browser.find((each) => each.id === collectionId) ??
-        collections.disk?.collections.find((each) => each.id === collectionId));
+      : locateCollection(collections, collectionId)?.collection;
   return variableScopes(environment, collection);
 }
 
