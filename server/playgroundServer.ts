@@ -3,7 +3,7 @@
 // to 127.0.0.1 only.
 import { createServer } from 'node:http';
 import { fileURLToPath } from 'node:url';
-import type { PlaygroundConfig } from '../src/request/defaults';
+import { PLAYGROUND_CONFIG_URL, type PlaygroundConfig } from '../src/request/defaults';
 import { RELAY_PATH } from '../src/transport/relayProtocol';
 import { createCollectionsHandler, isCollectionsPath } from './collections/collectionsHandler';
 import { openCollectionStore } from './collections/collectionStore';
@@ -13,9 +13,6 @@ import { localHosts } from './localHosts';
 import { createRelayHandler } from './relay/relayHandler';
 import { PAGE_SECURITY_HEADERS } from './securityHeaders';
 import { createStaticHandler } from './staticFiles';
-
-/** What the page reads at start-up to point itself at the local gateway. */
-export const PLAYGROUND_CONFIG_PATH = '/playground-config.json';
 
 export interface PlaygroundOptions {
   port: number;
@@ -64,7 +61,7 @@ export async function startPlayground(options: PlaygroundOptions) {
         );
       return;
     }
-    if (path === PLAYGROUND_CONFIG_PATH) {
+    if (path === PLAYGROUND_CONFIG_URL) {
       response.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' });
       response.end(JSON.stringify(config));
       return;

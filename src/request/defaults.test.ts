@@ -1,12 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadGatewayConfig } from '../../server/gateway/gatewayConfig';
-import { PLAYGROUND_CONFIG_PATH, startPlayground } from '../../server/playgroundServer';
-import {
-  DEFAULT_GATEWAY_URL,
-  LOCAL_IDENTITIES,
-  PLAYGROUND_CONFIG_URL,
-  loadPlaygroundConfig,
-} from './defaults';
+import { startPlayground } from '../../server/playgroundServer';
+import { DEFAULT_GATEWAY_URL, LOCAL_IDENTITIES, loadPlaygroundConfig } from './defaults';
 
 const answering = (response: () => Response) => (async () => response()) as unknown as typeof fetch;
 
@@ -69,7 +64,6 @@ describe('loadPlaygroundConfig', () => {
     });
 
     it('gets the gateway URL and the relay', async () => {
-      expect(PLAYGROUND_CONFIG_URL).toBe(PLAYGROUND_CONFIG_PATH);
       const fetchImpl = ((input: RequestInfo | URL, init?: RequestInit) =>
         fetch(new URL(String(input), running.playground.url), init)) as typeof fetch;
       expect(await loadPlaygroundConfig(fetchImpl)).toEqual({
