@@ -2,6 +2,7 @@
 // snapshot has, and without any credential.
 import { MAX_HISTORY_ENTRIES } from './historySlice';
 import type { HistoryEntry, RequestSnapshot, SnapshotOptions } from './playgroundState';
+import { headerFieldsOf } from './requestSlice';
 import { snapshotOptions, withoutCredentials } from './requestSnapshot';
 import {
   isBoolean,
@@ -58,12 +59,7 @@ export function readSnapshot(value: unknown): RequestSnapshot | null {
   return withoutCredentials({
     method: value.method,
     url: value.url,
-    headers: value.headers.map(({ name, value: headerValue, signed, withheld }) => ({
-      name,
-      value: headerValue,
-      signed,
-      ...(withheld === true ? { withheld } : {}),
-    })),
+    headers: value.headers.map(headerFieldsOf),
     ...(value.withheldFromUrl === undefined ? {} : { withheldFromUrl: [...value.withheldFromUrl] }),
     body: value.body,
     bodyDropped: value.bodyDropped,
