@@ -1,11 +1,15 @@
 import './environments.css';
+import { useShallow } from 'zustand/react/shallow';
 import { usePlaygroundStore } from '../../store/usePlaygroundStore';
 
 const NONE = '';
 
 /** Which environment's variables `{{name}}` reads: next to the request it applies to. */
 export function EnvironmentPicker() {
-  const list = usePlaygroundStore((s) => s.environments.list);
+  // Ids and names only: typing a variable's value in the Environments panel changes the list,
+  // and the picker has nothing to redraw for it.
+  const ids = usePlaygroundStore(useShallow((s) => s.environments.list.map((e) => e.id)));
+  const names = usePlaygroundStore(useShallow((s) => s.environments.list.map((e) => e.name)));
   const activeId = usePlaygroundStore((s) => s.environments.activeId);
   const loading = usePlaygroundStore((s) => s.environments.status === 'loading');
   const setActive = usePlaygroundStore((s) => s.environments.setActive);
@@ -19,9 +23,9 @@ export function EnvironmentPicker() {
         onChange={(event) => setActive(event.target.value === NONE ? null : event.target.value)}
       >
         <option value={NONE}>No environment</option>
-        {list.map((environment) => (
-          <option key={environment.id} value={environment.id}>
-            {environment.name}
+        {ids.map((id, index) => (
+          <option key={id} value={id}>
+            {names[index]}
           </option>
         ))}
       </select>
