@@ -3,6 +3,7 @@
 import { withoutCredentialHeaders, withoutCredentialsInUrl } from '../request/credentialFields';
 import { detectScope } from '../request/detectScope';
 import type { HeaderRow, RequestFields } from './playgroundState';
+import { headerFieldsOf } from './requestSlice';
 import {
   isHeaderRows,
   isRecord,
@@ -36,13 +37,7 @@ function storableRequestParts(
   request: Pick<RequestFields, 'url' | 'headers' | 'withheldFromUrl'>,
   remember: boolean,
 ): Pick<RequestFields, 'url' | 'headers' | 'withheldFromUrl'> {
-  const headers = request.headers.map(({ id, name, value, signed, withheld }) => ({
-    id,
-    name,
-    value,
-    signed,
-    ...(withheld === true ? { withheld } : {}),
-  }));
+  const headers = request.headers.map((row) => ({ id: row.id, ...headerFieldsOf(row) }));
   if (remember) return { url: request.url, headers, withheldFromUrl: request.withheldFromUrl };
   const { url, withheld } = withoutCredentialsInUrl(request.url);
   return {
