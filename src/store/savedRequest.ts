@@ -3,6 +3,7 @@
 // share links follow (request/credentialFields.ts, as requestSnapshot.ts applies them): never a
 // key, never a credential header's value, never a credential in the URL.
 import {
+  DEFAULT_SAVED_OPTIONS,
   withoutSecretValues,
   type Collection,
   type CollectionItem,
@@ -102,17 +103,11 @@ function sameHeaders(a: readonly SavedHeader[], b: readonly SavedHeader[]): bool
   );
 }
 
-/** Every option, so a new one cannot be left out of the comparison (the type says when it is). */
-const OPTION_KEYS = Object.keys({
-  mode: true,
-  expiresIn: true,
-  payload: true,
-  contentSha256Header: true,
-  s3PathRules: true,
-  signSessionToken: true,
-  algorithm: true,
-  regionSet: true,
-} satisfies Record<keyof SavedOptions, true>) as Array<keyof SavedOptions>;
+/**
+ * Every option, so a new one cannot be left out of the comparison: DEFAULT_SAVED_OPTIONS is typed
+ * SavedOptions, so it names each one.
+ */
+const OPTION_KEYS = Object.keys(DEFAULT_SAVED_OPTIONS) as Array<keyof SavedOptions>;
 
 /** Whether saving `a` over `b` would change what is saved (the "unsaved changes" mark). */
 export function sameContent(a: SavedContent, b: SavedContent): boolean {
