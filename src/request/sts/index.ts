@@ -2,6 +2,7 @@
 export {
   buildAssumeRoleRequest,
   buildGetCallerIdentityRequest,
+  LOCAL_STS_PATH,
   MAX_DURATION_SECONDS,
   MIN_DURATION_SECONDS,
   STS_API_VERSION,
