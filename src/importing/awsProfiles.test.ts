@@ -134,6 +134,23 @@ describe('readAwsProfiles', () => {
     expect(byName(profiles, 'a')?.sessionToken).toBe('old');
   });
 
+  it('reads the expiry that saml2aws and others write beside temporary keys', () => {
+    const { profiles, problems } = readAwsProfiles({
+      credentials: [
+        `[saml]\naws_access_key_id=${KEY}\naws_secret_access_key=${SECRET}\nx_security_token_expires = 2026-11-30T03:00:00+01:00`,
+        `[gimme]\naws_access_key_id=${KEY}\naws_secret_access_key=${SECRET}\naws_session_expiration = 2026-11-30 03:00:00Z`,
+        `[bad]\naws_access_key_id=${KEY}\naws_secret_access_key=${SECRET}\naws_session_expiration = tomorrow`,
+      ].join('\n'),
+    });
+    expect(byName(profiles, 'saml')?.expiration).toBe('2026-11-30T02:00:00.000Z');
+    expect(byName(profiles, 'gimme')?.expiration).toBe('2026-11-30T03:00:00.000Z');
+    expect(byName(profiles, 'bad')?.expiration).toBeUndefined();
+    expect(byName(profiles, 'bad')?.kind).toBe('keys');
+    expect(problems).toEqual([
+      'Profile "bad": aws_session_expiration is not a date and time like 2024-05-01T12:00:00Z; its expiry is unknown.',
+    ]);
+  });
+
   it('reports a missing source profile and a cycle as problems', () => {
     const { profiles, problems } = readAwsProfiles({
       config: `[profile a]\nrole_arn = arn:aws:iam::1:role/a\nsource_profile = b\n[profile b]\nrole_arn = arn:aws:iam::1:role/b\nsource_profile = a\n[profile c]\nrole_arn = arn:aws:iam::1:role/c\nsource_profile = nowhere\n`,

@@ -19,6 +19,12 @@ export interface Profile {
   externalId?: string;
   durationSeconds?: number;
   roleSessionName?: string;
+  /**
+   * When temporary keys expire (ISO 8601), from `aws_session_expiration` or
+   * `x_security_token_expires`: botocore ignores both, but the tools that write STS keys into the
+   * credentials file (saml2aws, gimme-aws-creds, aws-google-auth…) put the expiry there.
+   */
+  expiration?: string;
   note?: string;
 }
 
@@ -300,6 +306,7 @@ function toProfile(name: string, s: Section, problems: string[]): Profile {
   set('mfaSerial', 'mfa_serial');
   set('externalId', 'external_id');
   set('roleSessionName', 'role_session_name');
+  readExpiration(name, s, profile, problems);
   const duration = s.get('duration_seconds');
   if (duration !== undefined) {
     const seconds = /^\d{1,6}$/.test(duration) ? Number(duration) : NaN;
@@ -329,6 +336,25 @@ function toProfile(name: string, s: Section, problems: string[]): Profile {
     profile.note = 'This profile holds settings only, no credentials.';
   }
   return profile;
+}
+
+/** The keys tools write an expiry under, the first one present wins. */
+const EXPIRATION_KEYS = ['aws_session_expiration', 'x_security_token_expires'] as const;
+/** An ISO 8601 date and time with a zone (as STS and those tools write it). */
+const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/;
+
+function readExpiration(name: string, s: Section, profile: Profile, problems: string[]): void {
+  const key = EXPIRATION_KEYS.find((each) => s.has(each));
+  if (key === undefined) return;
+  const value = s.get(key)!.trim();
+  const time = ISO_DATE_TIME.test(value) ? Date.parse(value.replace(' ', 'T')) : NaN;
+  if (Number.isNaN(time)) {
+    problems.push(
+      `Profile "${shorten(name)}": ${key} is not a date and time like 2024-05-01T12:00:00Z; its expiry is unknown.`,
+    );
+    return;
+  }
+  profile.expiration = new Date(time).toISOString();
 }
 
 // A chain of source_profile links must end in a profile with keys. botocore allows a role profile
