@@ -85,8 +85,27 @@ describe('validateSigningInput', () => {
         field: 'credentials.secretAccessKey',
         severity: 'error',
         fix: CLEAN.credentials.secretAccessKey,
+        fixLabel: 'remove the whitespace',
       });
       expect(issues[0]!.message).toContain('at its end');
+    });
+
+    it('describes, never prints, the fix of a secret, a session token or a secret in the key ID field', () => {
+      const secret = CLEAN.credentials.secretAccessKey;
+      const cases = [
+        credentials({ secretAccessKey: `${secret} ` }),
+        credentials({ accessKeyId: 'ASIAEXAMPLE', sessionToken: 'FwoGZXIvYXdzEXAMPLE== ' }),
+        credentials({ accessKeyId: `${secret}\n` }),
+      ];
+      for (const issues of cases) {
+        const padded = issues.find((issue) => issue.fix !== undefined);
+        expect(padded?.fixLabel).toBe('remove the whitespace');
+        for (const issue of issues) expect(issue.message).not.toMatch(/wJalr|FwoGZ/);
+      }
+      // An access key ID is an identifier, not a secret: its fix stays printed.
+      expect(credentials({ accessKeyId: 'AKIAIOSFODNN7EXAMPLE ' })[0]).not.toHaveProperty(
+        'fixLabel',
+      );
     });
 
     it('flags whitespace inside a key, without a fix', () => {

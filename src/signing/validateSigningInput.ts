@@ -42,6 +42,11 @@ export interface ValidationIssue {
   severity: Severity;
   /** A corrected value the UI can offer with one click. */
   fix?: string;
+  /**
+   * The fix in words, shown instead of `fix` when the value is a secret: a masked field's
+   * suggestion must not print the key in clear (on a screen share that is a leak).
+   */
+  fixLabel?: string;
 }
 
 const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
@@ -109,7 +114,13 @@ function suggestUrl(text: string): string | undefined {
 /** The fix only when it passes the check itself, so one click never leads to the same warning. */
 const fixIfValid = (fixed: string, check: RegExp) => (check.test(fixed) ? fixed : undefined);
 
-function checkPadded(field: SigningField, label: string, value: string, issues: ValidationIssue[]) {
+function checkPadded(
+  field: SigningField,
+  label: string,
+  value: string,
+  issues: ValidationIssue[],
+  secret = false,
+) {
   const trimmed = value.trim();
   if (value !== trimmed) {
     issues.push({
@@ -117,6 +128,7 @@ function checkPadded(field: SigningField, label: string, value: string, issues: 
       severity: 'error',
       message: `${label} has whitespace or a line break at its ${/^\s/.test(value) ? 'start' : 'end'}, which is never part of a real key: it was probably pasted with it.`,
       fix: trimmed,
+      ...(secret ? { fixLabel: 'remove the whitespace' } : {}),
     });
   } else if (/\s/.test(value)) {
     issues.push({
@@ -143,8 +155,15 @@ export function validateSigningInput(input: SigningInput): ValidationIssue[] {
   if (credentials.accessKeyId === '')
     add('credentials.accessKeyId', 'error', 'Enter an access key ID.');
   else {
-    checkPadded('credentials.accessKeyId', 'The access key ID', credentials.accessKeyId, issues);
     const accessKeyId = credentials.accessKeyId.trim();
+    // A secret pasted into the key ID field is still a secret: its fix is described, not printed.
+    checkPadded(
+      'credentials.accessKeyId',
+      'The access key ID',
+      credentials.accessKeyId,
+      issues,
+      LOOKS_LIKE_SECRET.test(accessKeyId) && !ACCESS_KEY_ID.test(accessKeyId),
+    );
     if (LOOKS_LIKE_SECRET.test(accessKeyId) && !ACCESS_KEY_ID.test(accessKeyId)) {
       add(
         'credentials.accessKeyId',
@@ -167,9 +186,11 @@ export function validateSigningInput(input: SigningInput): ValidationIssue[] {
       'The secret access key',
       credentials.secretAccessKey,
       issues,
+      true,
     );
   const token = credentials.sessionToken ?? '';
-  if (token !== '') checkPadded('credentials.sessionToken', 'The session token', token, issues);
+  if (token !== '')
+    checkPadded('credentials.sessionToken', 'The session token', token, issues, true);
   if (credentials.accessKeyId.trim().startsWith('ASIA') && token === '') {
     add(
       'credentials.sessionToken',

@@ -27,7 +27,7 @@ export function FieldIssues({ fields, id }: FieldIssuesProps) {
   if (issues.length === 0) return id ? <div id={id} hidden /> : null;
   return (
     <ul className="issues" id={id}>
-      {issues.map(({ field, severity, message, fix, fixAction }, index) => (
+      {issues.map(({ field, severity, message, fix, fixLabel, fixAction }, index) => (
         <li key={`${field}-${index}`} className={`issue issue-${severity}`}>
           <span className="issue-severity">{SEVERITY_LABEL[severity]}</span>
           <span className="issue-message">{message}</span>
@@ -35,10 +35,16 @@ export function FieldIssues({ fields, id }: FieldIssuesProps) {
             <button
               type="button"
               className="fix-button"
-              title={fix}
+              {...(fixLabel === undefined ? { title: fix } : {})}
               onClick={() => applyFix(fixAction)}
             >
-              Fix: <code>{shorten(fix)}</code>
+              {fixLabel === undefined ? (
+                <>
+                  Fix: <code>{shorten(fix)}</code>
+                </>
+              ) : (
+                `Fix: ${fixLabel}`
+              )}
             </button>
           )}
         </li>
