@@ -448,7 +448,7 @@ test.describe('when AWS says no', () => {
   test('how long a signature stays valid, counting down', async ({ page, playground }) => {
     const steps = page.getByRole('region', { name: 'Signing steps', exact: true });
     await expect(steps).toContainText(
-      /Valid for 4:[0-5]\d more \(5 minutes either way of X-Amz-Date\)/,
+      /Valid for 4:[0-5]\d more \(API Gateway accepts it 5 minutes either way of X-Amz-Date\)/,
     );
     await playground.setSigningMode('query');
     await expect(steps).toContainText(/The URL expires in 59:[0-5]\d\./);

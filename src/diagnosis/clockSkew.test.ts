@@ -28,23 +28,30 @@ describe('clockSkewSeconds', () => {
 describe('signatureValidity', () => {
   const signedAt = Date.parse('2026-01-01T00:00:00Z');
 
-  it('is 5 minutes either side of X-Amz-Date for a header signature', () => {
-    expect(signatureValidity('20260101T000000Z', 'header', 3600)).toEqual({
+  it('is 5 minutes either side of X-Amz-Date for a header signature at API Gateway', () => {
+    expect(signatureValidity('20260101T000000Z', 'header', 3600, 'execute-api')).toEqual({
       notBefore: signedAt - 300_000,
       notAfter: signedAt + 300_000,
     });
   });
 
+  it("is S3's 15 minutes either side for a header signature at S3", () => {
+    expect(signatureValidity('20260101T000000Z', 'header', 3600, 's3')).toEqual({
+      notBefore: signedAt - 900_000,
+      notAfter: signedAt + 900_000,
+    });
+  });
+
   it('runs from X-Amz-Date for X-Amz-Expires for a presigned URL', () => {
-    expect(signatureValidity('20260101T000000Z', 'query', 3600)).toEqual({
+    expect(signatureValidity('20260101T000000Z', 'query', 3600, 'execute-api')).toEqual({
       notBefore: signedAt,
       notAfter: signedAt + 3_600_000,
     });
   });
 
   it('has NaN bounds for a malformed date', () => {
-    expect(signatureValidity('2026-01-01', 'header', 0).notBefore).toBeNaN();
-    expect(signatureValidity('20260230T000000Z', 'query', 60).notAfter).toBeNaN();
+    expect(signatureValidity('2026-01-01', 'header', 0, 'execute-api').notBefore).toBeNaN();
+    expect(signatureValidity('20260230T000000Z', 'query', 60, 'execute-api').notAfter).toBeNaN();
   });
 });
 

@@ -1,7 +1,7 @@
 // The clock questions of SigV4: how far the local clock is from AWS's, and when a signature is
-// valid. execute-api accepts X-Amz-Date up to 5 minutes either side of its clock; a presigned URL
+// valid. execute-api accepts X-Amz-Date up to 5 minutes either side of its clock (S3: 15); a presigned URL
 // is valid from X-Amz-Date for X-Amz-Expires seconds (api-gateway-iam-errors.md).
-import { httpDateToAmzDate, parseAmzDate, SIGNATURE_WINDOW_MS } from '../signing';
+import { httpDateToAmzDate, parseAmzDate, signatureWindow } from '../signing';
 
 /** Above this many seconds of skew the page warns (AWS allows 300; a minute is worth a note). */
 export const SKEW_WARN_SECONDS = 60;
@@ -23,18 +23,20 @@ export function clockSkewSeconds(
 }
 
 /**
- * When a signature made at amzDate is accepted (epoch ms, inclusive): header mode ±5 minutes
- * around X-Amz-Date; a presigned URL from X-Amz-Date to X-Amz-Date + expiresIn seconds.
- * NaN bounds when amzDate is not ISO 8601 basic format.
+ * When a signature made at amzDate is accepted (epoch ms, inclusive): header mode within the
+ * service's clock window around X-Amz-Date (signatureWindow); a presigned URL from X-Amz-Date to
+ * X-Amz-Date + expiresIn seconds. NaN bounds when amzDate is not ISO 8601 basic format.
  */
 export function signatureValidity(
   amzDate: string,
   mode: 'header' | 'query',
   expiresIn: number,
+  service: string,
 ): { notBefore: number; notAfter: number } {
   const signedAt = parseAmzDate(amzDate) ?? NaN;
   if (mode === 'query') return { notBefore: signedAt, notAfter: signedAt + expiresIn * 1000 };
-  return { notBefore: signedAt - SIGNATURE_WINDOW_MS, notAfter: signedAt + SIGNATURE_WINDOW_MS };
+  const { ms } = signatureWindow(service);
+  return { notBefore: signedAt - ms, notAfter: signedAt + ms };
 }
 
 const pad = (value: number) => String(value).padStart(2, '0');

@@ -60,7 +60,7 @@ describe('buildExports', () => {
   it('says when the signed curl stops working, and keeps the URL exact', async () => {
     const curl = buildExports(await context())[0]!;
     expect(curl.code.split('\n')[0]).toBe(
-      '# Signed 2026-11-26T10:00:00Z; stops working at 2026-11-26T10:05:00Z (5 minutes after signing).',
+      '# Signed 2026-11-26T10:00:00Z; stops working at 2026-11-26T10:05:00Z (5 minutes after signing at execute-api).',
     );
     expect(curl.code).toContain('curl --path-as-is -g -X POST');
     expect(curl.code).toContain(`--data-raw $'{"a":"it\\'s"}'`);

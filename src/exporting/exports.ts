@@ -1,7 +1,7 @@
 // Turns a signed request into code to run elsewhere: curl with the signature as made here, curl
 // and awscurl that sign on every run, Python (botocore + requests), JavaScript (aws4fetch), raw
 // HTTP and the presigned URL. Pure: the caller passes the signing instant.
-import { SECURITY_TOKEN_HEADER, SIGNATURE_WINDOW_MS } from '../signing';
+import { SECURITY_TOKEN_HEADER, signatureWindow } from '../signing';
 import {
   hasToken,
   headerVariable,
@@ -21,8 +21,9 @@ function curlSigned(context: ExportContext): ExportedSnippet {
   const { signed, input, signedAt } = context;
   // The expiry the signer applied (X-Amz-Expires), set exactly for a presigned URL.
   const { expiresIn } = signed.options;
+  const clockWindowMs = signatureWindow(input.service).ms;
   const expiresAt = new Date(
-    signedAt.getTime() + (expiresIn !== undefined ? expiresIn * 1000 : SIGNATURE_WINDOW_MS),
+    signedAt.getTime() + (expiresIn !== undefined ? expiresIn * 1000 : clockWindowMs),
   );
   const command = toCurl(
     { method: input.method, url: signed.url, headers: signed.headers, body: input.body },
@@ -31,7 +32,7 @@ function curlSigned(context: ExportContext): ExportedSnippet {
   const window =
     expiresIn !== undefined
       ? `X-Amz-Expires=${expiresIn} s after signing`
-      : `${SIGNATURE_WINDOW_MS / 60_000} minutes after signing`;
+      : `${clockWindowMs / 60_000} minutes after signing at ${input.service}`;
   return {
     id: 'curl-signed',
     title: 'curl (signed here)',

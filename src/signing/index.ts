@@ -74,3 +74,5 @@ export {
   SIGV4A_ALGORITHM,
   UNSIGNED_PAYLOAD,
 } from './constants';
+export { S3_SIGNATURE_WINDOW_MS, signatureWindow } from './signatureWindow';
+export type { SignatureWindow } from './signatureWindow';

@@ -1,6 +1,8 @@
 import { clockSkewSeconds, SKEW_WARN_SECONDS } from '../../diagnosis/clockSkew';
 import type { HttpAnswer } from '../../transport/sendRequest';
 import { getHeader } from '../../components/ui/bodyText';
+import { signatureWindow } from '../../signing';
+import { selectSigningPlan } from '../../store/selectSigningPlan';
 import { usePlaygroundStore } from '../../store/usePlaygroundStore';
 import { useApplyFix } from '../diagnose/useApplyFix';
 
@@ -38,6 +40,7 @@ export function ClockSkewNotice({
 }) {
   const apply = useApplyFix();
   const offset = usePlaygroundStore((s) => s.options.clockOffsetSeconds);
+  const service = usePlaygroundStore((s) => selectSigningPlan(s).input.service);
   if (receivedAt === undefined) return null;
   const skew = clockSkewSeconds(getHeader(answer.headers, 'date'), receivedAt);
   if (skew === undefined || Math.abs(skew) <= SKEW_WARN_SECONDS) return null;
@@ -46,9 +49,9 @@ export function ClockSkewNotice({
     <div className="callout callout-warning" role="note" aria-label="Clock skew">
       <p className="callout-title">Your clock and the server’s differ</p>
       <p>
-        The server’s Date header is {signed(seconds)} from this machine’s clock. AWS accepts a
-        signature for 5 minutes either way of its X-Amz-Date, so a skewed clock makes every
-        signature expired or not yet valid.
+        The server’s Date header is {signed(seconds)} from this machine’s clock. A signature is
+        checked against the server’s clock: {signatureWindow(service).rule}, so a skewed clock makes
+        every signature expired or not yet valid.
       </p>
       {offset !== seconds && (
         <button

@@ -1,19 +1,24 @@
 import { useEffect, useState } from 'react';
 import { formatCountdown, signatureValidity } from '../../diagnosis/clockSkew';
+import { signatureWindow } from '../../signing';
 import { usePlaygroundStore } from '../../store/usePlaygroundStore';
 
 /**
- * How long the shown signature stays valid, counting down live: 5 minutes either way of
- * X-Amz-Date for a header, until the expiry for a presigned URL. One interval, cleared on unmount.
+ * How long the shown signature stays valid, counting down live: the service's clock window around
+ * X-Amz-Date for a header (and whose rule that is), until the expiry for a presigned URL. One
+ * interval, cleared on unmount.
  */
 export function SignatureValidity({
   amzDate,
   mode,
   expiresIn,
+  service,
 }: {
   amzDate: string;
   mode: 'header' | 'query';
   expiresIn: number;
+  /** The signing name of the service that will check it (execute-api, s3, …). */
+  service: string;
 }) {
   const offsetSeconds = usePlaygroundStore((s) => s.options.clockOffsetSeconds);
   const [now, setNow] = useState(() => Date.now());
@@ -22,7 +27,8 @@ export function SignatureValidity({
     return () => clearInterval(timer);
   }, []);
 
-  const { notBefore, notAfter } = signatureValidity(amzDate, mode, expiresIn);
+  const { notBefore, notAfter } = signatureValidity(amzDate, mode, expiresIn, service);
+  const { rule } = signatureWindow(service);
   if (!Number.isFinite(notBefore) || !Number.isFinite(notAfter)) return null;
   const serverNow = now + offsetSeconds * 1000;
   let text: string;
@@ -32,11 +38,11 @@ export function SignatureValidity({
     text =
       mode === 'query'
         ? `The URL expired ${formatCountdown(serverNow - notAfter)} ago.`
-        : `This signature expired ${formatCountdown(serverNow - notAfter)} ago (5 minutes after X-Amz-Date).`;
+        : `This signature expired ${formatCountdown(serverNow - notAfter)} ago (${rule}).`;
   else
     text =
       mode === 'query'
         ? `The URL expires in ${formatCountdown(notAfter - serverNow)}.`
-        : `Valid for ${formatCountdown(notAfter - serverNow)} more (5 minutes either way of X-Amz-Date).`;
+        : `Valid for ${formatCountdown(notAfter - serverNow)} more (${rule}).`;
   return <p className="signature-validity hint">{text}</p>;
 }

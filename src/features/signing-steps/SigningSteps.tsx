@@ -71,6 +71,7 @@ export function SigningSteps() {
             amzDate={shown.result.amzDate}
             mode={shown.result.options.mode}
             expiresIn={shown.result.options.expiresIn ?? 0}
+            service={shown.input.service}
           />
           <VariablesUsed uses={plan.variables} />
           <Steps
@@ -209,7 +210,7 @@ function Steps({
         <StepSection
           id="step-signing-key"
           title="Signing key"
-          explanation="The secret never signs directly: four HMACs narrow it to one day, region and service, so a leaked signing key is worth little."
+          explanation="The secret never signs directly: four HMACs narrow it to one day (UTC), region and service. A leaked signing key cannot reveal the secret, but it signs any request for that service and region for the rest of that day, and a presigned URL made with it stays valid up to 7 days."
           copyText={result.signingKeyChain.kSigning}
           copyWhat="signing key"
         >
