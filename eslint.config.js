@@ -5,21 +5,23 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 // The layers of src/, lowest first: a module imports only from its own layer and those below it.
-// signing ← request, transport ← importing ← diagnosis, exporting ← store ← components/ui ←
+// signing ← request, transport, vault ← importing ← diagnosis, exporting ← store ← components/ui ←
 // features ← app. Each entry lists the folders a layer must not reach.
 const LAYERS = [
   {
     files: 'src/signing',
-    above: ['request', 'transport', 'collections', 'importing', 'diagnosis', 'exporting'],
+    above: ['request', 'transport', 'vault', 'collections', 'importing', 'diagnosis', 'exporting'],
   },
   {
     files: 'src/request',
-    above: ['transport', 'collections', 'importing', 'diagnosis', 'exporting'],
+    above: ['transport', 'vault', 'collections', 'importing', 'diagnosis', 'exporting'],
   },
   {
     files: 'src/transport',
-    above: ['request', 'collections', 'importing', 'diagnosis', 'exporting'],
+    above: ['request', 'vault', 'collections', 'importing', 'diagnosis', 'exporting'],
   },
+  // The vault's crypto and storage (AES-GCM, Argon2id, IndexedDB): it may use transport's Base64.
+  { files: 'src/vault', above: ['request', 'collections', 'importing', 'diagnosis', 'exporting'] },
   { files: 'src/collections', above: ['transport', 'importing', 'diagnosis', 'exporting'] },
   { files: 'src/importing', above: ['diagnosis', 'exporting'] },
   { files: 'src/diagnosis', above: ['exporting'] },
