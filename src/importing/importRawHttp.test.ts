@@ -47,13 +47,13 @@ describe('importRawHttp', () => {
     });
   });
 
-  it('notes that https was assumed for a local host', () => {
+  it('assumes http for a local host, and says so', () => {
     const local = importRawHttp('GET /prod/hello HTTP/1.1\nHost: 127.0.0.1:5174');
     expect(local).toMatchObject({
       ok: true,
-      request: { url: 'https://127.0.0.1:5174/prod/hello' },
+      request: { url: 'http://127.0.0.1:5174/prod/hello' },
     });
-    expect(local.ok && local.request.notes.join(' ')).toMatch(/https was assumed/);
+    expect(local.ok && local.request.notes.join(' ')).toMatch(/http was assumed/);
     const absolute = importRawHttp('GET http://127.0.0.1:5174/prod/hello HTTP/1.1');
     expect(absolute).toMatchObject({
       ok: true,

@@ -1,5 +1,5 @@
 // Imports a request written as HTTP text (HTTP/1.1, or the HTTP/2 headers developer tools copy).
-import { parseUrl } from '../signing';
+import { isLoopbackHost, parseUrl } from '../signing';
 import { cleanPastedRequest } from './cleanPastedRequest';
 import { finishImport, type ImportRequestResult } from './importCurl';
 import { readHttp2Headers, readHttpRequest } from './readHttpRequest';
@@ -28,8 +28,10 @@ export function importRawHttp(text: string): ImportRequestResult {
     return !DERIVED_HEADERS.has(lower);
   });
   const absoluteTarget = /^[A-Za-z-]+[ \t]+[A-Za-z][A-Za-z0-9+.-]*:\/\//.test(trimmed);
-  if (!absoluteTarget && /^https:\/\/(127\.0\.0\.1|localhost)[:/]/i.test(parsed.url))
-    notes.push('The request gives no scheme: https was assumed; a local server may want http.');
+  if (!absoluteTarget && isLoopbackHost(host))
+    notes.push(
+      'The request gives no scheme: http was assumed for this machine (as the local gateway serves); change it to https if this server uses TLS.',
+    );
   const method = /^[A-Za-z-]+$/.test(parsed.method) ? parsed.method : 'GET';
   return { ok: true, request: finishImport({ ...parsed, method, headers }, notes) };
 }

@@ -1,7 +1,7 @@
 // Reads a request written as HTTP text: an HTTP/1.1 request (request line, headers, body) or the
 // HTTP/2 headers browsers' developer tools copy. Shared by importing (importRawHttp) and the
 // signature check (diagnosis/checkSignature).
-import { parseUrl } from '../signing';
+import { parseUrl, schemeForHost } from '../signing';
 
 export interface HttpRequestText {
   method: string;
@@ -52,7 +52,8 @@ export function readHttpRequest(text: string): HttpRequestText | { error: string
     const host = headers.find(([name]) => name.toLowerCase() === 'host')?.[1]?.trim();
     if (host === undefined || host === '')
       return { error: 'The request has no Host header, so its URL cannot be known.' };
-    url = `https://${host}${target.startsWith('/') || target.startsWith('?') ? '' : '/'}${target}`;
+    // No scheme on the wire: AWS endpoints are https; this machine (the local gateway) is http.
+    url = `${schemeForHost(host)}://${host}${target.startsWith('/') || target.startsWith('?') ? '' : '/'}${target}`;
   }
   return { method, url, headers, body };
 }

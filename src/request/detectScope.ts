@@ -1,6 +1,6 @@
 // The region and signing name (service) an AWS endpoint's host name tells, so the page can fill
 // them in when the URL changes. Only what the host says for sure: a custom domain says nothing.
-import { parseUrl } from '../signing';
+import { isLoopbackHost, parseUrl } from '../signing';
 import { LOCAL_GATEWAY_REGION, LOCAL_GATEWAY_SERVICE } from './defaults';
 
 export type ScopeKind =
@@ -24,7 +24,6 @@ export interface DetectedScope {
 const REGION = /^[a-z]{2}(?:-[a-z]+)+-\d+$/;
 /** The domains AWS endpoints live under; China's partition ends in .cn. */
 const AWS_DOMAIN = /\.(?:amazonaws\.com(?:\.cn)?|api\.aws)$/;
-const LOCAL_HOSTS = /^(?:localhost|127(?:\.\d{1,3}){3}|\[::1\]|0\.0\.0\.0)$|\.localhost$/;
 
 /** Endpoint prefixes whose signing name is something else (botocore's signingName). */
 const SIGNING_NAMES: Record<string, string> = {
@@ -74,7 +73,7 @@ function portOf(host: string, scheme: string): string {
  */
 function isLocalGateway(host: string, scheme: string, gatewayUrl: string): boolean {
   const gateway = parseUrl(gatewayUrl);
-  if (gateway.host === '' || !LOCAL_HOSTS.test(gateway.host.replace(/:\d+$/, ''))) return false;
+  if (gateway.host === '' || !isLoopbackHost(gateway.host)) return false;
   return scheme === gateway.scheme && portOf(host, scheme) === portOf(gateway.host, gateway.scheme);
 }
 
@@ -178,7 +177,7 @@ export function detectScope(url: string, localGatewayUrl?: string): DetectedScop
   }
   // The Host value without the port; IPv6 literals keep their brackets.
   const host = parsed.host.replace(/:\d+$/, '').replace(/\.$/, '');
-  if (LOCAL_HOSTS.test(host)) {
+  if (isLoopbackHost(host)) {
     const isGateway =
       localGatewayUrl !== undefined && isLocalGateway(parsed.host, parsed.scheme, localGatewayUrl);
     return isGateway ? localGateway : local;

@@ -32,7 +32,7 @@ export { p256Pkcs8 } from './crypto/ecdsaDer';
 export { verifySigV4aSignature } from './sigv4aLazy';
 
 // URLs and paths as AWS encodes them.
-export { parseUrl } from './parseUrl';
+export { isLoopbackHost, parseUrl, schemeForHost } from './parseUrl';
 export type { ParsedUrl } from './parseUrl';
 export { parseQuery } from './getCanonicalQuery';
 export { encodePathCanonically, getCanonicalUri, normalizePathSegments } from './getCanonicalUri';

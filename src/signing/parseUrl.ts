@@ -58,3 +58,19 @@ function hostHeaderValue(scheme: string, authority: string): string {
     return authority.toLowerCase();
   }
 }
+
+/** Hosts that name this machine (port removed): served over plain http, like the local gateway. */
+const LOOPBACK_HOST = /^(?:localhost|127(?:\.\d{1,3}){3}|\[::1\]|0\.0\.0\.0)$|\.localhost$/;
+
+/** Whether a host (with or without its port) names this machine. */
+export function isLoopbackHost(host: string): boolean {
+  return LOOPBACK_HOST.test(host.toLowerCase().replace(/:\d+$/, ''));
+}
+
+/**
+ * The scheme to assume for a host typed or pasted without one: http for this machine (nothing
+ * local serves TLS by default), https for everything else (every AWS endpoint).
+ */
+export function schemeForHost(host: string): 'http' | 'https' {
+  return isLoopbackHost(host) ? 'http' : 'https';
+}

@@ -269,6 +269,22 @@ describe('validateSigningInput', () => {
       ]);
     });
 
+    it('offers http:// for this machine, which serves no TLS by default', () => {
+      for (const [url, fix] of [
+        ['127.0.0.1:5174/prod/hello', 'http://127.0.0.1:5174/prod/hello'],
+        ['localhost:5174/prod', 'http://localhost:5174/prod'],
+        ['[::1]:8080/x', 'http://[::1]:8080/x'],
+      ]) {
+        expect(validate({ url: url! })).toEqual([expect.objectContaining({ field: 'url', fix })]);
+      }
+    });
+
+    it('offers no URL for text that is not a URL missing its scheme', () => {
+      const issues = validate({ url: 'not a url at all' });
+      expect(issues).toEqual([expect.objectContaining({ field: 'url', severity: 'error' })]);
+      expect(issues[0]!.fix).toBeUndefined();
+    });
+
     it('rejects a scheme other than http(s) without offering a fix', () => {
       const issues = validate({ url: 'ftp://example.com/file' });
       expect(issues).toEqual([expect.objectContaining({ field: 'url', severity: 'error' })]);

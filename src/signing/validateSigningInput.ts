@@ -3,7 +3,7 @@ import { utf8 } from './encoding';
 import { parseQuery } from './getCanonicalQuery';
 import { getHostHeaderMismatches } from './getHostHeaderMismatches';
 import { encodePathCanonically, getPathRules } from './getCanonicalUri';
-import { parseUrl } from './parseUrl';
+import { parseUrl, schemeForHost } from './parseUrl';
 import type { SigningInput } from './types';
 import { findEncodingFlaw, uriEncode, type EncodingFlaw } from './uriEncode';
 
@@ -98,14 +98,19 @@ function describeEncodingFlaw(flaw: EncodingFlaw): string {
   }
 }
 
-/** A likely meant URL for text without a usable http(s) scheme, if one can be guessed. */
+/**
+ * A likely meant URL for text without a usable http(s) scheme, if one can be guessed: a mistyped
+ * scheme corrected, or a bare host given http (this machine) or https (anything else). Text with
+ * whitespace is not a URL missing its scheme, so it gets no guess.
+ */
 function suggestUrl(text: string): string | undefined {
+  if (/\s/.test(text)) return undefined;
   const typo = /^(https?):\/*(?=[^/])/i.exec(text);
   const guess = typo
     ? `${typo[1]!.toLowerCase()}://${text.slice(typo[0].length)}`
-    : /^[a-z][a-z0-9+.-]*:/i.test(text)
+    : /^[a-z][a-z0-9+.-]*:(?!\d)/i.test(text)
       ? undefined
-      : `https://${text}`;
+      : `${schemeForHost(text.split(/[/?#]/, 1)[0]!.replace(/^.*@/, ''))}://${text}`;
   if (guess === undefined) return undefined;
   const parsed = parseUrl(guess);
   return parsed.host !== '' && !parsed.host.includes(':/') ? guess : undefined;
