@@ -28,7 +28,10 @@ export interface SignatureFinding {
 }
 
 export interface SignatureCheck {
+  /** The one verdict: the signature matches and nothing else makes AWS refuse the request. */
   valid: boolean;
+  /** The signature recomputes (SigV4) or verifies (SigV4A), whatever else is wrong (an expiry). */
+  signatureMatches: boolean;
   format: PastedRequestFormat;
   canonicalRequest?: string;
   stringToSign?: string;

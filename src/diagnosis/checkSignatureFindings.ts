@@ -65,7 +65,8 @@ export async function checkPastedRequest(
 
   const findings: SignatureFinding[] = (request.notes ?? []).map(warning);
   const result: SignatureCheck = {
-    valid: verification.verdict.kind === 'valid',
+    valid: false,
+    signatureMatches: verification.verdict.kind === 'valid',
     format: request.format,
     findings,
     ...artifacts(verification),
@@ -89,6 +90,8 @@ export async function checkPastedRequest(
   }
 
   const verdict = verification.verdict;
+  // One verdict: a matching signature on an expired request is not "valid" to AWS.
+  result.valid = verdict.kind === 'valid' && !findings.some((f) => f.severity === 'error');
   const isSigV4a = signature.algorithm === SIGV4A_ALGORITHM;
   if (verdict.kind === 'valid') {
     findings.unshift({

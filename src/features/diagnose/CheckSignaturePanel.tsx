@@ -75,7 +75,11 @@ export function CheckSignaturePanel() {
         {state.kind === 'failed' && `The check failed: ${state.message}`}
         {state.kind === 'done' && (
           <strong className={state.check.valid ? 'ok' : 'bad'}>
-            {state.check.valid ? 'Valid' : 'Not valid'}
+            {state.check.valid
+              ? 'Valid'
+              : state.check.signatureMatches
+                ? 'Not valid: the signature matches, but AWS would refuse the request (see below)'
+                : 'Not valid'}
           </strong>
         )}
       </div>
