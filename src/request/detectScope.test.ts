@@ -147,6 +147,19 @@ describe('detectScope', () => {
     );
   });
 
+  it('knows the local gateway’s STS path: service sts, signed for us-east-1', () => {
+    const gateway = 'http://127.0.0.1:5174/prod';
+    for (const url of ['http://127.0.0.1:5174/sts/', 'http://localhost:5174/sts']) {
+      expect(detectScope(url, gateway), url).toMatchObject({
+        kind: 'local-gateway',
+        region: 'us-east-1',
+        service: 'sts',
+      });
+    }
+    expect(detectScope('http://127.0.0.1:5174/stsx', gateway).service).toBe('execute-api');
+    expect(detectScope('http://127.0.0.1:5173/sts/', gateway).kind).toBe('local');
+  });
+
   it('asks for region and service on a custom domain', () => {
     for (const url of [
       'https://api.example.com/v1/orders',

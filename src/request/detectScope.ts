@@ -2,6 +2,7 @@
 // them in when the URL changes. Only what the host says for sure: a custom domain says nothing.
 import { isLoopbackHost, parseUrl } from '../signing';
 import { LOCAL_GATEWAY_REGION, LOCAL_GATEWAY_SERVICE } from './defaults';
+import { LOCAL_STS_PATH, STS_GLOBAL_SIGNING_REGION } from './sts';
 
 export type ScopeKind =
   | 'execute-api'
@@ -61,6 +62,17 @@ const localGateway: DetectedScope = {
   service: LOCAL_GATEWAY_SERVICE,
   note: `The local API Gateway: it checks region ${LOCAL_GATEWAY_REGION} and service ${LOCAL_GATEWAY_SERVICE}, as its API in AWS would.`,
 };
+
+/** The local gateway's STS (LOCAL_STS_PATH), which signs for us-east-1 as STS's global endpoint. */
+const localGatewaySts: DetectedScope = {
+  kind: 'local-gateway',
+  region: STS_GLOBAL_SIGNING_REGION,
+  service: 'sts',
+  note: `The local API Gateway's STS: it checks service sts and region ${STS_GLOBAL_SIGNING_REGION}, as STS's global endpoint does (it takes ${LOCAL_GATEWAY_REGION} too).`,
+};
+
+const isLocalStsPath = (path: string) =>
+  path === LOCAL_STS_PATH.replace(/\/$/, '') || path.startsWith(LOCAL_STS_PATH);
 
 /** The port a URL's host names, or the scheme's. */
 function portOf(host: string, scheme: string): string {
@@ -180,7 +192,8 @@ export function detectScope(url: string, localGatewayUrl?: string): DetectedScop
   if (isLoopbackHost(host)) {
     const isGateway =
       localGatewayUrl !== undefined && isLocalGateway(parsed.host, parsed.scheme, localGatewayUrl);
-    return isGateway ? localGateway : local;
+    if (!isGateway) return local;
+    return isLocalStsPath(parsed.path) ? localGatewaySts : localGateway;
   }
 
   if (host.endsWith('.on.aws')) {
