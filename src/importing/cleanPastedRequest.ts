@@ -15,11 +15,20 @@ export type CleanedPaste =
 const COMMENT_LINE = /^[ \t]*#/;
 const SHELL_PROMPT = /^\$[ \t]+/;
 
+/**
+ * A request line: a method, then a target that is a path, `*` or an absolute URL, then
+ * optionally the version. Any two words are not one: "hello world" is not a request.
+ */
+const REQUEST_LINE =
+  /^[A-Za-z-]+[ \t]+(?:[/*]|[A-Za-z][A-Za-z0-9+.-]*:\/\/)\S*(?:[ \t]+HTTP\/\d(?:\.\d)?)?[ \t]*$/;
+
 /** The form of a text that starts with no blank, comment or prompt. */
 function formatOf(text: string): PastedFormat {
   if (/^curl(\.exe)?(\s|$)/.test(text)) return 'curl';
   if (/^https?:\/\/\S+$/i.test(text.trimEnd())) return 'url';
-  if (/^:(?:method|authority|path|scheme)\s*:/i.test(text) || /^[A-Za-z-]+ \S/.test(text))
+  // Only the first line is tested, so the cost is bounded by it, not by the body.
+  const firstLine = text.slice(0, text.indexOf('\n') + 1 || text.length).replace(/\r?\n$/, '');
+  if (/^:(?:method|authority|path|scheme)\s*:/i.test(text) || REQUEST_LINE.test(firstLine))
     return 'http';
   return 'other';
 }

@@ -44,10 +44,12 @@ describe('importAnything', () => {
 
   it('says what it could not read', () => {
     expect(importAnything('')).toMatchObject({ kind: 'error' });
-    expect(importAnything('hello')).toMatchObject({
-      kind: 'error',
-      error: expect.stringMatching(/curl/),
-    });
+    for (const text of ['hello', 'random words here and there', 'Hello World\nfoo bar']) {
+      expect(importAnything(text)).toMatchObject({
+        kind: 'error',
+        error: expect.stringMatching(/^Not a request I can read\. .*curl/),
+      });
+    }
     expect(importAnything('curl')).toMatchObject({
       kind: 'error',
       error: expect.stringMatching(/URL/),

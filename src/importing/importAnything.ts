@@ -51,6 +51,6 @@ export function importAnything(text: string): ImportResult {
   return {
     kind: 'error',
     error:
-      'Not a curl command, raw HTTP (GET /path HTTP/1.1 and headers), a URL, or credentials (aws configure export-credentials, STS JSON, ~/.aws/credentials).',
+      'Not a request I can read. Paste a curl command, raw HTTP (GET /path HTTP/1.1 and headers), a URL, or credentials (aws configure export-credentials, STS JSON, ~/.aws/credentials).',
   };
 }
