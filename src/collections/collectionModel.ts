@@ -72,6 +72,8 @@ export interface SavedRequest {
   region?: string;
   service?: string;
   options: SavedOptions;
+  /** The AWS profile it signs with, by name only (never what the profile holds); absent: none. */
+  profile?: string;
   /** Free text (an importer puts the source's description or notes here). */
   description?: string;
 }
@@ -108,6 +110,11 @@ export interface Environment {
   id: string;
   name: string;
   variables: Variable[];
+  /**
+   * The AWS profile requests sign with while this environment is active (unless a request names
+   * its own), by name only; absent: none.
+   */
+  profile?: string;
 }
 
 /** Bounds every importer and the disk format enforce: a hostile file cannot exhaust the tab. */

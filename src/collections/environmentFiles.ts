@@ -11,6 +11,7 @@ import { NameSchema, parseEnvironment } from './validateCollection';
 const EnvironmentFileSchema = z.object({
   name: z.optional(NameSchema),
   variables: z.optional(VariablesFileSchema),
+  profile: z.optional(NameSchema),
 });
 
 /** The environments' files, in the environments' order; names kept or slugged as items' are. */
@@ -21,7 +22,11 @@ export function environmentsToFiles(environments: readonly Environment[]): Colle
   );
   return environments.map((environment, index) => ({
     path: `${ENVIRONMENTS_FOLDER}/${environmentNames[index]!}`,
-    text: jsonText({ name: environment.name, variables: variablesOut(environment.variables) }),
+    text: jsonText({
+      name: environment.name,
+      variables: variablesOut(environment.variables),
+      ...(environment.profile === undefined ? {} : { profile: environment.profile }),
+    }),
   }));
 }
 
@@ -37,6 +42,9 @@ export function environmentFromFile(file: CollectionFile): FilesResult<Environme
     id: file.path,
     name: read.value.name ?? base.slice(0, -ENVIRONMENT_SUFFIX.length),
     variables: variablesIn(read.value.variables),
+    ...(read.value.profile === undefined || read.value.profile === ''
+      ? {}
+      : { profile: read.value.profile }),
   });
   return environment.ok ? environment : fileProblem(file.path, environment.error);
 }

@@ -28,6 +28,7 @@ export function requestOut(request: SavedRequest) {
     })),
     body: request.body,
     options: pickSavedOptions(options),
+    ...(request.profile === undefined ? {} : { profile: request.profile }),
   };
 }
 
@@ -51,6 +52,7 @@ export const RequestFileSchema = z.object({
   ),
   body: z.optional(TextSchema),
   options: z.optional(z.partial(SavedOptionsSchema)),
+  profile: z.optional(NameSchema),
 });
 
 /** A request as read from its file (its id: the file's path), with defaults for what it leaves out. */
@@ -76,5 +78,6 @@ export function requestIn(id: string, file: z.infer<typeof RequestFileSchema>): 
     ...(file.service === undefined ? {} : { service: file.service }),
     options,
     ...(file.description === undefined ? {} : { description: file.description }),
+    ...(file.profile === undefined || file.profile === '' ? {} : { profile: file.profile }),
   };
 }

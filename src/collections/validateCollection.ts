@@ -56,6 +56,7 @@ export const savedRequestFields = {
   service: z.exactOptional(TextSchema),
   options: SavedOptionsSchema,
   description: z.exactOptional(TextSchema),
+  profile: z.exactOptional(NameSchema),
 };
 
 const savedRequestObject = z.object({
@@ -104,6 +105,7 @@ export const EnvironmentSchema: z.ZodMiniType<Environment> = z.object({
   id: IdSchema,
   name: NameSchema,
   variables: VariablesSchema,
+  profile: z.exactOptional(NameSchema),
 });
 
 /** A collection of the model, or the first problem with the path to it (`items[2].url: …`). */

@@ -116,6 +116,8 @@ export interface EnvironmentsSlice {
   remove(id: string): void;
   duplicate(id: string): string | null;
   setActive(id: string | null): void;
+  /** The profile its requests sign with, by name ('' for none; a request's own one wins). */
+  setProfile(id: string, profile: string): void;
   addVariable(environmentId: string): void;
   updateVariable(environmentId: string, index: number, patch: Partial<Variable>): void;
   removeVariable(environmentId: string, index: number): void;

@@ -8,6 +8,7 @@ import { createCollectionSlices } from './collectionsSlice';
 import { createCredentialsSlice } from './credentialsSlice';
 import { createHistorySlice } from './historySlice';
 import { createOptionsSlice } from './optionsSlice';
+import { createProfilesSlice } from './profilesSlice';
 import {
   mergePersisted,
   partialize,
@@ -59,6 +60,7 @@ export function createPlaygroundStore({
             setText: (text) => set((state) => ({ checkDraft: { ...state.checkDraft, text } })),
           },
           tabs: createTabsSlice(set, get),
+          profiles: createProfilesSlice(set, get),
           ...createCollectionSlices(set, get, collections),
         };
       },

@@ -69,6 +69,7 @@ export function createEnvironmentsSlice(
         name: cleanName(`${original.name} copy`, original.name),
         // Secret values too, in memory: the copy is as usable as the original in this tab.
         variables: original.variables.map((variable) => ({ ...variable })),
+        ...(original.profile === undefined ? {} : { profile: original.profile }),
       });
     },
 
@@ -78,6 +79,12 @@ export function createEnvironmentsSlice(
       patch({ activeId: id });
       writer.setActiveEnvironment(id);
     },
+
+    setProfile: (id, profile) =>
+      edit(id, ({ profile: _old, ...environment }) => {
+        void _old;
+        return profile === '' ? environment : { ...environment, profile };
+      }),
 
     addVariable: (environmentId) => editVariables(environmentId, withNewVariable),
 

@@ -12,7 +12,8 @@ import type { TransportMode } from '../transport/sendRequest';
 import type { FormField, FormFix } from './applyFix';
 import type { VariableScope, VariableUse } from '../collections/resolveVariables';
 import { parseSigningTime, type SigningTime } from './parseSigningTime';
-import type { CredentialsFields, OptionsFields, RequestFields } from './playgroundState';
+import type { OptionsFields, RequestFields } from './playgroundState';
+import type { ActiveCredentials } from './activeCredentials';
 import { withBrowserPath, type BrowserPath } from './browserPath';
 import { parseRegionSet, regionSetIssues } from './regionSet';
 import { resolveFormVariables, type VariableTarget } from './resolveFormVariables';
@@ -70,9 +71,21 @@ export interface SigningPlan {
   browserPath?: BrowserPath;
 }
 
+/**
+ * The keys to sign with: selectActiveCredentials' (a profile's, or the typed ones), or the
+ * Credentials panel's fields themselves (the typed keys, as in tests).
+ */
+export type PlanCredentials = Pick<
+  ActiveCredentials,
+  'accessKeyId' | 'secretAccessKey' | 'sessionToken'
+> &
+  Partial<Pick<ActiveCredentials, 'source' | 'blocked'>>;
+
+const isCredentialsField = (field: SigningField) => field.startsWith('credentials.');
+
 export interface PlanSource {
   request: RequestFields;
-  credentials: CredentialsFields;
+  credentials: PlanCredentials;
   options: OptionsFields;
   /** What `{{name}}` reads, most specific first (resolveFormVariables.ts); none: no variables. */
   variables?: readonly VariableScope[];
@@ -211,6 +224,11 @@ export function planSigning(source: PlanSource): SigningPlan {
     }
   }
 
+  const blockedKeys = credentials.blocked ?? null;
+  if (blockedKeys !== null) blockers.push(blockedKeys);
+  // A profile's keys are not the Credentials panel's fields: a fix must not write into those.
+  const fromProfile = credentials.source?.kind === 'profile';
+
   const signingTime = parseSigningTime(request.signingTime);
   if (signingTime.kind === 'invalid') blockers.push('The signing time is not valid.');
 
@@ -266,9 +284,14 @@ export function planSigning(source: PlanSource): SigningPlan {
   const headerRowIds = rows.map((row) => row.id);
   // A fix computed from a resolved value would write the values over the field's references.
   const templated = new Set(form.templated.map((target) => variableField(target, headerRowIds)));
-  const planIssues = issues.map((issue) =>
-    templated.has(issue.field) ? withoutFix(issue) : withFixAction(issue, headerRowIds),
-  );
+  const planIssues = issues
+    // Keys that cannot sign say why in one blocker; "Enter an access key ID" would mislead.
+    .filter((issue) => blockedKeys === null || !isCredentialsField(issue.field))
+    .map((issue) =>
+      templated.has(issue.field) || (fromProfile && isCredentialsField(issue.field))
+        ? withoutFix(issue)
+        : withFixAction(issue, headerRowIds),
+    );
   for (const problem of form.problems) {
     const field = variableField(problem.target, headerRowIds);
     if (field !== undefined)

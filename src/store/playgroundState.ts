@@ -4,6 +4,7 @@ import type { CollectionsSlice, EnvironmentsSlice, SavedFrom } from './collectio
 import type { SigningAlgorithm, SigningInput, SigningResult } from '../signing';
 import type { FormFix } from './applyFix';
 import type { TabsSlice } from './tabsState';
+import type { ProfilesSlice } from './profilesState';
 import type { SigningPlan } from './planSigning';
 import type {
   HttpAnswer,
@@ -63,6 +64,12 @@ export interface RequestFields {
   withheldFromUrl: string[];
   /** The saved request the form was opened from or saved as (collectionsSlice.ts); null: none. */
   savedFrom: SavedFrom | null;
+  /**
+   * The name of the profile (profilesSlice.ts) this request signs with; '' for none: the active
+   * environment's profile, else the keys typed in the Credentials panel (activeCredentials.ts).
+   * Only the name is stored, saved or shared, never what the profile holds.
+   */
+  profile: string;
 }
 
 export type RequestTextField =
@@ -72,7 +79,8 @@ export type RequestTextField =
   | 'bodyText'
   | 'regionOverride'
   | 'serviceOverride'
-  | 'signingTime';
+  | 'signingTime'
+  | 'profile';
 
 export interface RequestSlice extends RequestFields {
   setField<K extends RequestTextField>(key: K, value: RequestFields[K]): void;
@@ -142,6 +150,8 @@ export interface RequestSnapshot {
   region: string;
   service: string;
   options: SnapshotOptions;
+  /** The profile the request signed with, by name; absent: none (the typed keys). */
+  profile?: string;
 }
 
 export interface CredentialsFields {
@@ -285,6 +295,7 @@ export interface PlaygroundState {
   collections: CollectionsSlice;
   environments: EnvironmentsSlice;
   tabs: TabsSlice;
+  profiles: ProfilesSlice;
 }
 
 /** What the store needs from the outside world; tests pass fakes. */

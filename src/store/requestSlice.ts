@@ -30,6 +30,7 @@ export function defaultRequestFields(gatewayUrl: string = DEFAULT_GATEWAY_URL): 
     signingTime: '',
     withheldFromUrl: [],
     savedFrom: null,
+    profile: '',
   };
 }
 
@@ -127,6 +128,7 @@ function snapshotRequestFields(snapshot: RequestSnapshot): Partial<RequestFields
     signingTime: '',
     withheldFromUrl: snapshot.withheldFromUrl ?? [],
     savedFrom: null,
+    profile: snapshot.profile ?? '',
   };
 }
 

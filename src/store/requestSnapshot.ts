@@ -77,5 +77,6 @@ export function takeSnapshot(
     region: scope.region.value,
     service: scope.service.value,
     options: snapshotOptions(options),
+    ...(request.profile === '' ? {} : { profile: request.profile }),
   });
 }

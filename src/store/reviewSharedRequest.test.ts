@@ -29,6 +29,7 @@ const CHANGED: { [K in keyof RequestSnapshot]-?: RequestSnapshot[K] } = {
   region: 'us-east-1',
   service: 'sts',
   options: CURRENT.options,
+  profile: 'other',
 };
 const CHANGED_OPTIONS: RequestSnapshot['options'] = {
   mode: 'query',

@@ -122,6 +122,10 @@ const REQUEST_ROWS: {
   bodyDropped: null, // in the body row
   region: ['Region', (s) => s.region || '(from the host)'],
   service: ['Service', (s) => s.service || '(from the host)'],
+  profile: [
+    'Signs with',
+    (s) => (s.profile ? `the profile “${s.profile}”` : '(this page’s choice)'),
+  ],
 };
 
 /** The host the request goes to: the URL's, which the relay or the browser connects to. */

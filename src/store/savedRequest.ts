@@ -25,7 +25,14 @@ export type SavedContent = Omit<SavedRequest, 'kind' | 'id' | 'name' | 'descript
 
 export type SavedFormFields = Pick<
   RequestFields,
-  'method' | 'url' | 'headers' | 'bodySource' | 'bodyText' | 'regionOverride' | 'serviceOverride'
+  | 'method'
+  | 'url'
+  | 'headers'
+  | 'bodySource'
+  | 'bodyText'
+  | 'regionOverride'
+  | 'serviceOverride'
+  | 'profile'
 >;
 
 export interface SavedConversion {
@@ -59,6 +66,7 @@ export function savedContentOf(request: SavedFormFields, options: OptionsFields)
       ...(request.regionOverride === null ? {} : { region: request.regionOverride }),
       ...(request.serviceOverride === null ? {} : { service: request.serviceOverride }),
       options: snapshotOptions(options),
+      ...(request.profile === '' ? {} : { profile: request.profile }),
     },
     notKept: [
       ...new Set(withheldHeaderNames(headers)),
@@ -85,6 +93,7 @@ export function savedRequestFields(saved: SavedRequest): {
       serviceOverride: saved.service ?? null,
       signingTime: '',
       withheldFromUrl: [],
+      profile: saved.profile ?? '',
     },
     options: { ...saved.options },
   };
@@ -117,6 +126,7 @@ export function sameContent(a: SavedContent, b: SavedContent): boolean {
     a.body === b.body &&
     a.region === b.region &&
     a.service === b.service &&
+    (a.profile ?? '') === (b.profile ?? '') &&
     sameHeaders(a.headers, b.headers) &&
     OPTION_KEYS.every((key) => a.options[key] === b.options[key])
   );

@@ -1,6 +1,11 @@
 import type { SigningInput, SigningResult } from '../signing';
 import { createLatestRunner } from './latestRunner';
 import { planSigning, withSigningDate, type SigningPlan } from './planSigning';
+import {
+  sameActiveCredentials,
+  selectActiveCredentials,
+  type ActiveCredentials,
+} from './activeCredentials';
 import type { VariableScope } from '../collections/resolveVariables';
 import { stateVariableScopes } from './resolveFormVariables';
 import { sameRequestApartFromDate } from './sameRequest';
@@ -77,7 +82,8 @@ export function createSigningSlice(
   // What the current plan was made from (each slice object is replaced on every change to it);
   // null until the first sync, which signs the first plan.
   let planSources:
-    | (Pick<PlaygroundState, 'request' | 'credentials' | 'options'> & {
+    | (Pick<PlaygroundState, 'request' | 'options'> & {
+        credentials: ActiveCredentials;
         variables: VariableScope[];
       })
     | null = null;
@@ -103,7 +109,10 @@ export function createSigningSlice(
     // the plan's sources or the shown signing's changed.
     sync: () => {
       const state = get();
-      const { request, credentials, options } = state;
+      const { request, options } = state;
+      // The keys that sign: the request's or the active environment's profile, else the typed
+      // ones. Compared by value: profiles and environments change for many other reasons.
+      const credentials = selectActiveCredentials(state);
       // Collections and environments change for many reasons (loading, saving, typing in the
       // environments editor): only a change to the variables of a request that reads them makes
       // a new plan (and a new signing).
@@ -112,7 +121,7 @@ export function createSigningSlice(
       const planChanged =
         planSources === null ||
         request !== planSources.request ||
-        credentials !== planSources.credentials ||
+        !sameActiveCredentials(credentials, planSources.credentials) ||
         options !== planSources.options ||
         (plan.readsVariables && !sameScopes(variables, planSources.variables));
       if (planChanged) {

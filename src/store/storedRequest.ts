@@ -26,6 +26,7 @@ export type PersistedRequest = Pick<
   | 'signingTime'
   | 'withheldFromUrl'
   | 'savedFrom'
+  | 'profile'
 >;
 
 /**
@@ -64,6 +65,7 @@ export function storableRequest(
     serviceOverride: request.serviceOverride,
     signingTime: request.signingTime,
     savedFrom: request.savedFrom,
+    profile: request.profile,
   };
 }
 
@@ -76,6 +78,7 @@ const REQUEST_SCHEMA: Record<keyof PersistedRequest, Check> = {
   serviceOverride: nullable(isString),
   signingTime: isString,
   withheldFromUrl: isStringArray,
+  profile: isString,
   savedFrom: nullable(
     (value) => isRecord(value) && isString(value.collectionId) && isString(value.requestId),
   ),

@@ -35,6 +35,7 @@ const isSnapshot = (value: unknown): value is StoredSnapshot =>
   Object.entries(SNAPSHOT_SCHEMA).every(([key, check]) => check(value[key])) &&
   isSnapshotHeaders(value.headers) &&
   optional(isStringArray)(value.withheldFromUrl) &&
+  optional(isString)(value.profile) &&
   isRecord(value.options) &&
   Object.entries(SNAPSHOT_OPTIONS_SCHEMA).every(([key, check]) => {
     const options = value.options as Record<string, unknown>;
@@ -70,6 +71,7 @@ export function readSnapshot(value: unknown): RequestSnapshot | null {
       algorithm: options.algorithm ?? 'sigv4',
       regionSet: options.regionSet ?? '',
     }),
+    ...(value.profile === undefined || value.profile === '' ? {} : { profile: value.profile }),
   });
 }
 

@@ -1,20 +1,8 @@
 import { useState } from 'react';
+import { downloadText } from '../../components/ui/downloadText';
 import type { Collection } from '../../collections/collectionModel';
 import { storableCollection } from '../../store/savedRequest';
 import { playgroundStore } from '../../store/usePlaygroundStore';
-
-/** Saves text as a file through the browser's download (an object URL, revoked after the click). */
-function downloadText(fileName: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // The download holds its own reference to the blob once the click is handled.
-  setTimeout(() => URL.revokeObjectURL(url), 0);
-}
 
 export interface ExportMessage {
   ok: boolean;
@@ -32,14 +20,15 @@ export function useExportPostman() {
   const run = async (collection: Collection) => {
     try {
       const { exportPostmanCollection } = await import('../../exporting/exportPostmanCollection');
-      const { signing, credentials } = playgroundStore.getState();
+      const { signing } = playgroundStore.getState();
       const exported = exportPostmanCollection(storableCollection(collection), {
         // What the form signs with now: Postman needs a region and service for every request.
         defaults: {
           region: signing.plan.scope.region.value,
           service: signing.plan.scope.service.value,
         },
-        sessionToken: credentials.sessionToken !== '',
+        // The keys that sign (a profile's, or the typed ones): only whether they carry a token.
+        sessionToken: (signing.plan.input.credentials.sessionToken ?? '') !== '',
       });
       downloadText(exported.fileName, exported.text);
       setMessage({ ok: true, text: `Downloaded ${exported.fileName}.`, notes: exported.notes });
