@@ -1,27 +1,41 @@
-// npm run gateway -- [--port N] [--config FILE]: the local API Gateway on its own.
+// `sigv4-playground gateway [--port N] [--config FILE]` (npm run gateway -- …): the local API
+// Gateway on its own, without the page.
 import { parseArgs } from 'node:util';
 import { GatewayConfigError, loadGatewayConfig } from './gatewayConfig';
 import { startGateway } from './gatewayServer';
 
 const DEFAULT_PORT = 5174;
 
-async function main() {
-  const { values } = parseArgs({
-    options: {
-      port: { type: 'string' },
-      config: { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
-    },
-  });
+export const GATEWAY_USAGE = `usage: sigv4-playground gateway [--port N] [--config FILE]
+  --port N        where it listens on 127.0.0.1 (default ${DEFAULT_PORT}, or GATEWAY_PORT; 0 picks one)
+  --config FILE   identities, roles, routes and policies (default: the bundled demo configuration)
+  GATEWAY_CLOCK=ISO-8601 pins the clock.`;
+
+/** Runs the gateway until SIGINT/SIGTERM; rejects with a sentence when it cannot start. */
+export async function runGateway(args: readonly string[]): Promise<void> {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: [...args],
+      options: {
+        port: { type: 'string' },
+        config: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+      strict: true,
+      allowPositionals: false,
+    }));
+  } catch (error) {
+    throw new GatewayConfigError(`${(error as Error).message.split('\n')[0]}\n${GATEWAY_USAGE}`);
+  }
   if (values.help) {
-    console.log(
-      'usage: npm run gateway -- [--port N] [--config FILE]\n  GATEWAY_CLOCK=ISO-8601 pins the clock.',
-    );
+    console.log(GATEWAY_USAGE);
     return;
   }
-  const port = Number(values.port ?? process.env.GATEWAY_PORT ?? DEFAULT_PORT);
+  const portText = values.port ?? process.env.GATEWAY_PORT;
+  const port = portText === undefined || portText === '' ? DEFAULT_PORT : Number(portText);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    throw new GatewayConfigError(`--port must be a port number, not "${values.port}".`);
+    throw new GatewayConfigError(`--port must be a port number (0-65535), not "${portText}".`);
   }
   const config = loadGatewayConfig(values.config);
   const gateway = await startGateway({ config, port });
@@ -32,8 +46,3 @@ async function main() {
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
 }
-
-main().catch((error: Error) => {
-  console.error(error.message);
-  process.exit(1);
-});

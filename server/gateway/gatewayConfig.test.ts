@@ -42,6 +42,8 @@ describe('parseGatewayConfig', () => {
       cors: { enabled: true, allowOrigin: '*', allowHeaders: DEFAULT_CORS_ALLOW_HEADERS },
       routes: [],
       identities: [],
+      sts: { enabled: true, path: '/sts/' },
+      roles: [],
     });
   });
 

@@ -1,5 +1,13 @@
 import { readFileSync } from 'node:fs';
 import type { PolicyStatement } from './evaluatePolicy';
+import {
+  parseMfaDevice,
+  parseRoles,
+  parseStsSettings,
+  type GatewayRole,
+  type MfaDevice,
+  type StsSettings,
+} from './sts/stsConfig';
 
 /** One caller the gateway knows, with its keys and IAM policy. */
 export interface GatewayIdentity {
@@ -12,6 +20,8 @@ export interface GatewayIdentity {
   expiresAt?: string | null;
   arn: string;
   policy: PolicyStatement[];
+  /** The identity's virtual MFA device, which AssumeRole's SerialNumber and TokenCode name. */
+  mfa?: MfaDevice | undefined;
 }
 
 export interface GatewayRoute {
@@ -43,6 +53,10 @@ export interface GatewayConfig {
   };
   routes: GatewayRoute[];
   identities: GatewayIdentity[];
+  /** The local STS (sts/): where it answers, and whether it does. */
+  sts: StsSettings;
+  /** Roles that identities may assume through the local STS. */
+  roles: GatewayRole[];
 }
 
 /**
@@ -97,6 +111,23 @@ export function parseGatewayConfig(raw: unknown, where = '(inline)'): GatewayCon
   const identities = config.identities ?? [];
   if (!Array.isArray(identities)) fail(where, '"identities" must be a list');
   const keys = new Set<string>();
+  const serials = new Set<string>();
+  const failHere = (message: string): never => fail(where, message);
+  /** An IAM policy in the configuration: a list of statements with Effect, Action and Resource. */
+  const checkPolicy = (policy: unknown, at: string) => {
+    if (!Array.isArray(policy)) fail(where, `${at} must be a list of statements`);
+    (policy as Record<string, unknown>[]).forEach((statement, s) => {
+      if (statement.Effect !== 'Allow' && statement.Effect !== 'Deny') {
+        fail(where, `${at}[${s}].Effect must be "Allow" or "Deny"`);
+      }
+      for (const field of ['Action', 'Resource'] as const) {
+        const value = statement[field];
+        if (!isString(value) && !(Array.isArray(value) && value.every(isString))) {
+          fail(where, `${at}[${s}].${field} must be a string or a list of strings`);
+        }
+      }
+    });
+  };
   identities.forEach((identity: Record<string, unknown>, index) => {
     for (const field of ['name', 'accessKeyId', 'secretAccessKey', 'arn'] as const) {
       if (!isString(identity[field]) || identity[field] === '') {
@@ -113,22 +144,11 @@ export function parseGatewayConfig(raw: unknown, where = '(inline)'): GatewayCon
     if (identity.expiresAt != null && Number.isNaN(Date.parse(String(identity.expiresAt)))) {
       fail(where, `identities[${index}].expiresAt must be an ISO 8601 instant`);
     }
-    if (!Array.isArray(identity.policy))
-      fail(where, `identities[${index}].policy must be a list of statements`);
-    (identity.policy as Record<string, unknown>[]).forEach((statement, s) => {
-      if (statement.Effect !== 'Allow' && statement.Effect !== 'Deny') {
-        fail(where, `identities[${index}].policy[${s}].Effect must be "Allow" or "Deny"`);
-      }
-      for (const field of ['Action', 'Resource'] as const) {
-        const value = statement[field];
-        if (!isString(value) && !(Array.isArray(value) && value.every(isString))) {
-          fail(
-            where,
-            `identities[${index}].policy[${s}].${field} must be a string or a list of strings`,
-          );
-        }
-      }
-    });
+    checkPolicy(identity.policy, `identities[${index}].policy`);
+    const serial = parseMfaDevice(identity.mfa, `identities[${index}].mfa`, failHere)?.serialNumber;
+    if (serial !== undefined && serials.has(serial))
+      fail(where, `identities[${index}].mfa.serialNumber ${serial} belongs to another identity`);
+    if (serial !== undefined) serials.add(serial);
   });
   const clock = config.clock ?? null;
   if (clock !== null && (!isString(clock) || Number.isNaN(Date.parse(clock)))) {
@@ -142,11 +162,12 @@ export function parseGatewayConfig(raw: unknown, where = '(inline)'): GatewayCon
   ) {
     fail(where, '"cors.allowHeaders" must be a list of header names');
   }
+  const stage = (config.stage as string | undefined) ?? 'prod';
   return {
     apiId: config.apiId as string,
     region: config.region as string,
     account: config.account as string,
-    stage: (config.stage as string | undefined) ?? 'prod',
+    stage,
     service: isString(config.service) ? config.service : 'execute-api',
     signatureWindowSeconds:
       typeof config.signatureWindowSeconds === 'number' ? config.signatureWindowSeconds : 300,
@@ -158,6 +179,8 @@ export function parseGatewayConfig(raw: unknown, where = '(inline)'): GatewayCon
     },
     routes: routes as GatewayRoute[],
     identities: identities as GatewayIdentity[],
+    sts: parseStsSettings(config.sts, stage, failHere),
+    roles: parseRoles(config.roles, config.account as string, checkPolicy, failHere),
   };
 }
 

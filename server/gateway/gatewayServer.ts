@@ -9,6 +9,7 @@ import { missingAuthenticationToken, type GatewayError } from './gatewayErrors';
 import { runIntegration } from './integrations';
 import { matchRoute, resourceMethods, type RouteMatch } from './matchRoute';
 import { normalizeRequestPath, printablePath } from './normalizeRequestPath';
+import { isStsPath, StsService } from './sts/stsService';
 import { RequestVerifier, type WireRequest } from './verifyRequest';
 
 /** API Gateway's payload limit (10 MB). */
@@ -131,6 +132,8 @@ export function createGatewayHandler(options: GatewayOptions) {
   const log = options.log ?? ((line: string) => console.log(line));
   const now = options.now ?? gatewayClock(config);
   const verifier = new RequestVerifier(config);
+  // The local STS shares the verifier: the sessions it issues sign API routes (sts/).
+  const sts = config.sts.enabled ? new StsService(config, verifier) : undefined;
   const routes = new Map<string, ReturnType<typeof matchRoute>>();
   /** Route lookups, remembered per method and path (bounded: paths come from clients). */
   function findRoute(path: string, method: string) {
@@ -205,6 +208,73 @@ export function createGatewayHandler(options: GatewayOptions) {
     };
   }
 
+  /**
+   * The request with its body, or undefined when it was answered (body over the limit) or
+   * nobody is left to answer (the client went away).
+   */
+  async function readWire(
+    request: IncomingMessage,
+    response: ServerResponse,
+    logPath: string,
+  ): Promise<WireRequest | undefined> {
+    const method = request.method ?? 'GET';
+    const body = await readBody(request);
+    if (body.kind === 'aborted') {
+      // Nobody to answer: the client closed the connection before its body was complete
+      // (unless the body broke HTTP midway: answered and logged as a 400 by clientError).
+      if (!brokenMidBody.has(request)) log(`${method} ${logPath} - - aborted`);
+      return undefined;
+    }
+    if (body.kind === 'too-large') {
+      // Connection: close makes node close the connection once the answer is written; what
+      // is left of the body is never read.
+      send(request, response, 413, JSON.stringify({ message: 'Request Too Long' }), {
+        'x-amzn-ErrorType': 'RequestTooLongException',
+        Connection: 'close',
+      });
+      log(`${method} ${logPath} - 413 RequestTooLongException`);
+      return undefined;
+    }
+    return {
+      method,
+      target: request.url ?? '/',
+      headers: rawHeaderPairs(request),
+      body: body.body,
+    };
+  }
+
+  /** The local STS's path: a preflight, or STS's query API answered in XML (sts/stsService.ts). */
+  async function handleSts(
+    service: StsService,
+    request: IncomingMessage,
+    response: ServerResponse,
+    logPath: string,
+  ) {
+    const method = request.method ?? 'GET';
+    if (
+      method === 'OPTIONS' &&
+      config.cors.enabled &&
+      request.headers['access-control-request-method']
+    ) {
+      send(request, response, 200, '{}', {
+        'Access-Control-Allow-Methods': 'GET,POST,OPTIONS',
+        'Access-Control-Allow-Headers': config.cors.allowHeaders.join(','),
+        'Access-Control-Max-Age': '600',
+        ...skipBody(request),
+      });
+      log(`${method} ${logPath} - 200 -`);
+      return;
+    }
+    const wire = await readWire(request, response, logPath);
+    if (wire === undefined) return;
+    const answer = await service.handle(wire, now());
+    send(request, response, answer.status, answer.body, {
+      'Content-Type': 'text/xml',
+      'x-amzn-RequestId': answer.requestId,
+    });
+    log(`${method} ${logPath} ${answer.callerArn ?? '-'} ${answer.status} ${answer.code ?? '-'}`);
+  }
+
   return async function handle(request: IncomingMessage, response: ServerResponse) {
     const target = request.url ?? '/';
     const queryAt = target.indexOf('?');
@@ -214,6 +284,11 @@ export function createGatewayHandler(options: GatewayOptions) {
     const logPath = printablePath(requestPath ?? rawPath);
     const method = request.method ?? 'GET';
     try {
+      // The local STS comes first: its path lies outside the stage (stsConfig.ts).
+      if (sts !== undefined && isStsPath(rawPath, config.sts.path)) {
+        await handleSts(sts, request, response, logPath);
+        return;
+      }
       // CORS preflight: no signature, answered for any existing resource.
       if (
         method === 'OPTIONS' &&
@@ -235,29 +310,8 @@ export function createGatewayHandler(options: GatewayOptions) {
         sendNoSuchResource(request, response, logPath);
         return;
       }
-      const body = await readBody(request);
-      if (body.kind === 'aborted') {
-        // Nobody to answer: the client closed the connection before its body was complete
-        // (unless the body broke HTTP midway: answered and logged as a 400 by clientError).
-        if (!brokenMidBody.has(request)) log(`${method} ${logPath} - - aborted`);
-        return;
-      }
-      if (body.kind === 'too-large') {
-        // Connection: close makes node close the connection once the answer is written; what
-        // is left of the body is never read.
-        send(request, response, 413, JSON.stringify({ message: 'Request Too Long' }), {
-          'x-amzn-ErrorType': 'RequestTooLongException',
-          Connection: 'close',
-        });
-        log(`${method} ${logPath} - 413 RequestTooLongException`);
-        return;
-      }
-      const wire: WireRequest = {
-        method,
-        target,
-        headers: rawHeaderPairs(request),
-        body: body.body,
-      };
+      const wire = await readWire(request, response, logPath);
+      if (wire === undefined) return;
       const verification = await verifier.verify(wire, now(), match.resourcePath);
       if (!verification.ok) {
         sendError(request, response, logPath, verification.error, verification.callerArn);

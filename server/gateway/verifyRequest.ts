@@ -17,6 +17,7 @@ import { nodeSigningCrypto } from '../nodeSigningCrypto';
 import { evaluatePolicy, type PolicyDecision } from './evaluatePolicy';
 import { matchesWildcard, type WildcardOptions } from './matchWildcard';
 import type { GatewayConfig, GatewayIdentity } from './gatewayConfig';
+import { SessionStore } from './sts/sessionStore';
 import {
   accessDenied,
   duplicateAuthorization,
@@ -152,9 +153,16 @@ export function gatewayErrorFor(problem: WireProblem): GatewayError {
 
 export class RequestVerifier {
   /** Derived keys of the configured identities (SigV4: per date, region and service). */
-  private readonly keyCache: WireKeyCache;
+  readonly keyCache: WireKeyCache;
 
-  constructor(private readonly config: GatewayConfig) {
+  /**
+   * `sessions`: the temporary credentials the local STS issued (sts/), whose keys sign like the
+   * configured identities' with their role's policy.
+   */
+  constructor(
+    private readonly config: GatewayConfig,
+    readonly sessions = new SessionStore(),
+  ) {
     this.keyCache = createWireKeyCache(nodeSigningCrypto, Math.max(64, config.identities.length));
   }
 
@@ -178,15 +186,18 @@ export class RequestVerifier {
     return decision;
   }
 
-  /** The identity of an access key, or the refusal: unknown key, wrong session token, expired. */
-  private lookUpIdentity(
+  /**
+   * The identity of an access key (configured, or an STS session), or the refusal: unknown key,
+   * wrong session token, expired. The local STS asks the same question (sts/stsService.ts).
+   */
+  lookUpIdentity(
     accessKeyId: string,
     sessionToken: string | undefined,
     now: number,
   ): GatewayIdentity | { refused: GatewayError } {
-    const identity = this.config.identities.find(
-      (candidate) => candidate.accessKeyId === accessKeyId,
-    );
+    const identity =
+      this.config.identities.find((candidate) => candidate.accessKeyId === accessKeyId) ??
+      this.sessions.get(accessKeyId);
     if (identity === undefined) return { refused: unrecognizedClient() };
     if (sessionToken !== (identity.sessionToken ?? undefined)) {
       return { refused: unrecognizedClient() };
