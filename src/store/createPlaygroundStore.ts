@@ -21,6 +21,8 @@ import { createRequestSlice } from './requestSlice';
 import { createResponseSlice } from './responseSlice';
 import { createSigningSlice } from './signingSlice';
 import { createTabsSlice } from './tabsSlice';
+import { createVaultSlice, type VaultDeps } from './vaultSlice';
+import { createMemoryVaultStorage } from '../vault/vaultStorage';
 
 export interface PlaygroundStoreOptions {
   deps: PlaygroundDeps;
@@ -30,6 +32,8 @@ export interface PlaygroundStoreOptions {
   publicIdentities?: readonly PublicIdentity[];
   /** Where collections and environments are kept: IndexedDB in the page; in memory by default. */
   collections?: CollectionsRepository;
+  /** Where the encrypted vault is kept: IndexedDB in the page; in memory by default. */
+  vault?: VaultDeps;
 }
 
 /**
@@ -41,6 +45,7 @@ export function createPlaygroundStore({
   storage,
   publicIdentities = [],
   collections = createMemoryCollectionsRepository(),
+  vault = { storage: createMemoryVaultStorage() },
 }: PlaygroundStoreOptions) {
   const store = createStore<PlaygroundState>()(
     persist(
@@ -52,6 +57,7 @@ export function createPlaygroundStore({
         };
         return {
           ...form,
+          vault: createVaultSlice(set, get, vault),
           response: createResponseSlice(set, get, deps),
           history: createHistorySlice(set, get),
           signing: createSigningSlice(set, get, deps, form),
@@ -80,6 +86,18 @@ export function createPlaygroundStore({
   // Collections and environments come from IndexedDB, which only answers asynchronously: the
   // slices say 'loading' until then.
   void store.getState().collections.load();
+  // An older version's plain copy of the secrets (persistence.ts, mergePersisted) is overwritten
+  // now, not at the next change.
+  if (store.getState().vault.plainCopyRemoved) store.setState({});
+  // While the vault is unlocked, a change to the secrets in memory is written again, encrypted.
+  store.subscribe((state, previous) => {
+    if (
+      state.credentials !== previous.credentials ||
+      state.profiles.list !== previous.profiles.list
+    )
+      state.vault.contentsChanged();
+  });
+  void store.getState().vault.load();
   return store;
 }
 

@@ -10,12 +10,11 @@ const TEMPORARY = {
 };
 
 describe('createCredentialsSlice', () => {
-  it("starts with AWS's documented example keys, not remembered", () => {
+  it("starts with AWS's documented example keys", () => {
     const { credentials } = createTestStore().getState();
     expect(credentials.accessKeyId).toBe('AKIDEXAMPLE');
     expect(credentials.secretAccessKey).toBe('wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY');
     expect(credentials.sessionToken).toBe('');
-    expect(credentials.remember).toBe(false);
   });
 
   it('fillIdentity sets keys and token, and clears a token the identity does not have', () => {
@@ -31,19 +30,6 @@ describe('createCredentialsSlice', () => {
       accessKeyId: 'AKIAX',
       secretAccessKey: 's2',
       sessionToken: '',
-    });
-  });
-
-  it('forget clears the secret and token and stops remembering', () => {
-    const store = createTestStore();
-    store.getState().credentials.setField('remember', true);
-    store.getState().credentials.setField('sessionToken', 'token');
-    store.getState().credentials.forget();
-    expect(store.getState().credentials).toMatchObject({
-      accessKeyId: 'AKIDEXAMPLE',
-      secretAccessKey: '',
-      sessionToken: '',
-      remember: false,
     });
   });
 });
@@ -68,7 +54,7 @@ describe('importCredentials', () => {
   it('forgets the expiry once a key is edited by hand', () => {
     const store = createTestStore();
     store.getState().credentials.importCredentials(TEMPORARY);
-    store.getState().credentials.setField('remember', true);
+    store.getState().credentials.setField('secretVisible', true);
     expect(store.getState().credentials.expiration).toBe(TEMPORARY.expiration);
     store.getState().credentials.setField('secretAccessKey', 'other');
     expect(store.getState().credentials.expiration).toBeNull();

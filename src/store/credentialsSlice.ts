@@ -10,7 +10,6 @@ export function defaultCredentialsFields(): CredentialsFields {
   return {
     ...DEMO_CREDENTIALS,
     sessionToken: '',
-    remember: false,
     secretVisible: false,
     expiration: null,
   };
@@ -32,10 +31,6 @@ export function createCredentialsSlice(set: StoreSet): CredentialsSlice {
       patch({ [key]: value, ...(KEY_FIELDS.has(key) ? { expiration: null } : {}) }),
     fillIdentity: ({ accessKeyId, secretAccessKey, sessionToken }) =>
       patch({ accessKeyId, secretAccessKey, sessionToken: sessionToken ?? '', expiration: null }),
-    // persist's partialize drops the secret once `remember` is off, and the next write (this
-    // one) overwrites the stored copy.
-    forget: () =>
-      patch({ secretAccessKey: '', sessionToken: '', remember: false, expiration: null }),
     importCredentials: ({ accessKeyId, secretAccessKey, sessionToken, expiration, region }) =>
       set((state) => ({
         credentials: {

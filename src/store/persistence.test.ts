@@ -16,23 +16,17 @@ function saved(storage: ReturnType<typeof createMemoryStorage>) {
 }
 
 describe('partialize', () => {
-  it('keeps the secret key and session token out of storage unless remembered', () => {
+  it('keeps the secret key and session token out of storage', () => {
     const { store } = makeStore();
     store.getState().credentials.fillIdentity({
       accessKeyId: 'ASIAREAL',
       secretAccessKey: 'secret',
       sessionToken: 'token',
     });
-    const forgotten = partialize(store.getState());
-    expect(forgotten.credentials).toEqual({ accessKeyId: 'ASIAREAL', remember: false });
-    expect(JSON.stringify(forgotten)).not.toContain('secret');
-    store.getState().credentials.setField('remember', true);
-    expect(partialize(store.getState()).credentials).toEqual({
-      accessKeyId: 'ASIAREAL',
-      remember: true,
-      secretAccessKey: 'secret',
-      sessionToken: 'token',
-    });
+    const persisted = partialize(store.getState());
+    expect(persisted.credentials).toEqual({ accessKeyId: 'ASIAREAL' });
+    expect(JSON.stringify(persisted)).not.toContain('secret');
+    expect(JSON.stringify(persisted)).not.toContain('token');
   });
 
   it('never saves the response, a chosen file, relay availability or whether the secret shows', async () => {
@@ -49,7 +43,9 @@ describe('partialize', () => {
       'options',
       'request',
       'tabs',
+      'vault',
     ]);
+    expect(persisted.vault).toEqual({ idleLockMinutes: 15 });
     expect(persisted.request).not.toHaveProperty('bodyFile');
     expect(persisted.credentials).not.toHaveProperty('secretVisible');
     expect(persisted.options).not.toHaveProperty('relayAvailable');
@@ -80,7 +76,7 @@ describe('partialize', () => {
       );
   }
 
-  it('keeps credential headers and credentials in the URL out of storage unless remembered', () => {
+  it('keeps credential headers and credentials in the URL out of storage', () => {
     const storage = createMemoryStorage();
     const { store } = makeStore(storage);
     fillSecrets(store);
@@ -98,23 +94,6 @@ describe('partialize', () => {
       ...CREDENTIAL_HEADERS.map(([name]) => [name, '', true]),
       ['X-Custom', 'kept', undefined],
     ]);
-  });
-
-  it('remembers credential headers and the URL as typed when asked to', () => {
-    const storage = createMemoryStorage();
-    const { store } = makeStore(storage);
-    store.getState().credentials.setField('remember', true);
-    fillSecrets(store);
-    const raw = storage.data.get(STORAGE_KEY) ?? '';
-    for (const [, value] of CREDENTIAL_HEADERS) expect(raw).toContain(value);
-    const reloaded = makeStore(storage).store.getState().request;
-    expect(reloaded.url).toContain(URL_TOKEN);
-    expect(reloaded.headers.filter((row) => row.withheld)).toEqual([]);
-
-    // Forget: the next write leaves them out again.
-    store.getState().credentials.forget();
-    expect(storage.data.get(STORAGE_KEY)).not.toContain('cookie-value-mine');
-    expect(storage.data.get(STORAGE_KEY)).not.toContain(URL_TOKEN);
   });
 
   it('drops a text body too long for localStorage', () => {
@@ -204,32 +183,21 @@ describe('mergePersisted', () => {
     });
   });
 
-  it('brings a secret back only when remembered', () => {
+  it('brings the key ID back, never a secret', () => {
     const storage = createMemoryStorage();
     const first = makeStore(storage).store;
     first.getState().credentials.fillIdentity({ accessKeyId: 'AKIAREAL', secretAccessKey: 'mine' });
+    expect(saved(storage).state.credentials).toEqual({ accessKeyId: 'AKIAREAL' });
     expect(makeStore(storage).store.getState().credentials).toMatchObject({
       accessKeyId: 'AKIAREAL',
       secretAccessKey: '',
     });
-    first.getState().credentials.setField('remember', true);
-    expect(saved(storage).state.credentials.secretAccessKey).toBe('mine');
-    expect(makeStore(storage).store.getState().credentials.secretAccessKey).toBe('mine');
   });
 
   it('restores the published secret of a public example identity', () => {
     const storage = createMemoryStorage();
     makeStore(storage).store.getState().credentials.setField('sessionToken', '');
     expect(makeStore(storage).store.getState().credentials.secretAccessKey).toBe('public-secret');
-  });
-
-  it('forget removes the stored secret at once', () => {
-    const storage = createMemoryStorage();
-    const { store } = makeStore(storage);
-    store.getState().credentials.setField('remember', true);
-    store.getState().credentials.setField('secretAccessKey', 'mine');
-    store.getState().credentials.forget();
-    expect(storage.data.get(STORAGE_KEY)).not.toContain('mine');
   });
 
   it('ignores saved values of the wrong type or shape', () => {
@@ -254,11 +222,8 @@ describe('mergePersisted', () => {
     expect(merged.request.method).toBe('GET');
     expect(merged.request.headers).toEqual(current.request.headers);
     expect(merged.request.regionOverride).toBeNull();
-    expect(merged.credentials).toMatchObject({
-      accessKeyId: 'AKIA1',
-      remember: false,
-      secretAccessKey: '',
-    });
+    expect(merged.credentials).toMatchObject({ accessKeyId: 'AKIA1', secretAccessKey: '' });
+    expect(merged.vault.plainCopyRemoved).toBe(false);
     expect(merged.options).toMatchObject({
       mode: 'header',
       payload: 'unsigned',
@@ -268,7 +233,7 @@ describe('mergePersisted', () => {
     });
   });
 
-  it('leaves out credentials saved by an older version, unless remembered', () => {
+  it('leaves out credentials saved by an older version, unless it remembered them', () => {
     const current = makeStore().store.getState();
     const saved = {
       request: {
@@ -336,5 +301,57 @@ describe('the stored text', () => {
     store.getState().checkDraft.setText('not stored');
     expect(writes).toBe(before + 1);
     expect(storage.data.get(STORAGE_KEY)).toContain('https://example.com/a');
+  });
+});
+
+describe('moving an older version’s remembered secrets out of localStorage', () => {
+  /** What "Remember credentials in this browser" stored: the keys and a Cookie header in clear. */
+  function rememberedByAnOlderVersion() {
+    const storage = createMemoryStorage();
+    storage.setItem(
+      STORAGE_KEY,
+      JSON.stringify({
+        version: 1,
+        state: {
+          credentials: {
+            accessKeyId: 'AKIAOLD',
+            remember: true,
+            secretAccessKey: 'old-plain-secret',
+            sessionToken: 'old-plain-token',
+          },
+          request: {
+            url: 'https://example.com/x?X-Amz-Security-Token=old-url-token',
+            headers: [{ id: 'h1', name: 'Cookie', value: 'old-cookie', signed: true }],
+          },
+        },
+      }),
+    );
+    return storage;
+  }
+
+  it('keeps them in memory for this session and offers the vault', () => {
+    const { store } = makeStore(rememberedByAnOlderVersion());
+    const state = store.getState();
+    expect(state.credentials).toMatchObject({
+      accessKeyId: 'AKIAOLD',
+      secretAccessKey: 'old-plain-secret',
+      sessionToken: 'old-plain-token',
+    });
+    expect(state.request.headers[0]).toMatchObject({ name: 'Cookie', value: 'old-cookie' });
+    expect(state.vault.plainCopyRemoved).toBe(true);
+  });
+
+  it('deletes the plain copy from storage at once, before any change', () => {
+    const storage = rememberedByAnOlderVersion();
+    makeStore(storage);
+    const raw = storage.data.get(STORAGE_KEY) ?? '';
+    for (const secret of ['old-plain-secret', 'old-plain-token', 'old-cookie', 'old-url-token'])
+      expect(raw).not.toContain(secret);
+    expect(raw).not.toContain('remember');
+    expect(saved(storage).state.credentials).toEqual({ accessKeyId: 'AKIAOLD' });
+    // The next load finds nothing to move and no secret.
+    const reloaded = makeStore(storage).store.getState();
+    expect(reloaded.vault.plainCopyRemoved).toBe(false);
+    expect(reloaded.credentials.secretAccessKey).toBe('');
   });
 });

@@ -1,9 +1,12 @@
 // What of the store survives a reload (zustand persist: partialize) and how it comes back
 // (mergePersisted). The parts: storedRequest.ts, storedTabs.ts, storedSnapshot.ts (History),
-// storedOptions.ts; storedFields.ts checks each field read back.
+// storedOptions.ts; storedFields.ts checks each field read back. No secret is ever written here:
+// the vault (vaultSlice.ts) keeps secrets, encrypted, in IndexedDB.
 import type { CredentialsFields, HistoryEntry, PlaygroundState } from './playgroundState';
+import { MAX_IDLE_LOCK_MINUTES } from './vaultSlice';
+import type { VaultFields } from './vaultState';
 import { snapshotOptions } from './requestSnapshot';
-import { isBoolean, isRecord, isString, mergeFields, type Check } from './storedFields';
+import { isRecord, isString, mergeFields, type Check } from './storedFields';
 import { OPTIONS_SCHEMA, type PersistedOptions } from './storedOptions';
 import { readStoredRequest, storableRequest, type PersistedRequest } from './storedRequest';
 import { readHistoryEntries } from './storedSnapshot';
@@ -14,8 +17,7 @@ export const STORAGE_VERSION = 1;
 /** Longer text bodies are not saved: localStorage holds about 5 MB per origin in all. */
 export const MAX_PERSISTED_BODY_CHARS = 256 * 1024;
 
-type PersistedCredentials = Pick<CredentialsFields, 'accessKeyId' | 'remember'> &
-  Partial<Pick<CredentialsFields, 'secretAccessKey' | 'sessionToken'>>;
+type PersistedCredentials = Pick<CredentialsFields, 'accessKeyId'>;
 
 export interface PersistedState {
   request: PersistedRequest;
@@ -25,37 +27,34 @@ export interface PersistedState {
   history: HistoryEntry[];
   /** The open tabs; absent in what was saved before there were tabs. */
   tabs?: PersistedTabs;
+  /** The vault's one setting that is not secret; absent before there was a vault. */
+  vault?: Pick<VaultFields, 'idleLockMinutes'>;
 }
 
 /**
- * What survives a reload: everything but the response and a chosen file; and unless the user
- * opted in with "Remember credentials", not the secret key, the session token, a credential
- * header's value or a credential in the URL either.
+ * What survives a reload: everything but the response and a chosen file, and never a secret: not
+ * the secret key, the session token, a credential header's value or a credential in the URL.
  */
 export function partialize(state: PlaygroundState): PersistedState {
-  const { request, credentials, options, history, tabs } = state;
+  const { request, credentials, options, history, tabs, vault } = state;
   return {
-    request: storableRequest(request, credentials.remember, MAX_PERSISTED_BODY_CHARS),
-    credentials: {
-      accessKeyId: credentials.accessKeyId,
-      remember: credentials.remember,
-      ...(credentials.remember
-        ? { secretAccessKey: credentials.secretAccessKey, sessionToken: credentials.sessionToken }
-        : {}),
-    },
+    request: storableRequest(request, MAX_PERSISTED_BODY_CHARS),
+    credentials: { accessKeyId: credentials.accessKeyId },
     options: {
       ...snapshotOptions(options),
       transport: options.transport,
       gatewayUrl: options.gatewayUrl,
     },
     history: history.entries,
-    tabs: storableTabs(tabs, credentials.remember),
+    tabs: storableTabs(tabs),
+    vault: { idleLockMinutes: vault.idleLockMinutes },
   };
 }
 
-const CREDENTIALS_SCHEMA: Record<'accessKeyId' | 'remember', Check> = {
-  accessKeyId: isString,
-  remember: isBoolean,
+const CREDENTIALS_SCHEMA: Record<'accessKeyId', Check> = { accessKeyId: isString };
+const VAULT_SCHEMA: Record<'idleLockMinutes', Check> = {
+  idleLockMinutes: (value) =>
+    Number.isInteger(value) && (value as number) >= 0 && (value as number) <= MAX_IDLE_LOCK_MINUTES,
 };
 
 export interface PublicIdentity {
@@ -66,10 +65,14 @@ export interface PublicIdentity {
 
 /**
  * persist's merge: slice by slice, so the slices keep their actions (the default merge is
- * shallow and would replace `request` with a plain object). The secret comes back only when the
- * user asked to remember it, or when the saved key is one of the public example identities of
- * the local gateway, whose secrets are published anyway; otherwise the access key ID would come
- * back paired with another key's secret.
+ * shallow and would replace `request` with a plain object). The secret comes back when the saved
+ * key is one of the public example identities of the local gateway, whose secrets are published
+ * anyway; otherwise the access key ID would come back paired with another key's secret.
+ *
+ * Migration: an older version's "Remember credentials" (`remember: true`) stored the secret key,
+ * the token and the request's credentials in clear. They are kept in memory for this session
+ * (the vault panel offers to keep them encrypted: vault.plainCopyRemoved), and the store writes
+ * the stored state again at once without them (createPlaygroundStore.ts).
  */
 export function mergePersisted(
   persisted: unknown,
@@ -79,14 +82,16 @@ export function mergePersisted(
   if (!isRecord(persisted)) return current;
   const credentials = mergeFields(current.credentials, persisted.credentials, CREDENTIALS_SCHEMA);
   const savedCredentials = isRecord(persisted.credentials) ? persisted.credentials : {};
+  const remembered = savedCredentials.remember === true;
   let secretAccessKey = '';
   let sessionToken = '';
-  if (credentials.remember) {
+  if (remembered) {
     if (isString(savedCredentials.secretAccessKey))
       secretAccessKey = savedCredentials.secretAccessKey as string;
     if (isString(savedCredentials.sessionToken))
       sessionToken = savedCredentials.sessionToken as string;
-  } else {
+  }
+  if (secretAccessKey === '') {
     const known = publicIdentities.find((id) => id.accessKeyId === credentials.accessKeyId);
     if (known) {
       secretAccessKey = known.secretAccessKey;
@@ -96,15 +101,14 @@ export function mergePersisted(
   const options = mergeFields(current.options, persisted.options, OPTIONS_SCHEMA);
   return {
     ...current,
-    request: readStoredRequest(
-      current.request,
-      persisted.request,
-      credentials.remember,
-      options.gatewayUrl,
-    ),
+    request: readStoredRequest(current.request, persisted.request, remembered, options.gatewayUrl),
     credentials: { ...credentials, secretAccessKey, sessionToken },
     options,
     history: { ...current.history, entries: readHistoryEntries(persisted.history) },
-    tabs: readTabs(persisted.tabs, current.tabs, options.gatewayUrl, credentials.remember),
+    tabs: readTabs(persisted.tabs, current.tabs, options.gatewayUrl, remembered),
+    vault: {
+      ...mergeFields(current.vault, persisted.vault, VAULT_SCHEMA),
+      plainCopyRemoved: remembered,
+    },
   };
 }

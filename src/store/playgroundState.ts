@@ -13,6 +13,7 @@ import type {
   TransportFailure,
   TransportMode,
 } from '../transport/sendRequest';
+import type { VaultSlice } from './vaultState';
 
 // The shape of the one playground store. Each slice is a namespace holding its own data and
 // actions (`s.request.url`, `s.request.setField`), so selectors read like the page's sections.
@@ -158,11 +159,6 @@ export interface CredentialsFields {
   accessKeyId: string;
   secretAccessKey: string;
   sessionToken: string;
-  /**
-   * Opt-in: only then do the secret key and session token, and the request's credential header
-   * values and URL credentials (request/credentialFields.ts), reach localStorage.
-   */
-  remember: boolean;
   /** Whether the secret is shown in clear (its field and kSecret); never persisted. */
   secretVisible: boolean;
   /** When imported keys expire (ISO 8601), if the import said; never persisted. */
@@ -176,8 +172,6 @@ export interface CredentialsSlice extends CredentialsFields {
     secretAccessKey: string;
     sessionToken?: string;
   }): void;
-  /** Clears the secret key and session token from the page and from storage. */
-  forget(): void;
   /** Fills the keys from pasted credentials (env, ini, JSON); a region goes to the request. */
   importCredentials(credentials: ImportableCredentials): void;
 }
@@ -287,6 +281,7 @@ export interface CheckDraftSlice {
 export interface PlaygroundState {
   request: RequestSlice;
   credentials: CredentialsSlice;
+  vault: VaultSlice;
   options: OptionsSlice;
   response: ResponseSlice;
   history: HistorySlice;

@@ -7,6 +7,10 @@ import type { CollectionsRepository } from './collectionsRepository';
 import { createMemoryStorage, createPlaygroundStore } from './createPlaygroundStore';
 import type { PublicIdentity } from './persistence';
 import type { PlaygroundDeps, SnapshotOptions } from './playgroundState';
+import { createMemoryVaultStorage, type VaultStorage } from '../vault/vaultStorage';
+
+/** Argon2id's smallest costs the vault accepts: the tests derive keys in milliseconds. */
+export const TEST_KDF_PARAMS = { m: 8 * 1024, t: 1, p: 1 };
 
 /**
  * A fresh store. Unless the test gives its own: the real signer, a clock stopped at 0, a transport
@@ -17,12 +21,15 @@ export function createTestStore({
   storage = createMemoryStorage(),
   publicIdentities = [],
   collections,
+  vault = createMemoryVaultStorage(),
 }: {
   deps?: Partial<PlaygroundDeps>;
   storage?: StateStorage;
   publicIdentities?: readonly PublicIdentity[];
   /** Where collections and environments are kept; an empty in-memory one when not given. */
   collections?: CollectionsRepository;
+  /** Where the vault is kept; an empty in-memory one when not given. */
+  vault?: VaultStorage;
 } = {}) {
   return createPlaygroundStore({
     deps: {
@@ -34,6 +41,7 @@ export function createTestStore({
     storage,
     publicIdentities,
     ...(collections === undefined ? {} : { collections }),
+    vault: { storage: vault, kdfParams: TEST_KDF_PARAMS },
   });
 }
 

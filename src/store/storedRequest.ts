@@ -1,5 +1,5 @@
-// The request in the form as stored: credentials left out unless the user asked to remember them,
-// and read back field by field.
+// The request in the form as stored: credentials always left out (localStorage never holds a
+// secret; the vault keeps the keys, encrypted), and read back field by field.
 import { withoutCredentialHeaders, withoutCredentialsInUrl } from '../request/credentialFields';
 import { detectScope } from '../request/detectScope';
 import type { HeaderRow, RequestFields } from './playgroundState';
@@ -30,16 +30,17 @@ export type PersistedRequest = Pick<
 >;
 
 /**
- * The request's URL and headers as they may be stored: as typed when the user asked to remember
- * credentials; otherwise without any credential (credentialFields.ts), the header rows kept with
- * an empty value and `withheld`, and what left the URL named in withheldFromUrl.
+ * The request's URL and headers without any credential (credentialFields.ts): the header rows
+ * kept with an empty value and `withheld`, and what left the URL named in withheldFromUrl. With
+ * `keepCredentials`, as they are.
  */
 function storableRequestParts(
   request: Pick<RequestFields, 'url' | 'headers' | 'withheldFromUrl'>,
-  remember: boolean,
+  keepCredentials: boolean,
 ): Pick<RequestFields, 'url' | 'headers' | 'withheldFromUrl'> {
   const headers = request.headers.map((row) => ({ id: row.id, ...headerFieldsOf(row) }));
-  if (remember) return { url: request.url, headers, withheldFromUrl: request.withheldFromUrl };
+  if (keepCredentials)
+    return { url: request.url, headers, withheldFromUrl: request.withheldFromUrl };
   const { url, withheld } = withoutCredentialsInUrl(request.url);
   return {
     url,
@@ -49,17 +50,13 @@ function storableRequestParts(
 }
 
 /**
- * A request as it may be stored: its credentials left out unless remembered (storableRequestParts),
- * and a text body longer than `maxBodyChars` not kept.
+ * A request as it may be stored: its credentials left out (storableRequestParts), and a text body
+ * longer than `maxBodyChars` not kept.
  */
-export function storableRequest(
-  request: RequestFields,
-  remember: boolean,
-  maxBodyChars: number,
-): PersistedRequest {
+export function storableRequest(request: RequestFields, maxBodyChars: number): PersistedRequest {
   return {
     method: request.method,
-    ...storableRequestParts(request, remember),
+    ...storableRequestParts(request, false),
     bodyText: request.bodyText.length <= maxBodyChars ? request.bodyText : '',
     regionOverride: request.regionOverride,
     serviceOverride: request.serviceOverride,
@@ -99,13 +96,15 @@ function followingTheHost<T extends RequestFields>(request: T, gatewayUrl: strin
 }
 
 /**
- * A stored request over `base`, field by field (mergeFields), without the credentials a
- * request saved before they were left out (or with "Remember" on in an older version) holds.
+ * A stored request over `base`, field by field (mergeFields), without the credentials a request
+ * saved before they were left out holds, unless `keepCredentials`: an older version's "Remember
+ * credentials" stored them on purpose, and they stay in memory for the session in which the
+ * plain copy is deleted (persistence.ts).
  */
 export function readStoredRequest<T extends RequestFields>(
   base: T,
   saved: unknown,
-  remember: boolean,
+  keepCredentials: boolean,
   gatewayUrl: string,
 ): T {
   const merged = followingTheHost(mergeFields(base, saved, REQUEST_SCHEMA), gatewayUrl);
@@ -113,7 +112,7 @@ export function readStoredRequest<T extends RequestFields>(
     ...merged,
     ...storableRequestParts(
       { ...merged, headers: merged.headers.map((row: HeaderRow) => ({ ...row })) },
-      remember,
+      keepCredentials,
     ),
   };
 }

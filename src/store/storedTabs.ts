@@ -28,22 +28,22 @@ type StoredTab = PersistedTabs['list'][number];
  * Each parked tab's stored form, by its (never changed) parked state: partialize runs on every
  * keystroke, and the tabs not on screen have not changed since they were parked.
  */
-const storedTabs = new WeakMap<ParkedTab, { remember: boolean; stored: StoredTab }>();
+const storedTabs = new WeakMap<ParkedTab, StoredTab>();
 
 /** The open tabs as they may be stored (PersistedTabs). */
-export function storableTabs(tabs: TabsSlice, remember: boolean): PersistedTabs {
+export function storableTabs(tabs: TabsSlice): PersistedTabs {
   return {
     activeId: tabs.activeId,
     list: tabs.list.map(({ id, parked }) => {
       if (parked === null) return { id };
       const known = storedTabs.get(parked);
-      if (known?.remember === remember && known.stored.id === id) return known.stored;
+      if (known?.id === id) return known;
       const stored = {
         id,
-        request: storableRequest(parked.request, remember, MAX_PERSISTED_TAB_BODY_CHARS),
+        request: storableRequest(parked.request, MAX_PERSISTED_TAB_BODY_CHARS),
         options: parked.options,
       };
-      storedTabs.set(parked, { remember, stored });
+      storedTabs.set(parked, stored);
       return stored;
     }),
   };
@@ -51,13 +51,14 @@ export function storableTabs(tabs: TabsSlice, remember: boolean): PersistedTabs 
 
 /**
  * The stored tabs (PersistedTabs), at most MAX_TABS, each id once; the current single tab when
- * nothing usable was stored or the tab on screen is not among them.
+ * nothing usable was stored or the tab on screen is not among them. `keepCredentials`: as
+ * readStoredRequest's.
  */
 export function readTabs(
   saved: unknown,
   current: TabsSlice,
   gatewayUrl: string,
-  remember: boolean,
+  keepCredentials: boolean,
 ): TabsSlice {
   if (!isRecord(saved) || !isString(saved.activeId) || !Array.isArray(saved.list)) return current;
   const activeId = saved.activeId as string;
@@ -78,7 +79,7 @@ export function readTabs(
       id,
       parked: {
         ...fresh,
-        request: readStoredRequest(fresh.request, entry.request, remember, gatewayUrl),
+        request: readStoredRequest(fresh.request, entry.request, keepCredentials, gatewayUrl),
         options: mergeFields(fresh.options, entry.options, SNAPSHOT_OPTIONS_SCHEMA),
       },
     });

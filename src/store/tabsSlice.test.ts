@@ -358,15 +358,6 @@ describe('open tabs across a reload', () => {
     for (const secret of [SECRET_KEY, TOKEN, URL_SECRET]) expect(stored).not.toContain(secret);
   });
 
-  it('keeps a tab’s credential header when the user chose to remember credentials', async () => {
-    const storage = createMemoryStorage();
-    const store = await threeTabs(storage);
-    store.getState().credentials.setField('remember', true);
-    const stored = storage.data.get(STORAGE_KEY)!;
-    expect(stored).toContain(TOKEN);
-    expect(stored).toContain(SECRET_KEY);
-  });
-
   it(`keeps the body of a tab not on screen up to ${MAX_PERSISTED_TAB_BODY_CHARS} characters`, () => {
     const storage = createMemoryStorage();
     const store = reload(storage);

@@ -5,6 +5,7 @@ import { sendRequest } from '../transport/sendRequest';
 import { createIdbCollectionsRepository } from './collectionsRepository';
 import { createMemoryStorage, createPlaygroundStore } from './createPlaygroundStore';
 import type { PlaygroundState } from './playgroundState';
+import { createIdbVaultStorage } from '../vault/vaultStorage';
 
 function pageStorage() {
   try {
@@ -27,6 +28,7 @@ export const playgroundStore = createPlaygroundStore({
   storage: pageStorage(),
   publicIdentities: LOCAL_IDENTITIES,
   collections: createIdbCollectionsRepository(),
+  vault: { storage: createIdbVaultStorage() },
 });
 
 /** Atomic selectors: `usePlaygroundStore((s) => s.request.url)`. */

@@ -1,18 +1,15 @@
-import './credentials.css';
 import { usePlaygroundStore } from '../../store/usePlaygroundStore';
-import { Checkbox } from '../../components/ui/Checkbox';
 import { CodeInput } from '../../components/ui/CodeInput';
 import { FieldIssues } from '../../components/ui/FieldIssues';
+import { VaultPanel } from '../vault/VaultPanel';
 
-/** Access key, secret, session token, and whether the browser may keep them. */
+/** Access key, secret, session token, and whether the browser may keep them (the vault). */
 export function CredentialsPanel() {
   const accessKeyId = usePlaygroundStore((s) => s.credentials.accessKeyId);
   const secretAccessKey = usePlaygroundStore((s) => s.credentials.secretAccessKey);
   const sessionToken = usePlaygroundStore((s) => s.credentials.sessionToken);
-  const remember = usePlaygroundStore((s) => s.credentials.remember);
   const secretVisible = usePlaygroundStore((s) => s.credentials.secretVisible);
   const setField = usePlaygroundStore((s) => s.credentials.setField);
-  const forget = usePlaygroundStore((s) => s.credentials.forget);
   const expiration = usePlaygroundStore((s) => s.credentials.expiration);
 
   return (
@@ -68,31 +65,7 @@ export function CredentialsPanel() {
         </p>
       )}
 
-      <div className="remember">
-        <Checkbox checked={remember} onChange={(checked) => setField('remember', checked)}>
-          Remember credentials in this browser
-        </Checkbox>
-        {remember ? (
-          <div className="warning-box" role="note">
-            <p>
-              The secret key and session token, and the values of credential headers (Authorization,
-              Cookie, API keys, tokens) and URL credentials in the request, are saved unencrypted in
-              this browser&apos;s local storage. Anyone who can use this browser profile, and any
-              script running on this page&apos;s origin, can read them. Use this only on your own
-              machine. History and share links never keep them.
-            </p>
-            <button type="button" onClick={forget}>
-              Forget
-            </button>
-          </div>
-        ) : (
-          <p className="hint">
-            The secret key and session token stay in this tab&apos;s memory: a reload clears them,
-            as it clears the values of credential headers (Authorization, Cookie, API keys, tokens)
-            and URL credentials in the request. Only the signed request leaves the page.
-          </p>
-        )}
-      </div>
+      <VaultPanel />
     </div>
   );
 }

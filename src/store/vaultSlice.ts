@@ -1,0 +1,243 @@
+import { createVaultKey, openVault, sealVault, type VaultKey } from '../vault/vaultCipher';
+import type { Argon2idParams } from '../vault/vaultEnvelope';
+import { DEFAULT_KDF_PARAMS } from '../vault/vaultKey';
+import type { VaultStorage } from '../vault/vaultStorage';
+import { MIN_PASSPHRASE_CHARS } from '../vault/passphraseStrength';
+import type { StoreGet, StoreSet } from './playgroundState';
+import {
+  profilesWithoutSecrets,
+  readVaultContents,
+  vaultContentsOf,
+  type VaultContents,
+} from './vaultContents';
+import type { VaultSlice } from './vaultState';
+
+export interface VaultDeps {
+  storage: VaultStorage;
+  /** Argon2id's costs for a new vault; tests pass small ones. */
+  kdfParams?: Argon2idParams;
+}
+
+/** Changes typed within this long are written once. */
+const WRITE_DELAY_MS = 500;
+export const DEFAULT_IDLE_LOCK_MINUTES = 15;
+export const MAX_IDLE_LOCK_MINUTES = 24 * 60;
+
+const failure = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/**
+ * The vault: the secrets in memory (typed keys, profiles) written encrypted to IndexedDB while it
+ * is unlocked. The derived key lives in this closure only, as a non-extractable CryptoKey, from
+ * unlock to lock; the passphrase is never kept.
+ */
+export function createVaultSlice(
+  set: StoreSet,
+  get: StoreGet,
+  { storage, kdfParams = DEFAULT_KDF_PARAMS }: VaultDeps,
+): VaultSlice {
+  const patch = (fields: Partial<VaultSlice>) =>
+    set((state) => ({ vault: { ...state.vault, ...fields } }));
+
+  let vaultKey: VaultKey | null = null;
+  /** The contents last written (JSON), so a change that changes nothing is not written. */
+  let lastWritten: string | null = null;
+  let pending: ReturnType<typeof setTimeout> | null = null;
+  /** Writes one after another, so an older one never lands after a newer one. */
+  let writing: Promise<void> = Promise.resolve();
+  /** Bumped when the stored vault is deleted or replaced: queued writes of the old one are dropped. */
+  let generation = 0;
+
+  const queueWrite = (key: VaultKey, contents: VaultContents) => {
+    const json = JSON.stringify(contents);
+    if (json === lastWritten) return writing;
+    lastWritten = json;
+    const at = generation;
+    writing = writing
+      .then(async () => {
+        const text = await sealVault(key, contents);
+        if (at === generation) await storage.write(text);
+      })
+      .catch((error: unknown) =>
+        patch({ error: `The vault could not be saved: ${failure(error)}` }),
+      );
+    return writing;
+  };
+
+  const cancelPending = () => {
+    if (pending !== null) clearTimeout(pending);
+    const had = pending !== null;
+    pending = null;
+    return had;
+  };
+
+  /** Takes the secrets out of memory: the typed secret key and token, the profiles' secrets. */
+  const dropSecrets = () =>
+    set((state) => ({
+      credentials: {
+        ...state.credentials,
+        secretAccessKey: '',
+        sessionToken: '',
+        expiration: null,
+      },
+      profiles: { ...state.profiles, list: profilesWithoutSecrets(state.profiles.list) },
+    }));
+
+  const apply = (contents: VaultContents, key: VaultKey) => {
+    set((state) => ({ credentials: { ...state.credentials, ...contents.credentials } }));
+    get().profiles.replaceAll(contents.profiles);
+    vaultKey = key;
+    lastWritten = JSON.stringify(vaultContentsOf(get()));
+    patch({ status: 'unlocked', busy: false, error: null });
+  };
+
+  /** Opens `text` with `passphrase`; on failure, says why and returns null. */
+  const open = async (text: string, passphrase: string) => {
+    const opening = await openVault(text, passphrase);
+    if (!opening.ok) {
+      patch({ busy: false, error: opening.message });
+      return null;
+    }
+    const contents = readVaultContents(opening.contents);
+    if (contents === null) {
+      patch({
+        busy: false,
+        error: 'The vault opened, but this page does not understand what it holds.',
+      });
+      return null;
+    }
+    return { contents, key: opening.vaultKey };
+  };
+
+  /** Runs a slow action with `busy` set; an unexpected failure becomes the error sentence. */
+  const busy = async (action: () => Promise<boolean>) => {
+    patch({ busy: true, error: null });
+    try {
+      return await action();
+    } catch (error) {
+      patch({ busy: false, error: `The vault failed: ${failure(error)}` });
+      return false;
+    }
+  };
+
+  return {
+    status: 'loading',
+    idleLockMinutes: DEFAULT_IDLE_LOCK_MINUTES,
+    busy: false,
+    error: null,
+    plainCopyRemoved: false,
+
+    load: async () => {
+      let stored: string | null;
+      try {
+        stored = await storage.read();
+      } catch (error) {
+        stored = null;
+        patch({ error: `This browser does not let the page keep a vault: ${failure(error)}` });
+      }
+      if (get().vault.status === 'loading')
+        patch({ status: stored === null ? 'absent' : 'locked' });
+    },
+
+    create: (passphrase) =>
+      busy(async () => {
+        if (get().vault.status === 'locked' || get().vault.status === 'unlocked') {
+          patch({ busy: false, error: 'There is a vault already: forget it first to start anew.' });
+          return false;
+        }
+        if ([...passphrase].length < MIN_PASSPHRASE_CHARS) {
+          patch({
+            busy: false,
+            error: `Choose a passphrase of at least ${MIN_PASSPHRASE_CHARS} characters.`,
+          });
+          return false;
+        }
+        const key = await createVaultKey(passphrase, kdfParams);
+        generation += 1;
+        vaultKey = key;
+        lastWritten = null;
+        await queueWrite(key, vaultContentsOf(get()));
+        if (get().vault.error !== null) return false;
+        patch({ status: 'unlocked', busy: false, plainCopyRemoved: false });
+        return true;
+      }),
+
+    unlock: (passphrase) =>
+      busy(async () => {
+        const stored = await storage.read();
+        if (stored === null) {
+          patch({ status: 'absent', busy: false, error: 'There is no vault in this browser.' });
+          return false;
+        }
+        const opened = await open(stored, passphrase);
+        if (opened === null) return false;
+        apply(opened.contents, opened.key);
+        return true;
+      }),
+
+    lock: () => {
+      // Changes not written yet are written under the key before it goes.
+      if (cancelPending() && vaultKey !== null) void queueWrite(vaultKey, vaultContentsOf(get()));
+      if (get().vault.status !== 'unlocked') return;
+      vaultKey = null;
+      lastWritten = null;
+      dropSecrets();
+      patch({ status: 'locked', error: null });
+    },
+
+    forgetEverything: async () => {
+      cancelPending();
+      generation += 1;
+      vaultKey = null;
+      lastWritten = null;
+      dropSecrets();
+      patch({ status: 'absent', error: null, plainCopyRemoved: false });
+      await writing;
+      try {
+        await storage.remove();
+      } catch (error) {
+        patch({ error: `The stored vault could not be deleted: ${failure(error)}` });
+      }
+    },
+
+    exportFile: async () => {
+      if (cancelPending() && vaultKey !== null) void queueWrite(vaultKey, vaultContentsOf(get()));
+      await writing;
+      return storage.read();
+    },
+
+    importFile: (text, passphrase) =>
+      busy(async () => {
+        const opened = await open(text, passphrase);
+        if (opened === null) return false;
+        cancelPending();
+        generation += 1;
+        await writing;
+        await storage.write(text);
+        apply(opened.contents, opened.key);
+        return true;
+      }),
+
+    setIdleLockMinutes: (minutes) =>
+      patch({
+        idleLockMinutes: Number.isFinite(minutes)
+          ? Math.min(MAX_IDLE_LOCK_MINUTES, Math.max(0, Math.round(minutes)))
+          : DEFAULT_IDLE_LOCK_MINUTES,
+      }),
+
+    dismissNotice: () => patch({ plainCopyRemoved: false }),
+
+    contentsChanged: () => {
+      if (vaultKey === null) return;
+      cancelPending();
+      pending = setTimeout(() => {
+        pending = null;
+        if (vaultKey !== null) void queueWrite(vaultKey, vaultContentsOf(get()));
+      }, WRITE_DELAY_MS);
+    },
+
+    flush: async () => {
+      if (cancelPending() && vaultKey !== null) void queueWrite(vaultKey, vaultContentsOf(get()));
+      await writing;
+    },
+  };
+}
