@@ -7,6 +7,7 @@ import {
 import { createCollectionSlices } from './collectionsSlice';
 import { createCredentialsSlice } from './credentialsSlice';
 import { createHistorySlice } from './historySlice';
+import { createIdentitySlice } from './identitySlice';
 import { createOptionsSlice } from './optionsSlice';
 import { createProfilesSlice } from './profilesSlice';
 import {
@@ -67,6 +68,7 @@ export function createPlaygroundStore({
           },
           tabs: createTabsSlice(set, get),
           profiles: createProfilesSlice(set, get),
+          identity: createIdentitySlice(set, get, deps),
           ...createCollectionSlices(set, get, collections),
         };
       },

@@ -4,6 +4,7 @@ import type { CollectionsSlice, EnvironmentsSlice, SavedFrom } from './collectio
 import type { SigningAlgorithm, SigningInput, SigningResult } from '../signing';
 import type { FormFix } from './applyFix';
 import type { TabsSlice } from './tabsState';
+import type { IdentitySlice } from './identityState';
 import type { ProfilesSlice } from './profilesState';
 import type { SigningPlan } from './planSigning';
 import type {
@@ -291,6 +292,7 @@ export interface PlaygroundState {
   environments: EnvironmentsSlice;
   tabs: TabsSlice;
   profiles: ProfilesSlice;
+  identity: IdentitySlice;
 }
 
 /** What the store needs from the outside world; tests pass fakes. */
