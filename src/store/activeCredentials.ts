@@ -20,7 +20,7 @@ export interface ActiveCredentials {
 
 export type ActiveCredentialsSource = Pick<
   PlaygroundState,
-  'request' | 'credentials' | 'profiles' | 'environments'
+  'request' | 'credentials' | 'profiles' | 'environments' | 'vault'
 >;
 
 const NO_KEYS = { accessKeyId: '', secretAccessKey: '', sessionToken: '', expiration: null };
@@ -75,6 +75,14 @@ function profileKeys(
  * components select its fields (or use useShallow).
  */
 export function selectActiveCredentials(state: ActiveCredentialsSource): ActiveCredentials {
+  const active = activeKeys(state);
+  // Keys the locked vault holds cannot sign until it is unlocked: say that, not "missing".
+  if (state.vault.status !== 'locked' || active.secretAccessKey !== '') return active;
+  const what = active.source.kind === 'typed' ? 'these keys' : `profile ${active.source.name}`;
+  return { ...active, blocked: `Unlock the vault to sign with ${what}.` };
+}
+
+function activeKeys(state: ActiveCredentialsSource): ActiveCredentials {
   const chosen = chosenProfile(state);
   if (chosen === null) {
     const { accessKeyId, secretAccessKey, sessionToken, expiration } = state.credentials;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { WRONG_PASSPHRASE } from '../vault/vaultCipher';
 import { createMemoryVaultStorage } from '../vault/vaultStorage';
+import { selectActiveCredentials } from './activeCredentials';
 import { createMemoryStorage } from './createPlaygroundStore';
 import { STORAGE_KEY } from './persistence';
 import { createTestStore } from './storeTestSupport';
@@ -49,6 +50,30 @@ describe('createVaultSlice', () => {
     expect((await loaded()).getState().vault.status).toBe('absent');
     const { vault } = await lockedVault();
     expect((await loaded(vault)).getState().vault.status).toBe('locked');
+  });
+
+  it('starts locked after a reload: no secret in memory, and signing says to unlock', async () => {
+    const { vault, storage } = await lockedVault();
+    const store = createTestStore({
+      vault,
+      storage,
+      publicIdentities: [{ accessKeyId: 'ASIAVAULT', secretAccessKey: 'restored-public-secret' }],
+    });
+    expect(store.getState().credentials.secretAccessKey).toBe('restored-public-secret');
+    await store.getState().vault.load();
+    expect(store.getState().credentials.secretAccessKey).toBe('');
+    expect(selectActiveCredentials(store.getState()).blocked).toBe(
+      'Unlock the vault to sign with these keys.',
+    );
+    store.getState().request.setField('profile', 'dev');
+    expect(selectActiveCredentials(store.getState()).blocked).toBe(
+      'Unlock the vault to sign with profile dev.',
+    );
+    await store.getState().vault.unlock(PASSPHRASE);
+    expect(selectActiveCredentials(store.getState())).toMatchObject({
+      blocked: null,
+      secretAccessKey: PROFILE_SECRET,
+    });
   });
 
   it('create: stores the secrets encrypted, never in clear and never the passphrase', async () => {

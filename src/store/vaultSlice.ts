@@ -134,8 +134,15 @@ export function createVaultSlice(
         stored = null;
         patch({ error: `This browser does not let the page keep a vault: ${failure(error)}` });
       }
-      if (get().vault.status === 'loading')
-        patch({ status: stored === null ? 'absent' : 'locked' });
+      if (get().vault.status !== 'loading') return;
+      if (stored === null) {
+        patch({ status: 'absent' });
+        return;
+      }
+      // Locked by default: with a vault, the secrets come from it, not from what the page
+      // restored on its own (a public example identity's published secret, persistence.ts).
+      dropSecrets();
+      patch({ status: 'locked' });
     },
 
     create: (passphrase) =>
