@@ -45,12 +45,11 @@ export const stsSigningRegions = (gatewayRegion: string) => [
   ...new Set([gatewayRegion, STS_GLOBAL_SIGNING_REGION]),
 ];
 
-/** Whether the first problem is only that the scope names the other accepted region. */
+/** Whether the first problem is that the scope names the other accepted region (and maybe more). */
 function otherAcceptedRegion(problems: readonly WireProblem[], region: string): boolean {
   const problem = problems[0];
   return (
     problem?.kind === 'wrong-scope' &&
-    problem.service === undefined &&
     problem.region?.reason === 'other-region' &&
     problem.region.region === region
   );

@@ -3,15 +3,19 @@
 // configuration never breaks the document.
 export const STS_XMLNS = 'https://sts.amazonaws.com/doc/2011-06-15/';
 
-const XML_ESCAPES: Record<string, string> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&apos;',
-};
+const XML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
 
-export const xmlText = (text: string) => text.replace(/[&<>"']/g, (char) => XML_ESCAPES[char]!);
+/** Characters XML 1.0 does not allow (controls, lone surrogates, U+FFFE/F) in echoed input. */
+const NOT_XML =
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/**
+ * Text content escaped: quotes need no escape outside attributes (STS's texts have many), and
+ * characters XML cannot carry become U+FFFD, so echoed input never breaks the document.
+ */
+export const xmlText = (text: string) =>
+  text.replace(NOT_XML, '\uFFFD').replace(/[&<>]/g, (char) => XML_ESCAPES[char]!);
 
 /** STS writes instants to the second: 2026-01-15T11:20:30Z. */
 export const stsInstant = (epochMs: number) =>
