@@ -33,6 +33,13 @@ const PasteErrorPanel = lazy(() =>
     default: module.PasteErrorPanel,
   })),
 );
+// "Who am I?" and "Assume role" load after the first signature too: their STS requests are
+// built and read only when asked.
+const IdentityPanel = lazy(() =>
+  import('../features/identity/IdentityPanel').then((module) => ({
+    default: module.IdentityPanel,
+  })),
+);
 const CheckSignaturePanel = lazy(() =>
   import('../features/diagnose/CheckSignaturePanel').then((module) => ({
     default: module.CheckSignaturePanel,
@@ -102,6 +109,11 @@ export function App() {
           </Panel>
           <Panel id="credentials" title="Credentials">
             <CredentialsPanel />
+          </Panel>
+          <Panel id="identity" title="Identity">
+            <Suspense fallback={<p className="hint">Loading…</p>}>
+              <IdentityPanel />
+            </Suspense>
           </Panel>
           <Panel id="options" title="Signing options">
             <SigningOptionsPanel />

@@ -120,6 +120,17 @@ describe('adviseOnError', () => {
     );
   });
 
+  it('offers "Who am I?" for the answers about the identity, and only those', () => {
+    const offers = (error: { body: object; type: string }) =>
+      advise(error).actions.some((entry) => entry.action.kind === 'who-am-i');
+    expect(offers(gateway.unrecognizedClient())).toBe(true);
+    expect(offers(gateway.expiredToken())).toBe(true);
+    expect(offers(gateway.accessDenied('arn:aws:iam::1:user/a', 'arn:x', false))).toBe(true);
+    expect(offers(gateway.accessDenied('arn:aws:iam::1:user/a', 'arn:x', true))).toBe(true);
+    expect(offers(gateway.wrongScope('us-east-1', 'execute-api'))).toBe(false);
+    expect(offers(gateway.missingAuthenticationToken())).toBe(false);
+  });
+
   it('offers to stop signing a header that did not arrive', () => {
     expect(advise(gateway.signedHeaderMissing('x-a')).actions[0]!.action).toEqual({
       kind: 'unsign-header',

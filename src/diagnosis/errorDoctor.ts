@@ -31,6 +31,12 @@ export interface DoctorContext {
 
 type Action = { label: string; action: FixAction };
 
+/**
+ * "Who am I?" (sts:GetCallerIdentity with the same keys), offered whenever the answer is about the
+ * identity: the first question when AWS does not know the key, or knows it and still says no.
+ */
+const whoAmI: Action = { label: 'Who am I?', action: { kind: 'who-am-i' } };
+
 const focus = (label: string, field: Extract<FixAction, { kind: 'focus-field' }>['field']) => ({
   label,
   action: { kind: 'focus-field', field } as FixAction,
@@ -189,7 +195,7 @@ function unrecognizedAdvice(context: DoctorContext): DoctorAdvice {
     meaning:
       'AWS does not know this access key ID, or temporary credentials came without their session token or with one that is not theirs.',
     steps,
-    actions,
+    actions: [...actions, whoAmI],
   };
 }
 
@@ -211,7 +217,7 @@ function accessDeniedAdvice(error: ParsedAwsError, context: DoctorContext): Doct
           'If the API has a resource policy, it must allow the caller too (or not deny it).',
           'Check that the ARN’s stage, method and path are the ones you mean to call.',
         ],
-    actions: [],
+    actions: [whoAmI],
     resourceArn,
   };
   if (!error.explicitDeny) advice.policyStatement = invokePolicyStatement(resourceArn);
@@ -320,7 +326,7 @@ function advise(error: ParsedAwsError, context: DoctorContext): DoctorAdvice | u
         steps: [
           'Get new temporary credentials (aws sts get-session-token, aws configure export-credentials, or your SSO login) and paste all three parts: key, secret and token.',
         ],
-        actions: [focus('Paste new credentials', 'accessKeyId')],
+        actions: [focus('Paste new credentials', 'accessKeyId'), whoAmI],
       };
     case 'access-denied':
       return accessDeniedAdvice(error, context);

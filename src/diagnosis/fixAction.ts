@@ -9,6 +9,8 @@ export type FixAction =
   /** Sign with the server's clock: seconds to add to the local one. */
   | { kind: 'set-clock-offset'; seconds: number }
   | { kind: 'unsign-header'; name: string }
+  /** Ask STS which identity the credentials are (features/identity): not a change to the form. */
+  | { kind: 'who-am-i' }
   | {
       kind: 'focus-field';
       field: 'secretAccessKey' | 'sessionToken' | 'accessKeyId' | 'url' | 'method' | 'body';

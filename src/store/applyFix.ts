@@ -14,10 +14,11 @@ export type FormField =
 /**
  * Every change a one-click fix makes to the form: a diagnosis' fix (a signature mismatch, the
  * error doctor, the clock notice), or a validation issue's value for its field. Moving the focus
- * to a field is not a change to the form: the page does that itself (features/diagnose).
+ * to a field, or asking who the keys belong to, is not a change to the form: the page does that
+ * itself (features/diagnose).
  */
 export type FormFix =
-  | Exclude<DiagnosisFix, { kind: 'focus-field' }>
+  | Exclude<DiagnosisFix, { kind: 'focus-field' } | { kind: 'who-am-i' }>
   | { kind: 'set-field'; field: FormField; value: string }
   /** Region or service: drop the hand-set value, so the field follows the URL's host again. */
   | { kind: 'follow-host'; field: 'region' | 'service' };

@@ -13,6 +13,10 @@ import { isMismatch, localGatewayActions, type OurSigning } from './awsErrorCont
 import { CopyButton } from '../../components/ui/CopyButton';
 import { useApplyFix } from './useApplyFix';
 import { VisibleText } from '../../components/ui/VisibleText';
+import { WhoAmI } from '../identity/WhoAmI';
+
+/** Mismatch causes that mean the key pair itself may be wrong: then "Who am I?" tells whose it is. */
+const KEY_CAUSES = new Set(['secret-key', 'access-key', 'cannot-tell']);
 
 /** The mismatch view for a signature mismatch, the error doctor for anything else. */
 export function AwsErrorHelp({
@@ -103,6 +107,7 @@ function MismatchView({ error, ours }: { error: ParsedAwsError; ours: OurSigning
           {diagnosis.stringToSign !== undefined && (
             <DiffTable title="String to sign" lines={diagnosis.stringToSign} />
           )}
+          {diagnosis.causes.some((cause) => KEY_CAUSES.has(cause.id)) && <WhoAmI />}
         </>
       )}
     </Section>
@@ -181,6 +186,8 @@ function DoctorView({ error, context }: { error: ParsedAwsError; context: Doctor
   const advice = useMemo(() => adviseOnError(error, context), [error, context]);
   if (advice === undefined) return null;
   const actions = [...localGatewayActions(error, advice, context, gatewayUrl), ...advice.actions];
+  // "Who am I?" is a call with its own answer to show, not a change to the form.
+  const offersWhoAmI = actions.some((entry) => entry.action.kind === 'who-am-i');
   return (
     <Section title="Error doctor">
       <p className="doctor-title">
@@ -194,7 +201,8 @@ function DoctorView({ error, context }: { error: ParsedAwsError; context: Doctor
           ))}
         </ol>
       )}
-      <FixButtons fixes={actions} />
+      <FixButtons fixes={actions.filter((entry) => entry.action.kind !== 'who-am-i')} />
+      {offersWhoAmI && <WhoAmI />}
       {advice.resourceArn !== undefined && (
         <p>
           Resource: <code>{advice.resourceArn}</code>
