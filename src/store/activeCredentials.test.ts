@@ -138,3 +138,49 @@ describe('selectActiveCredentials', () => {
     expect(issue!.fixAction).toBeUndefined();
   });
 });
+
+describe('chooseProfile', () => {
+  const REGIONS = `[profile east]
+region = us-east-1
+[profile west]
+region = us-west-2
+[profile bare]
+`;
+  const KEYS = `[east]
+aws_access_key_id = A
+aws_secret_access_key = s
+[west]
+aws_access_key_id = A
+aws_secret_access_key = s
+[bare]
+aws_access_key_id = A
+aws_secret_access_key = s
+`;
+
+  it("fills the region from the profile where the host names none, and follows the next profile's", async () => {
+    const { state } = await setup();
+    state().profiles.importProfiles({ credentials: KEYS, config: REGIONS });
+    state().request.setField('url', 'https://api.example.com/orders');
+    state().request.chooseProfile('east');
+    expect(state().request).toMatchObject({ profile: 'east', regionOverride: 'us-east-1' });
+    state().request.chooseProfile('west');
+    expect(state().request.regionOverride).toBe('us-west-2');
+    state().request.chooseProfile('bare');
+    expect(state().request).toMatchObject({ profile: 'bare', regionOverride: 'us-west-2' });
+  });
+
+  it("leaves a region the user typed, and the host's region, alone", async () => {
+    const { state } = await setup();
+    state().profiles.importProfiles({ credentials: KEYS, config: REGIONS });
+    state().request.setField('url', 'https://api.example.com/orders');
+    state().request.setField('regionOverride', 'eu-west-1');
+    state().request.chooseProfile('east');
+    expect(state().request.regionOverride).toBe('eu-west-1');
+
+    state().request.setField('url', 'https://sqs.ap-south-1.amazonaws.com/');
+    state().request.setField('regionOverride', null);
+    state().request.chooseProfile('west');
+    expect(state().request.regionOverride).toBeNull();
+    expect(state().signing.plan.scope.region.value).toBe('ap-south-1');
+  });
+});

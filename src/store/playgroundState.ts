@@ -86,6 +86,11 @@ export type RequestTextField =
 
 export interface RequestSlice extends RequestFields {
   setField<K extends RequestTextField>(key: K, value: RequestFields[K]): void;
+  /**
+   * Signs with profile `name` ('' for none); its region fills the request's where neither the
+   * host nor the user decides it (chooseProfile.ts).
+   */
+  chooseProfile(name: string): void;
   addHeader(name?: string, value?: string): string;
   updateHeader(id: string, patch: Partial<Omit<HeaderRow, 'id'>>): void;
   removeHeader(id: string): void;

@@ -2,6 +2,7 @@ import { DEFAULT_GATEWAY_URL } from '../request/defaults';
 import { detectScope } from '../request/detectScope';
 import { withQuery } from '../request/queryParams';
 import { applyFormFix } from './applyFix';
+import { chooseProfileFields } from './chooseProfile';
 import type {
   BodyFile,
   HeaderRow,
@@ -151,6 +152,8 @@ export function createRequestSlice(set: StoreSet, get: StoreGet): RequestSlice {
     // An edited URL is the user's answer to "left out of the URL": the note goes.
     setField: (key, value) =>
       patch({ [key]: value, ...(key === 'url' ? { withheldFromUrl: [] } : {}) }),
+
+    chooseProfile: (name) => patch(chooseProfileFields(get(), name)),
 
     addHeader: (name = '', value = '') => {
       const id = newRowId();

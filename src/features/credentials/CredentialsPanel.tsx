@@ -2,6 +2,8 @@ import { usePlaygroundStore } from '../../store/usePlaygroundStore';
 import { CodeInput } from '../../components/ui/CodeInput';
 import { FieldIssues } from '../../components/ui/FieldIssues';
 import { VaultPanel } from '../vault/VaultPanel';
+import { ProfilesSection } from '../profiles/ProfilesSection';
+import { SignWithPicker } from '../profiles/SignWithPicker';
 
 /** Access key, secret, session token, and whether the browser may keep them (the vault). */
 export function CredentialsPanel() {
@@ -14,6 +16,8 @@ export function CredentialsPanel() {
 
   return (
     <div className="fields">
+      <SignWithPicker />
+
       <div className="field">
         <label htmlFor="access-key-id">Access key ID</label>
         <CodeInput
@@ -64,6 +68,8 @@ export function CredentialsPanel() {
           These keys expire at <time dateTime={expiration}>{expiration}</time>.
         </p>
       )}
+
+      <ProfilesSection />
 
       <VaultPanel />
     </div>

@@ -5,6 +5,7 @@ import { InlineName } from '../../components/ui/InlineName';
 import { PanelBoundary } from '../../components/ui/PanelBoundary';
 import { VariablesTable } from '../../components/ui/VariablesTable';
 import { usePlaygroundStore } from '../../store/usePlaygroundStore';
+import { EnvironmentProfileSelect } from '../profiles/EnvironmentProfileSelect';
 
 function EnvironmentCard({
   environment,
@@ -92,6 +93,13 @@ function EnvironmentCard({
             Keep it
           </button>
         </div>
+      )}
+      {expanded && (
+        <EnvironmentProfileSelect
+          environmentId={id}
+          environmentName={name}
+          profile={environment.profile}
+        />
       )}
       {expanded && (
         <VariablesTable

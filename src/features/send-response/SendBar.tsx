@@ -1,6 +1,7 @@
 import './send-response.css';
 import { selectSigningPlan } from '../../store/selectSigningPlan';
 import { usePlaygroundStore } from '../../store/usePlaygroundStore';
+import { CredentialsExpiryNotice } from '../profiles/CredentialsExpiryNotice';
 
 function plural(count: number, word: string): string {
   return `${count} ${word}${count === 1 ? '' : 's'}`;
@@ -61,6 +62,7 @@ export function SendBar() {
       <span className="shortcut muted" aria-hidden="true">
         <kbd>Ctrl</kbd>+<kbd>Enter</kbd>
       </span>
+      <CredentialsExpiryNotice />
     </div>
   );
 }
