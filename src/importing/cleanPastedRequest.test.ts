@@ -17,7 +17,7 @@ describe('cleanPastedRequest', () => {
     ).toEqual({ ok: true, text: 'curl https://h/', format: 'curl' });
   });
 
-  it('tells curl (bash or cmd), a URL, HTTP/1.1, HTTP/2 headers and anything else apart', () => {
+  it('tells curl (bash or cmd), HTTPie, fetch, PowerShell, a URL, HTTP/1.1, HTTP/2 headers and anything else apart', () => {
     const format = (text: string) => {
       const cleaned = cleanPastedRequest(text);
       return cleaned.ok ? cleaned.format : cleaned.error;
@@ -26,6 +26,16 @@ describe('cleanPastedRequest', () => {
     expect(format('https://h/a?X-Amz-Signature=1\n')).toBe('url');
     expect(format('GET /a HTTP/1.1\nHost: h')).toBe('http');
     expect(format(':method: GET\n:authority: h')).toBe('http');
+    expect(format('http POST https://h/p a=1')).toBe('httpie');
+    expect(format('http https://h/p')).toBe('httpie');
+    expect(format('xhs h/p')).toBe('httpie');
+    expect(format('fetch("https://h/", {});')).toBe('fetch');
+    expect(format('await fetch ("https://h/")')).toBe('fetch');
+    expect(format('$session = New-Object Microsoft.PowerShell.Commands.WebRequestSession\n')).toBe(
+      'powershell',
+    );
+    expect(format('Invoke-WebRequest -Uri "https://h/"')).toBe('powershell');
+    expect(format('irm https://h/')).toBe('powershell');
     expect(format('[default]\naws_access_key_id = A')).toBe('other');
     expect(format('')).toBe('other');
   });

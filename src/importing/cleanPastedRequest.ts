@@ -4,10 +4,11 @@
 import { MAX_COMMAND_LENGTH } from './shellWords';
 
 /**
- * What the cleaned text looks like: a curl command (bash or cmd), one http(s) URL, HTTP text (a
- * request line, or the HTTP/2 pseudo-headers developer tools copy), or none of these.
+ * What the cleaned text looks like: a curl command (bash or cmd), an HTTPie or xh command, a
+ * fetch(…) call, a PowerShell Invoke-WebRequest / Invoke-RestMethod, one http(s) URL, HTTP text
+ * (a request line, or the HTTP/2 pseudo-headers developer tools copy), or none of these.
  */
-export type PastedFormat = 'curl' | 'url' | 'http' | 'other';
+export type PastedFormat = 'curl' | 'httpie' | 'fetch' | 'powershell' | 'url' | 'http' | 'other';
 
 export type CleanedPaste =
   { ok: true; text: string; format: PastedFormat } | { ok: false; error: string };
@@ -22,9 +23,17 @@ const SHELL_PROMPT = /^\$[ \t]+/;
 const REQUEST_LINE =
   /^[A-Za-z-]+[ \t]+(?:[/*]|[A-Za-z][A-Za-z0-9+.-]*:\/\/)\S*(?:[ \t]+HTTP\/\d(?:\.\d)?)?[ \t]*$/;
 
+/** Chrome's "Copy as PowerShell" starts with a WebRequestSession; by hand, with the cmdlet. */
+const POWERSHELL_START =
+  /^(?:\$[A-Za-z_]\w*[ \t]*=[ \t]*New-Object[ \t]|(?:Invoke-WebRequest|Invoke-RestMethod|iwr|irm)(?:[ \t`\r\n]|$))/i;
+
 /** The form of a text that starts with no blank, comment or prompt. */
 function formatOf(text: string): PastedFormat {
   if (/^curl(\.exe)?(\s|$)/.test(text)) return 'curl';
+  // Before the request line: "http https://host/" is HTTPie's, not a method "http".
+  if (/^(?:https?|xhs?)[ \t]/.test(text)) return 'httpie';
+  if (/^(?:await[ \t]+)?fetch[ \t]*\(/.test(text)) return 'fetch';
+  if (POWERSHELL_START.test(text)) return 'powershell';
   if (/^https?:\/\/\S+$/i.test(text.trimEnd())) return 'url';
   // Only the first line is tested, so the cost is bounded by it, not by the body.
   const firstLine = text.slice(0, text.indexOf('\n') + 1 || text.length).replace(/\r?\n$/, '');

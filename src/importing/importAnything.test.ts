@@ -31,6 +31,26 @@ describe('importAnything', () => {
     );
   });
 
+  it('reads HTTPie, fetch and PowerShell', () => {
+    expect(importAnything('http PUT :5174/prod/hello a=1')).toMatchObject({
+      kind: 'request',
+      source: 'httpie',
+      request: { method: 'PUT', url: 'http://localhost:5174/prod/hello', body: '{"a": "1"}' },
+    });
+    expect(
+      importAnything('fetch("https://h.example/a", { "method": "DELETE", "body": null });'),
+    ).toMatchObject({ kind: 'request', source: 'fetch', request: { method: 'DELETE' } });
+    expect(
+      importAnything(
+        'Invoke-WebRequest -UseBasicParsing -Uri "https://h.example/b" -Method "PATCH"',
+      ),
+    ).toMatchObject({ kind: 'request', source: 'powershell', request: { method: 'PATCH' } });
+    expect(importAnything('fetch(url)')).toMatchObject({
+      kind: 'error',
+      error: expect.stringMatching(/url is JavaScript code/),
+    });
+  });
+
   it('recognises a presigned URL', () => {
     expect(
       importAnything(
@@ -47,7 +67,9 @@ describe('importAnything', () => {
     for (const text of ['hello', 'random words here and there', 'Hello World\nfoo bar']) {
       expect(importAnything(text)).toMatchObject({
         kind: 'error',
-        error: expect.stringMatching(/^Not a request I can read\. .*curl/),
+        error: expect.stringMatching(
+          /^Not a request I can read\. .*curl or HTTPie.*fetch.*PowerShell Invoke-WebRequest/,
+        ),
       });
     }
     expect(importAnything('curl')).toMatchObject({

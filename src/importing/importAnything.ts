@@ -1,13 +1,39 @@
-// Decides what a pasted text is — a curl command, raw HTTP, a URL, or credentials — and imports it.
+// Decides what a pasted text is — a curl, HTTPie or PowerShell command, a fetch(…) snippet, raw
+// HTTP, a URL, or credentials — and imports it.
 import { parseUrl } from '../signing';
 import type { ImportedCredentials } from './importCredentials';
 import { importCredentials, looksLikeCredentials } from './importCredentials';
 import { cleanPastedRequest } from './cleanPastedRequest';
-import { finishImport, importCurl, type ImportedRequest } from './importCurl';
+import {
+  finishImport,
+  importCurl,
+  type ImportedRequest,
+  type ImportRequestResult,
+} from './importCurl';
+import { importFetch } from './importFetch';
+import { importHttpie } from './importHttpie';
+import { importPowerShell } from './importPowerShell';
 import { importRawHttp } from './importRawHttp';
 
+/** Where an imported request came from, as the import summary names it. */
+export type ImportSource = 'curl' | 'httpie' | 'fetch' | 'powershell' | 'http' | 'url';
+
+/** The reader of each command form cleanPastedRequest tells apart. */
+const COMMAND_READERS: Record<
+  'curl' | 'httpie' | 'fetch' | 'powershell',
+  (text: string) => ImportRequestResult
+> = {
+  curl: importCurl,
+  httpie: importHttpie,
+  fetch: importFetch,
+  powershell: importPowerShell,
+};
+
+const WHAT_TO_PASTE =
+  'a curl or HTTPie command, a fetch(…) snippet (Copy as fetch), a PowerShell Invoke-WebRequest (Copy as PowerShell), raw HTTP (GET /path HTTP/1.1 and headers), a URL, or credentials (aws configure export-credentials, STS JSON, ~/.aws/credentials)';
+
 export type ImportResult =
-  | { kind: 'request'; request: ImportedRequest; source: 'curl' | 'http' | 'url' }
+  | { kind: 'request'; request: ImportedRequest; source: ImportSource }
   | { kind: 'credentials'; credentials: ImportedCredentials }
   | { kind: 'error'; error: string };
 
@@ -19,12 +45,13 @@ export function importAnything(text: string): ImportResult {
   if (trimmed === '')
     return {
       kind: 'error',
-      error: 'Paste a curl command, raw HTTP, a URL, or credentials.',
+      error: `Paste ${WHAT_TO_PASTE}.`,
     };
-  if (cleaned.format === 'curl') {
-    const result = importCurl(cleaned.text);
+  const { format } = cleaned;
+  if (format === 'curl' || format === 'httpie' || format === 'fetch' || format === 'powershell') {
+    const result = COMMAND_READERS[format](cleaned.text);
     return result.ok
-      ? { kind: 'request', request: result.request, source: 'curl' }
+      ? { kind: 'request', request: result.request, source: format }
       : { kind: 'error', error: result.error };
   }
   if (cleaned.format === 'url') {
@@ -50,7 +77,6 @@ export function importAnything(text: string): ImportResult {
   }
   return {
     kind: 'error',
-    error:
-      'Not a request I can read. Paste a curl command, raw HTTP (GET /path HTTP/1.1 and headers), a URL, or credentials (aws configure export-credentials, STS JSON, ~/.aws/credentials).',
+    error: `Not a request I can read. Paste ${WHAT_TO_PASTE}.`,
   };
 }

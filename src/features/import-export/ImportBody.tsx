@@ -1,10 +1,21 @@
 import { useState } from 'react';
 import { PasteField } from '../../components/ui/PasteField';
-import { importAnything, type ImportResult } from '../../importing/importAnything';
+import {
+  importAnything,
+  type ImportResult,
+  type ImportSource,
+} from '../../importing/importAnything';
 import { usePlaygroundStore } from '../../store/usePlaygroundStore';
 import { useCheckSignatureDraft } from '../diagnose/checkSignatureDraft';
 
-const SOURCE_NAMES = { curl: 'curl command', http: 'HTTP request', url: 'URL' } as const;
+const SOURCE_NAMES: Record<ImportSource, string> = {
+  curl: 'curl command',
+  httpie: 'HTTPie command',
+  fetch: 'fetch snippet',
+  powershell: 'PowerShell command',
+  http: 'HTTP request',
+  url: 'URL',
+};
 
 type Imported = Exclude<ImportResult, { kind: 'error' }>;
 
@@ -45,7 +56,7 @@ export function ImportBody() {
         id="import-text"
         label="Paste a curl command, credentials or an HTTP request"
         rows={5}
-        placeholder="curl …, aws configure export-credentials output, ~/.aws/credentials, STS JSON, GET /path HTTP/1.1 …"
+        placeholder="curl …, http POST … (HTTPie), fetch(…) or Invoke-WebRequest … (Copy as fetch / PowerShell), aws configure export-credentials output, ~/.aws/credentials, STS JSON, GET /path HTTP/1.1 …"
         value={text}
         onChange={setText}
       />
