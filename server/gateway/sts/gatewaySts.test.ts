@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { parseGetCallerIdentityResponse } from '../../../src/request/sts';
 import { expectGatewayError, expectSuccess, helloBody } from '../gatewayTestAnswers';
-import { ADMIN, DEMO, keysOf, NOW } from '../gatewayTestFixtures';
+import { ADMIN, DEFAULT_CONFIG, DEMO, keysOf, NOW } from '../gatewayTestFixtures';
 import { TestGateway } from '../gatewayTestRunner';
 import { headerOf, sign, withHeader } from '../gatewayTestSigning';
 import {
@@ -453,5 +453,66 @@ describe('the local STS', () => {
         'Missing Action',
       );
     });
+  });
+});
+
+describe('the default configuration’s story', () => {
+  let gateway: TestGateway;
+  beforeAll(async () => {
+    gateway = await TestGateway.start(DEFAULT_CONFIG, () => NOW);
+  });
+  afterAll(() => gateway.close());
+
+  it('demo may only POST, assumes reader, and reader may GET', async () => {
+    const get = { method: 'GET' };
+    expectGatewayError(await gateway.send(await sign(gateway, get)), 'AccessDeniedException');
+    const assumed = expectAssumed(
+      await gateway.send(
+        await signSts(gateway, {
+          action: 'AssumeRole',
+          params: { RoleArn: roleArn('reader'), RoleSessionName: 'story' },
+        }),
+      ),
+    );
+    expectSuccess(
+      await gateway.send(await sign(gateway, { ...get, credentials: sessionKeys(assumed) })),
+      helloBody(`arn:aws:sts::${ACCOUNT}:assumed-role/reader/story`, 'GET'),
+    );
+  });
+
+  it('answers a presigned GetCallerIdentity URL', async () => {
+    const request = await signSts(gateway, { method: 'GET', mode: 'query' });
+    expect(request.target).toMatch(/^\/sts\/\?Action=GetCallerIdentity&.*X-Amz-Signature=/);
+    const reply = await gateway.send(request);
+    expect(reply.status, reply.body).toBe(200);
+    expect(reply.body).toContain(`<Arn>${DEMO.arn}</Arn>`);
+  });
+
+  it('answers a CORS preflight at the STS path, so the page may call it directly', async () => {
+    const reply = await gateway.send({
+      method: 'OPTIONS',
+      target: '/sts/',
+      headers: [
+        ['Host', new URL(gateway.url).host],
+        ['Origin', 'http://127.0.0.1:5173'],
+        ['Access-Control-Request-Method', 'POST'],
+      ],
+    });
+    expect(reply.status).toBe(200);
+    expect(reply.headers['access-control-allow-origin']).toBe('*');
+    expect(reply.headers['access-control-allow-methods']).toBe('GET,POST,OPTIONS');
+    expect(reply.headers['access-control-allow-headers']).toContain('X-Amz-Security-Token');
+  });
+
+  it('is not there when switched off: the path is then no route (case 1)', async () => {
+    const off = await TestGateway.start(
+      { ...DEFAULT_CONFIG, sts: { enabled: false, path: '/sts/' } },
+      () => NOW,
+    );
+    try {
+      expectGatewayError(await off.send(await signSts(off)), 'MissingAuthenticationTokenException');
+    } finally {
+      await off.close();
+    }
   });
 });

@@ -100,6 +100,8 @@ export interface StsCall {
   signingDate?: Date;
   method?: 'POST' | 'GET';
   path?: string;
+  /** 'query': a presigned URL (GET only). */
+  mode?: 'header' | 'query';
 }
 
 /** An STS request signed as botocore signs one: form POST (or GET query), service sts. */
@@ -121,6 +123,7 @@ export async function signSts(gateway: TestGateway, call: StsCall = {}): Promise
     region: call.region ?? 'us-east-1',
     service: call.service ?? 'sts',
     signingDate: call.signingDate ?? new Date(NOW),
+    ...(call.mode === undefined ? {} : { mode: call.mode }),
   });
   return {
     method,
