@@ -66,7 +66,6 @@ test.describe('other people’s secrets', () => {
   }) => {
     const playground = new PlaygroundPage(page);
     await playground.open();
-    await expect(playground.rememberCredentials).not.toBeChecked();
     // curl --user without --aws-sigv4 becomes an Authorization: Basic header.
     expect(
       await playground.importText(

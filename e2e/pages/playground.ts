@@ -185,11 +185,6 @@ export class PlaygroundPage {
 
   // --- Secrets ----------------------------------------------------------------------------------
 
-  /** "Remember credentials in this browser". */
-  get rememberCredentials(): Locator {
-    return this.page.getByRole('checkbox', { name: 'Remember credentials in this browser' });
-  }
-
   /** The Request panel's note naming the credential values a reload, history or link left out. */
   get credentialsNotKept(): Locator {
     return this.page.getByRole('note', { name: 'Credentials not kept', exact: true });
