@@ -1,6 +1,7 @@
 // Which fault an AWS error message names, told by its text: API Gateway's texts, verbatim
 // (docs/api-gateway-iam-errors.md), plus those AWS's other SigV4 services send for the same
 // faults.
+import { explainDenial } from './explainDenial';
 import type { AwsErrorKind, ParsedAwsError } from './parsedAwsError';
 
 const MISMATCH = 'does not match the signature you provided';
@@ -35,7 +36,20 @@ const KIND_BY_TYPE: Record<string, AwsErrorKind> = {
   IncompleteSignatureException: 'incomplete-signature',
   IncompleteSignature: 'incomplete-signature',
   SignatureDoesNotMatch: 'signature-mismatch-short',
+  // S3's codes for the same faults.
+  InvalidAccessKeyId: 'unrecognized-client',
+  InvalidToken: 'unrecognized-client',
+  TokenRefreshRequired: 'expired-token',
 };
+
+/** Adds what an AccessDenied message says about the policy that denied. */
+function readDenial(message: string, result: ParsedAwsError): void {
+  const denial = explainDenial(message);
+  if (denial === undefined) return;
+  result.explanation = denial.sentence;
+  if (denial.policyType !== undefined) result.deniedBy = denial.policyType;
+  if (denial.explicit) result.explicitDeny = true;
+}
 
 const AUTH_PARTS: Array<[RegExp, string]> = [
   [/requires 'Credential' parameter/, 'Credential'],
@@ -101,14 +115,25 @@ export function classifyAwsMessage(message: string, result: ParsedAwsError): voi
     result.kind = 'access-denied';
     result.callerArn = match[1]!;
     result.action = match[2]!;
-    if (match[3] !== undefined) result.resourceArn = match[3];
+    // S3 and newer services quote the resource: on resource: "arn:aws:s3:::bucket/key".
+    if (match[3] !== undefined) result.resourceArn = match[3].replace(/^"(.*)"$/, '$1');
     result.explicitDeny = /with an explicit deny/.test(message);
+    readDenial(message, result);
+  } else if (/^\s*User is not authorized to access this resource/.test(message)) {
+    // API Gateway's answer when a Lambda authorizer's policy denies.
+    result.kind = 'access-denied';
+    result.explicitDeny = /with an explicit deny/.test(message);
+    readDenial(message, result);
   } else if (/Credential should be scoped to (a valid region|correct service)/.test(message)) {
     result.kind = 'wrong-scope';
     const region = /scoped to a valid region, not '([^']*)'/.exec(message);
     const service = /scoped to correct service: '([^']*)'/.exec(message);
     if (region) result.region = region[1]!;
     if (service) result.expectedService = service[1]!;
+  } else if ((match = /the region '([^']*)' is wrong; expecting '([^']*)'/.exec(message))) {
+    // S3's AuthorizationHeaderMalformed.
+    result.kind = 'wrong-scope';
+    result.region = match[1]!;
   } else if ((match = /scoped with a valid terminator: '[^']*', not '([^']*)'/.exec(message))) {
     result.kind = 'wrong-scope';
     result.terminator = match[1]!;
@@ -154,5 +179,9 @@ export function classifyAwsMessage(message: string, result: ParsedAwsError): voi
     result.kind = 'incomplete-signature';
   } else if (result.type !== undefined) {
     result.kind = KIND_BY_TYPE[result.type] ?? 'unknown';
+    if (result.kind === 'access-denied') readDenial(message, result);
+  } else if (message.trim() === 'Forbidden') {
+    // API Gateway's bare {"message":"Forbidden"}: its ForbiddenException, refused before IAM.
+    result.type = 'ForbiddenException';
   }
 }

@@ -207,16 +207,20 @@ function accessDeniedAdvice(error: ParsedAwsError, context: DoctorContext): Doct
     meaning: error.explicitDeny
       ? `The signature is valid, but a policy explicitly denies ${caller} execute-api:Invoke on ${resourceArn}; no Allow can override it.`
       : `The signature is valid and AWS knows ${caller}, but no policy allows it execute-api:Invoke on ${resourceArn}.`,
-    steps: error.explicitDeny
-      ? [
-          'Find the Deny statement that matches: the caller’s identity policies, permission boundary, SCPs, and the API’s resource policy.',
-          'Narrow or remove that Deny; adding an Allow does not help.',
-        ]
-      : [
-          `Attach a policy to ${caller} that allows execute-api:Invoke on ${resourceArn} (the statement below), or on a pattern that matches it (* and ? wildcards).`,
-          'If the API has a resource policy, it must allow the caller too (or not deny it).',
-          'Check that the ARN’s stage, method and path are the ones you mean to call.',
-        ],
+    steps: [
+      // Which policy denied, when AWS's message says: the first thing to check.
+      ...(error.explanation !== undefined ? [error.explanation] : []),
+      ...(error.explicitDeny
+        ? [
+            'Find the Deny statement that matches: the caller’s identity policies, permission boundary, SCPs, and the API’s resource policy.',
+            'Narrow or remove that Deny; adding an Allow does not help.',
+          ]
+        : [
+            `Attach a policy to ${caller} that allows execute-api:Invoke on ${resourceArn} (the statement below), or on a pattern that matches it (* and ? wildcards).`,
+            'If the API has a resource policy, it must allow the caller too (or not deny it).',
+            'Check that the ARN’s stage, method and path are the ones you mean to call.',
+          ]),
+    ],
     actions: [whoAmI],
     resourceArn,
   };
@@ -387,7 +391,7 @@ function advise(error: ParsedAwsError, context: DoctorContext): DoctorAdvice | u
       };
     }
     case 'unknown': {
-      const meaning = explainErrorType(error.type ?? null);
+      const meaning = error.explanation ?? explainErrorType(error.type ?? null);
       if (meaning === undefined) return undefined;
       return { title: error.type ?? 'AWS error', meaning, steps: [], actions: [] };
     }

@@ -17,8 +17,10 @@ const EXPLANATIONS: Record<string, string> = {
     'The session token of these temporary credentials has expired: get new credentials.',
   AccessDeniedException:
     'The signature is valid and AWS knows the caller, but no IAM policy allows this action on this resource, or one explicitly denies it.',
+  // A bare {"message":"Forbidden"}: a resource policy's refusal names the caller instead
+  // ("User: … is not authorized …", AccessDeniedException).
   ForbiddenException:
-    'API Gateway refused the call before checking IAM: a resource policy, a WAF rule or a missing API key blocks it, or a custom domain maps no API to this path.',
+    'API Gateway refused the request before any IAM check, and says no more: the method requires an API key that is missing, wrong or not in a usage plan for this stage, an AWS WAF rule blocked it, a private API was called from outside its VPC endpoint (or a public API through a VPC endpoint with private DNS on), the default execute-api endpoint is disabled, or a custom domain maps no API to this path — check the API id and stage in the URL first, then the method’s API-key setting, the WAF logs and the endpoint type.',
   ThrottlingException:
     'Too many requests: a rate limit of the account, stage or usage plan was exceeded, so wait and retry with backoff.',
   RequestTooLongException: `The request is larger than the API accepts (API Gateway takes at most ${API_GATEWAY_MAX_PAYLOAD_BYTES / MiB} MiB).`,

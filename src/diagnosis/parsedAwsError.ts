@@ -1,5 +1,6 @@
 // What an AWS error answer says, read: its kind and the facts its text carries (what AWS
 // computed, the times, the caller and resource), for the error doctor and the mismatch diff.
+import type { PolicyType } from './explainDenial';
 
 export type AwsErrorKind =
   | 'signature-mismatch'
@@ -44,6 +45,8 @@ export interface ParsedAwsError {
   resourceArn?: string;
   action?: string;
   explicitDeny?: boolean;
+  /** access-denied: the policy type the message names ("… in a service control policy"). */
+  deniedBy?: PolicyType;
   /** signed-header-missing */
   missingHeader?: string;
   /** incomplete-signature: 'Credential', 'Signature', 'SignedHeaders', 'X-Amz-Date'. */
@@ -52,4 +55,9 @@ export interface ParsedAwsError {
   authorization?: string;
   /** malformed-date: the value AWS got. */
   invalidValue?: string;
+  /**
+   * What this answer means and what to check, when its text says more than its kind: which
+   * policy denied, or STS's own error sentence. Never holds a secret.
+   */
+  explanation?: string;
 }

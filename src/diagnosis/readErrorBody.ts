@@ -1,5 +1,7 @@
 // The message, error type and (S3) computed canonical request of an error body, whichever shape
-// the service sent: JSON ({message}, {Message}, {Error: {Message}}), XML, or plain text.
+// the service sent: JSON ({message}, {Message}, {Error: {Message}}), XML (S3's <Error>, STS's
+// <ErrorResponse>), or plain text.
+import { parseStsError } from '../request/sts';
 
 const XML_ENTITIES: Record<string, string> = {
   amp: '&',
@@ -87,6 +89,13 @@ export interface ErrorBody {
   type?: string;
   canonicalRequest?: string;
   stringToSign?: string;
+  /** S3's RequestTimeTooSkewed: the request's time and S3's, as S3 wrote them. */
+  requestTime?: string;
+  serverTime?: string;
+  /** S3's RequestTimeTooSkewed: the skew it allows. */
+  maxSkewMs?: number;
+  /** STS's <ErrorResponse>: its error as a sentence (explainStsError). */
+  explanation?: string;
 }
 
 /** The message of a JSON ({message}, {Message}, {Error: {Message}}), XML or plain-text body. */
@@ -119,6 +128,15 @@ export function readErrorBody(body: string): ErrorBody {
       const stringToSign = xmlTag(text, 'StringToSign');
       if (canonicalRequest !== undefined) result.canonicalRequest = canonicalRequest;
       if (stringToSign !== undefined) result.stringToSign = stringToSign;
+      const requestTime = xmlTag(text, 'RequestTime');
+      const serverTime = xmlTag(text, 'ServerTime');
+      const maxSkew = Number(xmlTag(text, 'MaxAllowedSkewMilliseconds'));
+      if (requestTime !== undefined) result.requestTime = requestTime.trim();
+      if (serverTime !== undefined) result.serverTime = serverTime.trim();
+      if (maxSkew > 0) result.maxSkewMs = maxSkew;
+      // STS (and the other query-protocol services) wrap the error in <ErrorResponse>.
+      const sts = parseStsError(text);
+      if (sts !== undefined && sts.code !== '') result.explanation = sts.sentence;
       return result;
     }
   }

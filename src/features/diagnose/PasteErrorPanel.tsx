@@ -1,5 +1,6 @@
 import './diagnose.css';
 import { useMemo, useState } from 'react';
+import { explainErrorType } from '../../diagnosis/explainErrorType';
 import { parsePastedError } from '../../diagnosis/parsePastedError';
 import { PasteField } from '../../components/ui/PasteField';
 import { usePlaygroundStore } from '../../store/usePlaygroundStore';
@@ -44,7 +45,10 @@ function PasteErrorBody() {
         onChange={setText}
       />
       {error !== null &&
-        (error.kind === 'unknown' ? (
+        // An error of no known kind still gets help when its type or text is explained.
+        (error.kind === 'unknown' &&
+        error.explanation === undefined &&
+        explainErrorType(error.type ?? null) === undefined ? (
           <p className="hint">
             Not an error this page recognises. Paste the whole message, with its type (for example{' '}
             <code>InvalidSignatureException</code>).
