@@ -42,6 +42,11 @@ export async function runGateway(args: readonly string[]): Promise<void> {
   const base = config.stage === '' ? gateway.url : `${gateway.url}/${config.stage}`;
   console.log(`Local API Gateway (AWS_IAM) for ${config.apiId} in ${config.region}: ${base}`);
   for (const route of config.routes) console.log(`  ${route.method} ${base}${route.path}`);
+  if (config.sts.enabled) {
+    const roles = config.roles.map((role) => role.name).join(', ') || 'none';
+    console.log(`Local STS (AssumeRole, GetCallerIdentity): ${gateway.url}${config.sts.path}`);
+    console.log(`  roles: ${roles}`);
+  }
   const stop = () => void gateway.close().then(() => process.exit(0));
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
