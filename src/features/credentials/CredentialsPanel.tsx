@@ -3,6 +3,7 @@ import { CodeInput } from '../../components/ui/CodeInput';
 import { FieldIssues } from '../../components/ui/FieldIssues';
 import { VaultPanel } from '../vault/VaultPanel';
 import { ProfilesSection } from '../profiles/ProfilesSection';
+import { RoleProfileSlot } from '../identity/RoleProfileSlot';
 import { SignWithPicker } from '../profiles/SignWithPicker';
 
 /** Access key, secret, session token, and whether the browser may keep them (the vault). */
@@ -69,7 +70,7 @@ export function CredentialsPanel() {
         </p>
       )}
 
-      <ProfilesSection />
+      <ProfilesSection renderRoleAction={(name) => <RoleProfileSlot name={name} />} />
 
       <VaultPanel />
     </div>

@@ -58,7 +58,7 @@ export function AssumeRoleForm() {
         <CodeInput {...field('roleArn')} placeholder="arn:aws:iam::123456789012:role/name" />
       </div>
       <div className="field">
-        <label htmlFor={`${id}-sourceProfile`}>Sign with</label>
+        <label htmlFor={`${id}-sourceProfile`}>Source profile</label>
         <select
           id={`${id}-sourceProfile`}
           value={form.sourceProfile}
