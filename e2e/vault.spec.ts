@@ -88,3 +88,49 @@ test('vault: forget everything deletes it, and the page offers a new one', async
   await page.reload();
   await expect(vault.offer).toBeVisible();
 });
+
+test('vault: an older version’s remembered secret is moved out of localStorage and offered the vault', async ({
+  page,
+}) => {
+  const playground = new PlaygroundPage(page);
+  const vault = new VaultPanel(page);
+  await playground.open();
+  // What "Remember credentials in this browser" stored before the vault: the keys in clear.
+  await page.evaluate((keys) => {
+    const stored = JSON.parse(localStorage.getItem('sigv4-playground') ?? '{}');
+    stored.state.credentials = { ...keys, remember: true };
+    localStorage.setItem('sigv4-playground', JSON.stringify(stored));
+  }, TEMP);
+  await page.reload();
+  await expect(vault.group.getByRole('status')).toContainText(
+    'An older version of this page kept your secret key in this browser unencrypted',
+  );
+  // Kept in memory for this session, gone from storage at once.
+  await expect(playground.secretAccessKey).toHaveValue(TEMP.secretAccessKey);
+  expectNoSecret(await vault.storedText(), 'storage after the migration');
+  expect(await playground.send()).toMatch(/^200\b/);
+
+  // The offer is open: one passphrase later they are in the vault.
+  await vault.group.getByLabel('New vault passphrase', { exact: true }).fill(PASSPHRASE);
+  await vault.group.getByLabel('Repeat the passphrase', { exact: true }).fill(PASSPHRASE);
+  await vault.group.getByRole('button', { name: 'Create vault', exact: true }).click();
+  await expect(vault.unlockedNote).toBeVisible({ timeout: 15_000 });
+  await expect(vault.group.getByRole('status')).toHaveCount(0);
+  expectNoSecret(await vault.storedText(), 'storage with the migrated keys in the vault');
+});
+
+test('vault: locks itself after the idle time the user set', async ({ page }) => {
+  // The page's clock, moved by the test: no waiting for real minutes.
+  await page.clock.install();
+  const playground = new PlaygroundPage(page);
+  const vault = new VaultPanel(page);
+  await playground.open();
+  await playground.fillCredentials(TEMP);
+  await vault.create(PASSPHRASE);
+  await vault.group.getByLabel('Lock after', { exact: true }).fill('2');
+  await page.clock.fastForward('01:00');
+  await expect(vault.unlockedNote).toBeVisible();
+  await page.clock.fastForward('01:30');
+  await expect(vault.lockedPrompt).toBeVisible();
+  await expect(playground.secretAccessKey).toHaveValue('');
+});
