@@ -105,10 +105,14 @@ describe('importHttpie', () => {
       error: expect.stringMatching(/a:= takes JSON/),
     });
     expect(importHttpie('wget h.example')).toMatchObject({ ok: false });
+    expect(importHttpie('http is a protocol')).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/^“a” is not a URL/),
+    });
   });
 
   it('ends on long hostile input', () => {
-    expect(importHttpie('http h ' + 'a\\'.repeat(200_000) + '=1').ok).toBe(true);
+    expect(importHttpie('http h.example ' + 'a\\'.repeat(200_000) + '=1').ok).toBe(true);
     expect(importHttpie('http POST h ' + 'x:='.repeat(100_000))).toMatchObject({ ok: false });
   });
 

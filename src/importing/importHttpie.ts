@@ -226,7 +226,14 @@ export function importHttpie(text: string): ImportRequestResult {
   let method: string | undefined;
   if (positionals.length > 1 && /^[A-Za-z]+$/.test(positionals[0]!))
     method = positionals.shift()!.toUpperCase();
-  let url = httpieUrl(positionals.shift()!, scheme);
+  const target = positionals.shift()!;
+  // HTTPie would try any word as a host; a paste such as "http is a protocol" is not a command.
+  if (!/[.:/]/.test(target) && target.toLowerCase() !== 'localhost')
+    return {
+      ok: false,
+      error: `“${target.slice(0, 80)}” is not a URL: an HTTPie command reads http [METHOD] URL [items].`,
+    };
+  let url = httpieUrl(target, scheme);
 
   const headers: Array<[string, string]> = [];
   const removed = new Set<string>();
@@ -303,7 +310,11 @@ export function importHttpie(text: string): ImportRequestResult {
       add('Content-Type', 'application/json');
       add('Accept', 'application/json, */*;q=0.5');
     }
-    notes.push('The Content-Type and Accept HTTPie adds for the data were added.');
+    notes.push(
+      form
+        ? 'HTTPie sends --form data with Content-Type: application/x-www-form-urlencoded; charset=utf-8; it was added.'
+        : 'HTTPie sends JSON data with Content-Type: application/json and Accept: application/json, */*;q=0.5; they were added.',
+    );
   }
 
   let keys: { accessKeyId: string; secretAccessKey: string } | undefined;
