@@ -371,7 +371,7 @@ async function main() {
   } finally {
     await browser.close();
     await playground.close();
-    await gateway.close();
+    await gateway?.close();
   }
 }
 

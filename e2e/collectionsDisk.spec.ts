@@ -22,7 +22,7 @@ test.describe('collections on disk', () => {
 
   test.afterAll(async () => {
     await running?.playground.close();
-    await running?.gateway.close();
+    await running?.gateway?.close();
     await rm(dir, { recursive: true, force: true });
   });
 

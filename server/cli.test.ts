@@ -25,7 +25,7 @@ function freePort(): Promise<number> {
 }
 
 function start(env: Record<string, string>) {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/start.ts'], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/cli.ts'], {
     cwd: root,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -138,7 +138,7 @@ async function relay(port: number, url: string) {
   };
 }
 
-describe('npm start (server/start.ts)', () => {
+describe('npm start (server/cli.ts)', () => {
   it('serves the playground and the gateway on the chosen ports and stops cleanly on SIGINT', async () => {
     const [port, gatewayPort] = [await freePort(), await freePort()];
     const run = start({ PORT: String(port), GATEWAY_PORT: String(gatewayPort) });

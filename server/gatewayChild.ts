@@ -1,6 +1,6 @@
 // The local API Gateway in a process of its own, as server/gatewayProcess.ts forks it for
 // `npm start`: whatever a client throws at the gateway (CPU, memory, a crash) stays in here, away
-// from the page and the relay. Argument: the port. It tells its parent over IPC when it listens,
+// from the page and the relay. Arguments: the port, and optionally the configuration file. It tells its parent over IPC when it listens,
 // or why it cannot.
 import { loadGatewayConfig } from './gateway/gatewayConfig';
 import { startGateway } from './gateway/gatewayServer';
@@ -15,7 +15,7 @@ function tell(message: GatewayChildMessage): Promise<void> {
 
 if (!process.send) {
   console.error(
-    'server/gatewayChild.ts is started by npm start; run the gateway alone with npm run gateway.',
+    'The gateway child is started by the playground; run the gateway alone with `sigv4-playground gateway` (npm run gateway).',
   );
   process.exit(1);
 }
@@ -27,7 +27,7 @@ process.on('SIGTERM', () => {});
 process.on('disconnect', () => process.exit(0));
 
 try {
-  const config = loadGatewayConfig();
+  const config = loadGatewayConfig(process.argv[3]);
   const gateway = await startGateway({ config, port: Number(process.argv[2]) });
   await tell({
     type: 'listening',

@@ -10,12 +10,19 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 export type GatewayChildMessage =
   { type: 'listening'; url: string; base: string } | { type: 'failed'; message: string };
 
-const CHILD_ENTRY = fileURLToPath(new URL('./gatewayChild.ts', import.meta.url));
 /**
- * The child is TypeScript, so it runs under tsx's loader like its parent; named by path, it is
- * found whatever the working directory, and under Vitest too (whose execArgv has no tsx).
+ * From the sources (npm start, Vitest) the child is TypeScript and runs under tsx's loader, named by
+ * path so it is found whatever the working directory (Vitest's execArgv has no tsx). In the
+ * package (scripts/buildServer.ts) this module is bundled beside gatewayChild.js: plain node.
  */
-const TSX_LOADER = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
+const FROM_SOURCES = import.meta.url.endsWith('.ts');
+const CHILD_ENTRY = fileURLToPath(
+  new URL(FROM_SOURCES ? './gatewayChild.ts' : './gatewayChild.js', import.meta.url),
+);
+const loaderArgs = (): string[] =>
+  FROM_SOURCES
+    ? ['--import', pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href]
+    : [];
 
 /** The gateway's JavaScript heap limit; it needs a few tens of MiB. */
 const GATEWAY_HEAP_MIB = 512;
@@ -25,6 +32,8 @@ const RESTART_WINDOW_MS = 60_000;
 
 export interface GatewayProcessOptions {
   port: number;
+  /** The gateway's configuration file; default server/gateway/gateway.config.json. */
+  configPath?: string;
   /** Where unexpected stops and restarts are reported; default console.error. */
   log?: (line: string) => void;
   /** The gateway stopped on its own and will not come back; default: only logged. */
@@ -52,12 +61,16 @@ const describeExit = (code: number | null, signal: NodeJS.Signals | null) =>
   signal ? `killed by ${signal}` : `exit code ${code}`;
 
 /** Forks the gateway and waits until it listens, or rejects with the reason it cannot. */
-function forkGateway(port: number): Promise<ForkedGateway> {
-  const child = fork(CHILD_ENTRY, [String(port)], {
-    // A client that fills the gateway's heap crashes the gateway (then restarted), not the machine.
-    execArgv: ['--import', TSX_LOADER, `--max-old-space-size=${GATEWAY_HEAP_MIB}`],
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-  });
+function forkGateway(port: number, configPath: string | undefined): Promise<ForkedGateway> {
+  const child = fork(
+    CHILD_ENTRY,
+    [String(port), ...(configPath === undefined ? [] : [configPath])],
+    {
+      // A client that fills the gateway's heap crashes the gateway (then restarted), not the machine.
+      execArgv: [...loaderArgs(), `--max-old-space-size=${GATEWAY_HEAP_MIB}`],
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    },
+  );
   return new Promise((resolve, reject) => {
     const onExit = (code: number | null, signal: NodeJS.Signals | null) =>
       reject(
@@ -94,7 +107,7 @@ function stopChild(child: ChildProcess): Promise<void> {
 export async function startGatewayProcess(options: GatewayProcessOptions): Promise<GatewayProcess> {
   const log = options.log ?? ((line: string) => console.error(line));
   const giveUp = options.onGiveUp ?? log;
-  let current = await forkGateway(options.port);
+  let current = await forkGateway(options.port, options.configPath);
   // A restart takes the same port, so the page's idea of where the gateway is stays true.
   const port = Number(new URL(current.url).port);
   let stopping = false;
@@ -115,7 +128,7 @@ export async function startGatewayProcess(options: GatewayProcessOptions): Promi
       `The local API Gateway (pid ${pid}) stopped unexpectedly (${how}); restarting it on port ${port}.`,
     );
     try {
-      current = await forkGateway(port);
+      current = await forkGateway(port, options.configPath);
     } catch (error) {
       giveUp(`The local API Gateway could not be restarted: ${(error as Error).message}`);
       return;

@@ -3,7 +3,11 @@
 // to 127.0.0.1 only.
 import { createServer } from 'node:http';
 import { fileURLToPath } from 'node:url';
-import { PLAYGROUND_CONFIG_URL, type PlaygroundConfig } from '../src/request/defaults';
+import {
+  DEFAULT_GATEWAY_URL,
+  PLAYGROUND_CONFIG_URL,
+  type PlaygroundConfig,
+} from '../src/request/defaults';
 import { RELAY_PATH } from '../src/transport/relayProtocol';
 import { createCollectionsHandler, isCollectionsPath } from './collections/collectionsHandler';
 import { openCollectionStore } from './collections/collectionStore';
@@ -21,7 +25,17 @@ export interface PlaygroundOptions {
   onGatewayGiveUp?: GatewayProcessOptions['onGiveUp'];
   /** `--collections DIR`: the folder of collections the page reads and writes; it must exist. */
   collectionsDir?: string;
+  /** `--config FILE`: the gateway's configuration. */
+  configPath?: string;
+  /** false (`--no-gateway`): no local gateway; the page keeps the default gateway URL. */
+  gateway?: boolean;
 }
+
+/**
+ * The built page: `dist` beside `server` in the repository, and beside `dist-server` (where this
+ * module is bundled) in the package.
+ */
+const DIST_DIR = fileURLToPath(new URL('../dist', import.meta.url));
 
 export async function startPlayground(options: PlaygroundOptions) {
   // First, so a wrong DIR stops the start before anything listens.
@@ -29,18 +43,22 @@ export async function startPlayground(options: PlaygroundOptions) {
     options.collectionsDir === undefined
       ? undefined
       : await openCollectionStore(options.collectionsDir);
-  const gateway = await startGatewayProcess({
-    port: options.gatewayPort,
-    ...(options.onGatewayGiveUp ? { onGiveUp: options.onGatewayGiveUp } : {}),
-  });
-  const gatewayBase = gateway.base;
+  const gateway =
+    options.gateway === false
+      ? undefined
+      : await startGatewayProcess({
+          port: options.gatewayPort,
+          ...(options.configPath === undefined ? {} : { configPath: options.configPath }),
+          ...(options.onGatewayGiveUp ? { onGiveUp: options.onGatewayGiveUp } : {}),
+        });
+  const gatewayBase = gateway?.base;
 
-  const serveStatic = createStaticHandler(fileURLToPath(new URL('../dist', import.meta.url)));
+  const serveStatic = createStaticHandler(DIST_DIR);
   let appPort = options.port;
   const relay = createRelayHandler({ port: () => appPort });
   const collectionsApi = createCollectionsHandler({ store: collections, port: () => appPort });
   const config: PlaygroundConfig = {
-    gatewayUrl: gatewayBase,
+    gatewayUrl: gatewayBase ?? DEFAULT_GATEWAY_URL,
     relay: true,
     collectionsDir: collections !== undefined,
   };
@@ -72,7 +90,7 @@ export async function startPlayground(options: PlaygroundOptions) {
   try {
     playground = await listen(app, options.port, 'playground');
   } catch (error) {
-    await gateway.close();
+    await gateway?.close();
     throw error;
   }
   appPort = Number(new URL(playground.url).port);

@@ -38,7 +38,7 @@ describe('npm run dev (vite.config.ts)', () => {
     '/server/gateway/gateway.config.json',
     '/server/gateway/gateway.config.json?import',
     '/server/gateway/gateway.config.json?raw',
-    '/server/start.ts',
+    '/server/cli.ts',
     '/vite.config.ts',
     '/tsconfig.json',
     '/.git/config',
