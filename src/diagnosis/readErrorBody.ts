@@ -1,7 +1,7 @@
 // The message, error type and (S3) computed canonical request of an error body, whichever shape
 // the service sent: JSON ({message}, {Message}, {Error: {Message}}), XML (S3's <Error>, STS's
 // <ErrorResponse>), or plain text.
-import { parseStsError } from '../request/sts';
+import { parseStsError } from '../request/sts/responses';
 
 const XML_ENTITIES: Record<string, string> = {
   amp: '&',

@@ -2,7 +2,7 @@
 // them in when the URL changes. Only what the host says for sure: a custom domain says nothing.
 import { isLoopbackHost, parseUrl } from '../signing';
 import { LOCAL_GATEWAY_REGION, LOCAL_GATEWAY_SERVICE } from './defaults';
-import { LOCAL_STS_PATH, STS_GLOBAL_SIGNING_REGION } from './sts';
+import { LOCAL_STS_PATH, STS_GLOBAL_SIGNING_REGION } from './sts/endpoints';
 
 export type ScopeKind =
   | 'execute-api'

@@ -1,13 +1,15 @@
 // STS's query API: the requests the page signs for "Assume role" and "Who am I?", and their answers.
 export {
-  buildAssumeRoleRequest,
-  buildGetCallerIdentityRequest,
   LOCAL_STS_PATH,
-  MAX_DURATION_SECONDS,
-  MIN_DURATION_SECONDS,
   STS_API_VERSION,
   STS_GLOBAL_ENDPOINT,
   STS_GLOBAL_SIGNING_REGION,
+} from './endpoints';
+export {
+  buildAssumeRoleRequest,
+  buildGetCallerIdentityRequest,
+  MAX_DURATION_SECONDS,
+  MIN_DURATION_SECONDS,
 } from './requests';
 export type { AssumeRoleParams, EndpointOption, StsRequest, StsRequestResult } from './requests';
 export {

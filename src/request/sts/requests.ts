@@ -1,19 +1,8 @@
 // STS's query API requests (AssumeRole, GetCallerIdentity) in the playground's request shape, so the
 // page signs them like any other request and a learner sees SigV4 sign SigV4's own keys.
 import { uriEncode } from '../../signing';
+import { STS_API_VERSION, STS_GLOBAL_ENDPOINT, STS_GLOBAL_SIGNING_REGION } from './endpoints';
 
-/** STS's query API version: every request names it. */
-export const STS_API_VERSION = '2011-06-15';
-/** The global endpoint signs for us-east-1. */
-export const STS_GLOBAL_ENDPOINT = 'https://sts.amazonaws.com/';
-export const STS_GLOBAL_SIGNING_REGION = 'us-east-1';
-/**
- * Where the local API Gateway (server/gateway) answers STS's query API, after its origin:
- * `http://127.0.0.1:<port>/sts/`. Outside any stage, so it never shadows an API route; the
- * trailing slash matches STS's own endpoints (`https://sts.amazonaws.com/`), and the gateway also
- * takes `/sts`. It signs for us-east-1 (as the global endpoint) or the gateway's region.
- */
-export const LOCAL_STS_PATH = '/sts/';
 const FORM_CONTENT_TYPE = 'application/x-www-form-urlencoded; charset=utf-8';
 
 /** What the page signs and sends: the same fields as any request it builds. */
