@@ -1,6 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadGatewayConfig } from '../../server/gateway/gatewayConfig';
 import { startGateway, type RunningServer } from '../../server/gateway/gatewayServer';
+import {
+  DEMO_MFA_SERIAL,
+  DEMO_TOTP_SECRET,
+  STS_TEST_CONFIG,
+} from '../../server/gateway/sts/stsTestSupport';
+import { decodeBase32, totp } from '../../server/gateway/sts/totp';
 import { LOCAL_STS_PATH } from '../request/sts';
 import { sendRequest, type OutgoingRequest } from '../transport/sendRequest';
 import type { PlaygroundState } from './playgroundState';
@@ -202,6 +208,117 @@ describe('identity slice against the local gateway', () => {
     expect(live.input.body).toBe('Action=GetCallerIdentity&Version=2011-06-15');
     expect(live.result.canonicalRequest).toMatch(/^POST\n\/sts\/\n/);
     expect(store.getState().signing.plan.issues.filter((i) => i.severity === 'error')).toEqual([]);
+  });
+});
+
+describe('identity slice: MFA, external IDs and role chains at the local STS', () => {
+  let gateway: RunningServer;
+  const sent: OutgoingRequest[] = [];
+  const config = `[profile guarded]
+role_arn = arn:aws:iam::850047500507:role/guarded
+source_profile = demo
+mfa_serial = ${DEMO_MFA_SERIAL}
+
+[profile reader]
+role_arn = arn:aws:iam::850047500507:role/reader
+source_profile = demo
+
+[profile chained]
+role_arn = arn:aws:iam::850047500507:role/chained
+source_profile = reader
+`;
+
+  beforeAll(async () => {
+    gateway = await startGateway({ config: STS_TEST_CONFIG, port: 0, log: () => {} });
+  });
+  afterAll(() => gateway.close());
+
+  function pageStore(): Store {
+    const store = createTestStore({
+      deps: {
+        now: () => Date.now(),
+        sendRequest: (request, options) => {
+          sent.push(request);
+          return sendRequest(request, { ...options, mode: 'direct' });
+        },
+      },
+    });
+    store.getState().options.applyPlaygroundConfig({
+      gatewayUrl: `${gateway.url}/prod`,
+      relay: false,
+    });
+    store.getState().credentials.fillIdentity(DEMO);
+    store.getState().profiles.importProfiles({ credentials: CREDENTIALS_FILE, config });
+    return store;
+  }
+  const currentCode = () => totp(decodeBase32(DEMO_TOTP_SECRET)!, Date.now());
+  /** Another 6-digit code than the device's current one (and than its neighbours). */
+  const wrongCode = () => String((Number(currentCode()) + 500_000) % 1_000_000).padStart(6, '0');
+
+  it('asks for the MFA code before sending, and refuses a wrong one in a sentence', async () => {
+    const store = pageStore();
+    const before = sent.length;
+    await store.getState().identity.assumeRole('guarded');
+    expect(store.getState().identity.assumed.guarded).toMatchObject({
+      kind: 'error',
+      call: null,
+      sentence: expect.stringContaining('6-digit code') as string,
+    });
+    expect(sent.length).toBe(before);
+
+    const wrong = wrongCode();
+    await store.getState().identity.assumeRole('guarded', wrong);
+    const refusedOutcome = store.getState().identity.assumed.guarded;
+    expect(refusedOutcome).toMatchObject({ kind: 'error', code: 'AccessDenied' });
+    if (refusedOutcome?.kind !== 'error') return;
+    expect(refusedOutcome.sentence).toMatch(/MFA/);
+    expect(refusedOutcome.sentence).not.toContain(wrong);
+  });
+
+  it("assumes an MFA role with the device's current code", async () => {
+    const store = pageStore();
+    await store.getState().identity.assumeRole('guarded', currentCode());
+    expect(store.getState().identity.assumed.guarded).toMatchObject({
+      kind: 'ok',
+      value: { assumedRoleArn: expect.stringMatching(/assumed-role\/guarded\//) as string },
+    });
+  });
+
+  it('needs the external ID a role asks for, and assumes it with the right one', async () => {
+    const store = pageStore();
+    const form = {
+      name: 'partner',
+      roleArn: 'arn:aws:iam::850047500507:role/partner',
+      roleSessionName: 'me',
+      durationSeconds: '',
+      externalId: '',
+      mfaSerial: '',
+      tokenCode: '',
+      sourceProfile: 'demo',
+    };
+    expect(await store.getState().identity.assumeRoleWith(form)).toEqual([]);
+    expect(store.getState().identity.assumed.partner).toMatchObject({
+      kind: 'error',
+      code: 'AccessDenied',
+      sentence: expect.stringMatching(/external ID/) as string,
+    });
+    await store.getState().identity.assumeRoleWith({ ...form, externalId: 'partner-42' });
+    expect(store.getState().identity.assumed.partner?.kind).toBe('ok');
+  });
+
+  it('chains roles: a role profile whose source is an assumed role signs with its keys', async () => {
+    const store = pageStore();
+    await store.getState().identity.assumeRole('chained');
+    expect(store.getState().identity.assumed.chained).toMatchObject({
+      kind: 'error',
+      call: null,
+      sentence: expect.stringContaining('reader') as string,
+    });
+    await store.getState().identity.assumeRole('reader');
+    await store.getState().identity.assumeRole('chained');
+    const outcome = store.getState().identity.assumed.chained;
+    expect(outcome?.kind).toBe('ok');
+    expect(outcome?.kind === 'ok' && outcome.call.fields.profile).toBe('reader');
   });
 });
 
