@@ -93,6 +93,34 @@ describe('identity slice against the local gateway', () => {
     expect(outcome.call.endpoint).toContain("the local gateway's STS");
   });
 
+  it('says in a sentence when STS does not know the key, or cannot be reached', async () => {
+    const store = pageStore();
+    store.getState().credentials.fillIdentity({
+      accessKeyId: 'AKIAUNKNOWNKEY000000',
+      secretAccessKey: DEMO.secretAccessKey,
+    });
+    await store.getState().identity.checkWhoAmI();
+    expect(store.getState().identity.whoAmI).toMatchObject({
+      kind: 'error',
+      code: 'InvalidClientTokenId',
+      sentence: expect.stringContaining('does not know this access key ID') as string,
+    });
+
+    const closed = createTestStore({
+      deps: {
+        sendRequest: () =>
+          sendRequest(
+            { method: 'POST', url: 'http://127.0.0.1:9/sts/', headers: [] },
+            { mode: 'direct' },
+          ),
+      },
+    });
+    closed.getState().credentials.fillIdentity(DEMO);
+    await closed.getState().identity.checkWhoAmI();
+    const failed = closed.getState().identity.whoAmI;
+    expect(failed.kind === 'error' && failed.sentence).toMatch(/could not be reached/);
+  });
+
   it('assumes a role profile with its source profile, and the request then signs as the role', async () => {
     const store = pageStore();
     store.getState().credentials.fillIdentity({ accessKeyId: '', secretAccessKey: '' });
