@@ -44,6 +44,11 @@ export class ProfilesPanel {
     return this.credentialsPanel.getByRole('alert');
   }
 
+  /** The flag in the Send bar: the keys that sign expire soon or have expired. */
+  get sendBarExpiry(): Locator {
+    return this.page.getByRole('note', { name: 'Keys expiry before Send', exact: true });
+  }
+
   /** The Send bar's status line. */
   get sendStatus(): Locator {
     return this.page.locator('#send-status');

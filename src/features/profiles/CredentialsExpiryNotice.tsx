@@ -14,6 +14,7 @@ export function CredentialsExpiryNotice() {
       whose={source.kind === 'typed' ? 'The keys typed in Credentials' : `Profile ${source.name}`}
       onlyWhenNear
       className="send-expiry"
+      label="Keys expiry before Send"
     />
   );
 }

@@ -9,6 +9,10 @@ interface ExpiryFlagProps {
   /** Shown only when near or past the expiry (the Send bar); otherwise also while valid. */
   onlyWhenNear?: boolean;
   className?: string;
+  /** Names the flag as a note (the Send bar's), so it can be found apart from the others. */
+  label?: string;
+  /** Whether to say what expiry means for Send (once near the choice, not in every list row). */
+  explain?: boolean;
 }
 
 /**
@@ -21,23 +25,31 @@ export function ExpiryFlag({
   whose,
   onlyWhenNear = false,
   className,
+  label,
+  explain = true,
 }: ExpiryFlagProps) {
   const countdown = useExpiryCountdown(expiration);
   if (countdown === null || (onlyWhenNear && countdown.state === 'valid')) return null;
   const classes = ['expiry-flag', `expiry-${countdown.state}`, className ?? ''].join(' ').trim();
   return (
-    <p className={classes} data-expiry={countdown.state}>
+    <p
+      className={classes}
+      data-expiry={countdown.state}
+      {...(label === undefined ? {} : { role: 'note', 'aria-label': label })}
+    >
       {countdown.state !== 'valid' && (
         <span className="expiry-mark" aria-hidden="true">
           ⚠{' '}
         </span>
       )}
       {whose}: <time dateTime={expiration!}>{countdown.text}</time>
-      {countdown.state === 'expired' &&
-        ': AWS refuses expired keys (ExpiredToken, 403). Send still sends, so you can see the refusal; refresh the keys to get a 200.'}
-      {countdown.state === 'near' &&
+      {explain &&
+        countdown.state === 'expired' &&
+        ': AWS refuses expired keys (403 ExpiredToken). Send still sends, so you can see the refusal.'}
+      {explain &&
+        countdown.state === 'near' &&
         ': a request signed now may arrive after they expire. Refresh them first if you can.'}
-      {countdown.state === 'valid' && '.'}
+      {(!explain || countdown.state === 'valid') && '.'}
     </p>
   );
 }

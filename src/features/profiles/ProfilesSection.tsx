@@ -158,7 +158,7 @@ function ProfileItem({
       </div>
       <ProfileDetails entry={entry} />
       {kind === 'keys' && entry.expiration !== undefined && (
-        <ExpiryFlag expiration={entry.expiration} whose="Its keys" />
+        <ExpiryFlag expiration={entry.expiration} whose="Its keys" explain={false} />
       )}
       {kind === 'assume-role' && assumed === undefined && (
         <p className="hint">Profile {name} is a role: assume it first to sign with it.</p>
@@ -168,7 +168,7 @@ function ProfileItem({
           <p className="profile-details">
             Assumed: signs with <code>{assumed.accessKeyId}</code> and its session token.
           </p>
-          <ExpiryFlag expiration={assumed.expiration} whose="The role's keys" />
+          <ExpiryFlag expiration={assumed.expiration} whose="The role's keys" explain={false} />
         </>
       )}
       {kind === 'assume-role' && (
