@@ -12,6 +12,9 @@ const refreshPreamble = react.preambleCode.replace('__BASE__', '/');
 // and loopback counts as one.
 export default defineConfig({
   plugins: [react()],
+  // Relative asset URLs: the built page works from any static host and any sub-path
+  // (/tools/sigv4/), not only from npm start's root.
+  base: './',
   server: {
     host: '127.0.0.1',
     port: 5173,

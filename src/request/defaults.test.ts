@@ -21,7 +21,7 @@ describe('loadPlaygroundConfig', () => {
       relay: true,
       collectionsDir: true,
     });
-    expect(calls).toEqual(['/playground-config.json']);
+    expect(calls).toEqual(['playground-config.json']);
   });
 
   it('falls back to the default gateway and no relay when the file is missing (vite dev)', async () => {

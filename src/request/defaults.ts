@@ -7,8 +7,14 @@ export const LOCAL_GATEWAY_REGION = 'ca-central-1';
 /** The signing name the local gateway checks: API Gateway's. */
 export const LOCAL_GATEWAY_SERVICE = 'execute-api';
 
-/** Where `npm start` tells the page its gateway URL and that the relay is there. */
+/** Where `npm start` tells the page its gateway URL and that the relay is there (server side). */
 export const PLAYGROUND_CONFIG_URL = '/playground-config.json';
+/**
+ * The page asks for it relative to itself: served by npm start at /, it is the URL above; hosted
+ * statically under a sub-path (/tools/sigv4/), it is looked for there, is absent, and the page
+ * falls back to direct mode.
+ */
+const PLAYGROUND_CONFIG_REQUEST = PLAYGROUND_CONFIG_URL.slice(1);
 
 export interface PlaygroundConfig {
   /** The local gateway's stage URL, without a trailing slash. */
@@ -37,7 +43,7 @@ export async function loadPlaygroundConfig(
   fetchImpl: typeof fetch = (input, init) => fetch(input, init),
 ): Promise<PlaygroundConfig> {
   try {
-    const response = await fetchImpl(PLAYGROUND_CONFIG_URL, { cache: 'no-store' });
+    const response = await fetchImpl(PLAYGROUND_CONFIG_REQUEST, { cache: 'no-store' });
     if (!response.ok) return FALLBACK;
     const config = (await response.json()) as Partial<Record<keyof PlaygroundConfig, unknown>>;
     if (typeof config !== 'object' || config === null) return FALLBACK;

@@ -17,6 +17,18 @@ const CORS_REQUEST_HEADERS = [
   'Content-Type',
 ];
 
+/**
+ * What an API must do for the page to call it directly (no relay), in one sentence: CORS for this
+ * origin, the headers a signature adds, and API Gateway's own switches for it.
+ */
+export function directModeNeeds(origin: string): string {
+  return (
+    `the API must allow CORS for ${origin}: on API Gateway, enable CORS on the resource (an OPTIONS method without auth) ` +
+    `with Access-Control-Allow-Origin ${origin} and Access-Control-Allow-Headers ${CORS_REQUEST_HEADERS.join(', ')}, ` +
+    'and add Access-Control-Allow-Origin to its DEFAULT_4XX and DEFAULT_5XX gateway responses so a 403 can be read'
+  );
+}
+
 const TITLES: Record<TransportFailureKind, string> = {
   cors: 'Blocked by CORS',
   'relay-unreachable': 'Relay not reachable',
@@ -34,9 +46,8 @@ const TITLES: Record<TransportFailureKind, string> = {
 
 const ADVICE: Record<TransportFailureKind, string> = {
   cors:
-    `Make the API answer the preflight without auth and send Access-Control-Allow-Origin for this page's origin, ` +
-    `Access-Control-Allow-Headers with ${CORS_REQUEST_HEADERS.join(', ')}, and Access-Control-Expose-Headers with ` +
-    'x-amzn-ErrorType, x-amzn-RequestId, Date — or send through the relay.',
+    `Send through the relay, or make the API answer the browser: ${directModeNeeds("this page's origin")}; ` +
+    'Access-Control-Expose-Headers with x-amzn-ErrorType, x-amzn-RequestId and Date lets the page explain errors.',
   'relay-unreachable': 'Start the playground with npm start, or switch to direct.',
   'relay-refused':
     'Open the playground at the address npm start prints (http://127.0.0.1:5173) and send from that page.',

@@ -10,6 +10,7 @@ import {
   type EffectiveSigningOptions,
 } from '../../signing';
 import type { OptionsFields, PlaygroundState } from '../../store/playgroundState';
+import { directModeNeeds } from '../../transport/transportFailure';
 import { selectSigningPlan } from '../../store/selectSigningPlan';
 import { usePlaygroundStore } from '../../store/usePlaygroundStore';
 import { Checkbox } from '../../components/ui/Checkbox';
@@ -189,7 +190,7 @@ function TransportField() {
       />
       <p className="hint">
         {relayAvailable === false
-          ? 'No relay here: start the page with npm start to get one. Direct needs an API that allows this origin (CORS).'
+          ? `No relay here (this page is served without its own server, e.g. from a static host), so Send calls the API straight from the browser: ${directModeNeeds(window.location.origin)}. Run npx sigv4-playground for a relay.`
           : transport === 'relay'
             ? 'The relay (this page’s own server) sends exactly the signed bytes: any API, no CORS needed. It never sees your secret key.'
             : 'The browser sends it: the API must allow this origin (CORS), and the browser sets Host and adds headers of its own.'}
