@@ -34,7 +34,9 @@ async function fileInside(root: string, pathname: string): Promise<string | unde
 
 /**
  * Serves the built app from `root`: files by path (never outside root), index.html for every
- * other GET so the single-page app owns its URLs. Hashed assets are cached for good; the page
+ * other top-level GET so the single-page app owns its URLs. The page's asset URLs are relative
+ * (built to work under any sub-path), so a deeper path that is no file is sent to the page at `/`
+ * (query kept) rather than served a page whose assets would resolve under that path. Hashed assets are cached for good; the page
  * itself never, so a rebuild shows at once. The security headers are the caller's
  * (playgroundServer.ts sets them on every response).
  */
@@ -45,13 +47,22 @@ export function createStaticHandler(root: string) {
       return;
     }
     let pathname: string;
+    let search: string;
     try {
-      pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
+      const url = new URL(request.url ?? '/', 'http://localhost');
+      pathname = decodeURIComponent(url.pathname);
+      search = url.search;
     } catch {
       response.writeHead(400).end();
       return;
     }
-    const file = (await fileInside(root, pathname)) ?? join(root, 'index.html');
+    const found = await fileInside(root, pathname);
+    if (found === undefined && pathname.lastIndexOf('/') > 0) {
+      // Same origin, always: '/' and the query as the URL parser encoded it.
+      response.writeHead(302, { Location: `/${search}`, 'Cache-Control': 'no-cache' }).end();
+      return;
+    }
+    const file = found ?? join(root, 'index.html');
     let contents: Buffer;
     try {
       contents = await readFile(file);
