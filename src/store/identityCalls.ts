@@ -82,7 +82,12 @@ async function send(
   // this call plans the same input.
   const options = { ...state.options, ...snapshotOptions(defaultOptionsFields()) };
   const plan = planSigning({ request: fields, credentials: signer.keys, options });
-  const call: StsCall = { action, fields, endpoint };
+  const keyId = signer.keys.accessKeyId || 'no access key ID';
+  const signedWith =
+    signer.profile === ''
+      ? `the keys typed in Credentials (${keyId})`
+      : `profile ${signer.profile} (${keyId})`;
+  const call: StsCall = { action, fields, endpoint, signedWith };
   const problem =
     plan.blockers[0] ??
     plan.issues.find(

@@ -91,6 +91,7 @@ describe('identity slice against the local gateway', () => {
       profile: '',
     });
     expect(outcome.call.endpoint).toContain("the local gateway's STS");
+    expect(outcome.call.signedWith).toBe('the keys typed in Credentials (AKIDEXAMPLE)');
   });
 
   it('says in a sentence when STS does not know the key, or cannot be reached', async () => {
@@ -136,6 +137,7 @@ describe('identity slice against the local gateway', () => {
       /^arn:aws:sts::850047500507:assumed-role\/reader\//,
     );
     expect(outcome.call.fields.profile).toBe('demo');
+    expect(outcome.call.signedWith).toBe('profile demo (AKIDEXAMPLE)');
     expect(outcome.call.fields.bodyText).toContain('Action=AssumeRole&Version=2011-06-15');
     const reader = store.getState().profiles.list.find((entry) => entry.name === 'reader');
     expect(reader?.assumed?.expiration).toBe(outcome.value.expiration);

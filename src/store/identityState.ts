@@ -13,6 +13,8 @@ export interface StsCall {
   fields: RequestFields;
   /** Which STS it went to, as a phrase: "the local gateway's STS (http://…/sts/)". */
   endpoint: string;
+  /** Whose keys signed it, as a phrase: "profile demo (AKIDEXAMPLE)"; never a secret. */
+  signedWith: string;
 }
 
 /** Where a call stands. `call` is null when nothing was signed (the input was refused). */

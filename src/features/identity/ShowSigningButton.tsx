@@ -11,7 +11,8 @@ export function StsCallLine({ call }: { call: StsCall }) {
   const [full, setFull] = useState(false);
   return (
     <p className="sts-call hint">
-      {call.action} was signed with SigV4 (service sts) and sent to {call.endpoint}.{' '}
+      {call.action} was signed with SigV4 (service sts) by {call.signedWith} and sent to{' '}
+      {call.endpoint}.{' '}
       <button type="button" className="small-button" onClick={() => setFull(!showSigning(call))}>
         Show how this was signed
       </button>
