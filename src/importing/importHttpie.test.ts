@@ -68,6 +68,21 @@ describe('importHttpie', () => {
     expect(request.headers.some(([name]) => name === 'Accept')).toBe(false);
   });
 
+  it("builds HTTPie 3's nested JSON and groups repeated keys as HTTPie does", () => {
+    expect(
+      imported(`http h.example 'a[b]=1' 'a[c]:=2' 'x[]=1' 'x[]=2' 'l[2]=z' k=1 k=2`).body,
+    ).toBe('{"a": {"b": "1", "c": 2}, "x": ["1", "2"], "l": [null, null, "z"], "k": "2"}');
+    expect(imported(`http h.example '[]=1' '[]=2'`).body).toBe('["1", "2"]');
+    expect(imported('http -f h.example q==1 a=1 b=2 a=3 r==2 q==3')).toMatchObject({
+      url: 'http://h.example?q=1&q=3&r=2',
+      body: 'a=1&a=3&b=2',
+    });
+    expect(importHttpie(`http h.example 'a[b]=1' 'a[]=2'`)).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/array index, but this part is an object/),
+    });
+  });
+
   it('takes --raw as the body', () => {
     const request = imported(`http --raw '{"a":1}' POST h.example/p`);
     expect(request.body).toBe('{"a":1}');

@@ -5,6 +5,7 @@
 import { bytesToBase64 } from '../transport/base64';
 import { utf8 } from '../signing';
 import { cleanPastedRequest } from './cleanPastedRequest';
+import { httpieJson, pythonJson, type HttpieJson } from './httpieJson';
 import { finishImport, type ImportRequestResult } from './importCurl';
 import { commandWords, MAX_COMMAND_LENGTH } from './shellWords';
 
@@ -118,23 +119,6 @@ function readItem(word: string): RequestItem | undefined {
   return undefined;
 }
 
-/** Python's json.dumps with its defaults (", " and ": ", non-ASCII as \uXXXX): HTTPie's body. */
-function pythonJson(value: unknown): string {
-  if (value === null) return 'null';
-  if (typeof value === 'string')
-    return JSON.stringify(value).replace(
-      /[\u007f-\uffff]/g,
-      (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`,
-    );
-  if (typeof value === 'number' || typeof value === 'boolean') return JSON.stringify(value);
-  if (Array.isArray(value)) return `[${value.map(pythonJson).join(', ')}]`;
-  if (typeof value === 'object')
-    return `{${Object.entries(value)
-      .map(([key, entry]) => `${pythonJson(key)}: ${pythonJson(entry)}`)
-      .join(', ')}}`;
-  return 'null';
-}
-
 /** Python's urlencode (quote_plus): all but A-Z a-z 0-9 _ . - ~ as %XX, and a space as +. */
 function formEncode(text: string): string {
   return Array.from(utf8(text.replace(/[\uD800-\uDFFF]/gu, '\uFFFD')), (byte) => {
@@ -142,6 +126,22 @@ function formEncode(text: string): string {
     if (/[A-Za-z0-9_.~-]/.test(char)) return char;
     return byte === 0x20 ? '+' : `%${byte.toString(16).toUpperCase().padStart(2, '0')}`;
   }).join('');
+}
+
+/**
+ * Pairs urlencoded as HTTPie sends them: its items are a multi-value dict, so the values of a
+ * repeated key are grouped at the key's first place (`a=1 b=2 a=3` is a=1&a=3&b=2).
+ */
+function formEncodePairs(pairs: ReadonlyArray<readonly [string, string]>): string {
+  const grouped = new Map<string, string[]>();
+  for (const [key, value] of pairs) {
+    const values = grouped.get(key);
+    if (values === undefined) grouped.set(key, [value]);
+    else values.push(value);
+  }
+  return [...grouped]
+    .flatMap(([key, values]) => values.map((value) => `${formEncode(key)}=${formEncode(value)}`))
+    .join('&');
 }
 
 /** `:3000` and `:/path` are HTTPie's localhost; a URL without a scheme gets the default one. */
@@ -174,6 +174,7 @@ export function importHttpie(text: string): ImportRequestResult {
   const unknown: string[] = [];
   const positionals: string[] = [];
   let form = false;
+  let explicitJson = false;
   let raw: string | undefined;
   let auth: string | undefined;
   let authType = 'basic';
@@ -217,8 +218,10 @@ export function importHttpie(text: string): ImportRequestResult {
     if (VALUE_OPTIONS.has(name))
       take(name, equals > 0 ? word.slice(equals + 1) : (words[++i] ?? ''));
     else if (name === '-f' || name === '--form') form = true;
-    else if (name === '-j' || name === '--json') form = false;
-    else if (IGNORED_FLAGS.has(name)) ignored.push(word);
+    else if (name === '-j' || name === '--json') {
+      form = false;
+      explicitJson = true;
+    } else if (IGNORED_FLAGS.has(name)) ignored.push(word);
     else unknown.push(word);
   }
   if (positionals.length === 0) return { ok: false, error: 'The HTTPie command has no URL.' };
@@ -237,8 +240,8 @@ export function importHttpie(text: string): ImportRequestResult {
 
   const headers: Array<[string, string]> = [];
   const removed = new Set<string>();
-  const query: string[] = [];
-  const fields: Array<[string, unknown]> = [];
+  const query: Array<[string, string]> = [];
+  const fields: Array<[string, HttpieJson]> = [];
   for (const word of positionals) {
     if (/^[^:=@\\]+;$/.test(word)) {
       // `Name;` sends the header with an empty value.
@@ -258,15 +261,15 @@ export function importHttpie(text: string): ImportRequestResult {
         else headers.push([item.key, item.value]);
         break;
       case '==':
-        query.push(`${formEncode(item.key)}=${formEncode(item.value)}`);
+        query.push([item.key, item.value]);
         break;
       case '=':
         fields.push([item.key, item.value]);
         break;
       case ':=': {
-        let value: unknown;
+        let value: HttpieJson;
         try {
-          value = JSON.parse(item.value);
+          value = JSON.parse(item.value) as HttpieJson;
         } catch {
           return {
             ok: false,
@@ -284,27 +287,27 @@ export function importHttpie(text: string): ImportRequestResult {
         );
     }
   }
-  if (fields.some(([key]) => /\[/.test(key)))
-    notes.push(
-      'Field names with [ ] are HTTPie 3 nested JSON paths; they were kept as plain names: check the body.',
-    );
-  if (query.length > 0) url += (url.includes('?') ? '&' : '?') + query.join('&');
+  if (query.length > 0) url += (url.includes('?') ? '&' : '?') + formEncodePairs(query);
 
   let body = '';
   if (raw !== undefined) {
     if (fields.length > 0)
       return { ok: false, error: '--raw and data items (name=value) cannot be used together.' };
     body = raw;
+  } else if (fields.length > 0 && form) {
+    body = formEncodePairs(fields.map(([key, value]) => [key, String(value)]));
   } else if (fields.length > 0) {
-    body = form
-      ? fields.map(([key, value]) => `${formEncode(key)}=${formEncode(String(value))}`).join('&')
-      : pythonJson(Object.fromEntries(fields));
+    const json = httpieJson(fields);
+    if (json !== null && typeof json === 'object' && 'error' in json)
+      return { ok: false, error: json.error };
+    body = pythonJson(json);
   }
   const add = (name: string, value: string) => {
     if (!hasHeader(headers, name.toLowerCase()) && !removed.has(name.toLowerCase()))
       headers.push([name, value]);
   };
-  if (body !== '' || (raw !== undefined && !form)) {
+  // HTTPie sets the form type with -f always, and the JSON types with data, --raw or -j.
+  if (form || body !== '' || raw !== undefined || explicitJson) {
     if (form) add('Content-Type', 'application/x-www-form-urlencoded; charset=utf-8');
     else {
       add('Content-Type', 'application/json');
