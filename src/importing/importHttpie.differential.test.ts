@@ -93,10 +93,10 @@ describe.skipIf(!hasHttpie)('importHttpie against HTTPie', () => {
     expect(run.status, run.stderr).toBe(0);
     const answers = JSON.parse(run.stdout) as Array<{ ok: boolean; text: string }>;
     let compared = 0;
-    cases.forEach((c, index) => {
-      const ours = importHttpie(['http', ...argvs[index]!.map(quote)].join(' '));
+    argvs.forEach((argv, index) => {
+      const ours = importHttpie(['http', ...argv.map(quote)].join(' '));
       const theirs = answers[index]!;
-      const context = `http ${argvs[index]!.join(' ')}`;
+      const context = `http ${argv.join(' ')}`;
       if (!theirs.ok) {
         expect(ours.ok, context).toBe(false);
         return;
