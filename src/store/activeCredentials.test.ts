@@ -125,6 +125,16 @@ describe('selectActiveCredentials', () => {
     expect(active().accessKeyId).toBe('');
   });
 
+  it('goes back to the typed keys when keys are filled in or imported on purpose', async () => {
+    const { state, active } = await setup();
+    state().request.setField('profile', 'admin');
+    state().credentials.fillIdentity({ accessKeyId: 'AKIAFILLED', secretAccessKey: 's' });
+    expect(active()).toMatchObject({ source: { kind: 'typed' }, accessKeyId: 'AKIAFILLED' });
+    state().request.setField('profile', 'admin');
+    state().credentials.importCredentials({ accessKeyId: 'AKIAPASTED', secretAccessKey: 's' });
+    expect(active()).toMatchObject({ source: { kind: 'typed' }, accessKeyId: 'AKIAPASTED' });
+  });
+
   it('offers no fix that would write into the typed keys for a profile', async () => {
     const { state } = await setup();
     state().profiles.importProfiles({

@@ -29,8 +29,19 @@ export function createCredentialsSlice(set: StoreSet): CredentialsSlice {
     // Keys edited by hand are not the imported ones: their expiry no longer applies.
     setField: (key, value) =>
       patch({ [key]: value, ...(KEY_FIELDS.has(key) ? { expiration: null } : {}) }),
+    // Keys filled in on purpose are the ones the user means to sign with: a profile the request
+    // had chosen would sign instead (activeCredentials.ts), so the request goes back to none.
     fillIdentity: ({ accessKeyId, secretAccessKey, sessionToken }) =>
-      patch({ accessKeyId, secretAccessKey, sessionToken: sessionToken ?? '', expiration: null }),
+      set((state) => ({
+        credentials: {
+          ...state.credentials,
+          accessKeyId,
+          secretAccessKey,
+          sessionToken: sessionToken ?? '',
+          expiration: null,
+        },
+        request: { ...state.request, profile: '' },
+      })),
     importCredentials: ({ accessKeyId, secretAccessKey, sessionToken, expiration, region }) =>
       set((state) => ({
         credentials: {
@@ -40,9 +51,11 @@ export function createCredentialsSlice(set: StoreSet): CredentialsSlice {
           sessionToken: sessionToken ?? '',
           expiration: expiration ?? null,
         },
-        ...(region === undefined || region === ''
-          ? {}
-          : { request: { ...state.request, regionOverride: region } }),
+        request: {
+          ...state.request,
+          profile: '',
+          ...(region === undefined || region === '' ? {} : { regionOverride: region }),
+        },
       })),
   };
 }
