@@ -4,7 +4,8 @@ import { createMemoryVaultStorage } from '../vault/vaultStorage';
 import { selectActiveCredentials } from './activeCredentials';
 import { createMemoryStorage } from './createPlaygroundStore';
 import { STORAGE_KEY } from './persistence';
-import { createTestStore } from './storeTestSupport';
+import { signRequest } from '../signing';
+import { answered, createTestStore } from './storeTestSupport';
 
 const PASSPHRASE = 'correct horse battery staple';
 const SECRET = 'vault-secret-key-value';
@@ -113,6 +114,34 @@ describe('createVaultSlice', () => {
     });
     expect(state.profiles.list.map((entry) => entry.name).sort()).toEqual(['admin', 'dev']);
     expect(JSON.stringify(state.profiles.list)).not.toContain(PROFILE_SECRET);
+  });
+
+  it('lock: leaves no secret anywhere in the state, signings and the last answer included', async () => {
+    const signings: Array<Promise<unknown>> = [];
+    const store = createTestStore({
+      deps: {
+        signRequest: (input) => {
+          const done = signRequest(input);
+          signings.push(done.catch(() => undefined));
+          return done;
+        },
+        sendRequest: () => Promise.resolve(answered()),
+      },
+    });
+    await store.getState().vault.load();
+    typeSecrets(store);
+    await store.getState().vault.create(PASSPHRASE);
+    await store.getState().response.send();
+    store.getState().tabs.openNew();
+    store.getState().credentials.setField('secretVisible', true);
+    await Promise.all(signings);
+    // The signing runner publishes in the continuation after its promise.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    const everything = () => JSON.stringify(store.getState());
+    expect(everything()).toContain(SECRET);
+    store.getState().vault.lock();
+    for (const secret of [SECRET, TOKEN, PROFILE_SECRET])
+      expect(everything()).not.toContain(secret);
   });
 
   it('unlock: a wrong passphrase says so and opens nothing; the right one restores everything', async () => {

@@ -70,7 +70,11 @@ export function createVaultSlice(
     return had;
   };
 
-  /** Takes the secrets out of memory: the typed secret key and token, the profiles' secrets. */
+  /**
+   * Takes the secrets out of memory: the typed secret key and token, the profiles' secrets, and
+   * the signings made with them (their input holds the keys; the steps show kSecret), on screen
+   * and in the tabs behind it. A send under way keeps its own until it ends.
+   */
   const dropSecrets = () =>
     set((state) => ({
       credentials: {
@@ -80,6 +84,19 @@ export function createVaultSlice(
         expiration: null,
       },
       profiles: { ...state.profiles, list: profilesWithoutSecrets(state.profiles.list) },
+      signing: { ...state.signing, live: null, shown: null },
+      response:
+        state.response.outcome.kind === 'sending'
+          ? state.response
+          : { ...state.response, outcome: { kind: 'idle' } },
+      tabs: {
+        ...state.tabs,
+        list: state.tabs.list.map((tab) =>
+          tab.parked === null || tab.parked.outcome.kind === 'sending'
+            ? tab
+            : { ...tab, parked: { ...tab.parked, live: null, outcome: { kind: 'idle' } } },
+        ),
+      },
     }));
 
   const apply = (contents: VaultContents, key: VaultKey) => {

@@ -24,6 +24,8 @@ export function VaultPanel() {
   const forgetEverything = usePlaygroundStore((s) => s.vault.forgetEverything);
   const [importing, setImporting] = useState(false);
   const [confirming, setConfirming] = useState(false);
+  // Open at first when there are migrated keys to keep; the user opens and closes it after that.
+  const [offerOpen] = useState(plainCopyRemoved);
 
   const download = async () => {
     const text = await exportFile();
@@ -52,7 +54,7 @@ export function VaultPanel() {
             as it clears the values of credential headers (Authorization, Cookie, API keys, tokens)
             and URL credentials in the request. Only the signed request leaves the page.
           </p>
-          <details className="vault-create" open={plainCopyRemoved || undefined}>
+          <details className="vault-create" open={offerOpen || undefined}>
             <summary>Keep secrets in this browser, encrypted</summary>
             <CreateVaultForm />
           </details>
