@@ -128,7 +128,12 @@ export async function checkSignature(
       : /^\s*https?:\/\//i.test(text)
         ? 'presigned-url'
         : 'http';
-    return { valid: false, format, findings: [{ severity: 'error', message: parsed.error }] };
+    return {
+      valid: false,
+      signatureMatches: false,
+      format,
+      findings: [{ severity: 'error', message: parsed.error }],
+    };
   }
   return checkPastedRequest(parsed, secretAccessKey, options);
 }

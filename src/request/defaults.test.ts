@@ -60,7 +60,7 @@ describe('loadPlaygroundConfig', () => {
     });
     afterAll(async () => {
       await running.playground.close();
-      await running.gateway.close();
+      await running.gateway?.close();
     });
 
     it('gets the gateway URL and the relay', async () => {
