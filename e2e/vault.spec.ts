@@ -3,6 +3,7 @@
 // passphrase. Against npm start: the page, the relay and the local gateway.
 import { expect, test } from '@playwright/test';
 import { PlaygroundPage } from './pages/playground';
+import { ProfilesPanel } from './pages/profiles';
 import { VaultPanel } from './pages/vault';
 
 /** The local gateway's temporary identity (src/request/defaults.ts): keys and a session token. */
@@ -133,4 +134,30 @@ test('vault: locks itself after the idle time the user set', async ({ page }) =>
   await page.clock.fastForward('01:30');
   await expect(vault.lockedPrompt).toBeVisible();
   await expect(playground.secretAccessKey).toHaveValue('');
+});
+
+test('vault: profiles are kept in it too, and a locked profile says to unlock', async ({
+  page,
+}) => {
+  const playground = new PlaygroundPage(page);
+  const vault = new VaultPanel(page);
+  const profiles = new ProfilesPanel(page);
+  await playground.open();
+  await profiles.paste({
+    credentials: `[temp]\naws_access_key_id = ${TEMP.accessKeyId}\naws_secret_access_key = ${TEMP.secretAccessKey}\naws_session_token = ${TEMP.sessionToken}\n`,
+  });
+  await profiles.chooseForRequest('temp');
+  // The typed keys are not the ones that sign: the profile's are.
+  await playground.fillCredentials({ accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'not-these' });
+  await vault.create(PASSPHRASE);
+  expect(await playground.send()).toMatch(/^200\b/);
+
+  await page.reload();
+  await expect(vault.lockedPrompt).toBeVisible();
+  await expect(page.getByText('Unlock the vault to sign with profile temp.').first()).toBeVisible();
+  expectNoSecret(await vault.storedText(), 'storage with a profile in the locked vault');
+
+  await vault.unlock(PASSPHRASE);
+  await expect(profiles.profile('temp')).toBeVisible();
+  expect(await playground.send()).toMatch(/^200\b/);
 });
