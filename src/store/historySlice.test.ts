@@ -60,7 +60,7 @@ describe('createHistorySlice', () => {
       signed: true,
       withheld: true,
     });
-    // Nor does storage: neither the history nor the form ("Remember credentials" is off).
+    // Nor does storage: neither the history nor the form.
     const raw = storage.data.get(STORAGE_KEY) ?? 'null';
     expect((JSON.parse(raw) as { state: { history: unknown[] } }).state.history).toHaveLength(1);
     expect(raw).not.toContain(SECRET);
@@ -84,7 +84,7 @@ describe('createHistorySlice', () => {
     const history = JSON.stringify(store.getState().history.entries);
     for (const secret of [...Object.values(values), 'query-key-mine']) {
       expect(history).not.toContain(secret);
-      // Nor the form as saved: "Remember credentials" is off.
+      // Nor the form as saved.
       expect(saved).not.toContain(secret);
     }
     expect(store.getState().history.entries[0]!.request.withheldFromUrl).toEqual(['api_key']);
