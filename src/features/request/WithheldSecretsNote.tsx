@@ -25,8 +25,8 @@ export function WithheldSecretsNote() {
     <div className="warning-box" role="note" aria-label="Credentials not kept">
       <p>
         Not kept, as {them === 'it' ? 'it carries a credential' : 'they carry credentials'}:{' '}
-        {parts.join('; ')}. Paste {them} again to send {them}: the page never stores credentials
-        in the request, not even in the vault.
+        {parts.join('; ')}. Paste {them} again to send {them}: the page never stores credentials in
+        the request, not even in the vault.
       </p>
     </div>
   );
