@@ -176,7 +176,11 @@ function payloadCause(ours: string, theirs: string): MismatchCause {
     id: 'payload-changed',
     sentence,
     detail: `We signed payload hash ${ours}; AWS computed ${theirs}.`,
-    fix: { label: 'Check the body', action: { kind: 'focus-field', field: 'body' } },
+    // Signing UNSIGNED-PAYLOAD is an option, not the body: the fix switches it back.
+    fix:
+      ours === UNSIGNED_PAYLOAD
+        ? { label: 'Sign the payload', action: { kind: 'set-payload', value: 'signed' } }
+        : { label: 'Check the body', action: { kind: 'focus-field', field: 'body' } },
   };
 }
 

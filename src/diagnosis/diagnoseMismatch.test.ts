@@ -138,6 +138,20 @@ describe('diagnoseMismatch', () => {
     expect(dropped.causes[0]!.sentence).toMatch(/no body/);
   });
 
+  it('offers to sign the payload when we signed UNSIGNED-PAYLOAD and AWS hashed the body', () => {
+    const diagnosis = diagnoseMismatch(ours({ payload: 'UNSIGNED-PAYLOAD' }), {
+      canonicalRequest: canonical({}),
+    });
+    expect(ids(diagnosis)).toEqual(['payload-changed']);
+    expect(diagnosis.causes[0]!.sentence).toMatch(
+      /We signed UNSIGNED-PAYLOAD, but AWS hashed the body/,
+    );
+    expect(diagnosis.causes[0]!.fix).toEqual({
+      label: 'Sign the payload',
+      action: { kind: 'set-payload', value: 'signed' },
+    });
+  });
+
   it('sees another method', () => {
     const diagnosis = diagnoseMismatch(ours(), { canonicalRequest: canonical({ method: 'GET' }) });
     expect(ids(diagnosis)).toEqual(['method']);

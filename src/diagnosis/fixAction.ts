@@ -9,6 +9,7 @@ export type FixAction =
   /** Sign with the server's clock: seconds to add to the local one. */
   | { kind: 'set-clock-offset'; seconds: number }
   | { kind: 'unsign-header'; name: string }
+  | { kind: 'set-payload'; value: 'signed' | 'unsigned' }
   /** Ask STS which identity the credentials are (features/identity): not a change to the form. */
   | { kind: 'who-am-i' }
   | {

@@ -487,6 +487,32 @@ describe('validateSigningInput', () => {
       expect(about(validate({ method: 'GET', body: new ArrayBuffer(2) }), 'body')).toHaveLength(1);
     });
 
+    it('warns before Send that UNSIGNED-PAYLOAD on API Gateway will not match, and offers signing it', () => {
+      const [issue, ...rest] = about(
+        validate({ method: 'POST', body: 'x', payload: 'unsigned' }),
+        'payload',
+      );
+      expect(rest).toEqual([]);
+      expect(issue).toMatchObject({ severity: 'warning', fix: 'signed' });
+      expect(issue!.message).toMatch(
+        /^UNSIGNED-PAYLOAD without an X-Amz-Content-Sha256 header: API Gateway/,
+      );
+      expect(
+        about(validate({ payload: 'unsigned', mode: 'query' }), 'payload')[0]!.message,
+      ).toMatch(/^Only S3 reads UNSIGNED-PAYLOAD from a presigned URL/);
+      expect(
+        about(validate({ payload: 'unsigned', contentSha256Header: true }), 'payload')[0]!.message,
+      ).toMatch(/not documented to accept UNSIGNED-PAYLOAD/);
+    });
+
+    it('leaves UNSIGNED-PAYLOAD alone where S3 reads it', () => {
+      for (const mode of ['header', 'query'] as const)
+        expect(about(validate({ service: 's3', payload: 'unsigned', mode }), 'payload')).toEqual(
+          [],
+        );
+      expect(about(validate({ payload: 'signed' }), 'payload')).toEqual([]);
+    });
+
     it('accepts an empty body with GET and any body with POST', () => {
       expect(validate({ method: 'GET', body: '' })).toEqual([]);
       expect(validate({ method: 'GET', body: new Uint8Array(0) })).toEqual([]);

@@ -4,6 +4,7 @@ import { parseQuery } from './getCanonicalQuery';
 import { getHostHeaderMismatches } from './getHostHeaderMismatches';
 import { encodePathCanonically, getPathRules } from './getCanonicalUri';
 import { parseUrl, schemeForHost } from './parseUrl';
+import { resolveSigningOptions } from './resolveSigningOptions';
 import type { SigningInput } from './types';
 import { findEncodingFlaw, uriEncode, type EncodingFlaw } from './uriEncode';
 
@@ -30,6 +31,7 @@ export type SigningField =
   | 'credentials.sessionToken'
   | 'unsignedHeaders'
   | 'body'
+  | 'payload'
   | 'signingDate'
   | 'expiresIn'
   | 'regionSet'
@@ -142,6 +144,30 @@ function checkPadded(
       message: `${label} contains whitespace, which no AWS key does.`,
     });
   }
+}
+
+/**
+ * UNSIGNED-PAYLOAD only works where the server knows to put it in its canonical request: S3 always
+ * reads it from x-amz-content-sha256 (and signs presigned URLs with it); any service that receives
+ * no such header hashes the body itself, and the signature cannot match.
+ */
+function checkUnsignedPayload(
+  input: SigningInput,
+  add: (field: SigningField, severity: Severity, message: string, fix?: string) => void,
+) {
+  const options = resolveSigningOptions(input);
+  if (options.payload !== 'unsigned' || input.service === 's3') return;
+  const who = input.service === 'execute-api' ? 'API Gateway' : input.service || 'the service';
+  add(
+    'payload',
+    'warning',
+    options.mode === 'query'
+      ? `Only S3 reads UNSIGNED-PAYLOAD from a presigned URL: ${who} hashes the body itself, so this signature will not match. Sign the payload.`
+      : options.contentSha256Header
+        ? `${who} is not documented to accept UNSIGNED-PAYLOAD (S3 is): if it hashes the body itself, the signature will not match. Sign the payload unless you know it does.`
+        : `UNSIGNED-PAYLOAD without an X-Amz-Content-Sha256 header: ${who} cannot know the body went unsigned, hashes it, and the signature will not match. Sign the payload.`,
+    'signed',
+  );
 }
 
 /**
@@ -396,6 +422,7 @@ export function validateSigningInput(input: SigningInput): ValidationIssue[] {
       );
     }
   }
+  checkUnsignedPayload(input, add);
   const hasBody =
     input.body !== undefined &&
     (typeof input.body === 'string' ? input.body.length : input.body.byteLength) > 0;

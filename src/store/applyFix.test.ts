@@ -30,6 +30,22 @@ describe('request.applyFix', () => {
     expect(store.getState().options.s3PathRules).toBe(false);
   });
 
+  it('set-payload (and the validation fix for UNSIGNED-PAYLOAD) signs the payload again', () => {
+    const { store } = makeStore();
+    store.getState().options.setField('payload', 'unsigned');
+    const issue = planSigning(store.getState()).issues.find((i) => i.field === 'payload');
+    expect(issue?.fixAction).toEqual({
+      kind: 'set-field',
+      field: { slice: 'options', key: 'payload' },
+      value: 'signed',
+    });
+    store.getState().request.applyFix(issue!.fixAction!);
+    expect(store.getState().options.payload).toBe('signed');
+    store.getState().options.setField('payload', 'unsigned');
+    store.getState().request.applyFix({ kind: 'set-payload', value: 'signed' });
+    expect(store.getState().options.payload).toBe('signed');
+  });
+
   it('set-region and set-service override the scope', () => {
     const { store } = makeStore();
     store.getState().request.applyFix({ kind: 'set-region', value: 'eu-west-3' });

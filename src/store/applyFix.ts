@@ -8,7 +8,7 @@ export type FormField =
       key: 'method' | 'url' | 'regionOverride' | 'serviceOverride' | 'signingTime';
     }
   | { slice: 'credentials'; key: 'accessKeyId' | 'secretAccessKey' | 'sessionToken' }
-  | { slice: 'options'; key: 'expiresIn' | 'regionSet' }
+  | { slice: 'options'; key: 'expiresIn' | 'regionSet' | 'payload' }
   | { slice: 'header'; rowId: string; part: 'name' | 'value' };
 
 /**
@@ -38,6 +38,8 @@ export function applyFormFix(state: PlaygroundState, fix: FormFix): void {
       return request.setField('serviceOverride', fix.value);
     case 'set-signing-time':
       return request.setField('signingTime', fix.value);
+    case 'set-payload':
+      return options.setField('payload', fix.value);
     case 'set-clock-offset':
       options.setField('clockOffsetSeconds', Math.round(fix.seconds));
       // The offset moves "now"; a fixed signing time would ignore it.
@@ -64,7 +66,9 @@ function setFormField(state: PlaygroundState, field: FormField, value: string): 
     case 'credentials':
       return state.credentials.setField(field.key, value);
     case 'options':
-      return state.options.setField(field.key, value);
+      return field.key === 'payload'
+        ? state.options.setField('payload', value === 'unsigned' ? 'unsigned' : 'signed')
+        : state.options.setField(field.key, value);
     case 'header':
       return state.request.updateHeader(field.rowId, { [field.part]: value });
   }

@@ -121,6 +121,7 @@ const ISSUE_FIELDS: {
   'credentials.sessionToken': { slice: 'credentials', key: 'sessionToken' },
   expiresIn: { slice: 'options', key: 'expiresIn' },
   regionSet: { slice: 'options', key: 'regionSet' },
+  payload: { slice: 'options', key: 'payload' },
   unsignedHeaders: undefined,
   body: undefined,
 };

@@ -32,6 +32,7 @@ export function SigningOptionsPanel() {
           { value: 'unsigned', label: UNSIGNED_PAYLOAD },
         ]}
       />
+      <FieldIssues fields={['payload']} />
       <SignerChecks />
       <SigningTimeField />
       <TransportField />
