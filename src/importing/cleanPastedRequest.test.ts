@@ -31,6 +31,7 @@ describe('cleanPastedRequest', () => {
     expect(format('xhs h/p')).toBe('httpie');
     expect(format('fetch("https://h/", {});')).toBe('fetch');
     expect(format('await fetch ("https://h/")')).toBe('fetch');
+    expect(format('const r = await fetch("https://h/")')).toBe('fetch');
     expect(format('$session = New-Object Microsoft.PowerShell.Commands.WebRequestSession\n')).toBe(
       'powershell',
     );

@@ -23,6 +23,14 @@ const SHELL_PROMPT = /^\$[ \t]+/;
 const REQUEST_LINE =
   /^[A-Za-z-]+[ \t]+(?:[/*]|[A-Za-z][A-Za-z0-9+.-]*:\/\/)\S*(?:[ \t]+HTTP\/\d(?:\.\d)?)?[ \t]*$/;
 
+/** `const name =`, `let name =` or `var name =` before a fetch(…) call. */
+export const FETCH_BINDING = /^(?:const|let|var)[ \t]+[A-Za-z_$][\w$]*[ \t]*=[ \t]*/;
+
+/** A fetch(…) call, awaited or not, with or without a name for its answer. */
+const FETCH_START = new RegExp(
+  `^(?:${FETCH_BINDING.source.slice(1)})?(?:await[ \\t]+)?fetch[ \\t]*\\(`,
+);
+
 /** Chrome's "Copy as PowerShell" starts with a WebRequestSession; by hand, with the cmdlet. */
 const POWERSHELL_START =
   /^(?:\$[A-Za-z_]\w*[ \t]*=[ \t]*New-Object[ \t]|(?:Invoke-WebRequest|Invoke-RestMethod|iwr|irm)(?:[ \t`\r\n]|$))/i;
@@ -32,7 +40,7 @@ function formatOf(text: string): PastedFormat {
   if (/^curl(\.exe)?(\s|$)/.test(text)) return 'curl';
   // Before the request line: "http https://host/" is HTTPie's, not a method "http".
   if (/^(?:https?|xhs?)[ \t]/.test(text)) return 'httpie';
-  if (/^(?:await[ \t]+)?fetch[ \t]*\(/.test(text)) return 'fetch';
+  if (FETCH_START.test(text)) return 'fetch';
   if (POWERSHELL_START.test(text)) return 'powershell';
   if (/^https?:\/\/\S+$/i.test(text.trimEnd())) return 'url';
   // Only the first line is tested, so the cost is bounded by it, not by the body.

@@ -68,6 +68,13 @@ describe('importFetch', () => {
       imported('fetch("https://h.example/a", {"body": null, "method": "GET"});'),
     ).toMatchObject({ method: 'GET', body: '', url: 'https://h.example/a' });
     expect(imported("await fetch('https://h.example/b')")).toMatchObject({ method: 'GET' });
+    const bound = imported(
+      "const response = await fetch('https://h.example/b', { method: 'POST' }).then((r) => r.json());",
+    );
+    expect(bound).toMatchObject({ method: 'POST', url: 'https://h.example/b' });
+    expect(bound.notes).toContain(
+      'What is done with the answer (.then(…) and the like) was left out.',
+    );
   });
 
   it('reads hand-written JavaScript: single quotes, templates, bare keys, comments, JSON.stringify', () => {

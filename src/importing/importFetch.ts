@@ -1,7 +1,7 @@
 // Imports a fetch(…) call as Chrome's DevTools write it ("Copy as fetch" and "Copy as fetch
 // (Node.js)"): fetch("url", { "headers": {…}, "body": "…" | null, "method": "POST", … });
 // The arguments are read as data (readJsLiteral), never run. Never throws.
-import { cleanPastedRequest } from './cleanPastedRequest';
+import { cleanPastedRequest, FETCH_BINDING } from './cleanPastedRequest';
 import { finishImport, type ImportRequestResult } from './importCurl';
 import { isError, JsLiteralReader, type JsObject, type JsValue } from './readJsLiteral';
 import { MAX_COMMAND_LENGTH } from './shellWords';
@@ -32,6 +32,9 @@ export function importFetch(text: string): ImportRequestResult {
   if (snippet.length > MAX_COMMAND_LENGTH)
     return { ok: false, error: `The snippet is longer than ${MAX_COMMAND_LENGTH} characters.` };
   const reader = new JsLiteralReader(snippet);
+  // `const response = await fetch(…)`: the name it is given changes nothing.
+  const binding = FETCH_BINDING.exec(snippet.slice(0, 200));
+  if (binding) reader.at = binding[0].length;
   reader.eat('await');
   if (!reader.eat('fetch') || !reader.eat('('))
     return { ok: false, error: 'A fetch snippet starts with fetch(.' };
@@ -62,7 +65,9 @@ export function importFetch(text: string): ImportRequestResult {
   reader.eat(';');
   reader.skipBlank();
   const notes: string[] = [];
-  if (reader.at < snippet.length)
+  if (snippet.startsWith('.', reader.at))
+    notes.push('What is done with the answer (.then(…) and the like) was left out.');
+  else if (reader.at < snippet.length)
     notes.push('Only the first fetch(…) was read; the text after it was left out.');
 
   const headers: Array<[string, string]> = [];
