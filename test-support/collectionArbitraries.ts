@@ -87,6 +87,9 @@ const savedHeader: fc.Arbitrary<SavedHeader> = fc.record(
   { requiredKeys: ['name', 'value', 'signed'] },
 );
 
+/** An AWS profile's name, as a request or an environment names the one it signs with. */
+const profileName = fc.constantFrom('default', 'reader', 'my profile', 'ünïcode');
+
 export const savedRequest: fc.Arbitrary<SavedRequest> = fc.record(
   {
     kind: fc.constant('request' as const),
@@ -100,6 +103,7 @@ export const savedRequest: fc.Arbitrary<SavedRequest> = fc.record(
     service: fc.constantFrom('execute-api', 's3', ''),
     options: savedOptions,
     description: anyText(30),
+    profile: profileName,
   },
   {
     requiredKeys: ['kind', 'id', 'name', 'method', 'url', 'headers', 'body', 'options'],
@@ -166,11 +170,15 @@ export const collection: fc.Arbitrary<Collection> = fc.record(
   { requiredKeys: ['id', 'name', 'variables', 'items'] },
 );
 
-export const environment: fc.Arbitrary<Environment> = fc.record({
-  id: itemId,
-  name: itemName,
-  variables: fc.array(variable, { maxLength: 4 }),
-});
+export const environment: fc.Arbitrary<Environment> = fc.record(
+  {
+    id: itemId,
+    name: itemName,
+    variables: fc.array(variable, { maxLength: 4 }),
+    profile: profileName,
+  },
+  { requiredKeys: ['id', 'name', 'variables'] },
+);
 
 /** Environments with ids unique among them, as the page keeps them. */
 export const environments: fc.Arbitrary<Environment[]> = fc.uniqueArray(environment, {

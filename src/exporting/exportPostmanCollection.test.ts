@@ -245,13 +245,17 @@ describe('exportPostmanCollection', () => {
  * credential marked secret (importers read names with credentialFields.ts's rule).
  */
 function asImported(collection: Collection): Collection {
-  const request = (saved: SavedRequest): SavedRequest => ({
-    ...saved,
-    url: withoutCredentialsInUrl(saved.url).url,
-    headers: withoutCredentialHeaders(saved.headers).map(({ withheld, ...header }) =>
-      withheld === true ? { ...header, withheld } : header,
-    ),
-  });
+  // Postman has no AWS profiles: the name of the one a request signs with is not exported.
+  const request = ({ profile, ...saved }: SavedRequest): SavedRequest => {
+    void profile;
+    return {
+      ...saved,
+      url: withoutCredentialsInUrl(saved.url).url,
+      headers: withoutCredentialHeaders(saved.headers).map(({ withheld, ...header }) =>
+        withheld === true ? { ...header, withheld } : header,
+      ),
+    };
+  };
   const items = (list: readonly CollectionItem[]): CollectionItem[] =>
     list.map((item) =>
       item.kind === 'request' ? request(item) : { ...item, items: items(item.items) },

@@ -24,6 +24,7 @@ const LIMITS = {
   expiresIn: 16,
   regionSet: 512,
   withheldFromUrl: 64,
+  profile: 256,
 } as const;
 
 /** The only keys a link may hold: anything else (keys, transport, gateway) makes it invalid. */
@@ -38,6 +39,8 @@ const LINK_KEYS = new Set([
   'region',
   'service',
   'options',
+  // The name of the AWS profile it signs with, never what the profile holds.
+  'profile',
 ]);
 const HEADER_KEYS = new Set(['name', 'value', 'signed', 'withheld']);
 const OPTION_KEYS = new Set([
@@ -97,6 +100,7 @@ function withinLimits(snapshot: RequestSnapshot): boolean {
     snapshot.service.length <= LIMITS.scope &&
     snapshot.options.expiresIn.length <= LIMITS.expiresIn &&
     snapshot.options.regionSet.length <= LIMITS.regionSet &&
+    (snapshot.profile ?? '').length <= LIMITS.profile &&
     withheld.length <= LIMITS.withheldFromUrl &&
     withheld.every((name) => name.length <= LIMITS.headerName)
   );
