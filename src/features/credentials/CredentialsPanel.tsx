@@ -46,7 +46,7 @@ export function CredentialsPanel() {
             aria-controls="secret-access-key"
             onClick={() => setField('secretVisible', !secretVisible)}
           >
-            Show
+            {secretVisible ? 'Hide' : 'Show'}
           </button>
         </div>
         <FieldIssues fields={['credentials.secretAccessKey']} id="secret-access-key-issues" />
