@@ -39,6 +39,10 @@ test('demo may not GET; it assumes reader, and reader may', async ({ playground,
   // The profile says until when its keys are good (the profiles list's expiry flag).
   await expect(profiles.profile('reader')).toContainText(/The role's keys: expires in/);
   expect(await playground.send()).toBe('200 OK');
+  // The role's session token, from STS, is in no field: the steps draw it masked.
+  await expect(playground.artifact('Canonical request')).toContainText(
+    /x-amz-security-token:•{40,}/,
+  );
 
   const who = await identity.askWhoAmI();
   await expect(identity.callerIdentity(who)).toContainText(READER_SESSION);

@@ -1,11 +1,15 @@
+import { useContext } from 'react';
+import { maskSecrets, MaskedSecrets } from './maskedSecrets';
 import { describeCodePoint, markWhitespace } from './visibleWhitespace';
 
 /**
  * A line of an artifact with the whitespace that matters made visible. The marks are drawn by
- * CSS over the real characters, so selecting and copying the text still gives the exact bytes.
+ * CSS over the real characters, so selecting and copying the text still gives the exact bytes
+ * (but for a secret masked around it: MaskedSecrets).
  */
 export function VisibleText({ text }: { text: string }) {
-  const segments = markWhitespace(text);
+  const secrets = useContext(MaskedSecrets);
+  const segments = markWhitespace(secrets.length === 0 ? text : maskSecrets(text, secrets));
   return (
     <>
       {segments.map((segment, index) => {

@@ -3,6 +3,7 @@ import { lazy, Suspense, useMemo, type ComponentProps } from 'react';
 import {
   EMPTY_SHA256,
   UNSIGNED_PAYLOAD,
+  uriEncode,
   type SigningInput,
   type SigningResult,
 } from '../../signing';
@@ -23,6 +24,7 @@ import { SigV4aKeyDerivation } from './SigV4aKeyDerivation';
 import { SignatureValidity } from './SignatureValidity';
 import { CopyButton } from '../../components/ui/CopyButton';
 import { StepSection } from '../../components/ui/StepSection';
+import { MaskedSecrets } from '../../components/ui/maskedSecrets';
 
 // The exporters are loaded after the page is up: the first load stays as small as before.
 const ExportSnippets = lazy(() =>
@@ -48,7 +50,15 @@ export function SigningSteps() {
   const error = usePlaygroundStore((s) => s.signing.error);
   const secretVisible = usePlaygroundStore((s) => s.credentials.secretVisible);
   const bodyFileName = usePlaygroundStore((s) => s.request.bodyFile?.name);
+  const typedToken = usePlaygroundStore((s) => s.credentials.sessionToken);
   const blocked = plan.blockers.length > 0;
+  // A profile's session token (an assumed role's, from STS) is in no field on screen: the steps
+  // draw it masked too, unless Show is on, as kSecret is. The typed one is in its field anyway.
+  const token = shown?.input.credentials.sessionToken ?? '';
+  const masked = useMemo(
+    () => (secretVisible || token === '' || token === typedToken ? [] : [token, uriEncode(token)]),
+    [secretVisible, token, typedToken],
+  );
 
   return (
     <>
@@ -74,15 +84,17 @@ export function SigningSteps() {
             service={shown.input.service}
           />
           <VariablesUsed uses={plan.variables} />
-          <Steps
-            input={shown.input}
-            result={shown.result}
-            secretVisible={secretVisible}
-            transport={plan.transport}
-            bodyFileName={bodyFileName}
-            browserPath={shown.input.url === plan.input.url ? plan.browserPath : undefined}
-            withheldHeaders={plan.withheldHeaders.map(({ name }) => name)}
-          />
+          <MaskedSecrets value={masked}>
+            <Steps
+              input={shown.input}
+              result={shown.result}
+              secretVisible={secretVisible}
+              transport={plan.transport}
+              bodyFileName={bodyFileName}
+              browserPath={shown.input.url === plan.input.url ? plan.browserPath : undefined}
+              withheldHeaders={plan.withheldHeaders.map(({ name }) => name)}
+            />
+          </MaskedSecrets>
         </div>
       )}
     </>
