@@ -423,16 +423,8 @@ export function validateSigningInput(input: SigningInput): ValidationIssue[] {
     }
   }
   checkUnsignedPayload(input, add);
-  const hasBody =
-    input.body !== undefined &&
-    (typeof input.body === 'string' ? input.body.length : input.body.byteLength) > 0;
-  if (hasBody && (input.method.toUpperCase() === 'GET' || input.method.toUpperCase() === 'HEAD')) {
-    add(
-      'body',
-      'warning',
-      `Browsers cannot send a body with ${input.method.toUpperCase()}; the request would go out without it and the payload hash would not match.`,
-    );
-  }
+  // A body with GET or HEAD signs like any other; whether it can be sent depends on the transport
+  // (store/getBodyIssue.ts).
   return issues;
 }
 

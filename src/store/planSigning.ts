@@ -15,6 +15,7 @@ import { parseSigningTime, type SigningTime } from './parseSigningTime';
 import type { OptionsFields, RequestFields } from './playgroundState';
 import type { ActiveCredentials } from './activeCredentials';
 import { withBrowserPath, type BrowserPath } from './browserPath';
+import { getBodyIssue } from './getBodyIssue';
 import { parseRegionSet, regionSetIssues } from './regionSet';
 import { resolveFormVariables, type VariableTarget } from './resolveFormVariables';
 
@@ -272,6 +273,12 @@ export function planSigning(source: PlanSource): SigningPlan {
     signingDate: signingTime.kind === 'fixed' ? signingTime.date : VALIDATION_DATE,
   });
   if (options.algorithm === 'sigv4a') issues.push(...regionSetIssues(options.regionSet));
+  const bodyIssue = getBodyIssue(
+    request.method,
+    body !== undefined && (typeof body === 'string' ? body.length : body.byteLength) > 0,
+    transport,
+  );
+  if (bodyIssue !== undefined) issues.push(bodyIssue);
   const mismatches = scopeMismatchIssues({ detected, region, service });
   if (signingTime.kind === 'invalid') {
     issues.push({
