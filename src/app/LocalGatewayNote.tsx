@@ -4,7 +4,8 @@ import { usePlaygroundStore } from '../store/usePlaygroundStore';
 /** What the local gateway is, and one click to sign as each of its identities. */
 export function LocalGatewayNote() {
   const gatewayUrl = usePlaygroundStore((s) => s.options.gatewayUrl);
-  const accessKeyId = usePlaygroundStore((s) => s.credentials.accessKeyId);
+  // The key that signs: a profile's when the request or environment chose one, else the typed.
+  const accessKeyId = usePlaygroundStore((s) => s.signing.plan.input.credentials.accessKeyId);
   const fillIdentity = usePlaygroundStore((s) => s.credentials.fillIdentity);
   return (
     <div className="gateway-note">
