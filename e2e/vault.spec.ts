@@ -14,6 +14,10 @@ const TEMP = {
 };
 const PASSPHRASE = 'orbit lantern pebble 42 quietly';
 
+// Each journey derives Argon2id keys (19 MiB, ~250 ms on an idle machine, seconds on a busy one)
+// and reloads the page: more than the default 30 s when the two cores are shared.
+test.describe.configure({ timeout: 90_000 });
+
 /** Each secret as typed, and in the encodings a careless store might use. */
 function forms(secret: string): string[] {
   const base64 = Buffer.from(secret).toString('base64');
