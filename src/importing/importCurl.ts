@@ -63,7 +63,12 @@ export function finishImport(
     };
   } else {
     if (extracted.sessionToken !== undefined) request.sessionToken = extracted.sessionToken;
-    if (extracted.accessKeyId !== undefined) request.accessKeyId = extracted.accessKeyId;
+    if (extracted.accessKeyId !== undefined) {
+      request.accessKeyId = extracted.accessKeyId;
+      request.notes.push(
+        `The key ID ${extracted.accessKeyId} went into the credentials; a signed request never carries the secret access key, so enter it to sign again.`,
+      );
+    }
   }
   return request;
 }

@@ -84,4 +84,26 @@ describe('importRequest', () => {
     store.getState().request.importRequest(result.request);
     expect(store.getState().options).toMatchObject({ algorithm: 'sigv4a', regionSet: 'us-*' });
   });
+
+  it('puts the key ID and session token of a signed request into the credentials, and asks for the secret', async () => {
+    const store = createTestStore();
+    const token = 'FwoGZXIvYXdzEXAMPLETOKEN';
+    const request = await imported({
+      credentials: {
+        accessKeyId: 'ASIAQEXAMPLEKEYID0001',
+        secretAccessKey: 'je7MtGbClwBF/2Zp9Utk/h3yCo8nvbEXAMPLEKEY',
+        sessionToken: token,
+      },
+    });
+    expect(request.notes.join(' ')).toMatch(/session token .* went into the credentials/);
+    expect(request.notes.join(' ')).toMatch(
+      /key ID ASIAQEXAMPLEKEYID0001 went into the credentials/,
+    );
+    store.getState().request.importRequest(request);
+    expect(store.getState().credentials).toMatchObject({
+      accessKeyId: 'ASIAQEXAMPLEKEYID0001',
+      secretAccessKey: '',
+      sessionToken: token,
+    });
+  });
 });

@@ -119,6 +119,10 @@ export interface ImportableRequest {
   headers: ReadonlyArray<readonly [string, string]>;
   body: string;
   credentials?: { accessKeyId: string; secretAccessKey: string; sessionToken?: string };
+  /** The key ID a signed request named, when its secret is unknown (no `credentials`). */
+  accessKeyId?: string;
+  /** The session token a signed request carried, when its keys are unknown. */
+  sessionToken?: string;
   region?: string;
   service?: string;
   /** How the pasted request was already signed: Import signs it again the same way. */

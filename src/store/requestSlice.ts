@@ -8,6 +8,7 @@ import type {
   HeaderRow,
   ImportableRequest,
   OptionsFields,
+  PlaygroundState,
   RequestFields,
   RequestSnapshot,
   RequestSlice,
@@ -133,6 +134,24 @@ function snapshotRequestFields(snapshot: RequestSnapshot): Partial<RequestFields
   };
 }
 
+/**
+ * A signed request names its key ID and may carry a session token, never the secret: both go into
+ * the credentials as the import's note says, and a secret that belonged to another key is cleared
+ * so the page asks for the right one instead of signing with a wrong pair.
+ */
+function takeSignedRequestKeys(
+  credentials: PlaygroundState['credentials'],
+  { accessKeyId, sessionToken }: ImportableRequest,
+): void {
+  if (accessKeyId !== undefined && accessKeyId !== credentials.accessKeyId) {
+    credentials.setField('accessKeyId', accessKeyId);
+    credentials.setField('secretAccessKey', '');
+    credentials.setField('sessionToken', sessionToken ?? '');
+  } else if (sessionToken !== undefined) {
+    credentials.setField('sessionToken', sessionToken);
+  }
+}
+
 export function createRequestSlice(set: StoreSet, get: StoreGet): RequestSlice {
   // Which file read is the latest: a slower earlier read must not overwrite a newer file.
   let readCounter = 0;
@@ -238,6 +257,7 @@ export function createRequestSlice(set: StoreSet, get: StoreGet): RequestSlice {
         options: { ...state.options, ...importedSigningOptions(imported) },
       }));
       if (imported.credentials !== undefined) get().credentials.fillIdentity(imported.credentials);
+      else takeSignedRequestKeys(get().credentials, imported);
     },
 
     restoreRequest: (snapshot) =>
