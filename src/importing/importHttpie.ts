@@ -199,6 +199,12 @@ export function importHttpie(text: string): ImportRequestResult {
       case '--default-scheme':
         scheme = value.replace(/:\/\/$/, '');
         break;
+      case '--session':
+      case '--session-read-only':
+        notes.push(
+          `${option} ${value} adds the headers and cookies stored in that session, which are not in the command.`,
+        );
+        break;
       default:
         ignored.push(`${option} ${value}`);
     }

@@ -74,6 +74,15 @@ describe('importPowerShell', () => {
     expect(request.headers).toContainEqual(['Content-Type', 'application/x-www-form-urlencoded']);
   });
 
+  it('says that -Credential and -Token make a header it cannot see', () => {
+    expect(
+      imported('iwr https://h.example/ -Authentication Bearer -Token $token -TimeoutSec 5').notes,
+    ).toEqual([
+      '-authentication, -token add an Authorization header from a credential this text does not hold: add that header by hand.',
+      'Left out, as they do not change the request: -timeoutsec.',
+    ]);
+  });
+
   it('names what it cannot read instead of running it', () => {
     expect(importPowerShell('iwr -Uri $url')).toMatchObject({
       ok: false,

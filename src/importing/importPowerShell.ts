@@ -44,6 +44,22 @@ const VALUE_PARAMETERS = new Set([
 
 const MAX_DEPTH = 32;
 
+/** Parameters whose values become part of the imported request. */
+const IMPORTED_PARAMETERS = new Set([
+  'uri',
+  'method',
+  'custommethod',
+  'headers',
+  'contenttype',
+  'body',
+  'useragent',
+  'infile',
+  'form',
+]);
+
+/** Parameters that make PowerShell add an Authorization header of its own. */
+const SIGNING_PARAMETERS = ['authentication', 'credential', 'token'];
+
 type Value = string | Map<string, Value> | null;
 
 const isOp = (token: PowerShellToken | undefined, value: string) =>
@@ -250,8 +266,10 @@ export function importPowerShell(text: string): ImportRequestResult {
         continue;
       }
       const next = command[i + 1];
-      if (name === 'websession' && next?.kind === 'word' && next.value.startsWith('$')) {
-        // The session's user agent and cookies were read from the lines that set it up.
+      if (!IMPORTED_PARAMETERS.has(name) && next?.kind === 'word' && next.value.startsWith('$')) {
+        // A variable for a parameter that is not imported need not be known: -WebSession $session
+        // (its user agent and cookies were read from the lines that set it up), -Token $token.
+        parameters.set(name, null);
         i += 2;
         continue;
       }
@@ -326,18 +344,13 @@ export function importPowerShell(text: string): ImportRequestResult {
     };
   const dropped = [...parameters.keys()].filter(
     (name) =>
-      ![
-        'uri',
-        'method',
-        'custommethod',
-        'headers',
-        'contenttype',
-        'body',
-        'useragent',
-        'websession',
-        'infile',
-      ].includes(name),
+      !IMPORTED_PARAMETERS.has(name) && name !== 'websession' && !SIGNING_PARAMETERS.includes(name),
   );
+  const signing = SIGNING_PARAMETERS.filter((name) => parameters.has(name));
+  if (signing.length > 0)
+    notes.push(
+      `${signing.map((name) => `-${name}`).join(', ')} add an Authorization header from a credential this text does not hold: add that header by hand.`,
+    );
   if (dropped.length > 0 || switches.length > 0)
     notes.push(
       `Left out, as they do not change the request: ${[...switches, ...dropped.map((name) => `-${name}`)].join(', ')}.`,
