@@ -193,7 +193,8 @@ test.describe('another site', () => {
 test.describe('the page under its Content-Security-Policy', () => {
   test('every answer of npm start carries the security headers', async ({ request }) => {
     const page = await request.get('/');
-    const script = /src="(\/assets\/[^"]+\.js)"/.exec(await page.text())?.[1];
+    // The build's URLs are relative (./assets/…): it is hosted under any path too.
+    const script = /src="\.(\/assets\/[^"]+\.js)"/.exec(await page.text())?.[1];
     expect(script).toBeDefined();
     for (const path of ['/', '/playground-config.json', script!]) {
       const answer = path === '/' ? page : await request.get(path);
