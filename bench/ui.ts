@@ -325,7 +325,7 @@ function shippedJavaScript(): {
   const gzipped = (file: string) => gzipSync(readFileSync(join(assets, file)), { level: 9 }).length;
   const files = readdirSync(assets).filter((file) => file.endsWith('.js'));
   const html = readFileSync(join(rootDir, 'dist', 'index.html'), 'utf8');
-  const initialFiles = [...html.matchAll(/(?:src|href)="\/assets\/([^"]+\.js)"/g)].map(
+  const initialFiles = [...html.matchAll(/(?:src|href)="\.?\/assets\/([^"]+\.js)"/g)].map(
     (match) => match[1]!,
   );
   return {
