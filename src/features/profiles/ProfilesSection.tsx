@@ -163,7 +163,8 @@ function ProfileItem({
       {kind === 'assume-role' && assumed === undefined && (
         <p className="hint">Profile {name} is a role: assume it first to sign with it.</p>
       )}
-      {kind === 'assume-role' && assumed !== undefined && (
+      {/* The role action (when there is one) says this itself, with its Refresh. */}
+      {kind === 'assume-role' && assumed !== undefined && renderRoleAction === undefined && (
         <>
           <p className="profile-details">
             Assumed: signs with <code>{assumed.accessKeyId}</code> and its session token.
