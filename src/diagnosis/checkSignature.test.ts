@@ -59,6 +59,19 @@ async function checkSuite(folder: 'v4' | 'v4a'): Promise<number> {
 }
 
 describe('parsePastedRequest', () => {
+  it('sends HTTPie, fetch and PowerShell to Import instead of reading them as raw HTTP', () => {
+    expect(parsePastedRequest('Invoke-WebRequest -Uri "https://h.example/"')).toEqual({
+      error:
+        'This is a PowerShell command: this panel reads raw HTTP, a curl command or a presigned URL. Import reads it; Export then gives the request as curl.',
+    });
+    expect(parsePastedRequest('http POST https://h.example/ a=1')).toMatchObject({
+      error: expect.stringMatching(/^This is an HTTPie command/),
+    });
+    expect(parsePastedRequest('fetch("https://h.example/")')).toMatchObject({
+      error: expect.stringMatching(/^This is a fetch\(…\) snippet/),
+    });
+  });
+
   it('reads raw HTTP, the Host header giving the URL', () => {
     expect(parsePastedRequest('GET /a?b=1 HTTP/1.1\nHost: h.example\nX-A:  1 \n\nbody')).toEqual({
       format: 'http',

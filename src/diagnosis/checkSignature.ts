@@ -80,6 +80,16 @@ export function parsePastedRequest(text: string): PastedRequest | { error: strin
     if (trimmed === '')
       return { error: 'Paste a signed request: raw HTTP, a curl command or a presigned URL.' };
     if (cleaned.format === 'curl') return parseCurl(trimmed);
+    // Import reads these; what they send (HTTPie's body, PowerShell's headers) is rebuilt there.
+    const other = {
+      httpie: 'an HTTPie command',
+      fetch: 'a fetch(…) snippet',
+      powershell: 'a PowerShell command',
+    } as const;
+    if (cleaned.format in other)
+      return {
+        error: `This is ${other[cleaned.format as keyof typeof other]}: this panel reads raw HTTP, a curl command or a presigned URL. Import reads it; Export then gives the request as curl.`,
+      };
     if (cleaned.format === 'url') {
       const query = parseUrl(trimmed).query;
       if (!parseQuery(query).some(({ name }) => name === SIGNATURE_QUERY_PARAM))
