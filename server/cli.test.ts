@@ -24,8 +24,8 @@ function freePort(): Promise<number> {
   });
 }
 
-function start(env: Record<string, string>) {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/cli.ts'], {
+function start(env: Record<string, string>, args: readonly string[] = []) {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/cli.ts', ...args], {
     cwd: root,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -243,4 +243,62 @@ describe('npm start: the gateway in a process of its own', () => {
     await run.exited;
     await expect.poll(() => isRunning(gateway), { timeout: 20_000 }).toBe(false);
   }, 60_000);
+});
+
+describe("the gateway's line per request (--log-format, --quiet)", () => {
+  const unsigned = (base: string) => fetch(`${base}/prod/hello`);
+
+  it('npm start -- --log-format json: the gateway child writes JSON lines, all of them before Ctrl-C stops it', async () => {
+    const [port, gatewayPort] = [await freePort(), await freePort()];
+    const run = start({ PORT: String(port), GATEWAY_PORT: String(gatewayPort) }, [
+      '--log-format',
+      'json',
+    ]);
+    await run.printed('Ctrl-C');
+    for (let i = 0; i < 20; i++)
+      expect((await unsigned(`http://127.0.0.1:${gatewayPort}`)).status).toBe(403);
+    run.pressCtrlC();
+    expect(await run.exited).toBe(0);
+    const lines = run
+      .output()
+      .split('\n')
+      .filter((line) => line.startsWith('{'))
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(lines).toHaveLength(20);
+    expect(lines[0]).toMatchObject({
+      method: 'GET',
+      path: '/prod/hello',
+      callerArn: null,
+      status: 403,
+      errorType: 'MissingAuthenticationTokenException',
+    });
+    expect(Object.keys(lines[0]!)).toEqual([
+      'time',
+      'method',
+      'path',
+      'callerArn',
+      'status',
+      'errorType',
+      'durationMs',
+    ]);
+  }, 60_000);
+
+  it.each([
+    [['--quiet'], 0],
+    [[], 3],
+  ])(
+    'sigv4-playground gateway %j: %i lines for 3 requests, written before SIGTERM stops it',
+    async (args, count) => {
+      const gatewayPort = await freePort();
+      const run = start({}, ['gateway', '--port', String(gatewayPort), ...args]);
+      await run.printed('Local API Gateway');
+      for (let i = 0; i < 3; i++) await unsigned(`http://127.0.0.1:${gatewayPort}`);
+      run.terminateGroup();
+      expect(await run.exited).toBe(0);
+      expect(
+        run.output().split('GET /prod/hello - 403 MissingAuthenticationTokenException'),
+      ).toHaveLength(count + 1);
+    },
+    60_000,
+  );
 });

@@ -57,6 +57,7 @@ async function runPlayground(options: StartOptions): Promise<void> {
     port: options.port,
     gatewayPort: options.gatewayPort,
     gateway: options.gateway,
+    gatewayLog: options.gatewayLog,
     ...(options.configPath === undefined ? {} : { configPath: options.configPath }),
     ...(options.collectionsDir === undefined ? {} : { collectionsDir: options.collectionsDir }),
     onGatewayGiveUp: (reason) => {

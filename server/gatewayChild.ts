@@ -1,10 +1,12 @@
 // The local API Gateway in a process of its own, as server/gatewayProcess.ts forks it for
 // `npm start`: whatever a client throws at the gateway (CPU, memory, a crash) stays in here, away
-// from the page and the relay. Arguments: the port, and optionally the configuration file. It tells its parent over IPC when it listens,
-// or why it cannot.
+// from the page and the relay. Arguments: the port, the configuration file or '', and the log
+// format (text, json, or quiet). It tells its parent over IPC when it listens, or why it cannot;
+// told to stop, it writes the log lines still queued and exits.
 import { loadGatewayConfig } from './gateway/gatewayConfig';
 import { startGateway } from './gateway/gatewayServer';
-import type { GatewayChildMessage } from './gatewayProcess';
+import { NO_REQUEST_LOG, openRequestLog } from './gateway/requestLog';
+import type { GatewayChildMessage, GatewayParentMessage } from './gatewayProcess';
 
 function tell(message: GatewayChildMessage): Promise<void> {
   return new Promise((resolve) => {
@@ -26,9 +28,23 @@ process.on('SIGTERM', () => {});
 // The parent is gone, even killed outright: go too, rather than live on as an orphan.
 process.on('disconnect', () => process.exit(0));
 
+const [portArgument, configPath, logFormat] = process.argv.slice(2);
+const requestLog = openRequestLog({
+  format: logFormat === 'json' ? 'json' : 'text',
+  quiet: logFormat === 'quiet',
+});
+process.on('message', (message: GatewayParentMessage) => {
+  if (message.type !== 'stop') return;
+  void (requestLog?.close() ?? Promise.resolve()).then(() => process.exit(0));
+});
+
 try {
-  const config = loadGatewayConfig(process.argv[3]);
-  const gateway = await startGateway({ config, port: Number(process.argv[2]) });
+  const config = loadGatewayConfig(configPath || undefined);
+  const gateway = await startGateway({
+    config,
+    port: Number(portArgument),
+    requestLog: requestLog ?? NO_REQUEST_LOG,
+  });
   await tell({
     type: 'listening',
     url: gateway.url,

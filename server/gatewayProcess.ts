@@ -5,6 +5,7 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { LogOptions } from './gateway/logOptions';
 
 /** What the child tells its parent, once: it listens, or why it cannot. */
 export type GatewayChildMessage =
@@ -38,7 +39,14 @@ export interface GatewayProcessOptions {
   log?: (line: string) => void;
   /** The gateway stopped on its own and will not come back; default: only logged. */
   onGiveUp?: (reason: string) => void;
+  /** The gateway's line per request (`--log-format`, `--quiet`); default text lines. */
+  logOptions?: LogOptions;
 }
+
+/** What the parent tells its child: stop, once the log lines still queued are written. */
+export type GatewayParentMessage = { type: 'stop' };
+/** How long a child told to stop may take to write its queued log lines before it is killed. */
+const STOP_GRACE_MS = 1000;
 
 export interface GatewayProcess {
   /** http://127.0.0.1:PORT */
@@ -61,10 +69,14 @@ const describeExit = (code: number | null, signal: NodeJS.Signals | null) =>
   signal ? `killed by ${signal}` : `exit code ${code}`;
 
 /** Forks the gateway and waits until it listens, or rejects with the reason it cannot. */
-function forkGateway(port: number, configPath: string | undefined): Promise<ForkedGateway> {
+function forkGateway(
+  port: number,
+  configPath: string | undefined,
+  logOptions: LogOptions = { format: 'text', quiet: false },
+): Promise<ForkedGateway> {
   const child = fork(
     CHILD_ENTRY,
-    [String(port), ...(configPath === undefined ? [] : [configPath])],
+    [String(port), configPath ?? '', logOptions.quiet ? 'quiet' : logOptions.format],
     {
       // A client that fills the gateway's heap crashes the gateway (then restarted), not the machine.
       execArgv: [...loaderArgs(), `--max-old-space-size=${GATEWAY_HEAP_MIB}`],
@@ -92,14 +104,21 @@ function forkGateway(port: number, configPath: string | undefined): Promise<Fork
 }
 
 /**
- * The gateway keeps nothing worth a graceful stop, and a busy or frozen (SIGSTOPped) one would
- * not act on a gentler signal: SIGKILL ends it at once, whatever it is doing.
+ * The gateway keeps nothing but the log lines it has not written yet: asked to stop, it writes
+ * them and exits. A busy or frozen (SIGSTOPped) one would not act on that, so SIGKILL ends it
+ * after STOP_GRACE_MS, whatever it is doing.
  */
 function stopChild(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
   return new Promise((resolve) => {
-    child.once('exit', () => resolve());
-    child.kill('SIGKILL');
+    const kill = setTimeout(() => child.kill('SIGKILL'), STOP_GRACE_MS);
+    child.once('exit', () => {
+      clearTimeout(kill);
+      resolve();
+    });
+    const stop: GatewayParentMessage = { type: 'stop' };
+    if (!child.connected) child.kill('SIGKILL');
+    else child.send(stop, (error) => error && child.kill('SIGKILL'));
   });
 }
 
@@ -107,7 +126,7 @@ function stopChild(child: ChildProcess): Promise<void> {
 export async function startGatewayProcess(options: GatewayProcessOptions): Promise<GatewayProcess> {
   const log = options.log ?? ((line: string) => console.error(line));
   const giveUp = options.onGiveUp ?? log;
-  let current = await forkGateway(options.port, options.configPath);
+  let current = await forkGateway(options.port, options.configPath, options.logOptions);
   // A restart takes the same port, so the page's idea of where the gateway is stays true.
   const port = Number(new URL(current.url).port);
   let stopping = false;
@@ -128,7 +147,7 @@ export async function startGatewayProcess(options: GatewayProcessOptions): Promi
       `The local API Gateway (pid ${pid}) stopped unexpectedly (${how}); restarting it on port ${port}.`,
     );
     try {
-      current = await forkGateway(port, options.configPath);
+      current = await forkGateway(port, options.configPath, options.logOptions);
     } catch (error) {
       giveUp(`The local API Gateway could not be restarted: ${(error as Error).message}`);
       return;

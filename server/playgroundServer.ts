@@ -29,6 +29,8 @@ export interface PlaygroundOptions {
   configPath?: string;
   /** false (`--no-gateway`): no local gateway; the page keeps the default gateway URL. */
   gateway?: boolean;
+  /** `--log-format`, `--quiet`: the gateway's line per request; default text lines. */
+  gatewayLog?: GatewayProcessOptions['logOptions'];
 }
 
 /**
@@ -50,6 +52,7 @@ export async function startPlayground(options: PlaygroundOptions) {
           port: options.gatewayPort,
           ...(options.configPath === undefined ? {} : { configPath: options.configPath }),
           ...(options.onGatewayGiveUp ? { onGiveUp: options.onGatewayGiveUp } : {}),
+          ...(options.gatewayLog ? { logOptions: options.gatewayLog } : {}),
         });
   const gatewayBase = gateway?.base;
 

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { parseStartOptions } from './startOptions';
 
-const DEFAULTS = { port: 5173, gatewayPort: 5174, gateway: true, open: false };
+const DEFAULTS = {
+  port: 5173,
+  gatewayPort: 5174,
+  gateway: true,
+  open: false,
+  gatewayLog: { format: 'text', quiet: false },
+};
 
 describe('parseStartOptions', () => {
   it.each([
@@ -11,6 +17,8 @@ describe('parseStartOptions', () => {
     [['--port', '0', '--gateway-port=6000'], { ...DEFAULTS, port: 0, gatewayPort: 6000 }],
     [['--config', 'my.json', '--open'], { ...DEFAULTS, configPath: 'my.json', open: true }],
     [['--no-gateway'], { ...DEFAULTS, gateway: false }],
+    [['--log-format', 'json'], { ...DEFAULTS, gatewayLog: { format: 'json', quiet: false } }],
+    [['--quiet'], { ...DEFAULTS, gatewayLog: { format: 'text', quiet: true } }],
   ])('reads %j', (args, options) => {
     expect(parseStartOptions(args)).toEqual(options);
   });
@@ -29,6 +37,7 @@ describe('parseStartOptions', () => {
     [['--port', 'x'], '--port must be a port number (0-65535), not "x".'],
     [['--gateway-port', '70000'], '--gateway-port must be a port number'],
     [['dir'], "Unexpected argument 'dir'"],
+    [['--log-format', 'xml'], '--log-format must be text or json, not "xml".'],
   ])('refuses %j, saying what it takes', (args, message) => {
     expect(() => parseStartOptions(args)).toThrow(message);
     expect(() => parseStartOptions(args)).toThrow(/\nOptions:\n {2}--port N/);

@@ -2,6 +2,7 @@
 // and `npm start -- …` (cli.ts), and `npm run dev -- …` (dev.ts). One parser, so all take the same
 // options and say the same things about wrong ones.
 import { parseArgs } from 'node:util';
+import { logOptionsOf, type LogOptions } from './gateway/logOptions';
 
 export interface StartOptions {
   /** `--port N` (or PORT): the page, the relay and the collections API. */
@@ -16,6 +17,8 @@ export interface StartOptions {
   gateway: boolean;
   /** `--open`: open the page in the browser once it listens. */
   open: boolean;
+  /** `--log-format text|json`, `--quiet`: the gateway's line per request (gateway/logOptions.ts). */
+  gatewayLog: LogOptions;
 }
 
 export const DEFAULT_PORT = 5173;
@@ -27,6 +30,8 @@ export const START_USAGE = `Options:
   --config FILE       the local gateway's configuration (identities, roles, routes)
   --collections DIR   keep collections as files in DIR (it must exist)
   --no-gateway        do not run the local gateway
+  --log-format F      the gateway's line per request: text (default) or json (JSON lines)
+  --quiet             no line per request from the gateway
   --open              open the page in the browser (BROWSER names the program, if set)`;
 
 function port(name: string, text: string | undefined, fallback: number): number {
@@ -56,6 +61,8 @@ export function parseStartOptions(
         collections: { type: 'string' },
         'no-gateway': { type: 'boolean' },
         open: { type: 'boolean' },
+        'log-format': { type: 'string' },
+        quiet: { type: 'boolean' },
       },
       strict: true,
       allowPositionals: false,
@@ -68,6 +75,12 @@ export function parseStartOptions(
     ['config', 'a file: --config FILE'],
   ] as const) {
     if (values[name] === '') throw new Error(`--${name} needs ${what}\n${START_USAGE}`);
+  }
+  let gatewayLog;
+  try {
+    gatewayLog = logOptionsOf(values['log-format'], values.quiet);
+  } catch (error) {
+    throw new Error(`${(error as Error).message}\n${START_USAGE}`, { cause: error });
   }
   return {
     port: port(
@@ -84,5 +97,6 @@ export function parseStartOptions(
     ...(values.collections === undefined ? {} : { collectionsDir: values.collections }),
     gateway: values['no-gateway'] !== true,
     open: values.open === true,
+    gatewayLog,
   };
 }

@@ -3,12 +3,15 @@
 import { parseArgs } from 'node:util';
 import { GatewayConfigError, loadGatewayConfig } from './gatewayConfig';
 import { startGateway } from './gatewayServer';
+import { LOG_USAGE, logOptionsOf } from './logOptions';
+import { NO_REQUEST_LOG, openRequestLog } from './requestLog';
 
 const DEFAULT_PORT = 5174;
 
-export const GATEWAY_USAGE = `usage: sigv4-playground gateway [--port N] [--config FILE]
-  --port N        where it listens on 127.0.0.1 (default ${DEFAULT_PORT}, or GATEWAY_PORT; 0 picks one)
-  --config FILE   identities, roles, routes and policies (default: the bundled demo configuration)
+export const GATEWAY_USAGE = `usage: sigv4-playground gateway [--port N] [--config FILE] [--log-format text|json] [--quiet]
+  --port N         where it listens on 127.0.0.1 (default ${DEFAULT_PORT}, or GATEWAY_PORT; 0 picks one)
+  --config FILE    identities, roles, routes and policies (default: the bundled demo configuration)
+${LOG_USAGE}
   GATEWAY_CLOCK=ISO-8601 pins the clock.`;
 
 /** Runs the gateway until SIGINT/SIGTERM; rejects with a sentence when it cannot start. */
@@ -20,6 +23,8 @@ export async function runGateway(args: readonly string[]): Promise<void> {
       options: {
         port: { type: 'string' },
         config: { type: 'string' },
+        'log-format': { type: 'string' },
+        quiet: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
       strict: true,
@@ -37,8 +42,15 @@ export async function runGateway(args: readonly string[]): Promise<void> {
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     throw new GatewayConfigError(`--port must be a port number (0-65535), not "${portText}".`);
   }
+  let logOptions;
+  try {
+    logOptions = logOptionsOf(values['log-format'], values.quiet);
+  } catch (error) {
+    throw new GatewayConfigError(`${(error as Error).message}\n${GATEWAY_USAGE}`);
+  }
   const config = loadGatewayConfig(values.config);
-  const gateway = await startGateway({ config, port });
+  const requestLog = openRequestLog(logOptions);
+  const gateway = await startGateway({ config, port, requestLog: requestLog ?? NO_REQUEST_LOG });
   const base = config.stage === '' ? gateway.url : `${gateway.url}/${config.stage}`;
   console.log(`Local API Gateway (AWS_IAM) for ${config.apiId} in ${config.region}: ${base}`);
   for (const route of config.routes) console.log(`  ${route.method} ${base}${route.path}`);
@@ -47,7 +59,12 @@ export async function runGateway(args: readonly string[]): Promise<void> {
     console.log(`Local STS (AssumeRole, GetCallerIdentity): ${gateway.url}${config.sts.path}`);
     console.log(`  roles: ${roles}`);
   }
-  const stop = () => void gateway.close().then(() => process.exit(0));
+  // The lines still queued are written before the process goes (requestLog.ts).
+  const stop = () =>
+    void gateway
+      .close()
+      .then(() => requestLog?.close())
+      .then(() => process.exit(0));
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
 }

@@ -3,6 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
+import { performance } from 'node:perf_hooks';
 import type { GatewayConfig } from './gatewayConfig';
 import { missingAuthenticationToken, type GatewayError } from './gatewayErrors';
 import { runIntegration } from './integrations';
@@ -11,6 +12,7 @@ import { normalizeRequestPath, printablePath } from './normalizeRequestPath';
 import { isStsPath, StsService } from './sts/stsService';
 import { RequestVerifier, type WireRequest } from './verifyRequest';
 import { awaitingContinue, MAX_BODY_BYTES, readBody, skipBody } from './requestBody';
+import { createRequestLog, lineSink, type RequestLogSink, type RequestRecord } from './requestLog';
 
 export { MAX_BODY_BYTES };
 
@@ -18,7 +20,9 @@ const EXPOSED_HEADERS = 'x-amzn-ErrorType, x-amzn-RequestId, Date';
 
 export interface GatewayOptions {
   config: GatewayConfig;
-  /** Where the one line per request goes; default console.log. */
+  /** Where the one record per request goes (requestLog.ts); default: text lines to stdout. */
+  requestLog?: RequestLogSink;
+  /** Instead of requestLog: each record's text line to this function (tests collect them). */
   log?: (line: string) => void;
   /** The gateway's clock in epoch ms; default: config.clock, else GATEWAY_CLOCK, else real time. */
   now?: () => number;
@@ -53,10 +57,34 @@ const brokenMidBody = new WeakSet<IncomingMessage>();
 /** Connections whose broken HTTP was already answered (and logged) by the clientError handler. */
 const answeredClientErrors = new WeakSet<Socket>();
 
+let standardOutputLog: RequestLogSink | undefined;
+/** The sink the options name; else one text log to standard output, shared in the process. */
+function requestLogOf(options: GatewayOptions): RequestLogSink {
+  if (options.requestLog) return options.requestLog;
+  if (options.log) return lineSink(options.log);
+  return (standardOutputLog ??= createRequestLog());
+}
+
+/**
+ * One record per request, for the request's sink. The log call sites name what they know; the
+ * time and the duration are filled in here, when the answer has gone out.
+ */
+type Logged = Omit<RequestRecord, 'time' | 'durationMs'>;
+function recorder(sink: RequestLogSink) {
+  return (startedAt: number, record: Logged) => {
+    const time = Date.now();
+    sink.write({
+      ...record,
+      time,
+      durationMs: Math.round((performance.now() - startedAt) * 100) / 100,
+    });
+  };
+}
+
 /** The request handler, for use with any node:http server. */
 export function createGatewayHandler(options: GatewayOptions) {
   const { config } = options;
-  const log = options.log ?? ((line: string) => console.log(line));
+  const record = recorder(requestLogOf(options));
   const now = options.now ?? gatewayClock(config);
   const verifier = new RequestVerifier(config);
   // The local STS shares the verifier: the sessions it issues sign API routes (sts/).
@@ -105,6 +133,7 @@ export function createGatewayHandler(options: GatewayOptions) {
     request: IncomingMessage,
     response: ServerResponse,
     path: string,
+    startedAt: number,
     error: GatewayError,
     callerArn?: string,
     extra: Record<string, string> = {},
@@ -113,12 +142,31 @@ export function createGatewayHandler(options: GatewayOptions) {
       'x-amzn-ErrorType': error.type,
       ...extra,
     });
-    log(`${request.method} ${path} ${callerArn ?? '-'} ${error.status} ${error.type}`);
+    record(startedAt, {
+      method: request.method ?? null,
+      path,
+      callerArn: callerArn ?? null,
+      status: error.status,
+      errorType: error.type,
+    });
   }
 
   /** Case 1 for a request that names no resource: its body is not read (skipBody). */
-  function sendNoSuchResource(request: IncomingMessage, response: ServerResponse, path: string) {
-    sendError(request, response, path, missingAuthenticationToken(), undefined, skipBody(request));
+  function sendNoSuchResource(
+    request: IncomingMessage,
+    response: ServerResponse,
+    path: string,
+    startedAt: number,
+  ) {
+    sendError(
+      request,
+      response,
+      path,
+      startedAt,
+      missingAuthenticationToken(),
+      undefined,
+      skipBody(request),
+    );
   }
 
   /** A preflight's answer: the resource's methods and the configured headers, whatever was asked. */
@@ -143,13 +191,22 @@ export function createGatewayHandler(options: GatewayOptions) {
     request: IncomingMessage,
     response: ServerResponse,
     logPath: string,
+    startedAt: number,
   ): Promise<WireRequest | undefined> {
     const method = request.method ?? 'GET';
     const body = await readBody(request);
     if (body.kind === 'aborted') {
       // Nobody to answer: the client closed the connection before its body was complete
       // (unless the body broke HTTP midway: answered and logged as a 400 by clientError).
-      if (!brokenMidBody.has(request)) log(`${method} ${logPath} - - aborted`);
+      if (!brokenMidBody.has(request)) {
+        record(startedAt, {
+          method,
+          path: logPath,
+          callerArn: null,
+          status: null,
+          errorType: 'aborted',
+        });
+      }
       return undefined;
     }
     if (body.kind === 'too-large') {
@@ -159,7 +216,13 @@ export function createGatewayHandler(options: GatewayOptions) {
         'x-amzn-ErrorType': 'RequestTooLongException',
         Connection: 'close',
       });
-      log(`${method} ${logPath} - 413 RequestTooLongException`);
+      record(startedAt, {
+        method,
+        path: logPath,
+        callerArn: null,
+        status: 413,
+        errorType: 'RequestTooLongException',
+      });
       return undefined;
     }
     return {
@@ -176,6 +239,7 @@ export function createGatewayHandler(options: GatewayOptions) {
     request: IncomingMessage,
     response: ServerResponse,
     logPath: string,
+    startedAt: number,
   ) {
     const method = request.method ?? 'GET';
     if (
@@ -189,20 +253,27 @@ export function createGatewayHandler(options: GatewayOptions) {
         'Access-Control-Max-Age': '600',
         ...skipBody(request),
       });
-      log(`${method} ${logPath} - 200 -`);
+      record(startedAt, { method, path: logPath, callerArn: null, status: 200, errorType: null });
       return;
     }
-    const wire = await readWire(request, response, logPath);
+    const wire = await readWire(request, response, logPath, startedAt);
     if (wire === undefined) return;
     const answer = await service.handle(wire, now());
     send(request, response, answer.status, answer.body, {
       'Content-Type': 'text/xml',
       'x-amzn-RequestId': answer.requestId,
     });
-    log(`${method} ${logPath} ${answer.callerArn ?? '-'} ${answer.status} ${answer.code ?? '-'}`);
+    record(startedAt, {
+      method,
+      path: logPath,
+      callerArn: answer.callerArn ?? null,
+      status: answer.status,
+      errorType: answer.code ?? null,
+    });
   }
 
   return async function handle(request: IncomingMessage, response: ServerResponse) {
+    const startedAt = performance.now();
     const target = request.url ?? '/';
     const queryAt = target.indexOf('?');
     const rawPath = queryAt < 0 ? target : target.slice(0, queryAt);
@@ -213,7 +284,7 @@ export function createGatewayHandler(options: GatewayOptions) {
     try {
       // The local STS comes first: its path lies outside the stage (stsConfig.ts).
       if (sts !== undefined && isStsPath(rawPath, config.sts.path)) {
-        await handleSts(sts, request, response, logPath);
+        await handleSts(sts, request, response, logPath, startedAt);
         return;
       }
       // CORS preflight: no signature, answered for any existing resource.
@@ -224,29 +295,42 @@ export function createGatewayHandler(options: GatewayOptions) {
       ) {
         const resource = requestPath === null ? null : matchRoute(config, requestPath, null);
         if (!resource) {
-          sendNoSuchResource(request, response, logPath);
+          sendNoSuchResource(request, response, logPath, startedAt);
           return;
         }
         send(request, response, 200, '{}', { ...preflightHeaders(resource), ...skipBody(request) });
-        log(`${method} ${logPath} - 200 -`);
+        record(startedAt, { method, path: logPath, callerArn: null, status: 200, errorType: null });
         return;
       }
 
       const match = requestPath === null ? null : findRoute(requestPath, method);
       if (!match) {
-        sendNoSuchResource(request, response, logPath);
+        sendNoSuchResource(request, response, logPath, startedAt);
         return;
       }
-      const wire = await readWire(request, response, logPath);
+      const wire = await readWire(request, response, logPath, startedAt);
       if (wire === undefined) return;
       const verification = await verifier.verify(wire, now(), match.resourcePath);
       if (!verification.ok) {
-        sendError(request, response, logPath, verification.error, verification.callerArn);
+        sendError(
+          request,
+          response,
+          logPath,
+          startedAt,
+          verification.error,
+          verification.callerArn,
+        );
         return;
       }
       const result = runIntegration(match.route, wire, verification.identity.arn);
       send(request, response, result.status, result.body);
-      log(`${method} ${logPath} ${verification.identity.arn} ${result.status} -`);
+      record(startedAt, {
+        method,
+        path: logPath,
+        callerArn: verification.identity.arn,
+        status: result.status,
+        errorType: null,
+      });
     } catch (error) {
       // A bug of ours, never the client's fault: say so the way API Gateway does.
       if (!response.headersSent) {
@@ -254,7 +338,14 @@ export function createGatewayHandler(options: GatewayOptions) {
           'x-amzn-ErrorType': 'InternalServerErrorException',
         });
       }
-      log(`${method} ${logPath} - 500 InternalServerErrorException ${(error as Error).message}`);
+      record(startedAt, {
+        method,
+        path: logPath,
+        callerArn: null,
+        status: 500,
+        errorType: 'InternalServerErrorException',
+        detail: (error as Error).message,
+      });
     }
   };
 }
@@ -296,7 +387,7 @@ export function listen(server: Server, port: number, what: string): Promise<Runn
  * Bad HTTP never reaches the handler: answer it API Gateway-style instead of dropping it, and
  * log it like any other request.
  */
-function answerClientErrors(server: Server, log: (line: string) => void) {
+function answerClientErrors(server: Server, log: RequestLogSink) {
   server.on('clientError', (error: NodeJS.ErrnoException, socket: Socket) => {
     // A head over node's limit is reported again for the bytes the client is still sending after
     // the 400 went out: one connection, one answer and one log line.
@@ -311,7 +402,16 @@ function answerClientErrors(server: Server, log: (line: string) => void) {
         return socket.destroy();
       brokenMidBody.add(request);
     }
-    log(`- - - 400 BadRequestException ${error.code ?? ''}`.trimEnd());
+    log.write({
+      time: Date.now(),
+      method: null,
+      path: null,
+      callerArn: null,
+      status: 400,
+      errorType: 'BadRequestException',
+      durationMs: null,
+      ...(error.code ? { detail: error.code } : {}),
+    });
     if (!socket.writable) return socket.destroy();
     const body = JSON.stringify({ message: 'Bad Request' });
     socket.end(
@@ -344,7 +444,7 @@ export function createGatewayServer(options: GatewayOptions): Server {
     track(request, response);
     void handler(request, response);
   });
-  answerClientErrors(server, options.log ?? ((line: string) => console.log(line)));
+  answerClientErrors(server, requestLogOf(options));
   return server;
 }
 
