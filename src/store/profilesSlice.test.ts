@@ -66,11 +66,9 @@ describe('createProfilesSlice', () => {
       (_, i) => `[p${i}]\naws_access_key_id = A\naws_secret_access_key = s`,
     ).join('\n');
     store.getState().profiles.importProfiles({ credentials: many });
-    const result = store
-      .getState()
-      .profiles.importProfiles({
-        credentials: '[one-more]\naws_access_key_id = A\naws_secret_access_key = s',
-      });
+    const result = store.getState().profiles.importProfiles({
+      credentials: '[one-more]\naws_access_key_id = A\naws_secret_access_key = s',
+    });
     expect(result.added).toEqual([]);
     expect(result.problems).toEqual([
       `The page keeps at most ${MAX_PROFILES} profiles; remove some to add more.`,
