@@ -98,7 +98,9 @@ const endpoint = fc.option(
   },
 );
 
-describe('STS requests against botocore', () => {
+// Each test starts python with botocore (a few seconds idle): on a loaded 2-core machine that can
+// pass the default 30 s, which is no hang.
+describe('STS requests against botocore', { timeout: 120_000 }, () => {
   it('AssumeRole: the same URL, content type and body, byte for byte', () => {
     const samples = fc.sample(fc.tuple(validParams, endpoint), { numRuns: 60, seed: 14 });
     const ours = samples.map(([params, region]) =>
