@@ -26,6 +26,14 @@ export const nodeSigningCrypto: SigningCrypto = {
           .digest(),
       ),
     ),
+  // Native hex: no byte view and no hex loop in JavaScript, and a string hashed as it is.
+  sha256Hex: (data) => Promise.resolve(createHash('sha256').update(data).digest('hex')),
+  hmacSha256Hex: (key, data) =>
+    Promise.resolve(
+      createHmac('sha256', key as Uint8Array)
+        .update(data)
+        .digest('hex'),
+    ),
   importEcdsaP256PrivateKey(d) {
     const key = createPrivateKey({ key: Buffer.from(p256Pkcs8(d)), format: 'der', type: 'pkcs8' });
     const jwk = createPublicKey(key).export({ format: 'jwk' });

@@ -19,7 +19,7 @@ import {
 } from './constants';
 import type { SigningCrypto } from './crypto/signingCrypto';
 import { deriveSigningKey, type SigningKey } from './deriveSigningKey';
-import { toHex, utf8 } from './encoding';
+import { hmacSha256Hex, sha256Hex } from './crypto/hexDigests';
 import type { HeaderList } from './getCanonicalHeaders';
 import { parseQuery } from './getCanonicalQuery';
 import type { CredentialScope } from './parseCredential';
@@ -179,7 +179,7 @@ export async function verifyWireRequest<K extends { secretAccessKey: string }, R
   const stringToSign = createStringToSign(
     signature.amzDate,
     credential.scope,
-    toHex(await crypto.sha256(utf8(canonicalRequest))),
+    await sha256Hex(crypto, canonicalRequest),
     signature.algorithm,
   );
   result.stringToSign = stringToSign;
@@ -211,7 +211,7 @@ export async function verifyWireRequest<K extends { secretAccessKey: string }, R
     region: credential.region ?? '',
     service: credential.service,
   });
-  const expected = toHex(await crypto.hmacSha256(signingKey.key, utf8(stringToSign)));
+  const expected = await hmacSha256Hex(crypto, signingKey.key, stringToSign);
   result.expectedSignature = expected;
   result.verdict = { kind: sameSignature(expected, signature.signature) ? 'valid' : 'invalid' };
   return result;
@@ -237,5 +237,5 @@ export async function getWirePayloadHash(
   if (contentSha256 === UNSIGNED_PAYLOAD) return UNSIGNED_PAYLOAD;
   if (s3 && contentSha256 !== undefined) return contentSha256;
   if (s3 && signature.source === 'query') return UNSIGNED_PAYLOAD;
-  return request.body.length === 0 ? EMPTY_SHA256 : toHex(await crypto.sha256(request.body));
+  return request.body.length === 0 ? EMPTY_SHA256 : sha256Hex(crypto, request.body);
 }

@@ -13,6 +13,14 @@ export interface SigningCrypto {
   importHmacKey(key: Uint8Array): Promise<HmacKey>;
   hmacSha256(key: HmacKey, data: Uint8Array): Promise<Uint8Array>;
   /**
+   * Optional fast path where the platform hashes to hex natively (node:crypto's digest('hex')):
+   * the same as toHex(sha256(data)), a string taken as its UTF-8. A server verifying many
+   * requests skips the copy to bytes and the hex loop in JavaScript (hexDigests.ts).
+   */
+  sha256Hex?(data: Uint8Array | string): Promise<string>;
+  /** Optional fast path: the same as toHex(hmacSha256(key, utf8(data))). */
+  hmacSha256Hex?(key: HmacKey, data: string): Promise<string>;
+  /**
    * SigV4a: imports a P-256 private scalar (32 bytes, big-endian) for `ecdsaP256Sign` and returns
    * the public point's affine coordinates (32 bytes each). Optional: without it, SigV4a fails.
    */
