@@ -43,9 +43,12 @@ export class TabBar {
     await expect(this.tabs.nth(index)).toHaveAttribute('aria-selected', 'true');
   }
 
-  /** The close button of the tab at `index`, found by its name ("Close POST /prod/hello"). */
+  /**
+   * The close button of the tab at `index`, found by its name ("Close POST /prod/hello"): beside
+   * the tab list, which holds only tabs.
+   */
   async closeButton(index: number): Promise<Locator> {
     const name = (await this.tabs.nth(index).innerText()).trim();
-    return this.list.getByRole('button', { name: `Close ${name}`, exact: true }).first();
+    return this.page.getByRole('button', { name: `Close ${name}`, exact: true }).first();
   }
 }

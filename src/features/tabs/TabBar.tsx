@@ -4,16 +4,8 @@ import { useShallow } from 'zustand/react/shallow';
 import { MAX_TABS } from '../../store/tabsSlice';
 import { selectTabTitles } from '../../store/tabTitle';
 import { usePlaygroundStore } from '../../store/usePlaygroundStore';
+import { tabListTarget } from '../../components/ui/tabListKey';
 import { TAB_SHORTCUTS, useTabShortcuts } from './useTabShortcuts';
-
-/** Keys that move along the tab list (the ARIA tabs pattern), as an index from the current one. */
-function targetIndex(key: string, index: number, count: number): number | null {
-  if (key === 'ArrowRight') return (index + 1) % count;
-  if (key === 'ArrowLeft') return (index - 1 + count) % count;
-  if (key === 'Home') return 0;
-  if (key === 'End') return count - 1;
-  return null;
-}
 
 /** As a person reads them: "Ctrl+Alt+PageDown". */
 const keysText = (shortcut: string) => shortcut.replace('Control', 'Ctrl');
@@ -33,6 +25,7 @@ export function TabBar() {
   const bar = useRef<HTMLDivElement>(null);
   const list = useRef<HTMLDivElement>(null);
   const tabButtons = useRef(new Map<string, HTMLButtonElement>());
+  const closeButtons = useRef(new Map<string, HTMLButtonElement>());
   // Set when a close took the focused tab or button away: the tab now shown gets the focus.
   const refocus = useRef(false);
   const keepFocusInBar = useCallback(() => {
@@ -51,11 +44,14 @@ export function TabBar() {
   // when a shortcut switches tabs while the tab bar is scrolled out of sight.
   useEffect(() => {
     const strip = list.current;
-    const item = tabButtons.current.get(activeId)?.parentElement;
-    if (!strip || !item) return;
-    if (item.offsetLeft < strip.scrollLeft) strip.scrollLeft = item.offsetLeft;
-    else if (item.offsetLeft + item.offsetWidth > strip.scrollLeft + strip.clientWidth)
-      strip.scrollLeft = item.offsetLeft + item.offsetWidth - strip.clientWidth;
+    const tab = tabButtons.current.get(activeId);
+    const closeButton = closeButtons.current.get(activeId);
+    if (!strip || !tab || !closeButton) return;
+    const left = tab.offsetLeft;
+    const right = closeButton.offsetLeft + closeButton.offsetWidth;
+    if (left < strip.scrollLeft) strip.scrollLeft = left;
+    else if (right > strip.scrollLeft + strip.clientWidth)
+      strip.scrollLeft = right - strip.clientWidth;
   }, [activeId, ids]);
 
   const closeTab = (id: string) => {
@@ -69,7 +65,7 @@ export function TabBar() {
       closeTab(ids[index]!);
       return;
     }
-    const target = targetIndex(event.key, index, ids.length);
+    const target = tabListTarget(event.key, index, ids.length);
     if (target === null) return;
     event.preventDefault();
     const id = ids[target]!;
@@ -80,19 +76,23 @@ export function TabBar() {
   const full = ids.length >= MAX_TABS;
   return (
     <div className="tab-bar" ref={bar}>
-      <div role="tablist" aria-label="Open requests" className="tab-list" ref={list}>
-        {ids.map((id, index) => {
-          const active = id === activeId;
-          const title = titles[index] ?? '';
-          return (
-            <div key={id} role="presentation" className={active ? 'tab-item active' : 'tab-item'}>
+      {/* The tab list holds only its tabs (ARIA allows nothing else in it), so each tab's close
+          button sits beside the list in the document and beside its tab on screen: the list
+          lays out as if it were not there (display: contents) and CSS order interleaves them. */}
+      <div className="tab-list" ref={list}>
+        <div role="tablist" aria-label="Open requests" className="tab-tabs">
+          {ids.map((id, index) => {
+            const active = id === activeId;
+            return (
               <button
+                key={id}
                 type="button"
                 role="tab"
                 className="tab"
+                style={{ order: 2 * index }}
                 aria-selected={active}
                 tabIndex={active ? 0 : -1}
-                aria-keyshortcuts={`${TAB_SHORTCUTS.next} ${TAB_SHORTCUTS.previous}`}
+                aria-keyshortcuts={`${TAB_SHORTCUTS.next} ${TAB_SHORTCUTS.previous} Delete`}
                 ref={(element) => {
                   if (element === null) tabButtons.current.delete(id);
                   else tabButtons.current.set(id, element);
@@ -100,20 +100,31 @@ export function TabBar() {
                 onClick={() => select(id)}
                 onKeyDown={(event) => onTabKeyDown(event, index)}
               >
-                <span className="tab-title">{title}</span>
+                <span className="tab-title">{titles[index] ?? ''}</span>
               </button>
-              <button
-                type="button"
-                className="tab-close"
-                aria-label={`Close ${title}`}
-                title={active ? `Close (${keysText(TAB_SHORTCUTS.close)})` : 'Close'}
-                {...(active ? { 'aria-keyshortcuts': TAB_SHORTCUTS.close } : {})}
-                tabIndex={active ? 0 : -1}
-                onClick={() => closeTab(id)}
-              >
-                ×
-              </button>
-            </div>
+            );
+          })}
+        </div>
+        {ids.map((id, index) => {
+          const active = id === activeId;
+          return (
+            <button
+              key={id}
+              type="button"
+              className={active ? 'tab-close active' : 'tab-close'}
+              style={{ order: 2 * index + 1 }}
+              aria-label={`Close ${titles[index] ?? ''}`}
+              title={active ? `Close (${keysText(TAB_SHORTCUTS.close)})` : 'Close'}
+              {...(active ? { 'aria-keyshortcuts': TAB_SHORTCUTS.close } : {})}
+              tabIndex={active ? 0 : -1}
+              ref={(element) => {
+                if (element === null) closeButtons.current.delete(id);
+                else closeButtons.current.set(id, element);
+              }}
+              onClick={() => closeTab(id)}
+            >
+              ×
+            </button>
           );
         })}
       </div>
