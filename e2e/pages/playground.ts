@@ -136,7 +136,7 @@ export class PlaygroundPage {
   /** What the "Copy as curl" button of "Request to send" copies (needs clipboard-read). */
   async requestAsCurl(): Promise<string> {
     await this.artifact('Request to send')
-      .getByRole('button', { name: 'Copy request as a curl command' })
+      .getByRole('button', { name: 'Copy as curl command', exact: true })
       .click();
     return this.page.evaluate(() => navigator.clipboard.readText());
   }

@@ -2,8 +2,12 @@ import { useEffect, useState } from 'react';
 
 interface CopyButtonProps {
   text: string;
-  /** What is copied, for the accessible name: "Copy canonical request". */
+  /**
+   * What is copied, for the accessible name: "Copy canonical request". The name is the visible
+   * label followed by this, so that it contains what a user sees and says (WCAG 2.5.3).
+   */
   what: string;
+  /** The visible label ("Copy" by default). */
   children?: string;
 }
 
@@ -30,7 +34,7 @@ export function CopyButton({ text, what, children = 'Copy' }: CopyButtonProps) {
   };
 
   return (
-    <button type="button" className="copy-button" onClick={copy} aria-label={`Copy ${what}`}>
+    <button type="button" className="copy-button" onClick={copy} aria-label={`${children} ${what}`}>
       {/* Fixed width so the label change does not shift the heading row. */}
       <span aria-live="polite">
         {status === 'copied' ? 'Copied' : status === 'failed' ? 'No clipboard' : children}

@@ -1,9 +1,10 @@
 import './import-export.css';
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { buildExports, withheldExportHeaders, type ExportId } from '../../exporting/exports';
 import type { SigningInput, SigningResult } from '../../signing';
 import { Checkbox } from '../../components/ui/Checkbox';
 import { CopyButton } from '../../components/ui/CopyButton';
+import { tabListTarget } from '../../components/ui/tabListKey';
 
 interface ExportSnippetsProps {
   input: SigningInput;
@@ -19,20 +20,37 @@ export function ExportSnippets({ input, result }: ExportSnippetsProps) {
     return { snippets: buildExports(context), withheld: withheldExportHeaders(context) };
   }, [result, input, inlineSecret]);
   const shown = snippets.find((snippet) => snippet.id === selected) ?? snippets[0];
+  const tabs = useRef(new Map<ExportId, HTMLButtonElement>());
+
+  // One Tab stop for the list; the arrow keys, Home and End choose a format (and follow focus).
+  const onTabKeyDown = (event: KeyboardEvent<HTMLButtonElement>, index: number) => {
+    const target = tabListTarget(event.key, index, snippets.length);
+    if (target === null) return;
+    event.preventDefault();
+    const id = snippets[target]!.id;
+    setSelected(id);
+    tabs.current.get(id)?.focus();
+  };
 
   return (
     <div className="export">
       <div role="tablist" aria-label="Export formats" className="export-tabs">
-        {snippets.map((snippet) => (
+        {snippets.map((snippet, index) => (
           <button
             key={snippet.id}
+            ref={(element) => {
+              if (element) tabs.current.set(snippet.id, element);
+              else tabs.current.delete(snippet.id);
+            }}
             type="button"
             role="tab"
             id={`export-tab-${snippet.id}`}
             aria-selected={snippet.id === shown?.id}
             aria-controls="export-panel"
+            tabIndex={snippet.id === shown?.id ? 0 : -1}
             className="small-button"
             onClick={() => setSelected(snippet.id)}
+            onKeyDown={(event) => onTabKeyDown(event, index)}
           >
             {snippet.title}
           </button>
@@ -66,8 +84,16 @@ export function ExportSnippets({ input, result }: ExportSnippetsProps) {
             <CopyButton text={shown.code} what={`${shown.title} code`} />
           </div>
           {shown.note !== undefined && <p className="hint">{shown.note}</p>}
-          {/* Plain text, not the artifacts' visible-whitespace view: this is code to read and run. */}
-          <pre className="export-code">{shown.code}</pre>
+          {/* Plain text, not the artifacts' visible-whitespace view: this is code to read and run.
+              It scrolls both ways, so it is a Tab stop: the arrow keys scroll it. */}
+          <pre
+            className="export-code"
+            tabIndex={0}
+            role="region"
+            aria-label={`${shown.title} code`}
+          >
+            {shown.code}
+          </pre>
         </div>
       )}
     </div>

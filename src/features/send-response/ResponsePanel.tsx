@@ -166,7 +166,10 @@ function AnswerView({
             Binary, {formatBytes(answer.body.byteLength)}: <code>{hexPreview(answer.body)}</code>
           </p>
         ) : (
-          <pre className="response-body">{bodyShown}</pre>
+          // It scrolls: a Tab stop, so the keyboard can scroll it too.
+          <pre className="response-body" tabIndex={0} role="region" aria-label="Response body">
+            {bodyShown}
+          </pre>
         )}
       </div>
 

@@ -272,7 +272,7 @@ function Steps({
         copyText={toHttpText(outgoing, { form: 'url', bodyFileName })}
         copyWhat="request as text"
         actions={
-          <CopyButton text={toCurl(outgoing, { bodyFileName })} what="request as a curl command">
+          <CopyButton text={toCurl(outgoing, { bodyFileName })} what="command">
             Copy as curl
           </CopyButton>
         }
