@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { playgroundStore } from '../../store/usePlaygroundStore';
+import { revealAnswer } from './revealAnswer';
 
 /** Ctrl+Enter (Cmd+Enter on macOS) sends from anywhere on the page, even inside a textarea. */
 export function useSendShortcut(): void {
@@ -9,7 +10,10 @@ export function useSendShortcut(): void {
       // Enter that ends an IME composition is the input method's, not ours.
       if (event.isComposing) return;
       event.preventDefault();
-      void playgroundStore.getState().response.send();
+      void playgroundStore
+        .getState()
+        .response.send()
+        .then(() => revealAnswer());
     };
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
