@@ -10,7 +10,7 @@ process.on('message', (message: { type?: string }) => {
   const usage = process.cpuUsage();
   process.send!({ cpu: usage.user + usage.system });
 });
-serve(kind).then(
+serve(kind, process.argv[3]).then(
   (port) => process.send!({ port }),
   (error: Error) => {
     process.send!({ error: error.message });
