@@ -349,10 +349,15 @@ export class PlaygroundPage {
     return text;
   }
 
-  /** A full-page screenshot in test-results/screenshots/NAME.png. */
+  /**
+   * A full-page screenshot in test-results/screenshots/NAME.png, taken scrolled to the end: a
+   * full-page capture keeps the sticky Send bar where the viewport's bottom is, and only at the
+   * end is that the bar's own place, covering nothing.
+   */
   async screenshot(name: string): Promise<string> {
     mkdirSync(SCREENSHOT_DIR, { recursive: true });
     const file = path.join(SCREENSHOT_DIR, `${name}.png`);
+    await this.page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
     await this.page.screenshot({ path: file, fullPage: true });
     return file;
   }
