@@ -88,7 +88,7 @@ export class PlaygroundPage {
 
   /** The outcome's headline: "200 OK", "Blocked by CORS", "Sending…". */
   get responseStatus(): Locator {
-    return this.response.getByRole('status');
+    return this.response.getByRole('status', { name: 'Outcome', exact: true });
   }
 
   // --- When AWS says no ------------------------------------------------------------------------

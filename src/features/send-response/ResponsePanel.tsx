@@ -45,7 +45,8 @@ export function ResponsePanel() {
     <div className="response">
       <div className="outcome-line">
         {/* One status element for every outcome, so screen readers announce each change. */}
-        <div role="status" className={headlineClass(outcome)}>
+        {/* Named, so it stays one among the panel's other statuses (Who am I?'s answer). */}
+        <div role="status" aria-label="Outcome" className={headlineClass(outcome)}>
           {headline(outcome)}
         </div>
         {outcome.kind === 'response' && (
