@@ -54,8 +54,10 @@ export function CredentialsPanel() {
 
       <div className="field">
         <label htmlFor="session-token">Session token</label>
+        {/* A token signs like the secret (until it expires): masked the same, shown by the same Show. */}
         <CodeInput
           id="session-token"
+          type={secretVisible ? 'text' : 'password'}
           value={sessionToken}
           placeholder="only for temporary (ASIA…) keys"
           onChange={(value) => setField('sessionToken', value)}

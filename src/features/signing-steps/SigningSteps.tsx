@@ -50,14 +50,13 @@ export function SigningSteps() {
   const error = usePlaygroundStore((s) => s.signing.error);
   const secretVisible = usePlaygroundStore((s) => s.credentials.secretVisible);
   const bodyFileName = usePlaygroundStore((s) => s.request.bodyFile?.name);
-  const typedToken = usePlaygroundStore((s) => s.credentials.sessionToken);
   const blocked = plan.blockers.length > 0;
-  // A profile's session token (an assumed role's, from STS) is in no field on screen: the steps
-  // draw it masked too, unless Show is on, as kSecret is. The typed one is in its field anyway.
+  // A session token signs like the secret until it expires: the steps draw it masked (in the
+  // headers and, encoded, in a presigned URL) unless Show is on, as kSecret is. Copy still copies.
   const token = shown?.input.credentials.sessionToken ?? '';
   const masked = useMemo(
-    () => (secretVisible || token === '' || token === typedToken ? [] : [token, uriEncode(token)]),
-    [secretVisible, token, typedToken],
+    () => (secretVisible || token === '' ? [] : [token, uriEncode(token)]),
+    [secretVisible, token],
   );
 
   return (
