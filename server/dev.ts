@@ -4,7 +4,15 @@
 import { parseStartOptions } from './startOptions';
 
 async function main() {
-  const { collectionsDir } = parseStartOptions(process.argv.slice(2), process.env);
+  const args = process.argv.slice(2);
+  const { collectionsDir } = parseStartOptions(args, process.env);
+  // The playground command's other options are valid, but mean nothing here: say so, not ignore.
+  const other = args.find((arg) => arg.startsWith('--') && !arg.startsWith('--collections'));
+  if (other !== undefined) {
+    throw new Error(
+      `${other.split('=')[0]} does not apply to npm run dev, which takes only --collections DIR: Vite's dev server has no relay or gateway and listens where vite.config.ts says.`,
+    );
+  }
   // Vite loads only once the options are known good: a typo is answered at once.
   const { startDevServer } = await import('./devServer');
   const server = await startDevServer(collectionsDir === undefined ? {} : { collectionsDir });
