@@ -102,7 +102,16 @@ const PURE_FOLDERS = [
 ];
 
 export default tseslint.config(
-  { ignores: ['dist', 'dist-server', 'node_modules', 'playwright-report', 'test-results', '.scratch'] },
+  {
+    ignores: [
+      'dist',
+      'dist-server',
+      'node_modules',
+      'playwright-report',
+      'test-results',
+      '.scratch',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
