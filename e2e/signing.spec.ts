@@ -56,3 +56,24 @@ test('with the paste-error panel open, a keystroke signs once and one SigV4A sig
   expect(onScreen.size).toBe(1);
   await expect(playground.artifact('Signature')).toContainText([...onScreen][0]!);
 });
+
+test("the steps carry the numbers of AWS's documentation, so a learner can follow both", async ({
+  page,
+}) => {
+  const playground = new PlaygroundPage(page);
+  await playground.open();
+  const numbered = [
+    ['Canonical request', '1'],
+    ['Hashed payload', '1'],
+    ['String to sign', '2–3'],
+    ['Signing key', '4'],
+    ['Signature', '4'],
+    ['Authorization header', '5'],
+  ] as const;
+  for (const [heading, step] of numbered) {
+    await expect(
+      page.getByRole('heading', { name: heading, exact: true }).locator('.step-number'),
+    ).toHaveAttribute('data-step', step);
+  }
+  await expect(playground.artifact('Canonical request')).toContainText('sorted by name');
+});

@@ -4,6 +4,12 @@ import { CopyButton } from './CopyButton';
 interface StepSectionProps {
   id: string;
   title: string;
+  /**
+   * The step's number in AWS's documentation ("Create a signed AWS API request": 1 canonical
+   * request, 2 its hash, 3 string to sign, 4 signature, 5 add it to the request), so a learner can
+   * follow both side by side. Drawn as a badge; not part of the heading's name.
+   */
+  step?: string;
   /** What this step is, in a sentence or two. */
   explanation: ReactNode;
   copyText: string;
@@ -17,6 +23,7 @@ interface StepSectionProps {
 export function StepSection({
   id,
   title,
+  step,
   explanation,
   copyText,
   copyWhat,
@@ -26,8 +33,13 @@ export function StepSection({
   return (
     <section className="step" aria-labelledby={id}>
       <div className="step-head">
-        {/* The heading alone names the region: step numbers come from a CSS counter. */}
-        <h3 id={id}>{title}</h3>
+        {/* The heading alone names the region: the step number is a badge beside it, not in it. */}
+        <h3 id={id}>
+          {step !== undefined && (
+            <span className="step-number" data-step={step} aria-hidden="true" />
+          )}
+          {title}
+        </h3>
         <div className="step-actions">
           <CopyButton text={copyText} what={copyWhat} />
           {actions}

@@ -154,10 +154,13 @@ function Steps({
       <StepSection
         id="step-canonical-request"
         title="Canonical request"
+        step="1"
         explanation={
           <>
-            The request rewritten in one exact form, so that client and server hash the same bytes.
-            Any difference here is the usual cause of a signature mismatch.
+            The request rewritten in one exact form, so that client and server hash the same bytes:
+            method, path, sorted query, the signed headers (names lower-cased, values trimmed,
+            sorted by name), their names, and the hashed payload. Any difference here is the usual
+            cause of a signature mismatch.
             {browserPath !== undefined && (
               <>
                 {' '}
@@ -179,9 +182,10 @@ function Steps({
       <TextStep
         id="step-hashed-payload"
         title="Hashed payload"
+        step="1"
         explanation={
           <>
-            {payloadExplanation} It is the last line of the canonical request
+            {payloadExplanation} It is part of step 1: the last line of the canonical request
             {contentSha256Header ? ' and is also sent as the x-amz-content-sha256 header.' : '.'}
           </>
         }
@@ -192,10 +196,11 @@ function Steps({
       <StepSection
         id="step-string-to-sign"
         title="String to sign"
+        step="2–3"
         explanation={
           result.algorithm === 'sigv4a'
-            ? 'What actually gets signed: the algorithm, the time, the scope (without a region: X-Amz-Region-Set in the canonical request says where it is valid), and the hash of the canonical request.'
-            : 'What actually gets signed: the algorithm, the time, the scope the key is valid for, and the hash of the canonical request.'
+            ? 'What actually gets signed: the algorithm, the time, the scope (without a region: X-Amz-Region-Set in the canonical request says where it is valid), and the hash of the canonical request (step 2, the last line).'
+            : 'What actually gets signed: the algorithm, the time, the scope the key is valid for, and the hash of the canonical request (step 2: its SHA-256 in lower-case hex, the last line).'
         }
         copyText={result.stringToSign}
         copyWhat="string to sign"
@@ -207,6 +212,7 @@ function Steps({
         <StepSection
           id="step-signing-key"
           title="Signing key"
+          step="4"
           explanation="SigV4A derives an ECDSA P-256 key pair from the access key pair alone: no date, region or service goes in, so one key signs for every region in the set. A counter-mode KDF with HMAC-SHA256 turns the secret into the private key; the server derives the same public key to verify."
           copyText={`x=${result.sigv4a.publicKey.x}\ny=${result.sigv4a.publicKey.y}`}
           copyWhat="public key"
@@ -221,6 +227,7 @@ function Steps({
         <StepSection
           id="step-signing-key"
           title="Signing key"
+          step="4"
           explanation="The secret never signs directly: four HMACs narrow it to one day (UTC), region and service. A leaked signing key cannot reveal the secret, but it signs any request for that service and region for the rest of that day, and a presigned URL made with it stays valid up to 7 days."
           copyText={result.signingKeyChain.kSigning}
           copyWhat="signing key"
@@ -236,6 +243,7 @@ function Steps({
       <TextStep
         id="step-signature"
         title="Signature"
+        step="4"
         explanation={
           result.algorithm === 'sigv4a'
             ? 'ECDSA P-256 over the SHA-256 of the string to sign, with the private key above, DER-encoded, in lower-case hex. ECDSA is randomized: every signing gives a different signature, even at a fixed time, and that is fine: the server verifies it with the public key.'
@@ -250,6 +258,7 @@ function Steps({
         <TextStep
           id="step-authorization"
           title="Authorization header"
+          step="5"
           explanation="The access key ID with the credential scope, the signed header names and the signature. It travels with X-Amz-Date (and the session token, if any)."
           text={result.authorization ?? ''}
           copyWhat="Authorization header value"
@@ -258,6 +267,7 @@ function Steps({
         <TextStep
           id="step-presigned-url"
           title="Presigned URL"
+          step="5"
           explanation={`The signature and its parameters travel in the query: anyone with this link can make this exact request until it expires (${result.options.expiresIn} s after the signing time).`}
           text={result.url}
           copyWhat="presigned URL"
