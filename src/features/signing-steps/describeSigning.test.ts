@@ -45,6 +45,8 @@ describe('describeCanonicalRequest', () => {
     ]);
     expect(lines[1]).toMatchObject({ text: '/prod/a%2520b/hello' });
     expect(lines[1]!.rule).toContain('URI-encoded twice');
+    // The double encoding shown happening, on the first segment it changed.
+    expect(lines[1]!.rule).toContain('(a b → a%20b → a%2520b)');
     expect(lines[2]).toMatchObject({ text: 'a=1&b=2' });
     expect(lines[2]!.rule).toContain('sorted by name then value');
     expect(lines.find((line) => line.text.startsWith('x-amz-date:'))!.rule).toContain(
@@ -54,6 +56,11 @@ describe('describeCanonicalRequest', () => {
       text: 'x-padded:a b',
       rule: 'name lower-cased, value trimmed, spaces folded',
     });
+  });
+
+  it('shows no double-encoding example when no segment changes', async () => {
+    const result = await signRequest({ ...base, url: 'https://h.example/prod/hello' });
+    expect(describeCanonicalRequest(result)[1]!.rule).not.toContain('→');
   });
 
   it('names the S3 path rule and UNSIGNED-PAYLOAD', async () => {

@@ -35,6 +35,23 @@ function signerAdded(name: string, options: EffectiveSigningOptions): string | u
   return byName ? 'added by the signer' : undefined;
 }
 
+/**
+ * The first segment the second encoding changed, shown before and after each encoding: the
+ * double-encoded text has %25 where the once-encoded one has %. Empty when no segment changed.
+ */
+function doubleEncodingExample(canonicalUri: string): string {
+  const segment = canonicalUri.split('/').find((part) => part.includes('%25'));
+  if (segment === undefined) return '';
+  const once = segment.replaceAll('%25', '%');
+  let raw = once;
+  try {
+    raw = decodeURIComponent(once);
+  } catch {
+    // Not UTF-8 once decoded: the once-encoded form is the readable one.
+  }
+  return raw === once ? ` (${once} → ${segment})` : ` (${raw} → ${once} → ${segment})`;
+}
+
 function pathRule(
   { normalizePath, doubleEncodePath }: EffectiveSigningOptions,
   canonicalUri: string,
@@ -42,9 +59,8 @@ function pathRule(
   const normalized =
     "'.', '..' and doubled '/' removed, a final '/' kept only where the path ends in one";
   if (doubleEncodePath) {
-    return normalizePath
-      ? `each segment URI-encoded twice, as all services but S3 require; ${normalized}`
-      : 'each segment URI-encoded twice, as all services but S3 require';
+    const twice = `each segment URI-encoded twice, as all services but S3 require${doubleEncodingExample(canonicalUri)}`;
+    return normalizePath ? `${twice}; ${normalized}` : twice;
   }
   // Single encoding signs the bytes as sent; say when those are not what AWS's SDKs would send.
   const canonical = encodePathCanonically(canonicalUri);
