@@ -192,6 +192,26 @@ describe('exportPostmanCollection', () => {
     expect(file.item[0]!.protocolProfileBehavior).toEqual({ disableBodyPruning: true });
   });
 
+  it("says that a request's AWS profile is not exported (Postman has none)", () => {
+    const request = {
+      kind: 'request' as const,
+      id: 'r',
+      name: 'as reader',
+      method: 'GET',
+      url: 'https://x.example/',
+      headers: [],
+      body: '',
+      options: DEFAULT_SAVED_OPTIONS,
+      profile: 'team-reader-profile',
+    };
+    const collection: Collection = { id: 'c', name: 'c', variables: [], items: [request] };
+    const { text, notes } = exportPostmanCollection(collection, { defaults: DEFAULTS });
+    expect(text).not.toContain('team-reader-profile');
+    expect(notes).toContain(
+      "Postman has no AWS profiles: “as reader” sign with Postman's AWS key variables instead of the profile named here.",
+    );
+  });
+
   it('never writes a secret unless asked, and then writes the keys as secret variables', () => {
     const collection: Collection = {
       id: 'c',

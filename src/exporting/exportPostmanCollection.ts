@@ -70,6 +70,8 @@ interface Context {
   unsignedHeaders: NamedTally;
   withheldHeaders: NamedTally;
   playgroundOptions: NamedTally;
+  /** Requests that sign with a named AWS profile: Postman has none, so the name is not exported. */
+  profiles: NamedTally;
 }
 
 /** Postman drops the body of these methods unless told not to (protocolProfileBehavior). */
@@ -167,6 +169,7 @@ function exportRequest(request: SavedRequest, context: Context): Record<string, 
 
   const options = playgroundOptions(request.options);
   if (options !== undefined) context.playgroundOptions.add(request.name);
+  if (request.profile !== undefined && request.profile !== '') context.profiles.add(request.name);
   const extension: PlaygroundItemExtension = {
     ...(options === undefined ? {} : { options }),
     ...scope.kept,
@@ -270,6 +273,7 @@ export function exportPostmanCollection(
     unsignedHeaders: new NamedTally(),
     withheldHeaders: new NamedTally(),
     playgroundOptions: new NamedTally(),
+    profiles: new NamedTally(),
   };
   const secretVariables = new NamedTally();
   const file = {
@@ -308,6 +312,10 @@ export function exportPostmanCollection(
   if (context.playgroundOptions.count > 0)
     notes.push(
       `Postman's AWS Signature has no SigV4A, unsigned payload, expiry or S3 settings: those of ${context.playgroundOptions.describe()} are kept for the playground only.`,
+    );
+  if (context.profiles.count > 0)
+    notes.push(
+      `Postman has no AWS profiles: ${context.profiles.describe()} sign with Postman's AWS key variables instead of the profile named here.`,
     );
   return {
     fileName: fileNameOf(collection.name),
