@@ -5,13 +5,13 @@
 import { expect } from '@playwright/test';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
-import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadGatewayConfig } from '../server/gateway/gatewayConfig';
 import { startGateway } from '../server/gateway/gatewayServer';
 import { PlaygroundPage, test } from './pages/playground';
+import { freePort } from '../test-support/freePort';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const SUB_PATH = '/tools/sigv4/';
@@ -19,16 +19,6 @@ const SUB_PATH = '/tools/sigv4/';
 let site: string;
 let host: ChildProcess;
 let pageUrl: string;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 test.beforeAll(async () => {
   // dist/ is what npm start (Playwright's web server) has just built.

@@ -4,7 +4,7 @@
 // wrong DIR or option refused before anything listens.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer, type AddressInfo } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -23,6 +23,7 @@ import {
   writeCollection,
 } from '../../src/transport/collectionsClient';
 import { startDevServer } from '../devServer';
+import { freePort } from '../../test-support/freePort';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const children: ChildProcess[] = [];
@@ -46,16 +47,6 @@ afterEach(() => {
   }
   rmSync(base, { recursive: true, force: true });
 });
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /** Runs a server script as a user would; resolves once `ready` is printed or it exits. */
 function run(script: string, args: string[], env: Record<string, string> = {}, ready = 'Ctrl-C') {
