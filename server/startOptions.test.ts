@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseStartOptions } from './startOptions';
+import { parsePort, parseStartOptions } from './startOptions';
 
 const DEFAULTS = {
   port: 5173,
@@ -45,5 +45,15 @@ describe('parseStartOptions', () => {
 
   it('names the variable when an environment port is wrong', () => {
     expect(() => parseStartOptions([], { PORT: 'abc' })).toThrow('PORT must be a port number');
+  });
+});
+
+describe('parsePort', () => {
+  it('says which flag or variable is wrong, and the usage of the command that asked', () => {
+    expect(parsePort('--port', undefined, 5174, 'usage: x')).toBe(5174);
+    expect(parsePort('--port', '0', 5174, 'usage: x')).toBe(0);
+    expect(() => parsePort('GATEWAY_PORT', '65536', 5174, 'usage: x')).toThrow(
+      'GATEWAY_PORT must be a port number (0-65535), not "65536".\nusage: x',
+    );
   });
 });

@@ -34,10 +34,19 @@ export const START_USAGE = `Options:
   --quiet             no line per request from the gateway
   --open              open the page in the browser (BROWSER names the program, if set)`;
 
-function port(name: string, text: string | undefined, fallback: number): number {
+/**
+ * A port from a flag or an environment variable (`name` says which), `fallback` when unset; an
+ * Error naming it and the usage when it is not 0-65535. Shared by every command that listens.
+ */
+export function parsePort(
+  name: string,
+  text: string | undefined,
+  fallback: number,
+  usage: string,
+): number {
   const value = text === undefined || text === '' ? fallback : Number(text);
   if (!Number.isInteger(value) || value < 0 || value > 65535) {
-    throw new Error(`${name} must be a port number (0-65535), not "${text}".\n${START_USAGE}`);
+    throw new Error(`${name} must be a port number (0-65535), not "${text}".\n${usage}`);
   }
   return value;
 }
@@ -83,15 +92,17 @@ export function parseStartOptions(
     throw new Error(`${(error as Error).message}\n${START_USAGE}`, { cause: error });
   }
   return {
-    port: port(
+    port: parsePort(
       values.port === undefined ? 'PORT' : '--port',
       values.port ?? env.PORT,
       DEFAULT_PORT,
+      START_USAGE,
     ),
-    gatewayPort: port(
+    gatewayPort: parsePort(
       values['gateway-port'] === undefined ? 'GATEWAY_PORT' : '--gateway-port',
       values['gateway-port'] ?? env.GATEWAY_PORT,
       DEFAULT_GATEWAY_PORT,
+      START_USAGE,
     ),
     ...(values.config === undefined ? {} : { configPath: values.config }),
     ...(values.collections === undefined ? {} : { collectionsDir: values.collections }),

@@ -3,13 +3,12 @@
 import { parseArgs } from 'node:util';
 import { GatewayConfigError, loadGatewayConfig } from './gatewayConfig';
 import { startGateway } from './gatewayServer';
+import { DEFAULT_GATEWAY_PORT, parsePort } from '../startOptions';
 import { LOG_USAGE, logOptionsOf } from './logOptions';
 import { NO_REQUEST_LOG, openRequestLog } from './requestLog';
 
-const DEFAULT_PORT = 5174;
-
 export const GATEWAY_USAGE = `usage: sigv4-playground gateway [--port N] [--config FILE] [--log-format text|json] [--quiet]
-  --port N         where it listens on 127.0.0.1 (default ${DEFAULT_PORT}, or GATEWAY_PORT; 0 picks one)
+  --port N         where it listens on 127.0.0.1 (default ${DEFAULT_GATEWAY_PORT}, or GATEWAY_PORT; 0 picks one)
   --config FILE    identities, roles, routes and policies (default: the bundled demo configuration)
 ${LOG_USAGE}
   GATEWAY_CLOCK=ISO-8601 pins the clock.`;
@@ -37,11 +36,12 @@ export async function runGateway(args: readonly string[]): Promise<void> {
     console.log(GATEWAY_USAGE);
     return;
   }
-  const portText = values.port ?? process.env.GATEWAY_PORT;
-  const port = portText === undefined || portText === '' ? DEFAULT_PORT : Number(portText);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    throw new GatewayConfigError(`--port must be a port number (0-65535), not "${portText}".`);
-  }
+  const port = parsePort(
+    values.port === undefined ? 'GATEWAY_PORT' : '--port',
+    values.port ?? process.env.GATEWAY_PORT,
+    DEFAULT_GATEWAY_PORT,
+    GATEWAY_USAGE,
+  );
   let logOptions;
   try {
     logOptions = logOptionsOf(values['log-format'], values.quiet);
