@@ -5,11 +5,10 @@ import { expect } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadGatewayConfig } from '../server/gateway/gatewayConfig';
-import { startGateway } from '../server/gateway/gatewayServer';
 import { LOCAL_IDENTITIES, type LocalIdentity } from '../src/request/defaults';
 import { explainErrorType } from '../src/diagnosis/explainErrorType';
 import { parseRequestText } from '../test-support/vectors/parseRequestText';
+import { startGatewayWithoutCors } from '../test-support/gatewayWithoutCors';
 import { PlaygroundPage, test } from './pages/playground';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -327,19 +326,14 @@ test.describe('the playground page', () => {
   test('an API without CORS is reported as "Blocked by CORS" when sent directly', async ({
     playground,
   }) => {
-    const config = loadGatewayConfig();
-    const noCors = await startGateway({
-      config: { ...config, cors: { ...config.cors, enabled: false } },
-      port: 0,
-      log: () => {},
-    });
+    const noCors = await startGatewayWithoutCors();
     try {
       await playground.setTransport('direct');
 
       // The local gateway allows any origin: direct works there.
       expect(await playground.send()).toMatch(/^200\b/);
 
-      await playground.setRequest({ url: `${noCors.url}/${config.stage}/hello` });
+      await playground.setRequest({ url: noCors.helloUrl });
       expect(await playground.send()).toContain('Blocked by CORS');
       await expect(playground.response).toContainText('Access-Control-Allow-Origin');
     } finally {

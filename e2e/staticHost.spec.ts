@@ -8,8 +8,7 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadGatewayConfig } from '../server/gateway/gatewayConfig';
-import { startGateway } from '../server/gateway/gatewayServer';
+import { startGatewayWithoutCors } from '../test-support/gatewayWithoutCors';
 import { PlaygroundPage, test } from './pages/playground';
 import { freePort } from '../test-support/freePort';
 
@@ -60,16 +59,11 @@ test('hosted under a sub-path without a relay: direct mode, what it needs, Send 
 test('hosted without a relay, against an API without CORS: "Blocked by CORS" and what to do', async ({
   page,
 }) => {
-  const config = loadGatewayConfig();
-  const noCors = await startGateway({
-    config: { ...config, cors: { ...config.cors, enabled: false } },
-    port: 0,
-    log: () => {},
-  });
+  const noCors = await startGatewayWithoutCors();
   try {
     const playground = new PlaygroundPage(page);
     await playground.open(pageUrl);
-    await playground.setRequest({ url: `${noCors.url}/${config.stage}/hello` });
+    await playground.setRequest({ url: noCors.helloUrl });
     expect(await playground.send()).toContain('Blocked by CORS');
     await expect(playground.response).toContainText('Access-Control-Allow-Headers');
     await expect(playground.response).toContainText('enable CORS on the resource');
