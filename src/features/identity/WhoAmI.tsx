@@ -2,7 +2,7 @@ import './identity.css';
 import { useId } from 'react';
 import { CopyButton } from '../../components/ui/CopyButton';
 import { usePlaygroundStore } from '../../store/usePlaygroundStore';
-import { StsCallLine } from './ShowSigningButton';
+import { StsOutcomeView } from './StsOutcomeView';
 
 /**
  * "Who am I?": GetCallerIdentity signed with the credentials the request signs with, and AWS's
@@ -30,24 +30,17 @@ export function WhoAmI() {
           first question when a 403 makes no sense.
         </p>
       )}
-      <div role="status">
-        {outcome.kind === 'calling' && <p className="hint">Asking STS…</p>}
-        {outcome.kind === 'ok' && (
+      <StsOutcomeView
+        outcome={outcome}
+        calling="Asking STS…"
+        answer={(identity) => (
           <dl className="identity-facts" aria-label="Caller identity">
-            <IdentityFact label="Account" value={outcome.value.account} />
-            <IdentityFact label="Arn" value={outcome.value.arn} />
-            <IdentityFact label="UserId" value={outcome.value.userId} />
+            <IdentityFact label="Account" value={identity.account} />
+            <IdentityFact label="Arn" value={identity.arn} />
+            <IdentityFact label="UserId" value={identity.userId} />
           </dl>
         )}
-        {outcome.kind === 'error' && (
-          <p className="identity-error" role="alert">
-            {outcome.sentence}
-          </p>
-        )}
-      </div>
-      {(outcome.kind === 'ok' || outcome.kind === 'error') && outcome.call !== null && (
-        <StsCallLine call={outcome.call} />
-      )}
+      />
     </section>
   );
 }
