@@ -144,9 +144,12 @@ function takeSignedRequestKeys(
   { accessKeyId, sessionToken }: ImportableRequest,
 ): void {
   if (accessKeyId !== undefined && accessKeyId !== credentials.accessKeyId) {
-    credentials.setField('accessKeyId', accessKeyId);
-    credentials.setField('secretAccessKey', '');
-    credentials.setField('sessionToken', sessionToken ?? '');
+    // One update (one signing), as any keys taken on purpose.
+    credentials.importCredentials({
+      accessKeyId,
+      secretAccessKey: '',
+      ...(sessionToken === undefined ? {} : { sessionToken }),
+    });
   } else if (sessionToken !== undefined) {
     credentials.setField('sessionToken', sessionToken);
   }
