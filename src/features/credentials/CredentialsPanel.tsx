@@ -1,17 +1,10 @@
-import { lazy, Suspense } from 'react';
 import { usePlaygroundStore } from '../../store/usePlaygroundStore';
 import { CodeInput } from '../../components/ui/CodeInput';
 import { FieldIssues } from '../../components/ui/FieldIssues';
+import { VaultPanel } from '../vault/VaultPanel';
+import { ProfilesSection } from '../profiles/ProfilesSection';
+import { RoleProfileSlot } from '../identity/RoleProfileSlot';
 import { SignWithPicker } from '../profiles/SignWithPicker';
-
-// The profiles list and the vault's panel load just after the page is up: the first visit's
-// script (and its first signature) does not wait for them.
-const ProfilesSection = lazy(() =>
-  import('./credentialsExtras').then((module) => ({ default: module.ProfilesWithRoles })),
-);
-const VaultPanel = lazy(() =>
-  import('../vault/VaultPanel').then((module) => ({ default: module.VaultPanel })),
-);
 
 /** Access key, secret, session token, and whether the browser may keep them (the vault). */
 export function CredentialsPanel() {
@@ -79,10 +72,9 @@ export function CredentialsPanel() {
         </p>
       )}
 
-      <Suspense fallback={null}>
-        <ProfilesSection />
-        <VaultPanel />
-      </Suspense>
+      <ProfilesSection renderRoleAction={(name) => <RoleProfileSlot name={name} />} />
+
+      <VaultPanel />
     </div>
   );
 }
