@@ -44,6 +44,7 @@ describe('parseGatewayConfig', () => {
       identities: [],
       sts: { enabled: true, path: '/sts/' },
       roles: [],
+      resourcePolicy: null,
     });
   });
 

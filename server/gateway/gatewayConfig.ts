@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
-import type { PolicyStatement } from './evaluatePolicy';
+import { readPositionedJson, type TextPosition } from './iam/locatePolicyProblems';
+import { formatJsonPath, parsePolicy, type JsonPath } from './iam/parsePolicy';
+import type { PolicyKind, PolicyStatement } from './iam/policyTypes';
 import {
   parseMfaDevice,
   parseRoles,
@@ -57,7 +59,19 @@ export interface GatewayConfig {
   sts: StsSettings;
   /** Roles that identities may assume through the local STS. */
   roles: GatewayRole[];
+  /**
+   * The API's resource policy (API Gateway's "Resource policy" tab), statements with a Principal;
+   * null when the API has none. Combined with identities' policies as AWS does (iam/decide.ts).
+   */
+  resourcePolicy: PolicyStatement[] | null;
 }
+
+/** Checks one policy of the configuration and returns its statements, normalized. */
+export type PolicyChecker = (
+  policy: unknown,
+  path: JsonPath,
+  kind: PolicyKind,
+) => PolicyStatement[];
 
 /**
  * The headers a browser may send on a signed call: what the API Gateway console's "Enable CORS"
@@ -89,7 +103,11 @@ const isString = (value: unknown): value is string => typeof value === 'string';
  * Checks a parsed configuration and fills in defaults, so a mistake in a hand-written file is
  * reported as a sentence naming the field rather than as a crash on the first request.
  */
-export function parseGatewayConfig(raw: unknown, where = '(inline)'): GatewayConfig {
+export function parseGatewayConfig(
+  raw: unknown,
+  where = '(inline)',
+  locate?: (path: JsonPath) => TextPosition,
+): GatewayConfig {
   if (typeof raw !== 'object' || raw === null) fail(where, 'must be a JSON object');
   const config = raw as Record<string, unknown>;
   for (const field of ['apiId', 'region', 'account'] as const) {
@@ -113,21 +131,23 @@ export function parseGatewayConfig(raw: unknown, where = '(inline)'): GatewayCon
   const keys = new Set<string>();
   const serials = new Set<string>();
   const failHere = (message: string): never => fail(where, message);
-  /** An IAM policy in the configuration: a list of statements with Effect, Action and Resource. */
-  const checkPolicy = (policy: unknown, at: string) => {
-    if (!Array.isArray(policy)) fail(where, `${at} must be a list of statements`);
-    (policy as Record<string, unknown>[]).forEach((statement, s) => {
-      if (statement.Effect !== 'Allow' && statement.Effect !== 'Deny') {
-        fail(where, `${at}[${s}].Effect must be "Allow" or "Deny"`);
-      }
-      for (const field of ['Action', 'Resource'] as const) {
-        const value = statement[field];
-        if (!isString(value) && !(Array.isArray(value) && value.every(isString))) {
-          fail(where, `${at}[${s}].${field} must be a string or a list of strings`);
-        }
-      }
-    });
+  const apiArnPrefix = `arn:aws:execute-api:${String(config.region)}:${String(config.account)}:${String(config.apiId)}/`;
+  /**
+   * An IAM policy in the configuration (iam/parsePolicy.ts): a list of statements or a policy
+   * document. The first problem is reported with the file's line and column when known.
+   */
+  const checkPolicy: PolicyChecker = (policy, path, kind) => {
+    const parsed = parsePolicy(policy, kind, kind === 'resource' ? { apiArnPrefix } : {});
+    if (parsed.ok) return parsed.statements;
+    const [problem] = parsed.problems;
+    const at = [...path, ...problem!.path];
+    const position = locate?.(at);
+    fail(
+      position === undefined ? where : `${where}:${position.line}:${position.column}`,
+      `${formatJsonPath(at).replace(/^\./, '')} ${problem!.message}`,
+    );
   };
+  const checkedPolicies: PolicyStatement[][] = [];
   identities.forEach((identity: Record<string, unknown>, index) => {
     for (const field of ['name', 'accessKeyId', 'secretAccessKey', 'arn'] as const) {
       if (!isString(identity[field]) || identity[field] === '') {
@@ -144,7 +164,7 @@ export function parseGatewayConfig(raw: unknown, where = '(inline)'): GatewayCon
     if (identity.expiresAt != null && Number.isNaN(Date.parse(String(identity.expiresAt)))) {
       fail(where, `identities[${index}].expiresAt must be an ISO 8601 instant`);
     }
-    checkPolicy(identity.policy, `identities[${index}].policy`);
+    checkedPolicies.push(checkPolicy(identity.policy, ['identities', index, 'policy'], 'identity'));
     const serial = parseMfaDevice(identity.mfa, `identities[${index}].mfa`, failHere)?.serialNumber;
     if (serial !== undefined && serials.has(serial))
       fail(where, `identities[${index}].mfa.serialNumber ${serial} belongs to another identity`);
@@ -178,9 +198,16 @@ export function parseGatewayConfig(raw: unknown, where = '(inline)'): GatewayCon
       allowHeaders: [...allowHeaders],
     },
     routes: routes as GatewayRoute[],
-    identities: identities as GatewayIdentity[],
+    identities: (identities as GatewayIdentity[]).map((identity, index) => ({
+      ...identity,
+      policy: checkedPolicies[index]!,
+    })),
     sts: parseStsSettings(config.sts, stage, failHere),
     roles: parseRoles(config.roles, config.account as string, checkPolicy, failHere),
+    resourcePolicy:
+      config.resourcePolicy == null
+        ? null
+        : checkPolicy(config.resourcePolicy, ['resourcePolicy'], 'resource'),
   };
 }
 
@@ -193,13 +220,13 @@ export function loadGatewayConfig(path: string | URL = DEFAULT_CONFIG_PATH): Gat
       `Cannot read the gateway configuration ${String(path)}: ${(error as Error).message}`,
     );
   }
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch (error) {
+  // Read with positions, so that a wrong policy is reported at its line and column.
+  const read = readPositionedJson(text);
+  if (!read.ok) {
+    const [problem] = read.problems;
     throw new GatewayConfigError(
-      `The gateway configuration ${String(path)} is not valid JSON: ${(error as Error).message}`,
+      `The gateway configuration ${String(path)} is not valid JSON: line ${problem!.line}, column ${problem!.column}: ${problem!.message.replace(/^is not valid JSON: /, '')}`,
     );
   }
-  return parseGatewayConfig(raw, String(path));
+  return parseGatewayConfig(read.json.value, String(path), read.json.locate);
 }

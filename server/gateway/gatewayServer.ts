@@ -13,10 +13,17 @@ import { isStsPath, StsService } from './sts/stsService';
 import { RequestVerifier, type WireRequest } from './verifyRequest';
 import { awaitingContinue, MAX_BODY_BYTES, readBody, skipBody } from './requestBody';
 import { createRequestLog, lineSink, type RequestLogSink, type RequestRecord } from './requestLog';
+import {
+  encodeIamDecisionTrace,
+  IAM_DECISION_HEADER,
+  type IamDecisionTrace,
+} from '../../src/diagnosis/iamDecisionTrace';
 
 export { MAX_BODY_BYTES };
 
 const EXPOSED_HEADERS = 'x-amzn-ErrorType, x-amzn-RequestId, Date';
+/** Not strict: the page may read the IAM decision's trace too. */
+const EXPOSED_HEADERS_WITH_TRACE = `${EXPOSED_HEADERS}, ${IAM_DECISION_HEADER}`;
 
 export interface GatewayOptions {
   config: GatewayConfig;
@@ -26,6 +33,12 @@ export interface GatewayOptions {
   log?: (line: string) => void;
   /** The gateway's clock in epoch ms; default: config.clock, else GATEWAY_CLOCK, else real time. */
   now?: () => number;
+  /**
+   * Answer byte for byte as API Gateway does (`--strict`): no IAM decision trace header
+   * (x-playground-iam-decision), which the local gateway otherwise adds to every answer that
+   * went through the policy check.
+   */
+  strict?: boolean;
 }
 
 /** The clock the gateway reads: pinned by configuration or GATEWAY_CLOCK, else real time. */
@@ -86,7 +99,17 @@ export function createGatewayHandler(options: GatewayOptions) {
   const { config } = options;
   const record = recorder(requestLogOf(options));
   const now = options.now ?? gatewayClock(config);
-  const verifier = new RequestVerifier(config);
+  // Not strict, answers that went through the policy check carry its trace, readable by the page.
+  const verifier = new RequestVerifier(config, undefined, options.strict !== true);
+  const traceHeader = (trace: IamDecisionTrace | undefined): Record<string, string> =>
+    trace === undefined
+      ? {}
+      : {
+          [IAM_DECISION_HEADER]: encodeIamDecisionTrace(trace),
+          ...(config.cors.enabled
+            ? { 'Access-Control-Expose-Headers': EXPOSED_HEADERS_WITH_TRACE }
+            : {}),
+        };
   // The local STS shares the verifier: the sessions it issues sign API routes (sts/).
   const sts = config.sts.enabled ? new StsService(config, verifier) : undefined;
   const routes = new Map<string, ReturnType<typeof matchRoute>>();
@@ -310,7 +333,12 @@ export function createGatewayHandler(options: GatewayOptions) {
       }
       const wire = await readWire(request, response, logPath, startedAt);
       if (wire === undefined) return;
-      const verification = await verifier.verify(wire, now(), match.resourcePath);
+      const verification = await verifier.verify(
+        wire,
+        now(),
+        match.resourcePath,
+        request.socket.remoteAddress,
+      );
       if (!verification.ok) {
         sendError(
           request,
@@ -319,11 +347,12 @@ export function createGatewayHandler(options: GatewayOptions) {
           startedAt,
           verification.error,
           verification.callerArn,
+          traceHeader(verification.trace),
         );
         return;
       }
       const result = runIntegration(match.route, wire, verification.identity.arn);
-      send(request, response, result.status, result.body);
+      send(request, response, result.status, result.body, traceHeader(verification.trace));
       record(startedAt, {
         method,
         path: logPath,

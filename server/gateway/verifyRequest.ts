@@ -14,7 +14,10 @@ import {
   type WireRequest,
 } from '../../src/signing';
 import { nodeSigningCrypto } from '../nodeSigningCrypto';
-import { evaluatePolicy, type PolicyDecision } from './evaluatePolicy';
+import type { IamDecisionTrace } from '../../src/diagnosis/iamDecisionTrace';
+import { decide, type AppliedPolicy } from './iam/decide';
+import { compiledPolicy } from './iam/parsePolicy';
+import { requestContextKeys } from './iam/requestContext';
 import { matchesWildcard, type WildcardOptions } from './matchWildcard';
 import type { GatewayConfig, GatewayIdentity } from './gatewayConfig';
 import { SessionStore } from './sts/sessionStore';
@@ -44,9 +47,18 @@ import {
 
 export type { WireRequest };
 
+/**
+ * The outcome of one request. `trace` (the IAM decision, statement by statement) is there for
+ * every request that reached the policy check, when the verifier was asked for traces.
+ */
 export type Verification =
-  | { ok: true; identity: GatewayIdentity; resourceArn: string }
-  | { ok: false; error: GatewayError; callerArn?: string };
+  | { ok: true; identity: GatewayIdentity; resourceArn: string; trace?: IamDecisionTrace }
+  | { ok: false; error: GatewayError; callerArn?: string; trace?: IamDecisionTrace };
+
+export const INVOKE_ACTION = 'execute-api:Invoke';
+
+/** Decisions remembered at most (a bounded cache: resource ARNs come from clients). */
+const MAX_REMEMBERED_DECISIONS = 1000;
 
 /**
  * Bounds on X-Amz-Region-Set, far above any real set (every region by name is a few hundred
@@ -162,6 +174,8 @@ export class RequestVerifier {
   constructor(
     private readonly config: GatewayConfig,
     readonly sessions = new SessionStore(),
+    /** Whether answers carry the decision's trace (false with --strict: nothing to build). */
+    private readonly traces = true,
   ) {
     this.keyCache = createWireKeyCache(nodeSigningCrypto, Math.max(64, config.identities.length));
   }
@@ -172,18 +186,73 @@ export class RequestVerifier {
     return `arn:aws:execute-api:${region}:${account}:${apiId}/${stage === '' ? '$default' : stage}/${method}/${resourcePath.replace(/^\//, '')}`;
   }
 
-  private readonly decisions = new Map<string, PolicyDecision>();
+  /**
+   * Decisions remembered per caller and resource, only those of condition-free policies: a
+   * condition reads the time, the address or the MFA state, which change from one request to the
+   * next. The trace's request context is rebuilt for each request.
+   */
+  private readonly decisions = new Map<string, IamDecisionTrace>();
 
-  /** The policy's answer for a caller and resource, remembered (policies do not change at run time). */
-  private decide(identity: GatewayIdentity, resourceArn: string): PolicyDecision {
-    const key = `${identity.accessKeyId}\n${resourceArn}`;
-    let decision = this.decisions.get(key);
-    if (decision === undefined) {
-      decision = evaluatePolicy(identity.policy, 'execute-api:Invoke', resourceArn);
-      if (this.decisions.size >= 1000) this.decisions.clear();
-      this.decisions.set(key, decision);
+  /** Forgets remembered decisions: call it when the identities or policies change. */
+  forgetDecisions(): void {
+    this.decisions.clear();
+  }
+
+  /** The API's resource policy as the engine applies it, or undefined when it has none. */
+  private resourcePolicy(): AppliedPolicy | undefined {
+    const { resourcePolicy, region, account, apiId } = this.config;
+    if (resourcePolicy == null) return undefined;
+    return {
+      policy: compiledPolicy(resourcePolicy, 'resource'),
+      source: {
+        kind: 'resource',
+        name: `resource policy of API ${apiId}`,
+        arn: `arn:aws:execute-api:${region}:${account}:${apiId}`,
+      },
+    };
+  }
+
+  /** IAM's decision on execute-api:Invoke for this caller, resource and request. */
+  private decide(
+    identity: GatewayIdentity,
+    resourceArn: string,
+    facts: { now: number; remoteAddress: string | undefined },
+  ): IamDecisionTrace {
+    const identityPolicy: AppliedPolicy = {
+      policy: compiledPolicy(identity.policy, 'identity'),
+      source: {
+        kind: 'identity',
+        principal: 'role' in identity || identity.arn.includes(':assumed-role/') ? 'role' : 'user',
+        name: identity.name,
+        arn: identity.arn,
+      },
+    };
+    const resource = this.resourcePolicy();
+    const cacheable = !identityPolicy.policy.hasConditions && !resource?.policy.hasConditions;
+    const cacheKey = `${identity.accessKeyId}\n${resourceArn}`;
+    const remembered = cacheable ? this.decisions.get(cacheKey) : undefined;
+    // Without traces a remembered decision needs no request context at all.
+    if (remembered !== undefined && !this.traces) return remembered;
+    const keys = requestContextKeys(identity, { ...facts, secureTransport: false });
+    const request = { action: INVOKE_ACTION, resource: resourceArn, callerArn: identity.arn, keys };
+    if (remembered !== undefined)
+      return {
+        ...remembered,
+        context: {
+          ...remembered.context,
+          keys: [...keys].map(([key, values]) => ({ key, values })),
+        },
+      };
+    const trace = decide({
+      request,
+      identity: identityPolicy,
+      ...(resource === undefined ? {} : { resource }),
+    });
+    if (cacheable) {
+      if (this.decisions.size >= MAX_REMEMBERED_DECISIONS) this.decisions.clear();
+      this.decisions.set(cacheKey, trace);
     }
-    return decision;
+    return trace;
   }
 
   /**
@@ -213,7 +282,12 @@ export class RequestVerifier {
    * resource ARN is built from it, never from the request-target, so the policy judges the
    * resource that was routed. The signature is checked on the target as sent, as AWS does.
    */
-  async verify(request: WireRequest, now: number, resourcePath: string): Promise<Verification> {
+  async verify(
+    request: WireRequest,
+    now: number,
+    resourcePath: string,
+    remoteAddress?: string,
+  ): Promise<Verification> {
     const { region, service, signatureWindowSeconds } = this.config;
     const verification = await verifyWireRequest(request, {
       now,
@@ -236,20 +310,27 @@ export class RequestVerifier {
         callerArn: identity.arn,
       };
     }
-    return this.authorize(identity, request.method, resourcePath);
+    return this.authorize(identity, request.method, resourcePath, { now, remoteAddress });
   }
 
   /** The policy check after a valid signature. */
-  private authorize(identity: GatewayIdentity, method: string, resourcePath: string): Verification {
+  private authorize(
+    identity: GatewayIdentity,
+    method: string,
+    resourcePath: string,
+    facts: { now: number; remoteAddress: string | undefined },
+  ): Verification {
     const resourceArn = this.resourceArn(method, resourcePath);
-    const decision = this.decide(identity, resourceArn);
-    if (decision !== 'allow') {
+    const trace = this.decide(identity, resourceArn, facts);
+    const traced = this.traces ? { trace } : {};
+    if (trace.decision !== 'allow') {
       return {
         ok: false,
-        error: accessDenied(identity.arn, resourceArn, decision === 'explicit-deny'),
+        error: accessDenied(identity.arn, resourceArn, trace.rule === 'explicit-deny'),
         callerArn: identity.arn,
+        ...traced,
       };
     }
-    return { ok: true, identity, resourceArn };
+    return { ok: true, identity, resourceArn, ...traced };
   }
 }

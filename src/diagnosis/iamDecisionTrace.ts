@@ -62,7 +62,7 @@ export type IamElementName =
 /**
  * One pattern tried against the request's value. For a miss, how far the match got, in string
  * indices (UTF-16 code units) of the pattern and of the value: the page highlights from there
- * (`GET` against `POST` in `…/*\/POST/*`). Absent when the pattern matched or when no prefix did.
+ * (`GET` against `POST` in `…/*\/POST/*`). Absent when the pattern matched, and for principals.
  */
 export interface IamPatternTry {
   pattern: string;
@@ -113,7 +113,12 @@ export interface IamStatementTrace {
 
 export interface IamPolicyTrace {
   source: IamPolicySource;
-  /** What the policy says on its own: a matching Deny, a matching Allow, or nothing. */
+  /**
+   * What the policy says on its own: a matching Deny, a matching Allow that grants, or nothing.
+   * A resource or trust policy's Allow whose Principal names only the caller's account does not
+   * grant by itself (it delegates to the identity policy): its statement matches, the outcome
+   * stays 'no-match'.
+   */
   outcome: 'explicit-deny' | 'allow' | 'no-match';
   /** Empty when the trace was cut to fit (IamDecisionTrace.truncated). */
   statements: IamStatementTrace[];

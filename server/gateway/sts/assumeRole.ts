@@ -3,7 +3,6 @@
 // trust policy (and, when it trusts only the caller's account, the caller's own policy), the
 // role's maximum session duration, and finally fresh keys for the session.
 import { MAX_DURATION_SECONDS, MIN_DURATION_SECONDS } from '../../../src/request/sts';
-import { evaluatePolicy } from '../evaluatePolicy';
 import type { GatewayIdentity } from '../gatewayConfig';
 import type { RoleSession, SessionStore } from './sessionStore';
 import type { GatewayRole } from './stsConfig';
@@ -18,7 +17,7 @@ import {
   type StsFailure,
 } from './stsErrors';
 import { decodeBase32, matchTotp } from './totp';
-import { evaluateTrust } from './trustPolicy';
+import { authorizeAssumeRole } from './trustPolicy';
 
 export const DEFAULT_DURATION_SECONDS = 3600;
 /** A session assumed with a session's keys (role chaining) lasts at most an hour. */
@@ -184,20 +183,12 @@ export function assumeRole(
   const mfa = checkMfa(params, caller, context);
   if (!mfa.ok) return { ok: false, error: { ...mfa.error, callerArn: caller.arn } };
   const chained = 'role' in caller;
-  const trust = evaluateTrust(role.trustPolicy, {
-    callerArn: caller.arn,
+  const decision = authorizeAssumeRole(caller, role, {
     externalId: params.get('ExternalId'),
-    // A chained session's own MFA is not carried over: only this request's code counts.
     mfaPresent: mfa.present,
+    now: context.now,
   });
-  const ownPolicy = evaluatePolicy(caller.policy, 'sts:AssumeRole', role.arn);
-  if (
-    trust === 'not-trusted' ||
-    trust === 'explicit-deny' ||
-    ownPolicy === 'explicit-deny' ||
-    (trust === 'trusted-account' && ownPolicy !== 'allow')
-  )
-    return denied;
+  if (decision.decision !== 'allow') return denied;
 
   const durationText = params.get('DurationSeconds');
   const duration = durationText === undefined ? DEFAULT_DURATION_SECONDS : Number(durationText);

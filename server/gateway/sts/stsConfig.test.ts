@@ -103,7 +103,7 @@ describe('the STS part of the gateway configuration', () => {
     ],
     [
       { roles: [role({ trustPolicy: [{ ...trust[0], Condition: { StringLike: {} } }] })] },
-      'the operator "StringLike" is not supported here',
+      'Condition.StringLike must map condition keys to values',
     ],
     [
       {
@@ -113,7 +113,17 @@ describe('the STS part of the gateway configuration', () => {
           }),
         ],
       },
-      'the key "aws:SourceIp" is not supported here',
+      'cannot be tested by StringEquals: it is an IP address key',
+    ],
+    [
+      {
+        roles: [
+          role({
+            trustPolicy: [{ ...trust[0], Condition: { StringEquals: { 'aws:SourceIP4': 'x' } } }],
+          }),
+        ],
+      },
+      'Condition.StringEquals["aws:SourceIP4"] is an unknown condition key',
     ],
     [
       {

@@ -4,25 +4,16 @@
 // naming the field, never a crash on the first AssumeRole.
 import { createHash } from 'node:crypto';
 import { LOCAL_STS_PATH, MAX_DURATION_SECONDS } from '../../../src/request/sts';
-import type { PolicyStatement } from '../evaluatePolicy';
+import type { PolicyChecker } from '../gatewayConfig';
+import type { PolicyStatement } from '../iam/policyTypes';
 import { decodeBase32 } from './totp';
 
-/** The condition keys trust policies may test here, and the operators that test them. */
-export const TRUST_CONDITION_KEYS = ['sts:ExternalId', 'aws:MultiFactorAuthPresent'] as const;
-export const TRUST_CONDITION_OPERATORS = ['StringEquals', 'StringNotEquals', 'Bool'] as const;
-export type TrustConditionOperator = (typeof TRUST_CONDITION_OPERATORS)[number];
-export type TrustCondition = Partial<
-  Record<TrustConditionOperator, Record<string, string | boolean | Array<string | boolean>>>
->;
-
-/** One statement of a role's trust policy: who may assume it, and on which conditions. */
-export interface TrustStatement {
-  Effect: 'Allow' | 'Deny';
-  /** "*", or {"AWS": ARNs or account IDs}. */
-  Principal: '*' | { AWS: string | string[] };
-  Action: string | string[];
-  Condition?: TrustCondition;
-}
+/**
+ * One statement of a role's trust policy: who may assume it (Principal), and on which conditions
+ * (sts:ExternalId, aws:MultiFactorAuthPresent, any key of iam/conditionKeys.ts). Checked and
+ * evaluated by the same engine as every other policy (iam/).
+ */
+export type TrustStatement = PolicyStatement;
 
 export interface GatewayRole {
   name: string;
@@ -56,12 +47,9 @@ export const MIN_MAX_SESSION_DURATION = 3600;
 
 type Fail = (message: string) => never;
 const isString = (value: unknown): value is string => typeof value === 'string';
-const isStringList = (value: unknown): value is string | string[] =>
-  isString(value) || (Array.isArray(value) && value.length > 0 && value.every(isString));
 
 const ROLE_ARN = /^arn:aws:iam::(\d{12}):role\/(?:[\w+=,.@-]+\/)*([\w+=,.@-]{1,64})$/;
 const MFA_SERIAL = /^arn:aws:iam::\d{12}:mfa\/[\w+=,.@/-]{1,256}$/;
-const PRINCIPAL = /^(\d{12}|arn:aws:(iam|sts)::\d{12}:[\w+=,.@/:-]+)$/;
 const STS_PATH = /^\/[A-Za-z0-9._~-]+(\/[A-Za-z0-9._~-]+)*\/?$/;
 
 /**
@@ -91,50 +79,6 @@ export function parseStsSettings(raw: unknown, stage: string, fail: Fail): StsSe
   return { enabled: sts.enabled !== false, path };
 }
 
-function checkCondition(condition: unknown, where: string, fail: Fail): void {
-  if (typeof condition !== 'object' || condition === null || Array.isArray(condition))
-    fail(`${where} must be an object such as {"StringEquals": {"sts:ExternalId": "…"}}`);
-  for (const [operator, tests] of Object.entries(condition)) {
-    if (!(TRUST_CONDITION_OPERATORS as readonly string[]).includes(operator))
-      fail(
-        `${where}: the operator "${operator}" is not supported here (${TRUST_CONDITION_OPERATORS.join(', ')})`,
-      );
-    if (typeof tests !== 'object' || tests === null || Array.isArray(tests))
-      fail(`${where}.${operator} must map condition keys to values`);
-    for (const [key, value] of Object.entries(tests as Record<string, unknown>)) {
-      if (!(TRUST_CONDITION_KEYS as readonly string[]).includes(key))
-        fail(
-          `${where}.${operator}: the key "${key}" is not supported here (${TRUST_CONDITION_KEYS.join(', ')})`,
-        );
-      const values = Array.isArray(value) ? value : [value];
-      if (values.length === 0 || !values.every((v) => isString(v) || typeof v === 'boolean'))
-        fail(`${where}.${operator}["${key}"] must be a string, a boolean or a list of them`);
-    }
-  }
-}
-
-function checkTrustPolicy(policy: unknown, where: string, fail: Fail): void {
-  if (!Array.isArray(policy) || policy.length === 0)
-    fail(`${where} must be a non-empty list of statements`);
-  (policy as Record<string, unknown>[]).forEach((statement, s) => {
-    const at = `${where}[${s}]`;
-    if (statement.Effect !== 'Allow' && statement.Effect !== 'Deny')
-      fail(`${at}.Effect must be "Allow" or "Deny"`);
-    const principal = statement.Principal;
-    const aws = (principal as { AWS?: unknown } | undefined)?.AWS;
-    if (principal !== '*' && !isStringList(aws))
-      fail(`${at}.Principal must be "*" or {"AWS": an ARN, an account ID, or a list of them}`);
-    if (principal !== '*')
-      for (const entry of [aws as string | string[]].flat())
-        if (entry !== '*' && !PRINCIPAL.test(entry))
-          fail(`${at}.Principal.AWS "${entry}" is not an account ID or an IAM/STS ARN`);
-    if (!isStringList(statement.Action))
-      fail(`${at}.Action must be a string or a list of strings (e.g. "sts:AssumeRole")`);
-    if (statement.Condition !== undefined)
-      checkCondition(statement.Condition, `${at}.Condition`, fail);
-  });
-}
-
 /**
  * The configured roles, checked, with their defaults: arn from the account and name, a derived
  * role ID, maxSessionDuration 3600. `checkPolicy` is the identities' policy check, reused.
@@ -142,7 +86,7 @@ function checkTrustPolicy(policy: unknown, where: string, fail: Fail): void {
 export function parseRoles(
   raw: unknown,
   account: string,
-  checkPolicy: (policy: unknown, where: string) => void,
+  checkPolicy: PolicyChecker,
   fail: Fail,
 ): GatewayRole[] {
   if (raw === undefined) return [];
@@ -169,8 +113,10 @@ export function parseRoles(
       fail(
         `${where}.maxSessionDuration must be a whole number of seconds from ${MIN_MAX_SESSION_DURATION} to ${MAX_DURATION_SECONDS}`,
       );
-    checkTrustPolicy(role.trustPolicy, `${where}.trustPolicy`, fail);
-    checkPolicy(role.policy, `${where}.policy`);
+    if (Array.isArray(role.trustPolicy) && role.trustPolicy.length === 0)
+      fail(`${where}.trustPolicy must be a non-empty list of statements`);
+    const trustPolicy = checkPolicy(role.trustPolicy, ['roles', index, 'trustPolicy'], 'trust');
+    const policy = checkPolicy(role.policy, ['roles', index, 'policy'], 'identity');
     if (
       role.roleId !== undefined &&
       (!isString(role.roleId) || !/^AROA[A-Z0-9]{4,124}$/.test(role.roleId))
@@ -180,8 +126,8 @@ export function parseRoles(
       name: role.name,
       arn: arn as string,
       roleId: (role.roleId as string | undefined) ?? uniqueIdFor('AROA', arn as string),
-      trustPolicy: role.trustPolicy as TrustStatement[],
-      policy: role.policy as PolicyStatement[],
+      trustPolicy,
+      policy,
       maxSessionDuration: max as number,
     };
   });

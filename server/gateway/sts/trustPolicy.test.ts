@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { principalNames } from '../iam/principals';
 import type { TrustStatement } from './stsConfig';
-import { conditionsHold, evaluateTrust, principalNames, type TrustContext } from './trustPolicy';
+import { evaluateTrust, type TrustContext } from './trustPolicy';
 
 const USER = 'arn:aws:iam::111122223333:user/demo';
 const SESSION = 'arn:aws:sts::111122223333:assumed-role/reader/s1';
@@ -16,6 +17,10 @@ const allow = (principal: string, extra: Partial<TrustStatement> = {}): TrustSta
   Action: 'sts:AssumeRole',
   ...extra,
 });
+
+/** Whether a trust statement naming the caller holds under `condition` (the engine's conditions). */
+const conditionsHold = (condition: TrustStatement['Condition'], trust: TrustContext) =>
+  evaluateTrust([allow(USER, { Condition: condition! })], trust) === 'trusted';
 
 describe('principalNames', () => {
   it('names the caller by its ARN or "*", its account by root ARN or account ID', () => {

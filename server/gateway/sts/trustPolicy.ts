@@ -1,11 +1,15 @@
-// A role's trust policy, evaluated for one AssumeRole the way IAM does: a matching Deny wins, a
-// matching Allow is needed, and a statement matches only when its principal names the caller and
-// every condition holds. Which Allow matched matters afterwards: one that names the caller itself
-// grants the call on its own (a resource policy in the same account), one that names only the
-// caller's account delegates to the account, so the caller's own policy must also allow
-// sts:AssumeRole on the role (assumeRole.ts).
-import { matchesIamPattern } from '../evaluatePolicy';
-import type { TrustCondition, TrustStatement } from './stsConfig';
+// AssumeRole's authorization, on the same engine as every other policy (iam/): the role's trust
+// policy is the resource policy, evaluated with the caller's identity policy. A matching Deny in
+// either wins; an Allow in the trust policy that names the caller grants the call on its own; one
+// that names only the caller's account delegates to the account, so the caller's own policy must
+// also allow sts:AssumeRole on the role.
+import type { IamDecisionTrace } from '../../../src/diagnosis/iamDecisionTrace';
+import type { GatewayIdentity } from '../gatewayConfig';
+import { decide } from '../iam/decide';
+import { evaluatePolicy } from '../iam/evaluatePolicy';
+import { compiledPolicy } from '../iam/parsePolicy';
+import { requestContextKeys } from '../iam/requestContext';
+import type { GatewayRole, TrustStatement } from './stsConfig';
 
 /** What the trust policy's conditions can see of the request. */
 export interface TrustContext {
@@ -25,93 +29,59 @@ export type TrustDecision =
   | 'not-trusted'
   | 'explicit-deny';
 
-const asList = <T>(value: T | T[]): T[] => (Array.isArray(value) ? value : [value]);
+export const ASSUME_ROLE_ACTION = 'sts:AssumeRole';
 
-const ACCOUNT_OF = /^arn:aws:(?:iam|sts)::(\d{12}):/;
-const ASSUMED_ROLE = /^arn:aws:sts::(\d{12}):assumed-role\/([^/]+)\/[^/]+$/;
-
-/**
- * How a principal entry names the caller: itself ('caller'), its account ('account'), or not at
- * all. A role's ARN names the sessions of that role, as in IAM.
- */
-export function principalNames(entry: string, callerArn: string): 'caller' | 'account' | undefined {
-  if (entry === '*' || entry === callerArn) return 'caller';
-  const account = ACCOUNT_OF.exec(callerArn)?.[1];
-  if (account !== undefined && (entry === account || entry === `arn:aws:iam::${account}:root`))
-    return 'account';
-  const session = ASSUMED_ROLE.exec(callerArn);
-  // A role's ARN may have a path (role/team/name); a session ARN names the role without it.
-  if (session && new RegExp(`^arn:aws:iam::${session[1]}:role/(?:[^/]+/)*`).test(entry))
-    if (entry.slice(entry.lastIndexOf('/') + 1) === session[2]) return 'caller';
-  return undefined;
-}
-
-/** The value a condition key has in this request, or undefined when the request lacks it. */
-function contextValue(key: string, context: TrustContext): string | undefined {
-  if (key === 'sts:ExternalId') return context.externalId;
-  if (key === 'aws:MultiFactorAuthPresent') return String(context.mfaPresent);
-  return undefined;
-}
-
-/**
- * Whether every condition holds. A key the request lacks fails StringEquals and Bool and passes
- * StringNotEquals, as in IAM. Bool compares case-insensitively ("True" is true).
- */
-export function conditionsHold(
-  condition: TrustCondition | undefined,
-  context: TrustContext,
-): boolean {
-  if (condition === undefined) return true;
-  return Object.entries(condition).every(([operator, tests]) =>
-    Object.entries(tests ?? {}).every(([key, expected]) => {
-      const actual = contextValue(key, context);
-      const values = asList(expected).map(String);
-      switch (operator) {
-        case 'StringEquals':
-          return actual !== undefined && values.includes(actual);
-        case 'StringNotEquals':
-          return actual === undefined || !values.includes(actual);
-        case 'Bool':
-          return actual !== undefined && values.some((value) => value.toLowerCase() === actual);
-        default:
-          return false;
-      }
-    }),
-  );
-}
-
-function actionMatches(statement: TrustStatement): boolean {
-  return asList(statement.Action).some((pattern) =>
-    matchesIamPattern(pattern, 'sts:AssumeRole', true),
-  );
-}
-
-function namedBy(statement: TrustStatement, callerArn: string): 'caller' | 'account' | undefined {
-  if (statement.Principal === '*') return 'caller';
-  const entries = asList(statement.Principal.AWS).map((entry) => principalNames(entry, callerArn));
-  return entries.includes('caller')
-    ? 'caller'
-    : entries.includes('account')
-      ? 'account'
-      : undefined;
-}
-
+/** The trust policy on its own (what it says of this caller), for tests and explanations. */
 export function evaluateTrust(
   statements: readonly TrustStatement[],
   context: TrustContext,
+  now = 0,
 ): TrustDecision {
-  let decision: TrustDecision = 'not-trusted';
-  for (const statement of statements) {
-    const named = namedBy(statement, context.callerArn);
-    if (
-      named === undefined ||
-      !actionMatches(statement) ||
-      !conditionsHold(statement.Condition, context)
-    )
-      continue;
-    if (statement.Effect === 'Deny') return 'explicit-deny';
-    if (named === 'caller') decision = 'trusted';
-    else if (decision === 'not-trusted') decision = 'trusted-account';
-  }
-  return decision;
+  const caller = { arn: context.callerArn } as GatewayIdentity;
+  const keys = requestContextKeys(caller, {
+    now,
+    secureTransport: false,
+    mfaPresent: context.mfaPresent,
+    extra: context.externalId === undefined ? [] : [['sts:ExternalId', context.externalId]],
+  });
+  const evaluation = evaluatePolicy(
+    compiledPolicy(statements, 'trust'),
+    { kind: 'trust', name: '', arn: '' },
+    { action: ASSUME_ROLE_ACTION, resource: '', callerArn: context.callerArn, keys },
+  );
+  if (evaluation.denyAt !== undefined) return 'explicit-deny';
+  if (evaluation.allowAt !== undefined) return 'trusted';
+  return evaluation.delegateAt !== undefined ? 'trusted-account' : 'not-trusted';
+}
+
+/** Whether `caller` may assume `role`, with the whole decision as a trace. */
+export function authorizeAssumeRole(
+  caller: GatewayIdentity,
+  role: GatewayRole,
+  request: { externalId: string | undefined; mfaPresent: boolean; now: number },
+): IamDecisionTrace {
+  const keys = requestContextKeys(caller, {
+    now: request.now,
+    secureTransport: false,
+    // A chained session's own MFA is not carried over: only this request's code counts.
+    mfaPresent: request.mfaPresent,
+    extra: request.externalId === undefined ? [] : [['sts:ExternalId', request.externalId]],
+  });
+  return decide({
+    request: { action: ASSUME_ROLE_ACTION, resource: role.arn, callerArn: caller.arn, keys },
+    identity: {
+      policy: compiledPolicy(caller.policy, 'identity'),
+      source: {
+        kind: 'identity',
+        principal: 'role' in caller ? 'role' : 'user',
+        name: caller.name,
+        arn: caller.arn,
+      },
+    },
+    resource: {
+      policy: compiledPolicy(role.trustPolicy, 'trust'),
+      source: { kind: 'trust', name: role.name, arn: role.arn },
+    },
+    resourceMustAllow: true,
+  });
 }
