@@ -58,6 +58,7 @@ async function runPlayground(options: StartOptions): Promise<void> {
     gatewayPort: options.gatewayPort,
     gateway: options.gateway,
     gatewayLog: options.gatewayLog,
+    gatewayStrict: options.strict,
     ...(options.configPath === undefined ? {} : { configPath: options.configPath }),
     ...(options.collectionsDir === undefined ? {} : { collectionsDir: options.collectionsDir }),
     onGatewayGiveUp: (reason) => {

@@ -1,7 +1,7 @@
 // The local API Gateway in a process of its own, as server/gatewayProcess.ts forks it for
 // `npm start`: whatever a client throws at the gateway (CPU, memory, a crash) stays in here, away
-// from the page and the relay. Arguments: the port, the configuration file or '', and the log
-// format (text, json, or quiet). It tells its parent over IPC when it listens, or why it cannot;
+// from the page and the relay. Arguments: the port, the configuration file or '', the log
+// format (text, json, or quiet), and 'strict' or ''. It tells its parent over IPC when it listens, or why it cannot;
 // told to stop, it writes the log lines still queued and exits.
 import { loadGatewayConfig } from './gateway/gatewayConfig';
 import { startGateway } from './gateway/gatewayServer';
@@ -28,7 +28,7 @@ process.on('SIGTERM', () => {});
 // The parent is gone, even killed outright: go too, rather than live on as an orphan.
 process.on('disconnect', () => process.exit(0));
 
-const [portArgument, configPath, logFormat] = process.argv.slice(2);
+const [portArgument, configPath, logFormat, strict] = process.argv.slice(2);
 const requestLog = openRequestLog({
   format: logFormat === 'json' ? 'json' : 'text',
   quiet: logFormat === 'quiet',
@@ -44,6 +44,7 @@ try {
     config,
     port: Number(portArgument),
     requestLog: requestLog ?? NO_REQUEST_LOG,
+    strict: strict === 'strict',
   });
   await tell({
     type: 'listening',

@@ -41,6 +41,8 @@ export interface GatewayProcessOptions {
   onGiveUp?: (reason: string) => void;
   /** The gateway's line per request (`--log-format`, `--quiet`); default text lines. */
   logOptions?: LogOptions;
+  /** `--strict`: answers exactly as API Gateway's, without the IAM decision trace header. */
+  strict?: boolean;
 }
 
 /** What the parent tells its child: stop, once the log lines still queued are written. */
@@ -73,10 +75,16 @@ function forkGateway(
   port: number,
   configPath: string | undefined,
   logOptions: LogOptions = { format: 'text', quiet: false },
+  strict = false,
 ): Promise<ForkedGateway> {
   const child = fork(
     CHILD_ENTRY,
-    [String(port), configPath ?? '', logOptions.quiet ? 'quiet' : logOptions.format],
+    [
+      String(port),
+      configPath ?? '',
+      logOptions.quiet ? 'quiet' : logOptions.format,
+      strict ? 'strict' : '',
+    ],
     {
       // A client that fills the gateway's heap crashes the gateway (then restarted), not the machine.
       execArgv: [...loaderArgs(), `--max-old-space-size=${GATEWAY_HEAP_MIB}`],
@@ -126,7 +134,12 @@ function stopChild(child: ChildProcess): Promise<void> {
 export async function startGatewayProcess(options: GatewayProcessOptions): Promise<GatewayProcess> {
   const log = options.log ?? ((line: string) => console.error(line));
   const giveUp = options.onGiveUp ?? log;
-  let current = await forkGateway(options.port, options.configPath, options.logOptions);
+  let current = await forkGateway(
+    options.port,
+    options.configPath,
+    options.logOptions,
+    options.strict,
+  );
   // A restart takes the same port, so the page's idea of where the gateway is stays true.
   const port = Number(new URL(current.url).port);
   let stopping = false;
@@ -147,7 +160,7 @@ export async function startGatewayProcess(options: GatewayProcessOptions): Promi
       `The local API Gateway (pid ${pid}) stopped unexpectedly (${how}); restarting it on port ${port}.`,
     );
     try {
-      current = await forkGateway(port, options.configPath, options.logOptions);
+      current = await forkGateway(port, options.configPath, options.logOptions, options.strict);
     } catch (error) {
       giveUp(`The local API Gateway could not be restarted: ${(error as Error).message}`);
       return;

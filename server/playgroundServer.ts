@@ -31,6 +31,8 @@ export interface PlaygroundOptions {
   gateway?: boolean;
   /** `--log-format`, `--quiet`: the gateway's line per request; default text lines. */
   gatewayLog?: GatewayProcessOptions['logOptions'];
+  /** `--strict`: the gateway answers exactly as API Gateway, without the IAM decision trace. */
+  gatewayStrict?: boolean;
 }
 
 /**
@@ -53,6 +55,7 @@ export async function startPlayground(options: PlaygroundOptions) {
           ...(options.configPath === undefined ? {} : { configPath: options.configPath }),
           ...(options.onGatewayGiveUp ? { onGiveUp: options.onGatewayGiveUp } : {}),
           ...(options.gatewayLog ? { logOptions: options.gatewayLog } : {}),
+          ...(options.gatewayStrict ? { strict: true } : {}),
         });
   const gatewayBase = gateway?.base;
 

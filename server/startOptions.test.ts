@@ -7,6 +7,7 @@ const DEFAULTS = {
   gateway: true,
   open: false,
   gatewayLog: { format: 'text', quiet: false },
+  strict: false,
 };
 
 describe('parseStartOptions', () => {
@@ -19,6 +20,7 @@ describe('parseStartOptions', () => {
     [['--no-gateway'], { ...DEFAULTS, gateway: false }],
     [['--log-format', 'json'], { ...DEFAULTS, gatewayLog: { format: 'json', quiet: false } }],
     [['--quiet'], { ...DEFAULTS, gatewayLog: { format: 'text', quiet: true } }],
+    [['--strict'], { ...DEFAULTS, strict: true }],
   ])('reads %j', (args, options) => {
     expect(parseStartOptions(args)).toEqual(options);
   });

@@ -19,6 +19,8 @@ export interface StartOptions {
   open: boolean;
   /** `--log-format text|json`, `--quiet`: the gateway's line per request (gateway/logOptions.ts). */
   gatewayLog: LogOptions;
+  /** `--strict`: the gateway answers byte for byte as API Gateway (no IAM decision trace). */
+  strict: boolean;
 }
 
 export const DEFAULT_PORT = 5173;
@@ -32,6 +34,7 @@ export const START_USAGE = `Options:
   --no-gateway        do not run the local gateway
   --log-format F      the gateway's line per request: text (default) or json (JSON lines)
   --quiet             no line per request from the gateway
+  --strict            the gateway answers exactly as API Gateway: no IAM decision trace header
   --open              open the page in the browser (BROWSER names the program, if set)`;
 
 /**
@@ -72,6 +75,7 @@ export function parseStartOptions(
         open: { type: 'boolean' },
         'log-format': { type: 'string' },
         quiet: { type: 'boolean' },
+        strict: { type: 'boolean' },
       },
       strict: true,
       allowPositionals: false,
@@ -109,5 +113,6 @@ export function parseStartOptions(
     gateway: values['no-gateway'] !== true,
     open: values.open === true,
     gatewayLog,
+    strict: values.strict === true,
   };
 }

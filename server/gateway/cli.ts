@@ -7,9 +7,10 @@ import { DEFAULT_GATEWAY_PORT, parsePort } from '../startOptions';
 import { LOG_USAGE, logOptionsOf } from './logOptions';
 import { NO_REQUEST_LOG, openRequestLog } from './requestLog';
 
-export const GATEWAY_USAGE = `usage: sigv4-playground gateway [--port N] [--config FILE] [--log-format text|json] [--quiet]
+export const GATEWAY_USAGE = `usage: sigv4-playground gateway [--port N] [--config FILE] [--strict] [--log-format text|json] [--quiet]
   --port N         where it listens on 127.0.0.1 (default ${DEFAULT_GATEWAY_PORT}, or GATEWAY_PORT; 0 picks one)
   --config FILE    identities, roles, routes and policies (default: the bundled demo configuration)
+  --strict         answer exactly as API Gateway: no x-playground-iam-decision trace header
 ${LOG_USAGE}
   GATEWAY_CLOCK=ISO-8601 pins the clock.`;
 
@@ -24,6 +25,7 @@ export async function runGateway(args: readonly string[]): Promise<void> {
         config: { type: 'string' },
         'log-format': { type: 'string' },
         quiet: { type: 'boolean' },
+        strict: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
       strict: true,
@@ -50,7 +52,12 @@ export async function runGateway(args: readonly string[]): Promise<void> {
   }
   const config = loadGatewayConfig(values.config);
   const requestLog = openRequestLog(logOptions);
-  const gateway = await startGateway({ config, port, requestLog: requestLog ?? NO_REQUEST_LOG });
+  const gateway = await startGateway({
+    config,
+    port,
+    requestLog: requestLog ?? NO_REQUEST_LOG,
+    strict: values.strict === true,
+  });
   const base = config.stage === '' ? gateway.url : `${gateway.url}/${config.stage}`;
   console.log(`Local API Gateway (AWS_IAM) for ${config.apiId} in ${config.region}: ${base}`);
   for (const route of config.routes) console.log(`  ${route.method} ${base}${route.path}`);
