@@ -29,6 +29,7 @@ import { refuseCaller } from './refuseCaller';
 import { badRequest, RelayError } from './relayError';
 import { forLog } from './relayText';
 import { sendUpstream } from './sendUpstream';
+import { createUpstreamAgents } from './upstreamAgents';
 
 export interface RelayHandlerOptions {
   /** The port the app (and so the relay) is served on; a function when it is known only later. */
@@ -53,6 +54,7 @@ export function createRelayHandler(
   const maxEnvelopeBytes = envelopeLimit(maxBodyBytes);
   const log = options.log ?? ((line: string) => console.log(line));
   const appPort = typeof options.port === 'function' ? options.port : () => options.port as number;
+  const agents = createUpstreamAgents();
 
   async function handle(req: IncomingMessage, res: ServerResponse) {
     const started = performance.now();
@@ -102,9 +104,14 @@ export function createRelayHandler(
         upstream?.destroy(new PageGone('The page closed the relay request.'));
     });
     try {
-      const response = await sendUpstream(target, maxResponseBytes, (request) => {
-        upstream = request;
-      });
+      const response = await sendUpstream(
+        target,
+        maxResponseBytes,
+        (request) => {
+          upstream = request;
+        },
+        agents,
+      );
       send(res, 200, response);
       log(`relay ${logTarget} ${response.status} ${elapsed()}`);
     } catch (error) {

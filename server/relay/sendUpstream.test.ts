@@ -52,11 +52,11 @@ describe('carrying a signed request byte-exactly', () => {
     expect(echo.method).toBe('POST');
     expect(echo.target).toBe(path);
     // Every line as given, in order, names in their case, repeats kept; then what the relay and
-    // Node add: the body's length (the page gave none) and Node's Connection: close.
+    // Node add: the body's length (the page gave none) and Node's Connection: keep-alive.
     expect(echo.headers).toEqual([
       ...relayRequest.headers,
       ['Content-Length', String(BINARY_BODY.length)],
-      ['Connection', 'close'],
+      ['Connection', 'keep-alive'],
     ]);
     expect(echo.headers[0]).toEqual(['Host', '42mydti3lg.execute-api.ca-central-1.amazonaws.com']);
     expect(echo.bodyBase64).toBe(b64(BINARY_BODY));
@@ -113,7 +113,7 @@ describe('carrying a signed request byte-exactly', () => {
         'X-Dup: b',
         'x-dup: a',
         'Content-Length: 3',
-        'Connection: close',
+        'Connection: keep-alive',
         '',
         '\u0000\u00ff\n',
       ].join('\r\n'),
@@ -124,7 +124,7 @@ describe('carrying a signed request byte-exactly', () => {
     const relayRequest = await gateway.signedRelayRequest({
       headers: [
         ['content-length', String(BINARY_BODY.length)],
-        ['connection', 'keep-alive'],
+        ['connection', 'close'],
       ],
       body: BINARY_BODY,
     });
@@ -152,7 +152,7 @@ describe('carrying a signed request byte-exactly', () => {
     const response = expectResponse(await callRelay(relay, relayRequest));
     const echo = JSON.parse(Buffer.from(response.bodyBase64, 'base64').toString()) as EchoBody;
     expect(response.status).toBe(200);
-    expect(echo.headers).toEqual([...relayRequest.headers, ['Connection', 'close']]);
+    expect(echo.headers).toEqual([...relayRequest.headers, ['Connection', 'keep-alive']]);
   });
 
   it("returns the gateway's 403 (wrong secret) as a response, with x-amzn-ErrorType intact", async () => {
@@ -229,5 +229,52 @@ describe('carrying a signed request byte-exactly', () => {
       ['Content-Length', '3'],
     ]);
     expect(response.bodyBase64).toBe(b64(new Uint8Array([0xff, 0x00, 0x80])));
+  });
+});
+
+describe('connections to a target', () => {
+  let relay: Relay;
+  beforeAll(async () => {
+    relay = await startRelay();
+  });
+  const ok = 'HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok';
+  const get = (port: number) =>
+    callRelay(relay, { method: 'GET', url: `http://127.0.0.1:${port}/`, headers: [] });
+
+  it('are reused from one request to the next, as a browser reuses them', async () => {
+    let connections = 0;
+    const port = await startTcp((socket) => {
+      connections++;
+      socket.on('data', () => socket.write(ok));
+    });
+    for (let i = 0; i < 3; i++) expect(expectResponse(await get(port)).status).toBe(200);
+    expect(connections).toBe(1);
+  });
+
+  it('are opened afresh when the target closed a reused one before answering, and the request sent once more', async () => {
+    const requestsPerConnection: number[] = [];
+    const port = await startTcp((socket) => {
+      const connection = requestsPerConnection.push(0) - 1;
+      socket.on('data', () => {
+        requestsPerConnection[connection]! += 1;
+        // The first connection answers once, then closes as the second request arrives.
+        if (connection === 0 && requestsPerConnection[0] === 2) socket.destroy();
+        else socket.write(ok);
+      });
+    });
+    expect(expectResponse(await get(port)).status).toBe(200);
+    expect(expectResponse(await get(port)).status).toBe(200);
+    expect(requestsPerConnection).toEqual([2, 1]);
+  });
+
+  it('are not tried again when a fresh connection fails: the target may have acted on the request', async () => {
+    let connections = 0;
+    const port = await startTcp((socket) => {
+      connections++;
+      socket.on('data', () => socket.destroy());
+    });
+    const call = await get(port);
+    expect(call.status).not.toBe(200);
+    expect(connections).toBe(1);
   });
 });

@@ -1,8 +1,8 @@
 // Sending a prepared target on with node:http(s) and reading the whole answer, with the timings
 // the page shows. Header lines go to node:http as a flat array (the rawHeaders format), so names
-// keep their case, lines keep their order and repeated names stay separate lines. Node appends
-// `Connection: close` (a fresh connection per request) unless the page sent its own Connection
-// header; it is never signed.
+// keep their case, lines keep their order and repeated names stay separate lines. Connections are
+// reused (upstreamAgents.ts): Node appends `Connection: keep-alive` unless the page sent its own
+// Connection header; it is never signed.
 import { request as httpRequest, type ClientRequest, type IncomingMessage } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import type { Socket } from 'node:net';
@@ -11,6 +11,13 @@ import type { RelayResponse, RelayTimings } from '../../src/transport/relayProto
 import { ResponseTooLarge, UpstreamTimeout } from './classifyUpstreamError';
 import { RelayError } from './relayError';
 import type { Target } from './prepareTarget';
+import type { UpstreamAgents } from './upstreamAgents';
+
+/**
+ * Errors of a reused connection that the target closed while the request was on its way: the
+ * target never read the request, so it is sent again on a fresh connection, as browsers do.
+ */
+const CLOSED_BEFORE_ANSWER = new Set(['ECONNRESET', 'EPIPE', 'ECONNABORTED']);
 
 const roundMs = (ms: number) => Math.round(ms * 10) / 10;
 
@@ -18,11 +25,31 @@ const roundMs = (ms: number) => Math.round(ms * 10) / 10;
  * The target's answer, or the error that ended the attempt (Node's own, UpstreamTimeout,
  * ResponseTooLarge, or a RelayError for an upgrade) for classifyUpstreamError to explain.
  * `onRequest` receives the outgoing request, so the caller can destroy it when the page goes away.
+ * Without `agents`, a fresh connection per request, closed after the answer.
  */
-export function sendUpstream(
+export async function sendUpstream(
   target: Target,
   maxResponseBytes: number,
   onRequest: (request: ClientRequest) => void,
+  agents?: UpstreamAgents,
+): Promise<RelayResponse> {
+  const agent = agents === undefined ? false : target.secure ? agents.https : agents.http;
+  try {
+    return await attempt(target, maxResponseBytes, onRequest, agent);
+  } catch (error) {
+    if (!(error instanceof ReusedConnectionClosed)) throw error;
+    return attempt(target, maxResponseBytes, onRequest, false);
+  }
+}
+
+/** A reused connection closed before any answer: safe to send again (CLOSED_BEFORE_ANSWER). */
+class ReusedConnectionClosed extends Error {}
+
+function attempt(
+  target: Target,
+  maxResponseBytes: number,
+  onRequest: (request: ClientRequest) => void,
+  agent: UpstreamAgents['http'] | UpstreamAgents['https'] | false,
 ): Promise<RelayResponse> {
   const started = performance.now();
   const since = () => roundMs(performance.now() - started);
@@ -31,14 +58,21 @@ export function sendUpstream(
     let upstream: ClientRequest | undefined;
     let socket: Socket | undefined;
     let settled = false;
+    let answered = false;
     const finish = (error: Error | null, response?: RelayResponse) => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
-      // A fresh connection per request; never left open for reuse.
-      upstream?.destroy();
-      socket?.destroy();
-      if (error) reject(error);
+      // After a complete answer, a pooled connection goes back to its agent for the next request;
+      // after anything else (and without an agent) it is closed.
+      if (error || agent === false) {
+        upstream?.destroy();
+        socket?.destroy();
+      }
+      const code = (error as NodeJS.ErrnoException | null)?.code;
+      if (error && upstream?.reusedSocket && !answered && code && CLOSED_BEFORE_ANSWER.has(code))
+        reject(new ReusedConnectionClosed(error.message));
+      else if (error) reject(error);
       else resolve(response!);
     };
     const timer = setTimeout(() => {
@@ -56,7 +90,7 @@ export function sendUpstream(
         // The rawHeaders format: names keep their case, order and repetitions.
         headers: target.headers.flat(),
         setHost: false,
-        agent: false,
+        agent,
         insecureHTTPParser: false,
       });
     } catch (error) {
@@ -66,9 +100,13 @@ export function sendUpstream(
     onRequest(upstream);
     upstream.on('socket', (opened: Socket) => {
       socket = opened;
-      opened.once('lookup', () => (timings.dnsMs = since()));
-      opened.once('connect', () => (timings.connectMs = since()));
-      opened.once('secureConnect', () => (timings.tlsMs = since()));
+      // A reused connection has no lookup, connect or handshake to time (and listeners added
+      // to it for them would pile up, one per request).
+      if (opened.connecting) {
+        opened.once('lookup', () => (timings.dnsMs = since()));
+        opened.once('connect', () => (timings.connectMs = since()));
+        opened.once('secureConnect', () => (timings.tlsMs = since()));
+      }
       opened.prependOnceListener('data', () => (timings.firstByteMs ??= since()));
     });
     upstream.on('error', (error) => finish(error));
@@ -83,6 +121,7 @@ export function sendUpstream(
       ),
     );
     upstream.on('response', (response: IncomingMessage) => {
+      answered = true;
       timings.firstByteMs ??= since();
       const chunks: Buffer[] = [];
       let length = 0;
