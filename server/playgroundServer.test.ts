@@ -69,6 +69,8 @@ describe('startPlayground', () => {
     expect(policy).toContain("object-src 'none'");
     expect(policy).toContain("base-uri 'none'");
     expect(policy).toContain("connect-src 'self' http: https:;");
+    // Images only from the page itself or the object URLs of the response viewer: no data:, no host.
+    expect(policy).toContain("img-src 'self' blob:;");
     expect(policy).not.toContain('unsafe');
     expect(PAGE_SECURITY_HEADERS['X-Frame-Options']).toBe('DENY');
   });

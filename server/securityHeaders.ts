@@ -26,7 +26,9 @@ export function contentSecurityPolicy(allowances: PolicyAllowances = {}): string
     ['default-src', ["'none'"]],
     ['script-src', ["'self'", ...(allowances.inlineScripts ?? []).map(scriptHash)]],
     ['style-src', ["'self'", ...(allowances.inlineStyles ? ["'unsafe-inline'"] : [])]],
-    ['img-src', ["'self'"]],
+    // blob: for the response viewer's images, drawn from the answer's bytes (object URLs the
+    // page makes itself); no data: and no other origin.
+    ['img-src', ["'self'", 'blob:']],
     ['connect-src', ["'self'", 'http:', 'https:']],
     ['base-uri', ["'none'"]],
     ['form-action', ["'none'"]],

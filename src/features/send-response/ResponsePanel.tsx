@@ -1,18 +1,23 @@
 import './send-response.css';
-import { lazy, Suspense, useMemo, useState } from 'react';
+import { lazy, Suspense, useMemo } from 'react';
 import { parseAwsError } from '../../diagnosis/parseAwsError';
 import { explainErrorType } from '../../diagnosis/explainErrorType';
 import type { ResponseOutcome, SentRequest } from '../../store/playgroundState';
 import { usePlaygroundStore } from '../../store/usePlaygroundStore';
 import type { HttpAnswer, TransportFailure } from '../../transport/sendRequest';
-import { decodeBody, formatBytes, getHeader, hexPreview } from '../../components/ui/bodyText';
+import { decodeBody, formatBytes, getHeader } from '../../components/ui/bodyText';
 import { doctorContext } from '../diagnose/awsErrorContext';
 import { ClockOffsetLine, ClockSkewNotice } from './ClockNotice';
-import { CopyButton } from '../../components/ui/CopyButton';
 
 // The mismatch view and the error doctor load with the first AWS error, not with the page.
 const AwsErrorHelp = lazy(() =>
   import('../diagnose/AwsErrorHelp').then((module) => ({ default: module.AwsErrorHelp })),
+);
+// The body and headers viewer (JSON tree, hex, search, Save) loads with the first answer too.
+const ResponseViewer = lazy(() =>
+  import('../response-viewer/ResponseViewer').then((module) => ({
+    default: module.ResponseViewer,
+  })),
 );
 
 function headline(outcome: ResponseOutcome): string {
@@ -93,18 +98,19 @@ function AnswerView({
   sent: SentRequest;
   receivedAt: number | undefined;
 }) {
-  const [raw, setRaw] = useState(false);
   const errorType = getHeader(answer.headers, 'x-amzn-ErrorType') ?? null;
   const explanation = explainErrorType(errorType);
-  const decoded = decodeBody(answer.body, getHeader(answer.headers, 'content-type'));
+  const contentType = getHeader(answer.headers, 'content-type');
+  // Only an error answer is read here, for the error doctor; the viewer reads the body itself.
+  const errorText = useMemo(
+    () => (answer.status >= 400 ? decodeBody(answer.body, contentType).text : null),
+    [answer.status, answer.body, contentType],
+  );
   const serverDate = getHeader(answer.headers, 'date');
   // Any error answer AWS explains in its body (403s above all): what it means and what to do.
   const awsError = useMemo(
-    () =>
-      answer.status >= 400 && decoded.text !== null
-        ? parseAwsError({ body: decoded.text, errorType })
-        : null,
-    [answer.status, decoded.text, errorType],
+    () => (errorText !== null ? parseAwsError({ body: errorText, errorType }) : null),
+    [errorText, errorType],
   );
   const ours = useMemo(() => ({ input: sent.input, result: sent.signing }), [sent]);
   const context = useMemo(
@@ -115,12 +121,6 @@ function AnswerView({
       }),
     [ours, serverDate, receivedAt],
   );
-  const bodyShown =
-    decoded.text === null
-      ? null
-      : !raw && decoded.prettyJson !== null
-        ? decoded.prettyJson
-        : decoded.text;
 
   return (
     <div className="answer">
@@ -140,53 +140,10 @@ function AnswerView({
         </Suspense>
       )}
 
-      {/* A div, not a labelled section: a region named "Body" would compete with the Body field. */}
-      <div className="response-section">
-        <div className="section-head">
-          <h3>Body</h3>
-          <div className="step-actions">
-            {decoded.prettyJson !== null && (
-              <button
-                type="button"
-                className="small-button"
-                aria-pressed={raw}
-                onClick={() => setRaw(!raw)}
-              >
-                Raw
-              </button>
-            )}
-            {decoded.text !== null && decoded.text !== '' && (
-              <CopyButton text={decoded.text} what="response body" />
-            )}
-          </div>
-        </div>
-        {answer.body.byteLength === 0 ? (
-          <p className="hint">Empty body.</p>
-        ) : bodyShown === null ? (
-          <p className="hint">
-            Binary, {formatBytes(answer.body.byteLength)}: <code>{hexPreview(answer.body)}</code>
-          </p>
-        ) : (
-          // It scrolls: a Tab stop, so the keyboard can scroll it too.
-          <pre className="response-body" tabIndex={0} role="region" aria-label="Response body">
-            {bodyShown}
-          </pre>
-        )}
-      </div>
-
-      <details className="response-section response-headers" open>
-        <summary>Headers ({answer.headers.length})</summary>
-        <table className="header-table">
-          <tbody>
-            {answer.headers.map(([name, value], index) => (
-              <tr key={index}>
-                <th scope="row">{name}</th>
-                <td>{value}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </details>
+      {/* Its height is reserved while it loads, so the page below does not jump. */}
+      <Suspense fallback={<div className="response-viewer-placeholder" aria-hidden="true" />}>
+        <ResponseViewer answer={answer} url={sent.outgoing.url} />
+      </Suspense>
     </div>
   );
 }

@@ -1,0 +1,207 @@
+import './response-viewer.css';
+import { useId, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { CopyButton } from '../../components/ui/CopyButton';
+import { getHeader } from '../../components/ui/bodyText';
+import { tabListTarget } from '../../components/ui/tabListKey';
+import type { HttpAnswer } from '../../transport/sendOutcome';
+import { HeadersTable } from './HeadersTable';
+import { HexView } from './HexView';
+import { ImageView } from './ImageView';
+import { buildJsonTree, MAX_TREE_NODES, type JsonTree } from './jsonTree';
+import { JsonTreeView } from './JsonTreeView';
+import { prettyXml } from './prettyXml';
+import { readBody, type ReadBody } from './readBody';
+import { responseFileName } from './responseFileName';
+import { saveBytes } from './saveBytes';
+import { TextView } from './TextView';
+
+type ViewId = 'pretty' | 'raw' | 'hex' | 'headers';
+
+interface View {
+  id: ViewId;
+  title: string;
+  render: () => ReactNode;
+}
+
+/** The views an answer offers, the most readable first. */
+function viewsFor(body: ReadBody, tree: JsonTree | null, answer: HttpAnswer): View[] {
+  const views: View[] = [];
+  const hex: View = { id: 'hex', title: 'Hex', render: () => <HexView bytes={answer.body} /> };
+  switch (body.kind) {
+    case 'json':
+      views.push({
+        id: 'pretty',
+        title: 'Pretty',
+        render: () =>
+          tree !== null ? (
+            <JsonTreeView tree={tree} />
+          ) : (
+            <>
+              <p className="hint">
+                Over {MAX_TREE_NODES.toLocaleString('en-US')} values: too many for the tree, shown
+                as text.
+              </p>
+              <TextView text={body.text} label="Response body" />
+            </>
+          ),
+      });
+      views.push({
+        id: 'raw',
+        title: 'Raw',
+        render: () => <TextView text={body.text} label="Response body" />,
+      });
+      views.push(hex);
+      break;
+    case 'xml':
+      views.push({ id: 'pretty', title: 'Pretty', render: () => <XmlView text={body.text} /> });
+      views.push({
+        id: 'raw',
+        title: 'Raw',
+        render: () => <TextView text={body.text} label="Response body" />,
+      });
+      views.push(hex);
+      break;
+    case 'image':
+      views.push({
+        id: 'pretty',
+        title: 'Image',
+        render: () => <ImageView bytes={answer.body} mimeType={body.mimeType} />,
+      });
+      views.push(hex);
+      break;
+    case 'text':
+      views.push({
+        id: 'raw',
+        title: 'Text',
+        render: () => (
+          <>
+            {body.jsonError !== undefined && (
+              <p className="hint">Not valid JSON: {body.jsonError}</p>
+            )}
+            <TextView text={body.text} label="Response body" />
+          </>
+        ),
+      });
+      views.push(hex);
+      break;
+    case 'binary':
+      views.push(hex);
+      break;
+    case 'empty':
+      views.push({ id: 'raw', title: 'Body', render: () => <p className="hint">Empty body.</p> });
+      break;
+  }
+  views.push({
+    id: 'headers',
+    title: `Headers (${answer.headers.length})`,
+    render: () => <HeadersTable headers={answer.headers} />,
+  });
+  return views;
+}
+
+function XmlView({ text }: { text: string }) {
+  const pretty = useMemo(() => prettyXml(text), [text]);
+  return pretty.ok ? (
+    <TextView text={pretty.text} label="Response body" />
+  ) : (
+    <>
+      <p className="hint">{pretty.message} Shown as received.</p>
+      <TextView text={text} label="Response body" />
+    </>
+  );
+}
+
+/** Each answer gets its own number, so that a new answer starts with fresh view state. */
+const answerNumbers = new WeakMap<HttpAnswer, number>();
+let lastAnswerNumber = 0;
+function answerNumber(answer: HttpAnswer): number {
+  let number = answerNumbers.get(answer);
+  if (number === undefined) {
+    lastAnswerNumber += 1;
+    number = lastAnswerNumber;
+    answerNumbers.set(answer, number);
+  }
+  return number;
+}
+
+/**
+ * The answer's body and headers: views chosen from what the body is (a JSON tree, indented XML,
+ * an image, text, a hex dump), each searchable, and Save response. It loads with the first answer,
+ * not with the page. It shows only what came back: the request's credentials are never in it.
+ */
+export function ResponseViewer({ answer, url }: { answer: HttpAnswer; url: string }) {
+  const id = useId();
+  const contentType = getHeader(answer.headers, 'content-type');
+  const body = useMemo(() => readBody(answer.body, contentType), [answer.body, contentType]);
+  const tree = useMemo(() => (body.kind === 'json' ? buildJsonTree(body.value) : null), [body]);
+  const views = viewsFor(body, tree, answer);
+  // The choice of view outlives the answer (Headers stays Headers on the next Send) when it can.
+  const [selected, setSelected] = useState<ViewId>(views[0]!.id);
+  const shown = views.find((view) => view.id === selected) ?? views[0]!;
+  const tabs = useRef(new Map<ViewId, HTMLButtonElement>());
+
+  const onTabKeyDown = (event: KeyboardEvent, index: number) => {
+    const target = tabListTarget(event.key, index, views.length);
+    if (target === null) return;
+    event.preventDefault();
+    const view = views[target]!;
+    setSelected(view.id);
+    tabs.current.get(view.id)?.focus();
+  };
+
+  const save = () => {
+    const fileName = responseFileName({
+      url,
+      contentType,
+      contentDisposition: getHeader(answer.headers, 'content-disposition'),
+    });
+    saveBytes(fileName, answer.body, contentType ?? 'application/octet-stream');
+  };
+  const text = 'text' in body ? body.text : undefined;
+
+  return (
+    <div className="response-viewer">
+      <div className="viewer-head">
+        <div role="tablist" aria-label="Response views" className="viewer-tabs">
+          {views.map((view, index) => (
+            <button
+              key={view.id}
+              ref={(element) => {
+                if (element) tabs.current.set(view.id, element);
+                else tabs.current.delete(view.id);
+              }}
+              type="button"
+              role="tab"
+              id={`${id}-tab-${view.id}`}
+              aria-selected={view.id === shown.id}
+              aria-controls={`${id}-panel`}
+              tabIndex={view.id === shown.id ? 0 : -1}
+              className="small-button"
+              onClick={() => setSelected(view.id)}
+              onKeyDown={(event) => onTabKeyDown(event, index)}
+            >
+              {view.title}
+            </button>
+          ))}
+        </div>
+        <div className="step-actions">
+          {text !== undefined && text !== '' && <CopyButton text={text} what="response body" />}
+          {answer.body.byteLength > 0 && (
+            <button type="button" className="small-button" onClick={save}>
+              Save response
+            </button>
+          )}
+        </div>
+      </div>
+      <div
+        role="tabpanel"
+        id={`${id}-panel`}
+        aria-labelledby={`${id}-tab-${shown.id}`}
+        className="viewer-panel"
+        key={`${answerNumber(answer)}-${shown.id}`}
+      >
+        {shown.render()}
+      </div>
+    </div>
+  );
+}
