@@ -30,6 +30,7 @@ import { badRequest, RelayError } from './relayError';
 import { forLog } from './relayText';
 import { sendUpstream } from './sendUpstream';
 import { createUpstreamAgents } from './upstreamAgents';
+import { createLineWriter, type LineWriter } from '../lineWriter';
 
 export interface RelayHandlerOptions {
   /** The port the app (and so the relay) is served on; a function when it is known only later. */
@@ -40,7 +41,7 @@ export interface RelayHandlerOptions {
   maxResponseBytes?: number;
   /** Upstream timeout when the page gives none; default DEFAULT_SEND_TIMEOUT_MS (30 s). */
   defaultTimeoutMs?: number;
-  /** Where the one line per request goes; default console.log. */
+  /** Where the one line per request goes; default standard output, written without blocking. */
   log?: (line: string) => void;
 }
 
@@ -52,7 +53,7 @@ export function createRelayHandler(
   const maxResponseBytes = options.maxResponseBytes ?? RELAY_MAX_RESPONSE_BYTES;
   const defaultTimeoutMs = options.defaultTimeoutMs ?? DEFAULT_SEND_TIMEOUT_MS;
   const maxEnvelopeBytes = envelopeLimit(maxBodyBytes);
-  const log = options.log ?? ((line: string) => console.log(line));
+  const log = options.log ?? standardOutputLog();
   const appPort = typeof options.port === 'function' ? options.port : () => options.port as number;
   const agents = createUpstreamAgents();
 
@@ -143,6 +144,20 @@ export function createRelayHandler(
       log(`relay error 500 ${forLog((error as Error).message)}`);
     });
   };
+}
+
+let standardOutput: LineWriter | undefined;
+/**
+ * The relay's lines on standard output, through one writer per process (lineWriter.ts): a
+ * console.log to a terminal or a pipe would hold every relayed answer until the line is written.
+ */
+function standardOutputLog(): (line: string) => void {
+  const writer = (standardOutput ??= createLineWriter({
+    name: "the relay's log",
+    droppedNotice: (count) =>
+      `relay log: ${count} line${count === 1 ? '' : 's'} dropped (the destination could not keep up)`,
+  }));
+  return (line) => writer.write(line);
 }
 
 /** The relay's own answer: JSON, never cached, marked as the relay's (RELAY_HEADER). */

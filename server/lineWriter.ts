@@ -1,0 +1,136 @@
+// Lines a server logs (the gateway's one per request, the relay's one per relayed request),
+// written without blocking the answers. sonic-boom (pino's writer) queues the lines and writes
+// them from libuv's thread pool in blocks (BLOCK_BYTES, or what is there every
+// FLUSH_INTERVAL_MS), so a busy server makes few large writes instead of one per line, and a
+// terminal or a pipe that is slow to read never holds an answer back: on Linux, console.log to
+// a terminal or a pipe is a synchronous write.
+import SonicBoom from 'sonic-boom';
+
+export interface LineWriterOptions {
+  /** A file descriptor (default 1, standard output) or a file path (appended to). */
+  destination?: number | string;
+  /**
+   * Bytes queued while the destination is slower than the server. Past it, lines are dropped,
+   * never the answers delayed: the log says how many, in a line of its own, once it can.
+   */
+  maxBufferBytes?: number;
+  /** The line that says how many lines were dropped. */
+  droppedNotice: (count: number) => string;
+  /** Names the log in the one message said when it cannot be written ("the gateway's request log"). */
+  name: string;
+}
+
+export interface LineWriter {
+  /** One line, without its newline. */
+  write(line: string): void;
+  /** Lines dropped so far because the destination could not keep up. */
+  readonly dropped: number;
+  /** Writes what is queued, then closes the destination (not standard output). */
+  close(): Promise<void>;
+  /** Last resort at process exit: writes what is queued synchronously. */
+  flushSync(): void;
+}
+
+export const DEFAULT_MAX_BUFFER_BYTES = 1024 * 1024;
+/** Lines are written once this many bytes are queued, or every FLUSH_INTERVAL_MS. */
+const BLOCK_BYTES = 8 * 1024;
+const FLUSH_INTERVAL_MS = 50;
+
+/** Every open writer, flushed synchronously if the process exits without closing them. */
+const openWriters = new Set<LineWriter>();
+let exitHookInstalled = false;
+function flushAtExit(writer: LineWriter) {
+  openWriters.add(writer);
+  if (exitHookInstalled) return;
+  exitHookInstalled = true;
+  process.on('exit', () => {
+    for (const open of openWriters) open.flushSync();
+  });
+}
+
+export function createLineWriter(options: LineWriterOptions): LineWriter {
+  const destination = options.destination ?? 1;
+  const maxBufferBytes = options.maxBufferBytes ?? DEFAULT_MAX_BUFFER_BYTES;
+  const boom = new SonicBoom({
+    ...(typeof destination === 'number' ? { fd: destination } : { dest: destination }),
+    // A busy server writes in blocks of BLOCK_BYTES, not one write (and one trip to the thread
+    // pool) per line; a quiet one's lines wait FLUSH_INTERVAL_MS at most, as a user watches live.
+    minLength: Math.min(BLOCK_BYTES, Math.floor(maxBufferBytes / 4)),
+    periodicFlush: FLUSH_INTERVAL_MS,
+    maxLength: maxBufferBytes,
+    sync: false,
+    mkdir: typeof destination === 'string',
+  });
+  let dropped = 0;
+  /** Dropped lines not yet reported in the log itself. */
+  let unreported = 0;
+  let closed = false;
+  /** The notice of dropped lines is being written: its own drop is not a request line's. */
+  let writingNotice = false;
+  let noticeDropped = false;
+  boom.on('drop', () => {
+    if (writingNotice) {
+      noticeDropped = true;
+      return;
+    }
+    dropped++;
+    unreported++;
+  });
+  // A destination that fails (a closed pipe, a full disk) must not crash the server: say so once.
+  let failed = false;
+  boom.on('error', (error: Error) => {
+    if (failed) return;
+    failed = true;
+    process.stderr.write(`${capitalized(options.name)} cannot be written: ${error.message}\n`);
+  });
+
+  /** The count of dropped lines, in the log, once there is room for it. */
+  function reportDrops() {
+    writingNotice = true;
+    noticeDropped = false;
+    boom.write(`${options.droppedNotice(unreported)}\n`);
+    writingNotice = false;
+    // Still no room: the next write tries again.
+    if (!noticeDropped) unreported = 0;
+  }
+
+  const writer: LineWriter = {
+    get dropped() {
+      return dropped;
+    },
+    write(line) {
+      if (closed || failed) return;
+      if (unreported > 0) reportDrops();
+      boom.write(`${line}\n`);
+    },
+    flushSync() {
+      if (closed || failed) return;
+      try {
+        if (unreported > 0) reportDrops();
+        boom.flushSync();
+      } catch {
+        // At exit there is nobody left to tell.
+      }
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      openWriters.delete(writer);
+      if (failed) return;
+      // The queue first, so that the count of dropped lines finds room after it.
+      await new Promise<void>((resolve) => boom.flush(() => resolve()));
+      if (unreported > 0) reportDrops();
+      await new Promise<void>((resolve) => {
+        // Standard output is flushed but stays open; a file is closed once written (end()).
+        if (destination === 1 || destination === 2) return boom.flush(() => resolve());
+        boom.once('close', () => resolve());
+        boom.once('error', () => resolve());
+        boom.end();
+      });
+    },
+  };
+  flushAtExit(writer);
+  return writer;
+}
+
+const capitalized = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
