@@ -193,6 +193,25 @@ test.describe('the response viewer', () => {
     await expect(viewer.matchCount).toHaveText('1 of 2');
   });
 
+  for (const colorScheme of ['light', 'dark'] as const) {
+    test(`axe finds nothing serious in each view (${colorScheme})`, async ({ page }) => {
+      test.setTimeout(90_000);
+      await page.emulateMedia({ colorScheme });
+      const viewer = await openAndSend(page, '/nested');
+      await viewer.search.fill('er');
+      await expect(viewer.matchCount).toHaveText('1 of 3');
+      expect(await viewer.seriousViolations(), 'JSON tree').toEqual([]);
+      for (const view of ['Raw', 'Hex', /^Headers/]) {
+        await viewer.showView(view);
+        expect(await viewer.seriousViolations(), String(view)).toEqual([]);
+      }
+      await viewer.playground.setRequest({ url: upstream.url('/pixel') });
+      expect(await viewer.playground.send()).toMatch(/^200\b/);
+      await expect(viewer.image).toBeVisible();
+      expect(await viewer.seriousViolations(), 'image').toEqual([]);
+    });
+  }
+
   test('a 10 MiB JSON answer: only a window of rows is in the page, and search finds a deep key', async ({
     page,
   }) => {

@@ -1,5 +1,6 @@
 // The response viewer inside the Response region, as the journeys see it: its view tabs, the JSON
 // tree, the search box, the hex dump, the image and Save response, found by role and name.
+import AxeBuilder from '@axe-core/playwright';
 import { expect, type Download, type Locator, type Page } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
 import type { PlaygroundPage } from './playground';
@@ -69,6 +70,20 @@ export class ResponseViewerPage {
   }
   get headersTable(): Locator {
     return this.region.getByRole('table', { name: 'Response headers', exact: true });
+  }
+
+  /** axe's serious and critical findings inside the Response region, one line each. */
+  async seriousViolations(): Promise<string[]> {
+    const { violations } = await new AxeBuilder({ page: this.page })
+      .include('section.panel-response')
+      .withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'])
+      .analyze();
+    return violations
+      .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+      .map(
+        (violation) =>
+          `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(' | ')}`,
+      );
   }
 
   /** Clicks "Save response": the suggested file name and the bytes saved. */
