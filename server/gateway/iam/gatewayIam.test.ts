@@ -80,6 +80,7 @@ describe('the decision trace on the default configuration', () => {
       name: 'demo',
       arn: DEMO.arn,
     });
+    expect(policy.statements[0]).toMatchObject({ sid: 'InvokePostOnly', matched: false });
     const resource = policy.statements[0]!.elements.find((e) => e.element === 'Resource')!;
     const tried = resource.tries[0]!;
     expect(tried.pattern.slice(tried.patternPrefix)).toBe('POST/*');
@@ -266,29 +267,46 @@ describe('a malformed policy in the configuration file', () => {
   const dir = mkdtempSync(join(tmpdir(), 'gateway-iam-test-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('is refused with the file, its line and column, and the reason', () => {
-    const text = readFileSync(DEFAULT_CONFIG_PATH, 'utf8').replace(
-      '"Resource": "arn:aws:execute-api:ca-central-1:850047500507:42mydti3lg/*/POST/*"',
-      '"Resource": "arn:aws:execute-api:ca-central-1:850047500507:42mydti3lg/*/POST/*",\n          "Condition": { "IpAddress": { "aws:SourceIp": "10.0.0.0/40" } }',
-    );
-    const file = join(dir, 'gateway.config.json');
+  /** The default configuration with demo's statement given a Condition, written as a file. */
+  function fileWithCondition(name: string, condition: object): { file: string; text: string } {
+    const raw = structuredClone(RAW_CONFIG) as { identities: Array<{ policy: unknown }> };
+    raw.identities[0]!.policy = [
+      {
+        Effect: 'Allow',
+        Action: 'execute-api:Invoke',
+        Resource: `${API}/*/POST/*`,
+        Condition: condition,
+      },
+    ];
+    const text = JSON.stringify(raw, null, 2);
+    const file = join(dir, name);
     writeFileSync(file, text);
-    const line = text.split('\n').findIndex((entry) => entry.includes('10.0.0.0/40')) + 1;
+    return { file, text };
+  }
+
+  /** Line and column (from 1) of the first occurrence of `needle` in `text`. */
+  function whereIs(text: string, needle: string): string {
+    const lines = text.split('\n');
+    const line = lines.findIndex((entry) => entry.includes(needle));
+    return `${line + 1}:${lines[line]!.indexOf(needle) + 1}`;
+  }
+
+  it('is refused with the file, its line and column, and the reason', () => {
+    const { file, text } = fileWithCondition('cidr.json', {
+      IpAddress: { 'aws:SourceIp': '10.0.0.0/40' },
+    });
     expect(() => loadGatewayConfig(file)).toThrow(GatewayConfigError);
     expect(() => loadGatewayConfig(file)).toThrow(
-      `Gateway configuration ${file}:${line}:41: identities[0].policy[0].Condition.IpAddress["aws:SourceIp"] "10.0.0.0/40" has a prefix length that is not 0 to 32`,
+      `Gateway configuration ${file}:${whereIs(text, '"aws:SourceIp"')}: identities[0].policy[0].Condition.IpAddress["aws:SourceIp"] "10.0.0.0/40" has a prefix length that is not 0 to 32`,
     );
   });
 
   it('names an unknown condition key rather than treating it as absent', () => {
-    const text = readFileSync(DEFAULT_CONFIG_PATH, 'utf8').replace(
-      '"Action": "execute-api:Invoke",',
-      '"Action": "execute-api:Invoke",\n          "Condition": { "Bool": { "aws:SecureTransprt": "true" } },',
-    );
-    const file = join(dir, 'unknown-key.json');
-    writeFileSync(file, text);
+    const { file, text } = fileWithCondition('key.json', {
+      Bool: { 'aws:SecureTransprt': 'true' },
+    });
     expect(() => loadGatewayConfig(file)).toThrow(
-      /unknown-key\.json:\d+:\d+: identities\[0\]\.policy\[0\]\.Condition\.Bool\["aws:SecureTransprt"\] is an unknown condition key/,
+      `Gateway configuration ${file}:${whereIs(text, '"aws:SecureTransprt"')}: identities[0].policy[0].Condition.Bool["aws:SecureTransprt"] is an unknown condition key`,
     );
   });
 });
