@@ -20,6 +20,9 @@ await build({
   platform: 'node',
   format: 'esm',
   target: 'node20',
+  // ES modules first: a package's UMD "main" (jsonc-parser's) requires its own files by paths
+  // that a bundle does not keep, where its "module" build is plain imports esbuild follows.
+  mainFields: ['module', 'main'],
   // Some bundled CommonJS code calls require() for Node's own modules.
   banner: {
     js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",

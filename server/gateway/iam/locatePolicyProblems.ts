@@ -1,7 +1,7 @@
 // Where a problem is in the JSON text it came from: line and column (from 1) of the value a JSON
 // path names, found with Microsoft's jsonc-parser (VS Code's JSON reader), which keeps each
 // value's offset. The configuration file's errors and a policy typed on the page both say where.
-import jsonc from 'jsonc-parser';
+import * as jsonc from 'jsonc-parser';
 import { formatJsonPath, parsePolicy, type JsonPath, type PolicyParseOptions } from './parsePolicy';
 import type { CompiledPolicy, PolicyKind, PolicyStatement } from './policyTypes';
 
