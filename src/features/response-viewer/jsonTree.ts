@@ -55,66 +55,68 @@ function kindOf(value: unknown): number {
   }
 }
 
-/** Grows typed arrays by doubling, so the node count need not be known first. */
-function grow<T extends Int32Array | Uint8Array>(array: T, needed: number): T {
-  if (needed <= array.length) return array;
-  const bigger = new (array.constructor as new (length: number) => T)(
-    Math.max(needed, array.length * 2),
-  );
+/** A typed array twice as long, its start copied. */
+function doubled<T extends Int32Array | Uint8Array>(array: T): T {
+  const bigger = new (array.constructor as new (length: number) => T)(array.length * 2);
   bigger.set(array);
   return bigger;
 }
 
 interface Frame {
   index: number;
-  children: unknown[];
+  /** The object's member names, or undefined for an array. */
   keys: string[] | undefined;
+  container: Record<string, unknown> | unknown[];
+  length: number;
   next: number;
 }
 
 /** The tree of a value from JSON.parse; null when it has more than `maxNodes` values. */
 export function buildJsonTree(root: unknown, maxNodes = MAX_TREE_NODES): JsonTree | null {
-  let kindCode = new Uint8Array(64);
-  let parent = new Int32Array(64);
-  let depth = new Int32Array(64);
-  let position = new Int32Array(64);
-  let end = new Int32Array(64);
-  let childCount = new Int32Array(64);
+  let capacity = 1024;
+  let kindCode = new Uint8Array(capacity);
+  let parent = new Int32Array(capacity);
+  let depth = new Int32Array(capacity);
+  let position = new Int32Array(capacity);
+  let end = new Int32Array(capacity);
+  let childCount = new Int32Array(capacity);
   const key: Array<string | undefined> = [];
   const value: unknown[] = [];
   let size = 0;
   const stack: Frame[] = [];
 
   const add = (item: unknown, parentIndex: number, itemKey: string | undefined, place: number) => {
+    if (size === capacity) {
+      capacity *= 2;
+      kindCode = doubled(kindCode);
+      parent = doubled(parent);
+      depth = doubled(depth);
+      position = doubled(position);
+      end = doubled(end);
+      childCount = doubled(childCount);
+    }
     const index = size;
     size += 1;
-    kindCode = grow(kindCode, size);
-    parent = grow(parent, size);
-    depth = grow(depth, size);
-    position = grow(position, size);
-    end = grow(end, size);
-    childCount = grow(childCount, size);
     const code = kindOf(item);
     kindCode[index] = code;
     parent[index] = parentIndex;
     depth[index] = parentIndex < 0 ? 0 : depth[parentIndex]! + 1;
     position[index] = place;
-    key[index] = itemKey;
+    key.push(itemKey);
     end[index] = index + 1;
     if (code === 0) {
-      const keys = Object.keys(item as object);
       const record = item as Record<string, unknown>;
+      const keys = Object.keys(record);
       childCount[index] = keys.length;
-      value[index] = undefined;
-      stack.push({ index, children: keys.map((name) => record[name]), keys, next: 0 });
+      value.push(undefined);
+      stack.push({ index, keys, container: record, length: keys.length, next: 0 });
     } else if (code === 1) {
       const items = item as unknown[];
       childCount[index] = items.length;
-      value[index] = undefined;
-      stack.push({ index, children: items, keys: undefined, next: 0 });
+      value.push(undefined);
+      stack.push({ index, keys: undefined, container: items, length: items.length, next: 0 });
     } else {
-      childCount[index] = 0;
-      value[index] = code === 5 ? null : item;
+      value.push(code === 5 ? null : item);
     }
   };
 
@@ -122,17 +124,32 @@ export function buildJsonTree(root: unknown, maxNodes = MAX_TREE_NODES): JsonTre
   while (stack.length > 0) {
     if (size > maxNodes) return null;
     const frame = stack[stack.length - 1]!;
-    if (frame.next < frame.children.length) {
+    if (frame.next < frame.length) {
       const place = frame.next;
       frame.next += 1;
-      add(frame.children[place], frame.index, frame.keys?.[place], place);
+      if (frame.keys === undefined) {
+        add((frame.container as unknown[])[place], frame.index, undefined, place);
+      } else {
+        const name = frame.keys[place]!;
+        add((frame.container as Record<string, unknown>)[name], frame.index, name, place);
+      }
     } else {
       end[frame.index] = size;
       stack.pop();
     }
   }
   if (size > maxNodes) return null;
-  return { size, kindCode, parent, depth, position, end, childCount, key, value };
+  return {
+    size,
+    kindCode: kindCode.subarray(0, size),
+    parent: parent.subarray(0, size),
+    depth: depth.subarray(0, size),
+    position: position.subarray(0, size),
+    end: end.subarray(0, size),
+    childCount: childCount.subarray(0, size),
+    key,
+    value,
+  };
 }
 
 /**
