@@ -1,15 +1,14 @@
-// The servers bench:gateway loads, each in a child process of its own (benchServerChild.ts), so
-// that the load generator's work is never charged to a server: the local API Gateway as users run
-// it (its line per request to a file, or to standard output, a pipe this process drains), or quiet;
-// a bare node:http server that answers the same without verifying anything; and the relay.
-import { fork, type ChildProcess } from 'node:child_process';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+// The servers bench:gateway loads, each in a process of its own, so that the load generator's
+// work is never charged to a server. The local API Gateway and the relay run as users run them:
+// the built command (`npm run build:server`'s dist-server/cli.js, what `npx sigv4-playground`
+// runs), the gateway writing its line per request to a file (standard output redirected, as
+// `> gateway.log` does), to standard output read through a pipe, or --quiet. The reference is a
+// bare node:http server that answers the same body without verifying anything (bareServer.ts).
+import { spawn, type ChildProcess } from 'node:child_process';
+import { closeSync, existsSync, openSync, readFileSync } from 'node:fs';
+import { connect } from 'node:net';
 import { fileURLToPath } from 'node:url';
-import { loadGatewayConfig } from '../server/gateway/gatewayConfig';
-import { startGateway } from '../server/gateway/gatewayServer';
-import { createRequestLog, NO_REQUEST_LOG } from '../server/gateway/requestLog';
-import { createRelayHandler } from '../server/relay/relayHandler';
+import { freePort } from '../test-support/freePort';
 
 export type ServerKind = 'gateway-file' | 'gateway-stdout' | 'gateway-quiet' | 'bare' | 'relay';
 export const GATEWAY_KINDS = ['gateway-file', 'gateway-stdout', 'gateway-quiet'] as const;
@@ -17,60 +16,13 @@ export const GATEWAY_KINDS = ['gateway-file', 'gateway-stdout', 'gateway-quiet']
 /** The gateway's pinned clock, and the instant every request is signed at. */
 export const SIGNED_AT = '2026-01-15T10:20:30Z';
 const DEMO_ARN = 'arn:aws:iam::850047500507:user/demo';
-const CHILD_MODULE = fileURLToPath(new URL('./benchServerChild.ts', import.meta.url));
+export const BUILT_CLI = fileURLToPath(new URL('../dist-server/cli.js', import.meta.url));
+const BARE_SERVER = fileURLToPath(new URL('./bareServer.ts', import.meta.url));
+const START_TIMEOUT_MS = 30_000;
 
 /** What the 'hello' integration answers; the bare server answers it too, unverified. */
 export const helloAnswer = (body: string) =>
   JSON.stringify(`${DEMO_ARN} sent a POST with body: ${body}`);
-
-function readAll(request: IncomingMessage): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    request.on('data', (chunk: Buffer) => chunks.push(chunk));
-    request.on('end', () => resolve(Buffer.concat(chunks)));
-    request.on('error', reject);
-  });
-}
-
-function listenOnLoopback(server: ReturnType<typeof createServer>): Promise<number> {
-  return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve((server.address() as AddressInfo).port));
-  });
-}
-
-/**
- * Starts one server in this process (a child's) on a free loopback port. A gateway logs as the
- * command does (text lines, requestLog.ts): to `logFile`, to standard output, or not at all.
- */
-export async function serve(kind: ServerKind, logFile?: string): Promise<number> {
-  if (kind.startsWith('gateway')) {
-    const config = { ...loadGatewayConfig(), clock: SIGNED_AT };
-    const requestLog =
-      kind === 'gateway-quiet'
-        ? NO_REQUEST_LOG
-        : createRequestLog(kind === 'gateway-file' ? { destination: logFile! } : {});
-    const gateway = await startGateway({ config, port: 0, requestLog });
-    return Number(new URL(gateway.url).port);
-  }
-  if (kind === 'bare') {
-    const server = createServer((request, response) => {
-      void readAll(request).then((body) => {
-        response.writeHead(200, { 'Content-Type': 'application/json' });
-        response.end(helloAnswer(body.toString('utf8')));
-      });
-    });
-    return listenOnLoopback(server);
-  }
-  // The relay checks Host and Origin against its own port, which is known once it listens.
-  let handle = (_request: IncomingMessage, response: ServerResponse) => {
-    response.writeHead(503).end();
-  };
-  const server = createServer((request, response) => handle(request, response));
-  const port = await listenOnLoopback(server);
-  handle = createRelayHandler({ port, log: () => {} });
-  return port;
-}
 
 export interface Child {
   kind: ServerKind;
@@ -83,66 +35,90 @@ export interface Child {
 
 const children: Child[] = [];
 
+/** The command line of one kind of server, listening on `port`. */
+function commandOf(kind: ServerKind, port: number): string[] {
+  if (kind === 'bare') return [process.execPath, ...process.execArgv, BARE_SERVER, String(port)];
+  if (kind === 'relay')
+    return [process.execPath, BUILT_CLI, '--no-gateway', '--port', String(port)];
+  return [
+    process.execPath,
+    BUILT_CLI,
+    'gateway',
+    '--port',
+    String(port),
+    ...(kind === 'gateway-quiet' ? ['--quiet'] : []),
+  ];
+}
+
+/** Resolves once something accepts connections on the port. */
+async function listening(port: number, child: ChildProcess, kind: ServerKind): Promise<void> {
+  const deadline = Date.now() + START_TIMEOUT_MS;
+  for (;;) {
+    if (child.exitCode !== null)
+      throw new Error(`The ${kind} server exited (code ${child.exitCode}) before it listened.`);
+    const accepted = await new Promise<boolean>((resolve) => {
+      const socket = connect(port, '127.0.0.1');
+      socket.once('connect', () => resolve(true));
+      socket.once('error', () => resolve(false));
+      socket.once('close', () => socket.destroy());
+    }).then((ok) => ok);
+    if (accepted) return;
+    if (Date.now() > deadline)
+      throw new Error(`The ${kind} server did not listen within ${START_TIMEOUT_MS / 1000} s.`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
 /**
- * A server in a child process of its own, once it listens. Its standard output is a pipe that
- * this process reads as fast as it comes, as a terminal would (there is no terminal to use here).
+ * A server in a process of its own, once it listens. A gateway with `logFile` has its standard
+ * output in that file; any other standard output is a pipe this process reads as fast as it
+ * comes, as a terminal would (there is no terminal here).
  */
-export function startChild(kind: ServerKind, logFile?: string): Promise<Child> {
-  return new Promise((resolve, reject) => {
-    // fork keeps this process's execArgv, so the child runs under tsx as well.
-    const child = fork(CHILD_MODULE, [kind, ...(logFile ? [logFile] : [])], {
-      stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
-    });
-    let stdoutBytes = 0;
-    let stdoutLines = 0;
-    child.stdout!.on('data', (chunk: Buffer) => {
-      stdoutBytes += chunk.length;
-      for (let at = chunk.indexOf(10); at >= 0; at = chunk.indexOf(10, at + 1)) stdoutLines++;
-    });
-    const timer = setTimeout(
-      () => reject(new Error(`The ${kind} server did not start within 30 s.`)),
-      30_000,
-    );
-    child.once('message', (message: { port?: number; error?: string }) => {
-      clearTimeout(timer);
-      if (message.port === undefined)
-        return reject(new Error(`The ${kind} server failed: ${message.error}`));
-      const started = {
-        kind,
-        port: message.port,
-        process: child,
-        get stdoutBytes() {
-          return stdoutBytes;
-        },
-        get stdoutLines() {
-          return stdoutLines;
-        },
-      };
-      children.push(started);
-      resolve(started);
-    });
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`The ${kind} server exited (code ${code}) before it listened.`));
-    });
+export async function startChild(kind: ServerKind, logFile?: string): Promise<Child> {
+  if (kind !== 'bare' && !existsSync(BUILT_CLI))
+    throw new Error(`${BUILT_CLI} is missing: run npm run build:server first.`);
+  const port = await freePort();
+  const [command, ...args] = commandOf(kind, port);
+  const file = logFile === undefined ? undefined : openSync(logFile, 'a');
+  const child = spawn(command!, args, {
+    stdio: ['ignore', file ?? 'pipe', 'inherit'],
+    env: { ...process.env, GATEWAY_CLOCK: SIGNED_AT },
   });
+  if (file !== undefined) closeSync(file);
+  let stdoutBytes = 0;
+  let stdoutLines = 0;
+  child.stdout?.on('data', (chunk: Buffer) => {
+    stdoutBytes += chunk.length;
+    for (let at = chunk.indexOf(10); at >= 0; at = chunk.indexOf(10, at + 1)) stdoutLines++;
+  });
+  const started: Child = {
+    kind,
+    port,
+    process: child,
+    get stdoutBytes() {
+      return stdoutBytes;
+    },
+    get stdoutLines() {
+      return stdoutLines;
+    },
+  };
+  children.push(started);
+  await listening(port, child, kind);
+  return started;
 }
 
 export function stopChildren(): void {
   for (const child of children.splice(0)) child.process.kill();
 }
 
-/** A child's CPU time so far (user + system), in microseconds. */
-export function childCpu(child: Child): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(
-      () => reject(new Error(`The ${child.kind} server did not report its CPU time.`)),
-      5000,
-    );
-    child.process.once('message', (message: { cpu?: number }) => {
-      clearTimeout(timer);
-      resolve(message.cpu ?? NaN);
-    });
-    child.process.send({ type: 'cpu' });
-  });
+/**
+ * A child's CPU time so far (user + system, every thread: libuv's pool writing the log included),
+ * in microseconds, from the kernel's counters in /proc (Linux, where this benchmark runs).
+ */
+export function childCpu(child: Child): number {
+  const stat = readFileSync(`/proc/${child.process.pid}/stat`, 'latin1');
+  // Fields after the command name in parentheses (which may hold spaces): utime is the 14th
+  // field of the line, stime the 15th, in clock ticks of 1/100 s on Linux.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10_000;
 }

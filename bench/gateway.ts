@@ -3,6 +3,10 @@
  * answers over loopback, next to a bare node:http server that answers the same 200 JSON string
  * without verifying anything, and how much latency the relay adds in front of the gateway.
  *
+ * What runs. The gateway and the relay as users run them: the built command (dist-server/cli.js,
+ * what `npx sigv4-playground` runs), built afresh at the start (npm run build:server), with
+ * logging on. The reference is a bare node:http server (bareServer.ts).
+ *
  * Processes. The machine has 2 cores and node serves on one thread, so each server runs in a child
  * process of its own and this process only generates load: on one process the load generator
  * and the server would share one event loop, and the generator's own work (building requests,
@@ -22,8 +26,8 @@
  * over the rounds.
  *
  * Logging. The gateway is measured as users run it, logging one text line per request
- * (requestLog.ts): to a file, and to its standard output, a pipe that this process drains as a
- * terminal would (no terminal exists here: a pipe read at once stands in for one, so a slow
+ * (requestLog.ts): to a file (its standard output redirected there, as `> gateway.log` does), and
+ * to its standard output, a pipe that this process drains as a terminal would (no terminal exists here: a pipe read at once stands in for one, so a slow
  * terminal's rendering is not measured); and with --quiet. The target is on server CPU per
  * answer: each gateway against a bare node:http server in the same run, ≥ 0.7× as efficient.
  *
@@ -38,12 +42,13 @@
  *
  * BENCH_QUICK=1 runs a much shorter configuration, for trying the harness out.
  */
+import { execFileSync } from 'node:child_process';
 import { readFileSync, statSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { Agent } from 'node:http';
 import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { GATEWAY_KINDS, startChild, stopChildren, type ServerKind } from './benchServers';
+import { GATEWAY_KINDS, startChild, stopChildren } from './benchServers';
 import {
   CONCURRENCY,
   median,
@@ -95,6 +100,10 @@ async function main() {
   console.log(
     `Local API Gateway benchmark: node ${process.version}, ${availableParallelism()} cores (${cpus()[0]?.model ?? 'unknown CPU'})${QUICK ? ', QUICK' : ''}`,
   );
+  // The servers as they ship, from the code as it is now.
+  execFileSync('npm', ['run', '--silent', 'build:server'], {
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
   console.log(`  load average before (1, 5, 15 min): ${load()}`);
   const logDir = await mkdtemp(join(tmpdir(), 'bench-gateway-'));
   const logFile = join(logDir, 'gateway.log');
@@ -110,10 +119,7 @@ async function run(logFile: string) {
   const gateways: Target[] = [];
   let pool: Awaited<ReturnType<typeof signPool>> | undefined;
   for (const kind of GATEWAY_KINDS) {
-    const child = await startChild(
-      kind as ServerKind,
-      kind === 'gateway-file' ? logFile : undefined,
-    );
+    const child = await startChild(kind, kind === 'gateway-file' ? logFile : undefined);
     pool ??= await signPool(child.port);
     gateways.push({ name: GATEWAY_NAMES[kind], port: child.port, pool, child });
   }

@@ -118,7 +118,7 @@ export function send(
 export async function throughput(target: Target, ms: number): Promise<Measurement> {
   const agent = new Agent({ keepAlive: true, maxSockets: CONCURRENCY });
   let answered = 0;
-  const serverBefore = await childCpu(target.child);
+  const serverBefore = childCpu(target.child);
   const generatorBefore = ownCpu();
   const machineBefore = machineBusyMs();
   const start = performance.now();
@@ -144,7 +144,7 @@ export async function throughput(target: Target, ms: number): Promise<Measuremen
   const elapsedMs = performance.now() - start;
   const machineCpu = (machineBusyMs() - machineBefore) / elapsedMs;
   const generatorCpu = (ownCpu() - generatorBefore) / 1000 / elapsedMs;
-  const serverCpu = ((await childCpu(target.child)) - serverBefore) / 1000 / elapsedMs;
+  const serverCpu = (childCpu(target.child) - serverBefore) / 1000 / elapsedMs;
   const othersCpu = Math.max(0, machineCpu - generatorCpu - serverCpu);
   return { perSecond: answered / (elapsedMs / 1000), serverCpu, generatorCpu, othersCpu };
 }
