@@ -24,6 +24,7 @@ export { MAX_BODY_BYTES };
 const EXPOSED_HEADERS = 'x-amzn-ErrorType, x-amzn-RequestId, Date';
 /** Not strict: the page may read the IAM decision's trace too. */
 const EXPOSED_HEADERS_WITH_TRACE = `${EXPOSED_HEADERS}, ${IAM_DECISION_HEADER}`;
+const nodeBase64url = (text: string) => Buffer.from(text).toString('base64url');
 
 export interface GatewayOptions {
   config: GatewayConfig;
@@ -105,7 +106,7 @@ export function createGatewayHandler(options: GatewayOptions) {
     trace === undefined
       ? {}
       : {
-          [IAM_DECISION_HEADER]: encodeIamDecisionTrace(trace),
+          [IAM_DECISION_HEADER]: encodeIamDecisionTrace(trace, { base64url: nodeBase64url }),
           ...(config.cors.enabled
             ? { 'Access-Control-Expose-Headers': EXPOSED_HEADERS_WITH_TRACE }
             : {}),

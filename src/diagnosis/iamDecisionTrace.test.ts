@@ -90,6 +90,19 @@ describe('encodeIamDecisionTrace', () => {
     expect(decodeIamDecisionTrace(header)).toEqual({ ok: true, trace: DENIED_GET });
   });
 
+  it('writes the same base64url as Node, whatever the text (portable encoder)', () => {
+    const nodeBase64url = (text: string) => Buffer.from(text).toString('base64url');
+    fc.assert(
+      fc.property(fc.string({ maxLength: 40, unit: 'binary' }), (action) => {
+        const trace = { ...DENIED_GET, context: { ...DENIED_GET.context, action } };
+        const header = encodeIamDecisionTrace(trace);
+        expect(header).toBe(encodeIamDecisionTrace(trace, { base64url: nodeBase64url }));
+        expect(decodeIamDecisionTrace(header)).toEqual({ ok: true, trace });
+      }),
+      { numRuns: 200 },
+    );
+  });
+
   it('keeps non-ASCII, quotes and newlines of policy text intact', () => {
     const trace: IamDecisionTrace = {
       ...DENIED_GET,

@@ -6,7 +6,7 @@
 // On the wire the trace is compact JSON in base64url (RFC 4648 §5, no padding), so any policy
 // text (quotes, non-ASCII, newlines) stays a valid header value. The page reads it as untrusted
 // input: decodeIamDecisionTrace bounds the size, checks the shape and never throws.
-import { base64ToBytes, bytesToBase64 } from '../transport/base64';
+import { base64ToBytes } from '../transport/base64';
 
 /** The response header carrying the trace (lower case, as fetch's Headers give it). */
 export const IAM_DECISION_HEADER = 'x-playground-iam-decision';
@@ -140,11 +140,36 @@ export interface IamDecisionTrace {
 // ---------------------------------------------------------------------------------------------
 // Encoding
 
+const BASE64URL = new TextEncoder().encode(
+  'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_',
+);
+const encoder = new TextEncoder();
+const asciiDecoder = new TextDecoder();
+
+/**
+ * base64url (RFC 4648 §5, unpadded) of the text's UTF-8 bytes. Written out into a byte array
+ * rather than built on btoa and three replacements: the gateway encodes a trace for every answer,
+ * and this is several times faster.
+ */
 function toBase64Url(text: string): string {
-  return bytesToBase64(new TextEncoder().encode(text))
-    .replace(/\+/g, '-')
-    .replace(/\//g, '_')
-    .replace(/=+$/, '');
+  const bytes = encoder.encode(text);
+  const out = new Uint8Array(Math.ceil((bytes.length * 4) / 3));
+  let o = 0;
+  let i = 0;
+  for (; i + 2 < bytes.length; i += 3) {
+    const n = (bytes[i]! << 16) | (bytes[i + 1]! << 8) | bytes[i + 2]!;
+    out[o++] = BASE64URL[n >>> 18]!;
+    out[o++] = BASE64URL[(n >>> 12) & 63]!;
+    out[o++] = BASE64URL[(n >>> 6) & 63]!;
+    out[o++] = BASE64URL[n & 63]!;
+  }
+  if (i < bytes.length) {
+    const n = (bytes[i]! << 16) | ((bytes[i + 1] ?? 0) << 8);
+    out[o++] = BASE64URL[n >>> 18]!;
+    out[o++] = BASE64URL[(n >>> 12) & 63]!;
+    if (i + 1 < bytes.length) out[o++] = BASE64URL[(n >>> 6) & 63]!;
+  }
+  return asciiDecoder.decode(out.subarray(0, o));
 }
 
 /** The trace with only what decided kept: the deciding statement whole, the others dropped. */
@@ -163,14 +188,47 @@ function summarize(trace: IamDecisionTrace): IamDecisionTrace {
   };
 }
 
+/** JSON of policy lists already encoded: a remembered decision is sent again and again. */
+const policiesJson = new WeakMap<readonly IamPolicyTrace[], string>();
+
+/**
+ * The trace's compact JSON. Its policies (the bulk) are serialized once per list and reused, so a
+ * gateway answering the same decision again pays only for the request context; traces are
+ * treated as immutable once encoded.
+ */
+function traceJson(trace: IamDecisionTrace): string {
+  let policies = policiesJson.get(trace.policies);
+  if (policies === undefined) {
+    policies = JSON.stringify(trace.policies);
+    policiesJson.set(trace.policies, policies);
+  }
+  const rest: Omit<IamDecisionTrace, 'policies'> & { policies?: undefined } = {
+    ...trace,
+    policies: undefined,
+  };
+  // JSON.stringify leaves out the undefined policies: the list is appended as cached.
+  return `${JSON.stringify(rest).slice(0, -1)},"policies":${policies}}`;
+}
+
+export interface TraceEncoding {
+  /**
+   * base64url of a text's UTF-8 bytes; default: the portable one here. The gateway passes
+   * Node's (Buffer's 'base64url'), several times faster.
+   */
+  base64url?: (text: string) => string;
+}
+
 /**
  * The header value for a trace: compact JSON in base64url. A trace too long for a header is sent
  * in summary (the deciding statement only), then without its policies' statements at all.
  */
-export function encodeIamDecisionTrace(trace: IamDecisionTrace): string {
-  const full = toBase64Url(JSON.stringify(trace));
+export function encodeIamDecisionTrace(
+  trace: IamDecisionTrace,
+  { base64url = toBase64Url }: TraceEncoding = {},
+): string {
+  const full = base64url(traceJson(trace));
   if (full.length <= MAX_IAM_DECISION_HEADER_LENGTH) return full;
-  const summary = toBase64Url(JSON.stringify(summarize(trace)));
+  const summary = base64url(JSON.stringify(summarize(trace)));
   if (summary.length <= MAX_IAM_DECISION_HEADER_LENGTH) return summary;
   const bare: IamDecisionTrace = {
     ...trace,
@@ -178,7 +236,7 @@ export function encodeIamDecisionTrace(trace: IamDecisionTrace): string {
     context: { ...trace.context, keys: [] },
     policies: trace.policies.map((policy) => ({ ...policy, statements: [] })),
   };
-  return toBase64Url(JSON.stringify(bare));
+  return base64url(JSON.stringify(bare));
 }
 
 // ---------------------------------------------------------------------------------------------
