@@ -1,5 +1,7 @@
-import { lazy, Suspense, useEffect } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { loadPlaygroundConfig } from '../request/defaults';
+import { firstPaintDone } from '../store/firstPaint';
+import { SHARE_PREFIX } from '../store/shareLink';
 import { usePlaygroundStore } from '../store/usePlaygroundStore';
 import { BodyEditor } from '../features/request/BodyEditor';
 import { CollectionsPanel } from '../features/collections/CollectionsPanel';
@@ -18,19 +20,19 @@ import { ResponsePanel } from '../features/send-response/ResponsePanel';
 import { SaveRequestBar } from '../features/collections/SaveRequestBar';
 import { ScopeFields } from '../features/request/ScopeFields';
 import { SendBar } from '../features/send-response/SendBar';
-import { SharedRequestPrompt } from '../features/import-export/SharedRequestPrompt';
 import { ShareLinkButton } from '../features/import-export/ShareLinkButton';
+import { PasteErrorPanel } from '../features/diagnose/PasteErrorPanel';
 import { SigningOptionsPanel } from '../features/signing-options/SigningOptionsPanel';
 import { TabBar } from '../features/tabs/TabBar';
 import { AwsDocsLink, SigningSteps } from '../features/signing-steps/SigningSteps';
 import { useSendShortcut } from '../features/send-response/useSendShortcut';
 import { WithheldSecretsNote } from '../features/request/WithheldSecretsNote';
 
-// The diagnosis tools load after the first signature is on screen: they are not needed for it,
-// and they would grow the first load by a third.
-const PasteErrorPanel = lazy(() =>
-  import('../features/diagnose/PasteErrorPanel').then((module) => ({
-    default: module.PasteErrorPanel,
+// A share link's prompt (its decoder and review of the request) loads only when the page is
+// opened with one or one arrives (hashchange): most visits have none.
+const SharedRequestPrompt = lazy(() =>
+  import('../features/import-export/SharedRequestPrompt').then((module) => ({
+    default: module.SharedRequestPrompt,
   })),
 );
 // "Who am I?" and "Assume role" load after the first signature too: their STS requests are
@@ -46,11 +48,50 @@ const CheckSignaturePanel = lazy(() =>
   })),
 );
 
+const hasShareLink = () => window.location.hash.startsWith(SHARE_PREFIX);
+
+/** Where the shared-request prompt goes: empty, without loading it, until there is a share link. */
+function SharedRequestSlot() {
+  const [linked, setLinked] = useState(hasShareLink);
+  useEffect(() => {
+    if (linked) return;
+    const onHashChange = () => setLinked(hasShareLink());
+    window.addEventListener('hashchange', onHashChange);
+    return () => window.removeEventListener('hashchange', onHashChange);
+  }, [linked]);
+  if (!linked) return null;
+  return (
+    <Suspense fallback={null}>
+      <SharedRequestPrompt />
+    </Suspense>
+  );
+}
+
+/**
+ * Tells the store the first frame is painted (firstPaint.ts), so what waited for it (reading
+ * IndexedDB) starts: requestAnimationFrame runs just before the frame that shows the first
+ * commit, the timeout just after it is painted. A page opened in the background paints no frame
+ * until shown: then the fallback timer starts it.
+ */
+function useFirstPaintSignal() {
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const frame = requestAnimationFrame(() => (timer = setTimeout(firstPaintDone, 0)));
+    const fallback = setTimeout(firstPaintDone, 1_000);
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+      clearTimeout(fallback);
+    };
+  }, []);
+}
+
 /** The playground: inputs on the left; the response and every signing step on the right. */
 export function App() {
   const applyPlaygroundConfig = usePlaygroundStore((s) => s.options.applyPlaygroundConfig);
   const connectDisk = usePlaygroundStore((s) => s.collections.connectDisk);
   useSendShortcut();
+  useFirstPaintSignal();
 
   useEffect(() => {
     let current = true;
@@ -78,7 +119,7 @@ export function App() {
         </p>
       </header>
       <PanelBoundary name="Shared request">
-        <SharedRequestPrompt />
+        <SharedRequestSlot />
       </PanelBoundary>
       <main className="layout">
         <div className="column column-inputs">
@@ -130,9 +171,7 @@ export function App() {
             <ResponsePanel />
           </Panel>
           <PanelBoundary name="Paste an AWS error">
-            <Suspense fallback={null}>
-              <PasteErrorPanel />
-            </Suspense>
+            <PasteErrorPanel />
           </PanelBoundary>
           <Panel id="steps" title="Signing steps" label="Signing steps" aside={<AwsDocsLink />}>
             <SigningSteps />

@@ -35,6 +35,13 @@ export interface PlaygroundStoreOptions {
   collections?: CollectionsRepository;
   /** Where the encrypted vault is kept: IndexedDB in the page; in memory by default. */
   vault?: VaultDeps;
+  /**
+   * When the stored collections, environments and vault are read: at once by default. The page
+   * reads them after its first paint (usePlaygroundStore.ts): opening IndexedDB and loading the
+   * collections' validator (zod) cost a cold load some 30–80 ms that the first signature, signed
+   * from localStorage alone, does not need.
+   */
+  startLoading?: (load: () => void) => void;
 }
 
 /**
@@ -47,6 +54,7 @@ export function createPlaygroundStore({
   publicIdentities = [],
   collections = createMemoryCollectionsRepository(),
   vault = { storage: createMemoryVaultStorage() },
+  startLoading = (load) => load(),
 }: PlaygroundStoreOptions) {
   const store = createStore<PlaygroundState>()(
     persist(
@@ -87,7 +95,7 @@ export function createPlaygroundStore({
   store.subscribe((state) => state.signing.sync());
   // Collections and environments come from IndexedDB, which only answers asynchronously: the
   // slices say 'loading' until then.
-  void store.getState().collections.load();
+  startLoading(() => void store.getState().collections.load());
   // An older version's plain copy of the secrets (persistence.ts, mergePersisted) is overwritten
   // now, not at the next change.
   if (store.getState().vault.plainCopyRemoved) store.setState({});
@@ -99,7 +107,7 @@ export function createPlaygroundStore({
     )
       state.vault.contentsChanged();
   });
-  void store.getState().vault.load();
+  startLoading(() => void store.getState().vault.load());
   return store;
 }
 

@@ -5,6 +5,7 @@ import { sendRequest } from '../transport/sendRequest';
 import { createIdbCollectionsRepository } from './collectionsRepository';
 import { createMemoryStorage, createPlaygroundStore } from './createPlaygroundStore';
 import type { PlaygroundState } from './playgroundState';
+import { afterFirstPaint } from './firstPaint';
 import { createIdbVaultStorage } from '../vault/vaultStorage';
 
 function pageStorage() {
@@ -29,6 +30,7 @@ export const playgroundStore = createPlaygroundStore({
   publicIdentities: LOCAL_IDENTITIES,
   collections: createIdbCollectionsRepository(),
   vault: { storage: createIdbVaultStorage() },
+  startLoading: afterFirstPaint,
 });
 
 /** Atomic selectors: `usePlaygroundStore((s) => s.request.url)`. */

@@ -1,11 +1,11 @@
-import './diagnose.css';
-import { useMemo, useState } from 'react';
-import { explainErrorType } from '../../diagnosis/explainErrorType';
-import { parsePastedError } from '../../diagnosis/parsePastedError';
-import { PasteField } from '../../components/ui/PasteField';
-import { usePlaygroundStore } from '../../store/usePlaygroundStore';
-import { AwsErrorHelp } from './AwsErrorHelp';
-import { doctorContext } from './awsErrorContext';
+import { lazy, Suspense, useState } from 'react';
+
+// The parser and the error doctor (the largest chunk after the page's own) load when the panel
+// first opens. The folded panel itself is part of the first paint: loading it too would insert it
+// above the signing steps after they are on screen, and shift them.
+const PasteErrorBody = lazy(() =>
+  import('./PasteErrorBody').then((module) => ({ default: module.PasteErrorBody })),
+);
 
 /**
  * An AWS error from elsewhere (a CLI, a log), explained against the page's current signing: the
@@ -22,40 +22,11 @@ export function PasteErrorPanel() {
       <summary>
         <h2>Paste an AWS error</h2>
       </summary>
-      {open && <PasteErrorBody />}
+      {open && (
+        <Suspense fallback={<p className="hint">Loading…</p>}>
+          <PasteErrorBody />
+        </Suspense>
+      )}
     </details>
-  );
-}
-
-function PasteErrorBody() {
-  const [text, setText] = useState('');
-  // The signing the steps show: the error is explained against what the page signed.
-  const ours = usePlaygroundStore((s) => s.signing.shown);
-  const context = useMemo(() => (ours === null ? null : doctorContext(ours)), [ours]);
-  const error = useMemo(() => (text.trim() === '' ? null : parsePastedError(text)), [text]);
-
-  return (
-    <div className="paste-error">
-      <PasteField
-        id="aws-error"
-        label="AWS error"
-        rows={5}
-        placeholder="The error as AWS returned it: the JSON or XML body, or the message from the CLI or an SDK."
-        value={text}
-        onChange={setText}
-      />
-      {error !== null &&
-        // An error of no known kind still gets help when its type or text is explained.
-        (error.kind === 'unknown' &&
-        error.explanation === undefined &&
-        explainErrorType(error.type ?? null) === undefined ? (
-          <p className="hint">
-            Not an error this page recognises. Paste the whole message, with its type (for example{' '}
-            <code>InvalidSignatureException</code>).
-          </p>
-        ) : (
-          <AwsErrorHelp error={error} ours={ours} context={context} />
-        ))}
-    </div>
   );
 }
