@@ -100,6 +100,18 @@ describe('validatePolicyDocument', () => {
     expect(result.ok && result.statements[0]!.Resource).toEqual([`${API}/*/GET/*`]);
   });
 
+  it('keeps messages short whatever the names in the input', () => {
+    const huge = 'k'.repeat(100_000);
+    const result = validatePolicyDocument(JSON.stringify([{ ...good, [huge]: 1 }]));
+    expect(!result.ok && result.problems[0]!.path.length).toBeLessThan(200);
+    const many = Object.fromEntries(
+      Array.from({ length: 101 }, (_, i) => [`aws:username${i}`, 'x']),
+    );
+    expect(problemOf(document({ ...good, Condition: { StringEquals: many } }))).toContain(
+      'Statement[0].Condition has 101 tests: the local gateway takes at most 100',
+    );
+  });
+
   it('says where JSON itself is broken', () => {
     expect(problemOf('{\n  "Statement": [\n    { "Effect": "Allow", }\n  ]\n}')).toBe(
       '3:26  is not valid JSON: a property name in double quotes was expected',

@@ -186,6 +186,14 @@ function readConditions(
     return undefined;
   }
   const conditions: CompiledCondition[] = [];
+  const count = Object.values(value).reduce<number>(
+    (sum, tests) => sum + (isObject(tests) ? Object.keys(tests).length : 1),
+    0,
+  );
+  if (count > MAX_LIST_ENTRIES) {
+    out.add(path, `has ${count} tests: the local gateway takes at most ${MAX_LIST_ENTRIES}`);
+    return undefined;
+  }
   for (const [written, tests] of Object.entries(value)) {
     const at = [...path, written];
     const operator = readConditionOperator(written);
@@ -469,9 +477,10 @@ export function formatJsonPath(path: JsonPath): string {
     .map((part) =>
       typeof part === 'number'
         ? `[${part}]`
-        : /^[A-Za-z_$][\w$]*$/.test(part)
+        : /^[A-Za-z_$][\w$]{0,99}$/.test(part)
           ? `.${part}`
-          : `[${JSON.stringify(part)}]`,
+          : // A name from the input is cut short, so a huge key cannot make a huge message.
+            `[${JSON.stringify(part.length > 100 ? `${part.slice(0, 100)}…` : part)}]`,
     )
     .join('');
 }
