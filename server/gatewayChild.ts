@@ -4,6 +4,8 @@
 // format (text, json, or quiet), and 'strict' or ''. It tells its parent over IPC when it listens, or why it cannot;
 // told to stop, it writes the log lines still queued and exits.
 import { loadGatewayConfig } from './gateway/gatewayConfig';
+import { answerAdminRequest } from './gateway/liveConfig';
+import { watchConfigFile } from './gateway/watchConfigFile';
 import { startGateway } from './gateway/gatewayServer';
 import { NO_REQUEST_LOG, openRequestLog } from './gateway/requestLog';
 import type { GatewayChildMessage, GatewayParentMessage } from './gatewayProcess';
@@ -33,19 +35,38 @@ const requestLog = openRequestLog({
   format: logFormat === 'json' ? 'json' : 'text',
   quiet: logFormat === 'quiet',
 });
+let answerAdmin: ((message: GatewayParentMessage & { type: 'admin' }) => void) | undefined;
 process.on('message', (message: GatewayParentMessage) => {
+  if (message.type === 'admin') return answerAdmin?.(message);
   if (message.type !== 'stop') return;
   void (requestLog?.close() ?? Promise.resolve()).then(() => process.exit(0));
 });
 
 try {
   const config = loadGatewayConfig(configPath || undefined);
+  let forgetDecisions = () => {};
   const gateway = await startGateway({
     config,
     port: Number(portArgument),
     requestLog: requestLog ?? NO_REQUEST_LOG,
     strict: strict === 'strict',
+    onDecisions: (decisions) => (forgetDecisions = decisions.forget),
   });
+  // The page's questions and edits, forwarded by the playground server (liveConfig.ts).
+  answerAdmin = (message) =>
+    void tell({
+      type: 'admin-reply',
+      id: message.id,
+      reply: answerAdminRequest(config, message.request, forgetDecisions, configPath || null),
+    });
+  // A --config file edited in an editor applies at once; the bundled one is not watched.
+  if (configPath)
+    watchConfigFile({
+      config,
+      path: configPath,
+      forgetDecisions: () => forgetDecisions(),
+      log: (line) => console.error(line),
+    });
   await tell({
     type: 'listening',
     url: gateway.url,

@@ -5,11 +5,17 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { GatewayAdminReply, GatewayAdminRequest } from './gateway/liveConfig';
 import type { LogOptions } from './gateway/logOptions';
 
-/** What the child tells its parent, once: it listens, or why it cannot. */
+/**
+ * What the child tells its parent: once, that it listens or why it cannot; then the answers to
+ * the page's questions about its policies (gatewayPoliciesHandler.ts).
+ */
 export type GatewayChildMessage =
-  { type: 'listening'; url: string; base: string } | { type: 'failed'; message: string };
+  | { type: 'listening'; url: string; base: string }
+  | { type: 'failed'; message: string }
+  | { type: 'admin-reply'; id: number; reply: GatewayAdminReply };
 
 /**
  * From the sources (npm start, Vitest) the child is TypeScript and runs under tsx's loader, named by
@@ -45,8 +51,14 @@ export interface GatewayProcessOptions {
   strict?: boolean;
 }
 
-/** What the parent tells its child: stop, once the log lines still queued are written. */
-export type GatewayParentMessage = { type: 'stop' };
+/**
+ * What the parent tells its child: stop, once the log lines still queued are written; or a
+ * question from the page about the policies (list, edit).
+ */
+export type GatewayParentMessage =
+  { type: 'stop' } | { type: 'admin'; id: number; request: GatewayAdminRequest };
+/** How long the page's question may wait for the gateway (busy, restarting) before it is told so. */
+const ADMIN_TIMEOUT_MS = 5000;
 /** How long a child told to stop may take to write its queued log lines before it is killed. */
 const STOP_GRACE_MS = 1000;
 
@@ -57,6 +69,8 @@ export interface GatewayProcess {
   base: string;
   /** The gateway's current process id (a restart changes it). */
   readonly pid: number;
+  /** Asks the running gateway about its policies, or changes one (liveConfig.ts). */
+  admin(request: GatewayAdminRequest): Promise<GatewayAdminReply>;
   /** Stops the gateway (and any restart under way) and waits until its process is gone. */
   close(): Promise<void>;
 }
@@ -106,7 +120,7 @@ function forkGateway(
       // Once running, a failed IPC write is not worth a crash of the parent.
       child.on('error', () => {});
       if (message.type === 'listening') resolve({ child, url: message.url, base: message.base });
-      else reject(new Error(message.message));
+      else if (message.type === 'failed') reject(new Error(message.message));
     });
   });
 }
@@ -178,11 +192,44 @@ export async function startGatewayProcess(options: GatewayProcessOptions): Promi
   }
   watch(current.child);
 
+  let nextId = 0;
+  const pending = new Map<number, (reply: GatewayAdminReply) => void>();
+  const unavailable = (message: string): GatewayAdminReply => ({ status: 503, body: { message } });
+
   return {
     url: current.url,
     base: current.base,
     get pid() {
       return current.child.pid!;
+    },
+    admin(request) {
+      const child = current.child;
+      if (!child.connected) {
+        return Promise.resolve(unavailable('The local API Gateway is not running.'));
+      }
+      const id = ++nextId;
+      return new Promise((resolve) => {
+        const done = (reply: GatewayAdminReply) => {
+          clearTimeout(timer);
+          child.off('message', onMessage);
+          pending.delete(id);
+          resolve(reply);
+        };
+        const timer = setTimeout(
+          () => done(unavailable('The local API Gateway did not answer; try again.')),
+          ADMIN_TIMEOUT_MS,
+        );
+        const onMessage = (message: GatewayChildMessage) => {
+          if (message.type === 'admin-reply' && message.id === id) done(message.reply);
+        };
+        pending.set(id, done);
+        child.on('message', onMessage);
+        const ask: GatewayParentMessage = { type: 'admin', id, request };
+        child.send(
+          ask,
+          (error) => error && done(unavailable('The local API Gateway is not running.')),
+        );
+      });
     },
     async close() {
       stopping = true;

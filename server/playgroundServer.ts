@@ -12,6 +12,8 @@ import { RELAY_PATH } from '../src/transport/relayProtocol';
 import { createCollectionsHandler, isCollectionsPath } from './collections/collectionsHandler';
 import { openCollectionStore } from './collections/collectionStore';
 import { listen, type RunningServer } from './gateway/gatewayServer';
+import { GATEWAY_POLICIES_PATH } from '../src/diagnosis/gatewayPolicies';
+import { createGatewayPoliciesHandler } from './gatewayPoliciesHandler';
 import { startGatewayProcess, type GatewayProcessOptions } from './gatewayProcess';
 import { localHosts } from './localHosts';
 import { createRelayHandler } from './relay/relayHandler';
@@ -63,6 +65,10 @@ export async function startPlayground(options: PlaygroundOptions) {
   let appPort = options.port;
   const relay = createRelayHandler({ port: () => appPort });
   const collectionsApi = createCollectionsHandler({ store: collections, port: () => appPort });
+  const gatewayPolicies = createGatewayPoliciesHandler({
+    admin: gateway && ((request) => gateway.admin(request)),
+    port: () => appPort,
+  });
   const config: PlaygroundConfig = {
     gatewayUrl: gatewayBase ?? DEFAULT_GATEWAY_URL,
     relay: true,
@@ -76,6 +82,7 @@ export async function startPlayground(options: PlaygroundOptions) {
     // The relay checks the Host itself, and says so in words the page explains.
     if (path === RELAY_PATH) return relay(request, response);
     if (isCollectionsPath(path!)) return collectionsApi(request, response);
+    if (path === GATEWAY_POLICIES_PATH) return void gatewayPolicies(request, response);
     if (!localHosts(appPort).has(request.headers.host ?? '')) {
       request.resume();
       response

@@ -6,6 +6,7 @@ import { startGateway } from './gatewayServer';
 import { DEFAULT_GATEWAY_PORT, parsePort } from '../startOptions';
 import { LOG_USAGE, logOptionsOf } from './logOptions';
 import { NO_REQUEST_LOG, openRequestLog } from './requestLog';
+import { watchConfigFile } from './watchConfigFile';
 
 export const GATEWAY_USAGE = `usage: sigv4-playground gateway [--port N] [--config FILE] [--strict] [--log-format text|json] [--quiet]
   --port N         where it listens on 127.0.0.1 (default ${DEFAULT_GATEWAY_PORT}, or GATEWAY_PORT; 0 picks one)
@@ -52,12 +53,22 @@ export async function runGateway(args: readonly string[]): Promise<void> {
   }
   const config = loadGatewayConfig(values.config);
   const requestLog = openRequestLog(logOptions);
+  let forgetDecisions = () => {};
   const gateway = await startGateway({
     config,
     port,
     requestLog: requestLog ?? NO_REQUEST_LOG,
     strict: values.strict === true,
+    onDecisions: (decisions) => (forgetDecisions = decisions.forget),
   });
+  // An edit of the --config file applies at once (there is no page to edit from on its own).
+  if (values.config !== undefined)
+    watchConfigFile({
+      config,
+      path: values.config,
+      forgetDecisions: () => forgetDecisions(),
+      log: (line) => console.error(line),
+    });
   const base = config.stage === '' ? gateway.url : `${gateway.url}/${config.stage}`;
   console.log(`Local API Gateway (AWS_IAM) for ${config.apiId} in ${config.region}: ${base}`);
   for (const route of config.routes) console.log(`  ${route.method} ${base}${route.path}`);

@@ -40,6 +40,11 @@ export interface GatewayOptions {
    * went through the policy check.
    */
   strict?: boolean;
+  /**
+   * Receives the handler's decision cache control, so whoever changes the configuration's
+   * policies in place (the page's editor, the file watch: liveConfig.ts) can drop stale decisions.
+   */
+  onDecisions?: (decisions: { forget(): void }) => void;
 }
 
 /** The clock the gateway reads: pinned by configuration or GATEWAY_CLOCK, else real time. */
@@ -102,6 +107,7 @@ export function createGatewayHandler(options: GatewayOptions) {
   const now = options.now ?? gatewayClock(config);
   // Not strict, answers that went through the policy check carry its trace, readable by the page.
   const verifier = new RequestVerifier(config, undefined, options.strict !== true);
+  options.onDecisions?.({ forget: () => verifier.forgetDecisions() });
   const traceHeader = (trace: IamDecisionTrace | undefined): Record<string, string> =>
     trace === undefined
       ? {}
