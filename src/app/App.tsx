@@ -10,6 +10,7 @@ import { EnvironmentPicker } from '../features/environments/EnvironmentPicker';
 import { EnvironmentsPanel } from '../features/environments/EnvironmentsPanel';
 import { HeadersTable } from '../features/request/HeadersTable';
 import { HistoryPanel } from '../features/history/HistoryPanel';
+import { IdentityPanel } from '../features/identity/IdentityPanel';
 import { ImportPanel } from '../features/import-export/ImportPanel';
 import { LocalGatewayNote } from './LocalGatewayNote';
 import { MethodUrlFields } from '../features/request/MethodUrlFields';
@@ -33,13 +34,6 @@ import { WithheldSecretsNote } from '../features/request/WithheldSecretsNote';
 const SharedRequestPrompt = lazy(() =>
   import('../features/import-export/SharedRequestPrompt').then((module) => ({
     default: module.SharedRequestPrompt,
-  })),
-);
-// "Who am I?" and "Assume role" load after the first signature too: their STS requests are
-// built and read only when asked.
-const IdentityPanel = lazy(() =>
-  import('../features/identity/IdentityPanel').then((module) => ({
-    default: module.IdentityPanel,
   })),
 );
 const CheckSignaturePanel = lazy(() =>
@@ -152,9 +146,7 @@ export function App() {
             <CredentialsPanel />
           </Panel>
           <Panel id="identity" title="Identity">
-            <Suspense fallback={<p className="hint">Loading…</p>}>
-              <IdentityPanel />
-            </Suspense>
+            <IdentityPanel />
           </Panel>
           <Panel id="options" title="Signing options">
             <SigningOptionsPanel />
