@@ -48,7 +48,11 @@ export function TextView({ text, label }: { text: string; label: string }) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [currentMatch]);
 
-  const digits = String(rows.line[rows.count - 1] || rows.count).length;
+  // The last row may continue a line: the line count is the last numbered row's.
+  let lastNumbered = rows.count - 1;
+  while (lastNumbered > 0 && rows.line[lastNumbered] === 0) lastNumbered -= 1;
+  const lineCount = rows.line[lastNumbered]!;
+  const digits = String(lineCount).length;
 
   /** The row's text with the matches in it marked. */
   const rowContent = (row: number): ReactNode => {
@@ -90,7 +94,9 @@ export function TextView({ text, label }: { text: string; label: string }) {
           capped={search.matches.length >= MAX_TEXT_MATCHES}
           onMove={search.move}
         />
-        <span className="muted viewer-note">{rows.line[rows.count - 1] || rows.count} lines</span>
+        <span className="muted viewer-note">
+          {lineCount === 1 ? '1 line' : `${lineCount.toLocaleString('en-US')} lines`}
+        </span>
       </div>
       {/* It scrolls: a Tab stop, so the keyboard can scroll it too. */}
       <div ref={scrollRef} className="viewer-scroll" role="region" aria-label={label} tabIndex={0}>
