@@ -228,8 +228,13 @@ test.describe('the response viewer', () => {
     );
     expect(await viewer.treeItems.count()).toBeLessThan(500);
 
+    // The raw body is one 10 MiB line, cut into rows: the match at its very end is brought into
+    // view, down and sideways.
     await viewer.showView('Raw');
-    await expect(viewer.textBody).toBeVisible();
+    await viewer.search.fill('deepNeedle');
+    await expect(viewer.matchCount).toHaveText('1 of 1', { timeout: 30_000 });
+    const match = viewer.textBody.getByText('deepNeedle', { exact: true });
+    await expect(match).toBeInViewport();
     expect(await viewer.textBody.locator('.text-row').count()).toBeLessThan(500);
   });
 });

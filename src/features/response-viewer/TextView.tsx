@@ -41,9 +41,28 @@ export function TextView({ text, label }: { text: string; label: string }) {
   });
 
   useEffect(() => {
-    if (currentMatch !== undefined) {
-      virtualizer.scrollToIndex(rowAt(rows, currentMatch), { align: 'center' });
-    }
+    if (currentMatch === undefined) return;
+    virtualizer.scrollToIndex(rowAt(rows, currentMatch), { align: 'center' });
+    // Then sideways, once the row is drawn (a row can be 1,000 characters wide): only the region
+    // scrolls, never the page (scrollIntoView would move the page too).
+    let frame = 0;
+    let tries = 0;
+    const reveal = () => {
+      const scroller = scrollRef.current;
+      const mark = scroller?.querySelector<HTMLElement>('.text-current-match');
+      if (scroller == null || mark == null) {
+        tries += 1;
+        if (tries < 10) frame = requestAnimationFrame(reveal);
+        return;
+      }
+      const left = mark.offsetLeft;
+      const right = left + mark.offsetWidth;
+      if (left < scroller.scrollLeft || right > scroller.scrollLeft + scroller.clientWidth) {
+        scroller.scrollLeft = Math.max(0, left - scroller.clientWidth / 2);
+      }
+    };
+    frame = requestAnimationFrame(reveal);
+    return () => cancelAnimationFrame(frame);
     // Only when the match changes: scrolling by hand afterwards is left alone.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [currentMatch]);
