@@ -62,21 +62,31 @@ function SharedRequestSlot() {
 }
 
 /**
- * Tells the store the first frame is painted (firstPaint.ts), so what waited for it (reading
- * IndexedDB) starts: requestAnimationFrame runs just before the frame that shows the first
- * commit, the timeout just after it is painted. A page opened in the background paints no frame
- * until shown: then the fallback timer starts it.
+ * Tells the store the first signature is painted (firstPaint.ts), so what waited for it (reading
+ * IndexedDB, loading zod) starts: once the signing has settled (a signature, an error, or a
+ * reason not to sign), requestAnimationFrame runs just before the frame that shows it and the
+ * timeout just after that frame is painted. Waiting for the first commit alone was not enough: on
+ * a busy machine React can commit "Signing…" first, and the IndexedDB work then delayed the
+ * signature's own commit. A page opened in the background paints no frame until shown: the
+ * fallback timer starts the loads anyway.
  */
-function useFirstPaintSignal() {
+function useFirstSignatureSignal() {
+  const settled = usePlaygroundStore(
+    (s) =>
+      s.signing.shown !== null || s.signing.error !== null || s.signing.plan.blockers.length > 0,
+  );
   useEffect(() => {
+    if (!settled) return;
     let timer: ReturnType<typeof setTimeout> | undefined;
     const frame = requestAnimationFrame(() => (timer = setTimeout(firstPaintDone, 0)));
-    const fallback = setTimeout(firstPaintDone, 1_000);
     return () => {
       cancelAnimationFrame(frame);
       clearTimeout(timer);
-      clearTimeout(fallback);
     };
+  }, [settled]);
+  useEffect(() => {
+    const fallback = setTimeout(firstPaintDone, 2_000);
+    return () => clearTimeout(fallback);
   }, []);
 }
 
@@ -85,7 +95,7 @@ export function App() {
   const applyPlaygroundConfig = usePlaygroundStore((s) => s.options.applyPlaygroundConfig);
   const connectDisk = usePlaygroundStore((s) => s.collections.connectDisk);
   useSendShortcut();
-  useFirstPaintSignal();
+  useFirstSignatureSignal();
 
   useEffect(() => {
     let current = true;

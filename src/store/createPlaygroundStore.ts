@@ -37,9 +37,9 @@ export interface PlaygroundStoreOptions {
   vault?: VaultDeps;
   /**
    * When the stored collections, environments and vault are read: at once by default. The page
-   * reads them after its first paint (usePlaygroundStore.ts): opening IndexedDB and loading the
-   * collections' validator (zod) cost a cold load some 30–80 ms that the first signature, signed
-   * from localStorage alone, does not need.
+   * reads them once its first signature is painted (usePlaygroundStore.ts): opening IndexedDB
+   * and loading the collections' validator (zod) cost a cold load some 30–80 ms of main thread
+   * that the first signature, signed from localStorage alone, does not need.
    */
   startLoading?: (load: () => void) => void;
 }

@@ -1,17 +1,17 @@
-// Work the page's first signature does not need waits for the first paint (the page says when:
-// src/app/App.tsx calls firstPaintDone once its first frame is on screen), so a cold load spends
-// its first second on what the user sees first.
+// Work the page's first signature does not need waits until that signature is painted (the page
+// says when: src/app/App.tsx calls firstPaintDone once the frame showing it is on screen), so a
+// cold load spends its first second on what the user sees first.
 
 let painted = false;
 const waiting: Array<() => void> = [];
 
-/** Runs `task` once the page's first frame has been painted (at once after that). */
+/** Runs `task` once the page's first signature has been painted (at once after that). */
 export function afterFirstPaint(task: () => void): void {
   if (painted) task();
   else waiting.push(task);
 }
 
-/** The page's first frame is on screen: runs what waited for it, in order. Idempotent. */
+/** The first signature is on screen: runs what waited for it, in order. Idempotent. */
 export function firstPaintDone(): void {
   if (painted) return;
   painted = true;
