@@ -108,15 +108,22 @@ export function createGatewayHandler(options: GatewayOptions) {
   // Not strict, answers that went through the policy check carry its trace, readable by the page.
   const verifier = new RequestVerifier(config, undefined, options.strict !== true);
   options.onDecisions?.({ forget: () => verifier.forgetDecisions() });
-  const traceHeader = (trace: IamDecisionTrace | undefined): Record<string, string> =>
-    trace === undefined
-      ? {}
-      : {
-          [IAM_DECISION_HEADER]: encodeIamDecisionTrace(trace, { base64url: nodeBase64url }),
-          ...(config.cors.enabled
-            ? { 'Access-Control-Expose-Headers': EXPOSED_HEADERS_WITH_TRACE }
-            : {}),
-        };
+  /** Each trace's header value, encoded once: the verifier gives a trace again while it holds. */
+  const encodedTraces = new WeakMap<IamDecisionTrace, string>();
+  const traceHeader = (trace: IamDecisionTrace | undefined): Record<string, string> => {
+    if (trace === undefined) return {};
+    let encoded = encodedTraces.get(trace);
+    if (encoded === undefined) {
+      encoded = encodeIamDecisionTrace(trace, { base64url: nodeBase64url });
+      encodedTraces.set(trace, encoded);
+    }
+    return config.cors.enabled
+      ? {
+          [IAM_DECISION_HEADER]: encoded,
+          'Access-Control-Expose-Headers': EXPOSED_HEADERS_WITH_TRACE,
+        }
+      : { [IAM_DECISION_HEADER]: encoded };
+  };
   // The local STS shares the verifier: the sessions it issues sign API routes (sts/).
   const sts = config.sts.enabled ? new StsService(config, verifier) : undefined;
   const routes = new Map<string, ReturnType<typeof matchRoute>>();
@@ -132,15 +139,6 @@ export function createGatewayHandler(options: GatewayOptions) {
     return match;
   }
 
-  function corsHeaders(): Record<string, string> {
-    if (!config.cors.enabled) return {};
-    // A REST API answers its configured value whatever the Origin: it never echoes one back.
-    return {
-      'Access-Control-Allow-Origin': config.cors.allowOrigin,
-      'Access-Control-Expose-Headers': EXPOSED_HEADERS,
-    };
-  }
-
   function send(
     request: IncomingMessage,
     response: ServerResponse,
@@ -148,14 +146,20 @@ export function createGatewayHandler(options: GatewayOptions) {
     body: string,
     extra: Record<string, string> = {},
   ) {
-    // A known length sends the answer in one write instead of chunks.
-    response.writeHead(status, {
+    // A known length sends the answer in one write instead of chunks. One object, filled in
+    // place: this runs for every answer.
+    const headers: Record<string, string> = {
       'Content-Type': 'application/json',
       'Content-Length': String(Buffer.byteLength(body)),
       'x-amzn-RequestId': randomUUID(),
-      ...corsHeaders(),
-      ...extra,
-    });
+    };
+    if (config.cors.enabled) {
+      // A REST API answers its configured value whatever the Origin: it never echoes one back.
+      headers['Access-Control-Allow-Origin'] = config.cors.allowOrigin;
+      headers['Access-Control-Expose-Headers'] = EXPOSED_HEADERS;
+    }
+    for (const name in extra) headers[name] = extra[name]!;
+    response.writeHead(status, headers);
     response.end(request.method === 'HEAD' ? undefined : body);
   }
 

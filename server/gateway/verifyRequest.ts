@@ -189,9 +189,11 @@ export class RequestVerifier {
   /**
    * Decisions remembered per caller and resource, only those of condition-free policies: a
    * condition reads the time, the address or the MFA state, which change from one request to the
-   * next. The trace's request context is rebuilt for each request.
+   * next. The trace's request context is rebuilt when they change: the caller's address, or the
+   * second (aws:CurrentTime and aws:EpochTime have whole seconds); within one, the same trace
+   * object is given again, so the gateway encodes its header once (gatewayServer.ts).
    */
-  private readonly decisions = new Map<string, IamDecisionTrace>();
+  private readonly decisions = new Map<string, { trace: IamDecisionTrace; context: string }>();
 
   /** Forgets remembered decisions: call it when the identities or policies change. */
   forgetDecisions(): void {
@@ -231,18 +233,23 @@ export class RequestVerifier {
     const cacheable = !identityPolicy.policy.hasConditions && !resource?.policy.hasConditions;
     const cacheKey = `${identity.accessKeyId}\n${resourceArn}`;
     const remembered = cacheable ? this.decisions.get(cacheKey) : undefined;
+    const context = `${facts.remoteAddress ?? ''}\n${Math.floor(facts.now / 1000)}`;
     // Without traces a remembered decision needs no request context at all.
-    if (remembered !== undefined && !this.traces) return remembered;
+    if (remembered !== undefined && (!this.traces || remembered.context === context))
+      return remembered.trace;
     const keys = requestContextKeys(identity, { ...facts, secureTransport: false });
     const request = { action: INVOKE_ACTION, resource: resourceArn, callerArn: identity.arn, keys };
-    if (remembered !== undefined)
-      return {
-        ...remembered,
+    if (remembered !== undefined) {
+      remembered.trace = {
+        ...remembered.trace,
         context: {
-          ...remembered.context,
+          ...remembered.trace.context,
           keys: [...keys].map(([key, values]) => ({ key, values })),
         },
       };
+      remembered.context = context;
+      return remembered.trace;
+    }
     const trace = decide({
       request,
       identity: identityPolicy,
@@ -250,7 +257,7 @@ export class RequestVerifier {
     });
     if (cacheable) {
       if (this.decisions.size >= MAX_REMEMBERED_DECISIONS) this.decisions.clear();
-      this.decisions.set(cacheKey, trace);
+      this.decisions.set(cacheKey, { trace, context });
     }
     return trace;
   }

@@ -226,6 +226,35 @@ describe('the API’s resource policy', () => {
   });
 });
 
+describe('a remembered decision (no conditions) still tells each request’s context', () => {
+  let gateway: TestGateway;
+  let now = NOW;
+  beforeAll(async () => {
+    gateway = await TestGateway.start(DEFAULT_CONFIG, () => now);
+  });
+  afterAll(() => gateway.close());
+
+  const currentTime = (trace: IamDecisionTrace) =>
+    trace.context.keys.find(({ key }) => key === 'aws:CurrentTime')?.values;
+
+  it('gives the same trace within a second, and the new time once the clock moves on', async () => {
+    const first = traceOf(await gateway.send(await sign(gateway, { method: 'GET' })));
+    const again = traceOf(await gateway.send(await sign(gateway, { method: 'GET' })));
+    expect(again).toEqual(first);
+    expect(currentTime(first)).toEqual(['2026-01-15T10:20:30Z']);
+    now = NOW + 1000;
+    const later = traceOf(
+      await gateway.send(await sign(gateway, { method: 'GET', signingDate: new Date(now) })),
+    );
+    expect(currentTime(later)).toEqual(['2026-01-15T10:20:31Z']);
+    expect(later.context.keys).toContainEqual({
+      key: 'aws:EpochTime',
+      values: [String((NOW + 1000) / 1000)],
+    });
+    expect(later.policies).toEqual(first.policies);
+  });
+});
+
 describe('conditions read each request: their decisions are not remembered', () => {
   const CUTOFF = '2026-01-15T10:20:31Z';
   let gateway: TestGateway;
