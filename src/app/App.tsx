@@ -18,6 +18,7 @@ import { Panel } from '../components/ui/Panel';
 import { PanelBoundary } from '../components/ui/PanelBoundary';
 import { QueryParamsTable } from '../features/request/QueryParamsTable';
 import { ResponsePanel } from '../features/send-response/ResponsePanel';
+import { GatewayPoliciesMount } from '../features/iam-decision/GatewayPoliciesMount';
 import { SaveRequestBar } from '../features/collections/SaveRequestBar';
 import { ScopeFields } from '../features/request/ScopeFields';
 import { SendBar } from '../features/send-response/SendBar';
@@ -183,6 +184,9 @@ export function App() {
               <CheckSignaturePanel />
             </Suspense>
           </Panel>
+          <PanelBoundary name="Gateway policies">
+            <GatewayPoliciesMount />
+          </PanelBoundary>
         </div>
       </main>
     </div>

@@ -8,6 +8,7 @@ import type { HttpAnswer, TransportFailure } from '../../transport/sendRequest';
 import { decodeBody, formatBytes, getHeader } from '../../components/ui/bodyText';
 import { doctorContext } from '../diagnose/awsErrorContext';
 import { ClockOffsetLine, ClockSkewNotice } from './ClockNotice';
+import { IamDecisionMount } from '../iam-decision/IamDecisionMount';
 
 // The mismatch view and the error doctor load with the first AWS error, not with the page.
 const AwsErrorHelp = lazy(() =>
@@ -139,6 +140,8 @@ function AnswerView({
           <AwsErrorHelp error={awsError} ours={ours} context={context} />
         </Suspense>
       )}
+
+      <IamDecisionMount answer={answer} />
 
       {/* Its height is reserved while it loads, so the page below does not jump. */}
       <Suspense fallback={<div className="response-viewer-placeholder" aria-hidden="true" />}>
