@@ -1,0 +1,136 @@
+// Issue 16's journeys: the local gateway's IAM decision on the page, and the policy changed from
+// the page. Each test runs its own playground and gateway (server/playgroundServer.ts) on free
+// ports over a copy of the default configuration, so the edits never reach the gateway other specs
+// share under npm start.
+import { expect } from '@playwright/test';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { DEFAULT_CONFIG_PATH } from '../server/gateway/gatewayConfig';
+import { startPlayground } from '../server/playgroundServer';
+import { IamDecisionPage } from './pages/iamDecision';
+import { PlaygroundPage, test as base } from './pages/playground';
+
+const API = 'arn:aws:execute-api:ca-central-1:850047500507:42mydti3lg';
+
+const test = base.extend<{ own: { playground: PlaygroundPage; iam: IamDecisionPage } }>({
+  own: async ({ page }, use) => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'iam-decision-'));
+    const configPath = path.join(dir, 'gateway.config.json');
+    copyFileSync(DEFAULT_CONFIG_PATH, configPath);
+    const running = await startPlayground({
+      port: 0,
+      gatewayPort: 0,
+      configPath,
+      gatewayLog: { format: 'text', quiet: true },
+    });
+    try {
+      const playground = new PlaygroundPage(page);
+      await playground.open(running.playground.url);
+      await use({ playground, iam: new IamDecisionPage(page, playground) });
+    } finally {
+      await running.playground.close();
+      await running.gateway?.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  },
+});
+
+test.describe('the IAM decision', () => {
+  test('GET as demo: 403 pointing at the POST-only statement; allowed on the page, Try again gives 200', async ({
+    own: { playground, iam },
+  }) => {
+    await playground.setRequest({ body: '', method: 'GET' });
+    expect(await playground.send()).toMatch(/^403\b/);
+    await expect(iam.rule).toHaveText(
+      'Denied: no statement allows execute-api:Invoke on …/prod/GET/hello; statement 0 (InvokePostOnly) of demo’s identity policy allows only …/*/POST/*.',
+    );
+    await expect(iam.decision).toContainText('AWS never does');
+    const statement = iam.statement(/^Statement 0 \(InvokePostOnly\)/);
+    await expect(statement).toContainText('Resource does not match');
+    await expect(iam.differences(statement)).toHaveText(['POST', 'GET']);
+
+    await iam.whyDenied.click();
+    await expect(iam.editor).toBeVisible();
+    await expect(iam.policy).toHaveValue('identity:demo');
+    await expect(iam.panel).toContainText('Statement 0 of this policy is the one that decided');
+    await expect(iam.suggestion).toContainText(`"Resource": "${API}/prod/GET/hello"`);
+
+    const current = await iam.editor.inputValue();
+    await iam.typePolicy(current.replace('/*/POST/*', '/*/*/hello'));
+    await expect(iam.check).toHaveText('Valid policy (not applied yet).');
+    await iam.apply();
+    await expect(iam.applied).toContainText('Applied');
+    await expect(iam.applied).toContainText('not written to');
+
+    expect(await iam.tryAgain()).toMatch(/^200\b/);
+    await expect(iam.rule).toHaveText(
+      'Allowed: statement 0 (InvokePostOnly) of demo’s identity policy allows execute-api:Invoke on …/prod/GET/hello.',
+    );
+    await expect(iam.statement(/^Statement 0 \(InvokePostOnly\), decided$/)).toBeVisible();
+  });
+
+  test('Apply suggestion allows exactly the refused request', async ({
+    own: { playground, iam },
+  }) => {
+    await playground.setRequest({ body: '', method: 'GET' });
+    expect(await playground.send()).toMatch(/^403\b/);
+    await iam.whyDenied.click();
+    await iam.suggestion.getByRole('button', { name: 'Apply suggestion' }).click();
+    await expect(iam.applied).toContainText('Applied');
+    await expect(iam.editor).toHaveValue(/"Sid": "AllowGetHello"/);
+    expect(await iam.tryAgain()).toMatch(/^200\b/);
+    await expect(iam.rule).toContainText('statement 1 (AllowGetHello)');
+  });
+
+  test('a resource policy denying 127.0.0.0/8: 403 naming the resource policy', async ({
+    own: { playground, iam },
+  }) => {
+    await iam.openPanel();
+    await iam.choosePolicy('API resource policy');
+    await iam.typePolicy(
+      JSON.stringify(
+        {
+          Version: '2012-10-17',
+          Statement: [
+            {
+              Sid: 'DenyLoopback',
+              Effect: 'Deny',
+              Principal: '*',
+              Action: 'execute-api:Invoke',
+              Resource: `${API}/*`,
+              Condition: { IpAddress: { 'aws:SourceIp': '127.0.0.0/8' } },
+            },
+          ],
+        },
+        null,
+        2,
+      ),
+    );
+    await iam.apply();
+    // The first-run request: POST, which demo's own policy allows.
+    expect(await playground.send()).toMatch(/^403\b/);
+    await expect(iam.rule).toHaveText(
+      'Denied explicitly: statement 0 (DenyLoopback) of the API’s resource policy matches execute-api:Invoke on …/prod/POST/hello, and an explicit Deny wins over every Allow.',
+    );
+    await expect(iam.statement(/^Statement 0 \(DenyLoopback\), decided$/)).toContainText(
+      '127.0.0.0/8',
+    );
+  });
+
+  test('a malformed policy is refused with its line, and nothing is applied', async ({
+    own: { playground, iam },
+  }) => {
+    await iam.openPanel();
+    await iam.typePolicy(
+      '{\n  "Version": "2012-10-17",\n  "Statement": [\n    { "Effect": "Permit", "Action": "*", "Resource": "*" }\n  ]\n}',
+    );
+    await expect(iam.check).toContainText('line 4, column');
+    await expect(iam.check).toContainText('Statement[0].Effect');
+    await iam.apply();
+    await expect(iam.applied).toContainText('nothing was applied: line 4');
+
+    await playground.setRequest({ body: '', method: 'GET' });
+    expect(await playground.send()).toMatch(/^403\b/);
+  });
+});
