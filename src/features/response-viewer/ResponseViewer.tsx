@@ -7,13 +7,14 @@ import type { HttpAnswer } from '../../transport/sendOutcome';
 import { HeadersTable } from './HeadersTable';
 import { HexView } from './HexView';
 import { ImageView } from './ImageView';
-import { buildJsonTree, MAX_TREE_NODES, type JsonTree } from './jsonTree';
+import { MAX_TREE_NODES, type JsonTree } from './jsonTree';
 import { JsonTreeView } from './JsonTreeView';
 import { prettyXml } from './prettyXml';
-import { readBody, type ReadBody } from './readBody';
+import type { ShownBody } from './readAnswerBody';
 import { responseFileName } from './responseFileName';
 import { saveBytes } from './saveBytes';
 import { TextView } from './TextView';
+import { useReadAnswer } from './useReadAnswer';
 
 type ViewId = 'pretty' | 'raw' | 'hex' | 'headers';
 
@@ -24,10 +25,17 @@ interface View {
 }
 
 /** The views an answer offers, the most readable first. */
-function viewsFor(body: ReadBody, tree: JsonTree | null, answer: HttpAnswer): View[] {
+function viewsFor(body: ShownBody | undefined, tree: JsonTree | null, answer: HttpAnswer): View[] {
   const views: View[] = [];
   const hex: View = { id: 'hex', title: 'Hex', render: () => <HexView bytes={answer.body} /> };
-  switch (body.kind) {
+  switch (body?.kind) {
+    case undefined:
+      views.push({
+        id: 'pretty',
+        title: 'Pretty',
+        render: () => <p className="hint">Reading the body…</p>,
+      });
+      break;
     case 'json':
       views.push({
         id: 'pretty',
@@ -132,8 +140,9 @@ function answerNumber(answer: HttpAnswer): number {
 export function ResponseViewer({ answer, url }: { answer: HttpAnswer; url: string }) {
   const id = useId();
   const contentType = getHeader(answer.headers, 'content-type');
-  const body = useMemo(() => readBody(answer.body, contentType), [answer.body, contentType]);
-  const tree = useMemo(() => (body.kind === 'json' ? buildJsonTree(body.value) : null), [body]);
+  const read = useReadAnswer(answer.body, contentType);
+  const body = read?.body;
+  const tree = read?.tree ?? null;
   const views = viewsFor(body, tree, answer);
   // The choice of view outlives the answer (Headers stays Headers on the next Send) when it can.
   const [selected, setSelected] = useState<ViewId>(views[0]!.id);
@@ -157,7 +166,7 @@ export function ResponseViewer({ answer, url }: { answer: HttpAnswer; url: strin
     });
     saveBytes(fileName, answer.body, contentType ?? 'application/octet-stream');
   };
-  const text = 'text' in body ? body.text : undefined;
+  const text = body !== undefined && 'text' in body ? body.text : undefined;
 
   return (
     <div className="response-viewer">
