@@ -46,6 +46,10 @@ test.describe('the IAM decision', () => {
       'Denied: no statement allows execute-api:Invoke on …/prod/GET/hello; statement 0 (InvokePostOnly) of demo’s identity policy allows only …/*/POST/*.',
     );
     await expect(iam.decision).toContainText('AWS never does');
+    // The error doctor says it in the same words.
+    await expect(playground.errorDoctor).toContainText(
+      'statement 0 (InvokePostOnly) of demo’s identity policy allows only …/*/POST/*',
+    );
     const statement = iam.statement(/^Statement 0 \(InvokePostOnly\)/);
     await expect(statement).toContainText('Resource does not match');
     await expect(iam.differences(statement)).toHaveText(['POST', 'GET']);

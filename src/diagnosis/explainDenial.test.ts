@@ -1,9 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { anyText } from '../../test-support/arbitraries';
-import { describeIamDecision } from './describeIamDecision';
-import { explainDenial, explainTracedDenial } from './explainDenial';
-import { TEST_API, TEST_DEMO, traceFor } from '../../test-support/iamTraces';
+import { explainDenial } from './explainDenial';
 
 const USER =
   'User: arn:aws:iam::111122223333:user/dev is not authorized to perform: s3:GetObject on resource: "arn:aws:s3:::bucket/key"';
@@ -87,17 +85,5 @@ describe('explainDenial', () => {
         explainDenial(`with an explicit deny in a ${text}`);
       }),
     );
-  });
-});
-
-describe('explainTracedDenial', () => {
-  it('says what the decision view says, naming the identity policy', () => {
-    const trace = traceFor(`${TEST_API}/prod/GET/hello`);
-    expect(explainTracedDenial(trace)).toEqual({
-      explicit: false,
-      policyType: 'identity-based policy',
-      policyArn: TEST_DEMO,
-      sentence: describeIamDecision(trace),
-    });
   });
 });

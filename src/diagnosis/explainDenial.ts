@@ -4,9 +4,6 @@
 // action", sometimes followed by the policy's ARN. API Gateway adds its own two: a Lambda
 // authorizer's Deny and an unsigned caller ("anonymous") refused by a resource policy.
 
-import { describeIamDecision, nearestAllow } from './describeIamDecision';
-import type { IamDecisionTrace } from './iamDecisionTrace';
-
 /** The policy types AWS names in an AccessDenied message. */
 export type PolicyType =
   | 'identity-based policy'
@@ -121,26 +118,4 @@ export function explainDenial(message: string): Denial | undefined {
         '“anonymous” means AWS saw no signature it could use: the request was sent unsigned (or its signature was stripped), and the API’s resource policy does not allow unsigned callers. Sign the request, or allow the caller in the resource policy.',
     };
   return undefined;
-}
-
-/**
- * A denial the local gateway explained with its decision trace: which policy, from the trace
- * rather than the message, in the same sentence the decision view shows (describeIamDecision).
- */
-export function explainTracedDenial(trace: IamDecisionTrace): Denial {
-  const policy =
-    trace.decidedBy !== undefined
-      ? trace.policies[trace.decidedBy.policy]
-      : trace.policies[nearestAllow(trace)?.policy ?? 0];
-  const kind = policy?.source.kind;
-  return {
-    explicit: trace.rule === 'explicit-deny',
-    ...(kind === undefined
-      ? {}
-      : {
-          policyType: kind === 'identity' ? 'identity-based policy' : 'resource-based policy',
-          policyArn: policy!.source.arn,
-        }),
-    sentence: describeIamDecision(trace),
-  };
 }

@@ -8,8 +8,8 @@
 // input: decodeIamDecisionTrace bounds the size, checks the shape and never throws.
 import { base64ToBytes } from '../transport/base64';
 
-/** The response header carrying the trace (lower case, as fetch's Headers give it). */
-export const IAM_DECISION_HEADER = 'x-playground-iam-decision';
+/** The response header carrying the trace (iamDecisionHeader.ts, kept apart for the bundle). */
+export { IAM_DECISION_HEADER } from './iamDecisionHeader';
 
 /** The trace format's version; a page meeting another version says so instead of guessing. */
 export const IAM_DECISION_TRACE_VERSION = 1;

@@ -8,6 +8,8 @@ import {
 } from '../../diagnosis/diagnoseMismatch';
 import { adviseOnError, type DoctorContext } from '../../diagnosis/errorDoctor';
 import type { ParsedAwsError } from '../../diagnosis/parseAwsError';
+import { explainTracedDenial } from '../../diagnosis/explainTracedDenial';
+import { decodeIamDecisionTrace } from '../../diagnosis/iamDecisionTrace';
 import { usePlaygroundStore } from '../../store/usePlaygroundStore';
 import { isMismatch, localGatewayActions, type OurSigning } from './awsErrorContext';
 import { CopyButton } from '../../components/ui/CopyButton';
@@ -23,14 +25,35 @@ export function AwsErrorHelp({
   error,
   ours,
   context,
+  iamDecision,
 }: {
   error: ParsedAwsError;
   ours: OurSigning | null;
   context: DoctorContext | null;
+  /** The local gateway's x-playground-iam-decision header, when the answer has one. */
+  iamDecision?: string | undefined;
 }) {
+  const traced = useMemo(() => withTracedDenial(error, iamDecision), [error, iamDecision]);
   if (isMismatch(error)) return <MismatchView error={error} ours={ours} />;
   if (context === null) return null;
-  return <DoctorView error={error} context={context} />;
+  return <DoctorView error={traced} context={context} />;
+}
+
+/**
+ * A denial the local gateway explained: which policy and statement, from its decision trace
+ * rather than from the message (which names none), in the decision view's words.
+ */
+function withTracedDenial(error: ParsedAwsError, header: string | undefined): ParsedAwsError {
+  if (error.kind !== 'access-denied' || header === undefined) return error;
+  const reading = decodeIamDecisionTrace(header);
+  if (reading === undefined || !reading.ok || reading.trace.decision !== 'deny') return error;
+  const denial = explainTracedDenial(reading.trace);
+  return {
+    ...error,
+    explanation: denial.sentence,
+    ...(denial.policyType === undefined ? {} : { deniedBy: denial.policyType }),
+    ...(denial.explicit ? { explicitDeny: true } : {}),
+  };
 }
 
 function FixButtons({ fixes }: { fixes: ReadonlyArray<{ label: string; action: FixAction }> }) {

@@ -2,7 +2,7 @@
 // only for an answer that carries the local gateway's header; its height is reserved meanwhile.
 import { lazy, Suspense } from 'react';
 import { getHeader } from '../../components/ui/bodyText';
-import { IAM_DECISION_HEADER } from '../../diagnosis/iamDecisionTrace';
+import { IAM_DECISION_HEADER } from '../../diagnosis/iamDecisionHeader';
 import type { HttpAnswer } from '../../transport/sendRequest';
 
 const IamDecisionView = lazy(() =>

@@ -9,6 +9,7 @@ import { decodeBody, formatBytes, getHeader } from '../../components/ui/bodyText
 import { doctorContext } from '../diagnose/awsErrorContext';
 import { ClockOffsetLine, ClockSkewNotice } from './ClockNotice';
 import { IamDecisionMount } from '../iam-decision/IamDecisionMount';
+import { IAM_DECISION_HEADER } from '../../diagnosis/iamDecisionHeader';
 
 // The mismatch view and the error doctor load with the first AWS error, not with the page.
 const AwsErrorHelp = lazy(() =>
@@ -137,7 +138,12 @@ function AnswerView({
       <ClockSkewNotice answer={answer} receivedAt={receivedAt} />
       {awsError !== null && awsError.kind !== 'unknown' && (
         <Suspense fallback={<p className="hint">Reading the error…</p>}>
-          <AwsErrorHelp error={awsError} ours={ours} context={context} />
+          <AwsErrorHelp
+            error={awsError}
+            ours={ours}
+            context={context}
+            iamDecision={getHeader(answer.headers, IAM_DECISION_HEADER)}
+          />
         </Suspense>
       )}
 
