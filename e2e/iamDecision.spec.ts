@@ -2,6 +2,7 @@
 // the page. Each test runs its own playground and gateway (server/playgroundServer.ts) on free
 // ports over a copy of the default configuration, so the edits never reach the gateway other specs
 // share under npm start.
+import AxeBuilder from '@axe-core/playwright';
 import { expect } from '@playwright/test';
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -137,4 +138,32 @@ test.describe('the IAM decision', () => {
     await playground.setRequest({ body: '', method: 'GET' });
     expect(await playground.send()).toMatch(/^403\b/);
   });
+
+  for (const colorScheme of ['light', 'dark'] as const) {
+    test(`the decision and the policies panel pass axe (${colorScheme})`, async ({
+      page,
+      own: { playground, iam },
+    }) => {
+      await page.emulateMedia({ colorScheme });
+      await playground.setRequest({ body: '', method: 'GET' });
+      expect(await playground.send()).toMatch(/^403\b/);
+      await iam.whyDenied.click();
+      await expect(iam.suggestion).toBeVisible();
+      await iam.typePolicy('{ "Statement": [ { "Effect": "Permit" } ] }');
+      const { violations } = await new AxeBuilder({ page })
+        .include('#iam-decision-title')
+        .include('section[aria-label="IAM decision"], section.iam-decision')
+        .include('section[aria-label="Gateway policies"]')
+        .withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'])
+        .analyze();
+      expect(
+        violations
+          .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+          .map(
+            (violation) =>
+              `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(' | ')}`,
+          ),
+      ).toEqual([]);
+    });
+  }
 });
