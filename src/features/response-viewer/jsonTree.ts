@@ -211,7 +211,10 @@ export function nodePath(tree: JsonTree, index: number): string {
 
 /** How a leaf value is written in JSON: strings quoted and escaped, as in the body. */
 export function leafText(tree: JsonTree, index: number): string {
-  return JSON.stringify(tree.value[index]) ?? 'null';
+  const leaf = tree.value[index];
+  // JSON.parse reads "-0" as -0, which JSON.stringify writes as "0".
+  if (Object.is(leaf, -0)) return '-0';
+  return JSON.stringify(leaf) ?? 'null';
 }
 
 /** Search stops after this many matches: the count then reads "10000+". */

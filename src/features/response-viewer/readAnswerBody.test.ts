@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readAnswerBody, treeBuffers } from './readAnswerBody';
+import { packAnswer, readAnswerBody, unpackAnswer } from './readAnswerBody';
 
 const bytes = (text: string) => new TextEncoder().encode(text);
 
@@ -18,10 +18,28 @@ describe('readAnswerBody', () => {
   });
 
   it('comes out of a worker the same, its typed arrays moved (structured clone)', () => {
-    const answer = readAnswerBody(bytes('{"a":[1,"x",null],"b":{"c":true}}'), undefined);
-    const moved = structuredClone(answer, { transfer: treeBuffers(answer.tree) });
-    const again = readAnswerBody(bytes('{"a":[1,"x",null],"b":{"c":true}}'), undefined);
-    expect(moved).toEqual(again);
+    const text = '{"a":[1,"x",null,-2.5e-7],"b":{"c":true,"":{}},"d\\u0000":"\\u2028"}';
+    const answer = readAnswerBody(bytes(text), undefined);
+    const { message, transfer } = packAnswer(answer);
+    const moved = unpackAnswer(structuredClone(message, { transfer }));
+    expect(moved).toEqual(readAnswerBody(bytes(text), undefined));
+    expect(moved.tree?.key).toEqual([
+      undefined,
+      'a',
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+      'b',
+      'c',
+      '',
+      'd\u0000',
+    ]);
     expect(answer.tree?.parent.byteLength).toBe(0);
+  });
+
+  it('packs what is not JSON as it is', () => {
+    const answer = readAnswerBody(bytes('plain'), 'text/plain');
+    expect(unpackAnswer(structuredClone(packAnswer(answer).message))).toEqual(answer);
   });
 });

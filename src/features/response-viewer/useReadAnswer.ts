@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
-import { readAnswerBody, type ReadAnswer } from './readAnswerBody';
+import { readAnswerBody, unpackAnswer, type PackedAnswer, type ReadAnswer } from './readAnswerBody';
 
 /** Up to this size a body is read in the page at once; above it, in a worker. */
 export const READ_IN_PAGE_MAX_BYTES = 512 * 1024;
@@ -32,8 +32,8 @@ export function useReadAnswer(
       const timer = setTimeout(readHere, 0);
       return () => clearTimeout(timer);
     }
-    worker.onmessage = (event: MessageEvent<ReadAnswer>) => {
-      setFromWorker({ bytes, answer: event.data });
+    worker.onmessage = (event: MessageEvent<PackedAnswer>) => {
+      setFromWorker({ bytes, answer: unpackAnswer(event.data) });
       worker?.terminate();
     };
     worker.onerror = () => {
