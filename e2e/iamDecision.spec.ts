@@ -58,7 +58,7 @@ test.describe('the IAM decision', () => {
     await iam.whyDenied.click();
     await expect(iam.editor).toBeVisible();
     await expect(iam.policy).toHaveValue('identity:demo');
-    await expect(iam.panel).toContainText('Statement 0 of this policy is the one that decided');
+    await expect(iam.panel).toContainText('Statement 0 of this policy is the one to change');
     await expect(iam.suggestion).toContainText(`"Resource": "${API}/prod/GET/hello"`);
 
     const current = await iam.editor.inputValue();

@@ -167,8 +167,8 @@ function PoliciesForm({
       </p>
       {focused?.statement !== undefined && (
         <p className="callout">
-          Statement {focused.statement} of this policy is the one that decided this request: change
-          it, or add the suggested statement.
+          Statement {focused.statement} of this policy is the one to change for this request
+          (selected below), or add the suggested statement.
         </p>
       )}
       <textarea
