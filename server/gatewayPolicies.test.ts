@@ -5,7 +5,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { GATEWAY_POLICIES_PATH, type GatewayPoliciesView } from '../src/diagnosis/gatewayPolicies';
 import { decodeIamDecisionTrace, IAM_DECISION_HEADER } from '../src/diagnosis/iamDecisionTrace';
 import { DEFAULT_CONFIG_PATH } from './gateway/gatewayConfig';
@@ -37,12 +37,13 @@ const ALLOW_GET_AND_POST = JSON.stringify(
 );
 
 let dir: string;
+let configPath: string;
 let running: Awaited<ReturnType<typeof startPlayground>>;
 let port: number;
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'gateway-policies-'));
-  const configPath = join(dir, 'gateway.config.json');
+  configPath = join(dir, 'gateway.config.json');
   writeFileSync(configPath, RAW_CONFIG);
   running = await startPlayground({
     port: 0,
@@ -224,5 +225,17 @@ describe('the gateway policies API', () => {
     });
     expect(answer.status).toBe(404);
     expect(answer.body).toContain('identity nobody');
+  });
+
+  it('the gateway under npm start watches its --config file: a saved change shows and decides', async () => {
+    writeFileSync(configPath, RAW_CONFIG.replace('"InvokePostOnly"', '"EditedInTheFile"'));
+    // The gateway's process applies it after its debounce: wait until the page would see it.
+    await vi.waitFor(async () => expect((await call()).body).toContain('EditedInTheFile'), {
+      timeout: 10_000,
+      interval: 100,
+    });
+    const denied = await getHelloAsDemo();
+    expect(denied.status).toBe(403);
+    expect(denied.trace.policies[0]!.statements[0]!.sid).toBe('EditedInTheFile');
   });
 });
