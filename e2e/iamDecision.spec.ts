@@ -139,6 +139,18 @@ test.describe('the IAM decision', () => {
     expect(await playground.send()).toMatch(/^403\b/);
   });
 
+  test('a 403 without a decision says what the page cannot know', async ({
+    own: { playground, iam },
+  }) => {
+    // A wrong secret: the signature fails, so no policy was asked and no decision comes.
+    await playground.secretAccessKey.fill('wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEZ');
+    expect(await playground.send()).toMatch(/^403\b/);
+    await expect(playground.response).toContainText(
+      'No IAM decision with this answer: AWS never says which policy statement decided',
+    );
+    await expect(iam.decision).toHaveCount(0);
+  });
+
   for (const colorScheme of ['light', 'dark'] as const) {
     test(`the decision and the policies panel pass axe (${colorScheme})`, async ({
       page,

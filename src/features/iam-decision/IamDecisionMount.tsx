@@ -15,8 +15,8 @@ export function IamDecisionMount({ answer }: { answer: HttpAnswer }) {
     // What the page can and cannot know: AWS says a request was denied, never by which statement.
     return answer.status === 403 ? (
       <p className="hint iam-decision-absent">
-        No IAM decision to show: AWS never says which policy statement decided. Only the local
-        gateway sends its decision (unless it runs with --strict).
+        No IAM decision with this answer: AWS never says which policy statement decided, and the
+        local gateway sends its decision only once a signature is valid (and not with --strict).
       </p>
     ) : null;
   }
