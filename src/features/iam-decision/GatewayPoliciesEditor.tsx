@@ -165,6 +165,12 @@ function PoliciesForm({
           </>
         )}
       </p>
+      {entry.target.kind === 'role' && (
+        <p className="hint">
+          Sessions already issued for this role keep the policy they were issued with: assume the
+          role again after Apply.
+        </p>
+      )}
       {focused?.statement !== undefined && (
         <p className="callout">
           Statement {focused.statement} of this policy is the one to change for this request

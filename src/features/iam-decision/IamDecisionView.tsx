@@ -216,10 +216,15 @@ function WhyDenied({ trace }: { trace: IamDecisionTrace }) {
         : { policy: 0, statement: undefined };
   const source = trace.policies[at.policy]?.source;
   if (source === undefined || source.kind === 'trust') return null;
+  // A local STS session is named role/session and signs with its role's policy; a configured
+  // identity (even one with an assumed-role ARN, like temp) has a plain name and its own policy.
+  const slash = source.kind === 'identity' ? source.name.indexOf('/') : -1;
   const target =
     source.kind === 'resource'
       ? targetKey({ kind: 'resource' })
-      : targetKey({ kind: source.principal === 'role' ? 'role' : 'identity', name: source.name });
+      : slash > 0
+        ? targetKey({ kind: 'role', name: source.name.slice(0, slash) })
+        : targetKey({ kind: 'identity', name: source.name });
   return (
     <p>
       <button
