@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkJson, decodeBody, formatBytes, getHeader, hexPreview } from './bodyText';
+import { checkJson, decodeBody, formatBytes, getHeader } from './bodyText';
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
 
@@ -52,12 +52,5 @@ describe('formatBytes', () => {
     expect(formatBytes(17)).toBe('17 B');
     expect(formatBytes(1536)).toBe('1.5 KiB');
     expect(formatBytes(50 * 1024 * 1024)).toBe('50 MiB');
-  });
-});
-
-describe('hexPreview', () => {
-  it('shows the first bytes in hex and marks the rest', () => {
-    expect(hexPreview(new Uint8Array([0, 255, 16]))).toBe('00 ff 10');
-    expect(hexPreview(new Uint8Array(3), 2)).toBe('00 00 …');
   });
 });

@@ -57,9 +57,3 @@ export function formatBytes(bytes: number): string {
   }
   return `${value < 10 ? value.toFixed(1) : Math.round(value)} ${units[unit]}`;
 }
-
-/** A few bytes of a binary body as hex, for a glance at what came back. */
-export function hexPreview(bytes: Uint8Array, max = 64): string {
-  const shown = Array.from(bytes.subarray(0, max), (byte) => byte.toString(16).padStart(2, '0'));
-  return shown.join(' ') + (bytes.length > max ? ' …' : '');
-}

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { downloadText } from '../../components/ui/downloadText';
+import { downloadFile } from '../../components/ui/downloadFile';
 import type { Collection } from '../../collections/collectionModel';
 import { storableCollection } from '../../store/savedRequest';
 import { playgroundStore } from '../../store/usePlaygroundStore';
@@ -30,7 +30,7 @@ export function useExportPostman() {
         // The keys that sign (a profile's, or the typed ones): only whether they carry a token.
         sessionToken: (signing.plan.input.credentials.sessionToken ?? '') !== '',
       });
-      downloadText(exported.fileName, exported.text);
+      downloadFile(exported.fileName, exported.text, 'application/json');
       setMessage({ ok: true, text: `Downloaded ${exported.fileName}.`, notes: exported.notes });
     } catch (error) {
       setMessage({

@@ -6,7 +6,7 @@
 import './iam-decision.css';
 import { useEffect, useRef, useState } from 'react';
 import { CopyButton } from '../../components/ui/CopyButton';
-import { downloadText } from '../../components/ui/downloadText';
+import { downloadFile } from '../../components/ui/downloadFile';
 import {
   describeProblem,
   targetKey,
@@ -206,7 +206,9 @@ function PoliciesForm({
         </CopyButton>{' '}
         <button
           type="button"
-          onClick={() => downloadText(`${key.replace(':', '-')}-policy.json`, text)}
+          onClick={() =>
+            downloadFile(`${key.replace(':', '-')}-policy.json`, text, 'application/json')
+          }
         >
           Download JSON
         </button>{' '}

@@ -12,7 +12,7 @@ import { JsonTreeView } from './JsonTreeView';
 import { prettyXml } from './prettyXml';
 import type { ShownBody } from './readAnswerBody';
 import { responseFileName } from './responseFileName';
-import { saveBytes } from './saveBytes';
+import { downloadFile } from '../../components/ui/downloadFile';
 import { TextView } from './TextView';
 import { useReadAnswer } from './useReadAnswer';
 
@@ -164,7 +164,7 @@ export function ResponseViewer({ answer, url }: { answer: HttpAnswer; url: strin
       contentType,
       contentDisposition: getHeader(answer.headers, 'content-disposition'),
     });
-    saveBytes(fileName, answer.body, contentType ?? 'application/octet-stream');
+    downloadFile(fileName, answer.body, contentType ?? 'application/octet-stream');
   };
   const text = body !== undefined && 'text' in body ? body.text : undefined;
 

@@ -1,6 +1,6 @@
 import './vault.css';
 import { useState } from 'react';
-import { downloadText } from '../../components/ui/downloadText';
+import { downloadFile } from '../../components/ui/downloadFile';
 import { MAX_IDLE_LOCK_MINUTES } from '../../store/vaultSlice';
 import { usePlaygroundStore } from '../../store/usePlaygroundStore';
 import { CreateVaultForm } from './CreateVaultForm';
@@ -29,7 +29,7 @@ export function VaultPanel() {
 
   const download = async () => {
     const text = await exportFile();
-    if (text !== null) downloadText(EXPORT_FILE_NAME, text);
+    if (text !== null) downloadFile(EXPORT_FILE_NAME, text, 'application/json');
   };
 
   return (
