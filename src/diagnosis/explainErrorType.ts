@@ -29,12 +29,17 @@ const EXPLANATIONS: Record<string, string> = {
 };
 
 /**
- * The explanation of an x-amzn-ErrorType value, or undefined for one we do not know. Services
- * may qualify the name: `AccessDeniedException:http://internal.amazon.com/coral/...` (a suffix
- * after ':') or `com.amazon.coral.service#AccessDeniedException` (a namespace before '#').
+ * The bare name of an x-amzn-ErrorType value. Services may qualify it:
+ * `AccessDeniedException:http://internal.amazon.com/coral/...` (a suffix after ':') or
+ * `com.amazon.coral.service#AccessDeniedException` (a namespace before '#').
  */
+export function errorTypeName(type: string): string {
+  return type.split(':')[0]!.split('#').at(-1)!.trim();
+}
+
+/** The explanation of an x-amzn-ErrorType value, or undefined for one we do not know. */
 export function explainErrorType(type: string | null): string | undefined {
   if (type === null) return undefined;
-  const name = type.split(':')[0]!.split('#').at(-1)!.trim();
+  const name = errorTypeName(type);
   return Object.hasOwn(EXPLANATIONS, name) ? EXPLANATIONS[name] : undefined;
 }

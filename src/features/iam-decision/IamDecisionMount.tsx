@@ -4,6 +4,7 @@ import { lazy, Suspense } from 'react';
 import { getHeader } from '../../components/ui/bodyText';
 import { IAM_DECISION_HEADER } from '../../diagnosis/iamDecisionHeader';
 import type { HttpAnswer } from '../../transport/sendRequest';
+import { absentDecisionNote } from './absentDecisionNote';
 
 const IamDecisionView = lazy(() =>
   import('./IamDecisionView').then((module) => ({ default: module.IamDecisionView })),
@@ -12,13 +13,9 @@ const IamDecisionView = lazy(() =>
 export function IamDecisionMount({ answer }: { answer: HttpAnswer }) {
   const header = getHeader(answer.headers, IAM_DECISION_HEADER);
   if (header === undefined) {
-    // What the page can and cannot know: AWS says a request was denied, never by which statement.
-    return answer.status === 403 ? (
-      <p className="hint iam-decision-absent">
-        No IAM decision with this answer: AWS never says which policy statement decided, and the
-        local gateway sends its decision only once a signature is valid (and not with --strict).
-      </p>
-    ) : null;
+    // What the page can and cannot know, by the answer: no decision, or one AWS does not disclose.
+    const note = absentDecisionNote(answer);
+    return note === undefined ? null : <p className="hint iam-decision-absent">{note}</p>;
   }
   return (
     <Suspense fallback={<div style={{ minHeight: '12rem' }} aria-hidden="true" />}>
