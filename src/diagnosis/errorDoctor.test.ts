@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import * as gateway from '../../server/gateway/gatewayErrors';
 import { adviseOnError, type DoctorContext } from './errorDoctor';
 import { parseAwsError, type ParsedAwsError } from './parseAwsError';
+import { suggestStatement } from './suggestStatement';
+import { TEST_API, traceFor } from '../../test-support/iamTraces';
 
 const context: DoctorContext = {
   accessKeyId: 'AKIAIOSFODNN7EXAMPLE',
@@ -103,11 +105,22 @@ describe('adviseOnError', () => {
     );
     expect(advice.resourceArn).toBe(resource);
     expect(JSON.parse(advice.policyStatement!)).toEqual({
+      Sid: 'AllowPostHello',
       Effect: 'Allow',
       Action: 'execute-api:Invoke',
       Resource: resource,
     });
     expect(advice.policyStatement).toContain('\n  "Effect": "Allow"');
+  });
+
+  it('gives the same statement as the IAM decision view for the same refused request', () => {
+    const resource = `${TEST_API}/prod/GET/hello`;
+    const advice = advise(
+      gateway.accessDenied('arn:aws:iam::850047500507:user/demo', resource, false),
+    );
+    expect(JSON.parse(advice.policyStatement!)).toEqual(
+      suggestStatement(traceFor(resource))!.statement,
+    );
   });
 
   it('builds the resource ARN from the request when the message has none', () => {

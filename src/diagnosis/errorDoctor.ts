@@ -6,6 +6,7 @@ import { ALGORITHM, parseAmzDate, parseUrl, SIGV4A_ALGORITHM } from '../signing'
 import { clockSkewSeconds } from './clockSkew';
 import type { FixAction } from './diagnoseMismatch';
 import type { ParsedAwsError } from './parseAwsError';
+import { allowStatement } from './suggestStatement';
 
 export interface DoctorAdvice {
   title: string;
@@ -66,15 +67,6 @@ function invokedResourceArn(context: DoctorContext, callerArn: string | undefine
   const account = /^arn:aws[\w-]*:[^:]*:[^:]*:(\d{12}):/.exec(callerArn ?? '')?.[1] ?? '*';
   const region = context.region || '*';
   return `arn:aws:execute-api:${region}:${account}:${apiId}/${stage || '*'}/${context.method.toUpperCase()}/${resourcePath.replace(/^\//, '')}`;
-}
-
-/** A ready-to-copy IAM policy statement allowing the call. */
-export function invokePolicyStatement(resourceArn: string): string {
-  return JSON.stringify(
-    { Effect: 'Allow', Action: 'execute-api:Invoke', Resource: resourceArn },
-    null,
-    2,
-  );
 }
 
 /** Seconds to add to the local clock to sign with the server's, from the best evidence there is. */
@@ -224,7 +216,13 @@ function accessDeniedAdvice(error: ParsedAwsError, context: DoctorContext): Doct
     actions: [whoAmI],
     resourceArn,
   };
-  if (!error.explicitDeny) advice.policyStatement = invokePolicyStatement(resourceArn);
+  // Ready to copy: the same statement the IAM decision view suggests.
+  if (!error.explicitDeny)
+    advice.policyStatement = JSON.stringify(
+      allowStatement('execute-api:Invoke', resourceArn),
+      null,
+      2,
+    );
   return advice;
 }
 

@@ -31,6 +31,14 @@ function sidFor(resource: string): string {
 }
 
 /**
+ * The one place a statement allowing a refused request is built (this view's suggestion and the
+ * error doctor's): its action and resource ARN as they are, never a wider pattern.
+ */
+export function allowStatement(action: string, resource: string): SuggestedStatement {
+  return { Sid: sidFor(resource), Effect: 'Allow', Action: action, Resource: resource };
+}
+
+/**
  * The statement that allows exactly this request, when an added Allow can help: not after an
  * explicit deny (a Deny wins over any Allow: that statement must change instead), nor when the
  * request was allowed.
@@ -43,7 +51,7 @@ export function suggestStatement(trace: IamDecisionTrace): StatementSuggestion |
   const wildcard = /[*?]/.test(resource);
   return {
     policy: source,
-    statement: { Sid: sidFor(resource), Effect: 'Allow', Action: action, Resource: resource },
+    statement: allowStatement(action, resource),
     ...(wildcard
       ? {
           caveat:
