@@ -114,10 +114,17 @@ export function send(
   });
 }
 
-/** CONCURRENCY workers sending the pool round-robin for `ms`: answers per second, CPU shares. */
-export async function throughput(target: Target, ms: number): Promise<Measurement> {
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * CONCURRENCY workers sending the pool round-robin for `ms`: answers per second, CPU shares.
+ * As fast as the server answers; or, with `rate`, request n is not sent before n / rate seconds
+ * from the start (timers tick in milliseconds, so requests leave in small bursts each tick).
+ */
+export async function throughput(target: Target, ms: number, rate?: number): Promise<Measurement> {
   const agent = new Agent({ keepAlive: true, maxSockets: CONCURRENCY });
   let answered = 0;
+  let sent = 0;
   const serverBefore = childCpu(target.child);
   const generatorBefore = ownCpu();
   const machineBefore = machineBusyMs();
@@ -125,8 +132,14 @@ export async function throughput(target: Target, ms: number): Promise<Measuremen
   const end = start + ms;
   try {
     await Promise.all(
-      Array.from({ length: CONCURRENCY }, async (_, worker) => {
-        for (let i = worker; performance.now() < end; i += CONCURRENCY) {
+      Array.from({ length: CONCURRENCY }, async () => {
+        for (;;) {
+          const i = sent++;
+          if (rate !== undefined) {
+            const wait = start + (i * 1000) / rate - performance.now();
+            if (wait > 0) await sleep(wait);
+          }
+          if (performance.now() >= end) break;
           const answer = await send(
             agent,
             target.port,
