@@ -150,6 +150,29 @@ test.describe('the IAM decision', () => {
     await expect(iam.decision).toHaveCount(0);
   });
 
+  test('the body viewer below the answer does not move when the decision view loads', async ({
+    page,
+    own: { playground, iam },
+  }) => {
+    // Hold the decision view's code until the rest of the answer is on screen, so the one change
+    // between the two measures is the view replacing its placeholder.
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route(/\/IamDecisionView-[^/]*\.js$/, async (route) => {
+      await held;
+      await route.continue();
+    });
+    await playground.setRequest({ body: '', method: 'GET' });
+    expect(await playground.send()).toMatch(/^403\b/);
+    await expect(playground.errorDoctor).toBeVisible();
+    await expect(iam.bodyViewer).toBeVisible();
+    await expect(iam.decision).toHaveCount(0);
+    const before = await iam.documentTop(iam.bodyViewer);
+    release();
+    await expect(iam.rule).toBeVisible();
+    expect(await iam.documentTop(iam.bodyViewer)).toBe(before);
+  });
+
   for (const colorScheme of ['light', 'dark'] as const) {
     test(`the decision and the policies panel pass axe (${colorScheme})`, async ({
       page,

@@ -22,6 +22,14 @@ export class IamDecisionPage {
     // <mark>: Playwright's role list has no 'mark' yet.
     return statement.locator('mark');
   }
+  /** The response body viewer (its tabs), the first thing below the answer that could move. */
+  get bodyViewer(): Locator {
+    return this.playground.response.getByRole('tablist', { name: 'Response views' });
+  }
+  /** The top of a locator in the document (not the viewport, so a scroll does not count). */
+  async documentTop(locator: Locator): Promise<number> {
+    return locator.evaluate((element) => element.getBoundingClientRect().top + window.scrollY);
+  }
   get whyDenied(): Locator {
     return this.decision.getByRole('button', { name: 'Why was this denied?' });
   }

@@ -1,5 +1,6 @@
 // Where the IAM decision appears next to an answer. The view itself (and the trace decoder) load
-// only for an answer that carries the local gateway's header; its height is reserved meanwhile.
+// only for an answer that carries the local gateway's header. Its height depends on the trace, so
+// no placeholder could match it: the answer panel places it last, after the body viewer.
 import { lazy, Suspense } from 'react';
 import { getHeader } from '../../components/ui/bodyText';
 import { IAM_DECISION_HEADER } from '../../diagnosis/iamDecisionHeader';
@@ -18,7 +19,7 @@ export function IamDecisionMount({ answer }: { answer: HttpAnswer }) {
     return note === undefined ? null : <p className="hint iam-decision-absent">{note}</p>;
   }
   return (
-    <Suspense fallback={<div style={{ minHeight: '12rem' }} aria-hidden="true" />}>
+    <Suspense fallback={null}>
       <IamDecisionView headerValue={header} />
     </Suspense>
   );

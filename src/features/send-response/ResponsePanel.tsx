@@ -147,12 +147,13 @@ function AnswerView({
         </Suspense>
       )}
 
-      <IamDecisionMount answer={answer} />
-
       {/* Its height is reserved while it loads, so the page below does not jump. */}
       <Suspense fallback={<div className="response-viewer-placeholder" aria-hidden="true" />}>
         <ResponseViewer answer={answer} url={sent.outgoing.url} />
       </Suspense>
+
+      {/* Last: its height depends on the trace, so nothing below it can move when it loads. */}
+      <IamDecisionMount answer={answer} />
     </div>
   );
 }
