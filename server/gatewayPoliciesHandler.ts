@@ -31,8 +31,10 @@ function send(res: ServerResponse, status: number, value: unknown): void {
   res.end(body);
 }
 
-export function createGatewayPoliciesHandler(options: GatewayPoliciesHandlerOptions) {
-  return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+export function createGatewayPoliciesHandler(
+  options: GatewayPoliciesHandlerOptions,
+): (req: IncomingMessage, res: ServerResponse) => void {
+  const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const refusal = refuseCrossOrigin(req, options.port(), ENDPOINT);
     if (refusal) {
       dropRestOfUpload(req);
@@ -69,5 +71,14 @@ export function createGatewayPoliciesHandler(options: GatewayPoliciesHandlerOpti
     }
     const reply = await options.admin({ op: 'edit', edit: edit as never });
     send(res, reply.status, reply.body);
+  };
+  return (req, res) => {
+    // A bug of ours (or the gateway's process gone mid-question) answers 500; it never becomes
+    // an unhandled rejection, which would stop the whole playground.
+    handle(req, res).catch((error: unknown) => {
+      send(res, 500, {
+        message: `The gateway policies API failed unexpectedly (${(error as Error).message}).`,
+      });
+    });
   };
 }

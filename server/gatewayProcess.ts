@@ -225,10 +225,13 @@ export async function startGatewayProcess(options: GatewayProcessOptions): Promi
         pending.set(id, done);
         child.on('message', onMessage);
         const ask: GatewayParentMessage = { type: 'admin', id, request };
-        child.send(
-          ask,
-          (error) => error && done(unavailable('The local API Gateway is not running.')),
-        );
+        const stopped = () => done(unavailable('The local API Gateway is not running.'));
+        try {
+          child.send(ask, (error) => error && stopped());
+        } catch {
+          // The channel closed between the check above and now.
+          stopped();
+        }
       });
     },
     async close() {

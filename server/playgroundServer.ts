@@ -82,7 +82,7 @@ export async function startPlayground(options: PlaygroundOptions) {
     // The relay checks the Host itself, and says so in words the page explains.
     if (path === RELAY_PATH) return relay(request, response);
     if (isCollectionsPath(path!)) return collectionsApi(request, response);
-    if (path === GATEWAY_POLICIES_PATH) return void gatewayPolicies(request, response);
+    if (path === GATEWAY_POLICIES_PATH) return gatewayPolicies(request, response);
     if (!localHosts(appPort).has(request.headers.host ?? '')) {
       request.resume();
       response
