@@ -233,6 +233,36 @@ test.describe('the playground page', () => {
     );
   });
 
+  test('an answer comes with its error doctor and body viewer at once: nothing grows under it afterwards', async ({
+    page,
+    playground,
+  }) => {
+    // The answer's views load once the first signature is on screen.
+    await page.waitForLoadState('networkidle');
+    // What the page holds at the first moment its outcome reads 403.
+    const firstFrame = page.evaluate(
+      () =>
+        new Promise<{ doctor: boolean; viewer: boolean; waiting: boolean }>((resolve) => {
+          const observer = new MutationObserver(() => {
+            const outcome = document.querySelector('[role="status"][aria-label="Outcome"]');
+            if (!outcome?.textContent?.startsWith('403')) return;
+            observer.disconnect();
+            const text = document.body.innerText;
+            resolve({
+              doctor: text.includes('Error doctor'),
+              viewer:
+                document.querySelector('[role="tablist"][aria-label="Response views"]') !== null,
+              waiting: text.includes('Reading the error…'),
+            });
+          });
+          observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+        }),
+    );
+    await playground.setRequest({ body: '', method: 'GET' });
+    expect(await playground.send()).toMatch(/^403\b/);
+    expect(await firstFrame).toEqual({ doctor: true, viewer: true, waiting: false });
+  });
+
   test('a wrong secret key gets InvalidSignatureException', async ({ playground }) => {
     await playground.fillCredentials({
       accessKeyId: demo.accessKeyId,

@@ -1,5 +1,5 @@
 import './send-response.css';
-import { lazy, Suspense, useMemo } from 'react';
+import { useEffect, useMemo } from 'react';
 import { parseAwsError } from '../../diagnosis/parseAwsError';
 import { explainErrorType } from '../../diagnosis/explainErrorType';
 import type { ResponseOutcome, SentRequest } from '../../store/playgroundState';
@@ -10,17 +10,24 @@ import { doctorContext } from '../diagnose/awsErrorContext';
 import { ClockOffsetLine, ClockSkewNotice } from './ClockNotice';
 import { IamDecisionMount } from '../iam-decision/IamDecisionMount';
 import { IAM_DECISION_HEADER } from '../../diagnosis/iamDecisionHeader';
+import { preloadable } from '../../components/ui/preloadable';
+import { afterFirstPaint } from '../../store/firstPaint';
 
-// The mismatch view and the error doctor load with the first AWS error, not with the page.
-const AwsErrorHelp = lazy(() =>
-  import('../diagnose/AwsErrorHelp').then((module) => ({ default: module.AwsErrorHelp })),
+// The mismatch view and the error doctor, and the body and headers viewer (JSON tree, hex,
+// search, Save), are not part of the first visit's code: they load once the first signature is
+// on screen, or when a request is sent if that comes first, so an answer renders with them at
+// once instead of growing when they arrive.
+const doctor = preloadable(() =>
+  import('../diagnose/AwsErrorHelp').then((module) => module.AwsErrorHelp),
 );
-// The body and headers viewer (JSON tree, hex, search, Save) loads with the first answer too.
-const ResponseViewer = lazy(() =>
-  import('../response-viewer/ResponseViewer').then((module) => ({
-    default: module.ResponseViewer,
-  })),
+const viewer = preloadable(() =>
+  import('../response-viewer/ResponseViewer').then((module) => module.ResponseViewer),
 );
+const preloadAnswerViews = () => {
+  void doctor.preload();
+  void viewer.preload();
+};
+afterFirstPaint(preloadAnswerViews);
 
 function headline(outcome: ResponseOutcome): string {
   switch (outcome.kind) {
@@ -48,6 +55,10 @@ function headlineClass(outcome: ResponseOutcome): string {
 export function ResponsePanel() {
   const outcome = usePlaygroundStore((s) => s.response.outcome);
   const transport = usePlaygroundStore((s) => s.options.transport);
+  const sending = outcome.kind === 'sending';
+  useEffect(() => {
+    if (sending) preloadAnswerViews();
+  }, [sending]);
   return (
     <div className="response">
       <div className="outcome-line">
@@ -137,20 +148,21 @@ function AnswerView({
 
       <ClockSkewNotice answer={answer} receivedAt={receivedAt} />
       {awsError !== null && awsError.kind !== 'unknown' && (
-        <Suspense fallback={<p className="hint">Reading the error…</p>}>
-          <AwsErrorHelp
-            error={awsError}
-            ours={ours}
-            context={context}
-            iamDecision={getHeader(answer.headers, IAM_DECISION_HEADER)}
-          />
-        </Suspense>
+        <doctor.Component
+          fallback={<p className="hint">Reading the error…</p>}
+          error={awsError}
+          ours={ours}
+          context={context}
+          iamDecision={getHeader(answer.headers, IAM_DECISION_HEADER)}
+        />
       )}
 
-      {/* Its height is reserved while it loads, so the page below does not jump. */}
-      <Suspense fallback={<div className="response-viewer-placeholder" aria-hidden="true" />}>
-        <ResponseViewer answer={answer} url={sent.outgoing.url} />
-      </Suspense>
+      {/* Its height is reserved if it is still loading, so the page below does not jump. */}
+      <viewer.Component
+        fallback={<div className="response-viewer-placeholder" aria-hidden="true" />}
+        answer={answer}
+        url={sent.outgoing.url}
+      />
 
       {/* Last: its height depends on the trace, so nothing below it can move when it loads. */}
       <IamDecisionMount answer={answer} />
