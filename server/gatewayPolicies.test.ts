@@ -137,6 +137,7 @@ describe('the gateway policies API', () => {
       { kind: 'identity', name: 'admin' },
       { kind: 'identity', name: 'temp' },
       { kind: 'role', name: 'reader' },
+      { kind: 'trust', name: 'reader' },
       { kind: 'resource' },
     ]);
     expect(view.policies[0]!.text).toContain('InvokePostOnly');
@@ -216,6 +217,69 @@ describe('the gateway policies API', () => {
     });
     expect(removed.status).toBe(200);
     expect((await getHelloAsDemo()).status).toBe(200);
+  });
+
+  it("edits a role's trust policy: the local STS asks it on the next AssumeRole", async () => {
+    const reader = 'arn:aws:iam::850047500507:role/reader';
+    const trust = (principal: string) =>
+      JSON.stringify({
+        Version: '2012-10-17',
+        Statement: [{ Effect: 'Allow', Principal: { AWS: principal }, Action: 'sts:AssumeRole' }],
+      });
+    const assumeAsDemo = async () => {
+      const url = `${new URL(running.gatewayBase!).origin}/sts/`;
+      const body = new URLSearchParams({
+        Action: 'AssumeRole',
+        Version: '2011-06-15',
+        RoleArn: reader,
+        RoleSessionName: 'learner',
+      }).toString();
+      const signed = await signer.signRequest({
+        method: 'POST',
+        url,
+        headers: [['content-type', 'application/x-www-form-urlencoded; charset=utf-8']],
+        body,
+        credentials: keysOf(DEMO),
+        region: 'us-east-1',
+        service: 'sts',
+        signingDate: new Date(),
+      });
+      const answer = await fetch(signed.url, { method: 'POST', headers: signed.headers, body });
+      return { status: answer.status, text: await answer.text() };
+    };
+    expect((await assumeAsDemo()).status).toBe(200);
+
+    const onlyAdmin = await call({
+      method: 'POST',
+      body: {
+        target: { kind: 'trust', name: 'reader' },
+        text: trust('arn:aws:iam::850047500507:user/admin'),
+      },
+    });
+    expect(onlyAdmin.status).toBe(200);
+    const refused = await assumeAsDemo();
+    expect(refused.status).toBe(403);
+    expect(refused.text).toContain(
+      `not authorized to perform: sts:AssumeRole on resource: ${reader}`,
+    );
+
+    // A trust policy must say whom it trusts: refused with its place, nothing applied.
+    const noPrincipal = await call({
+      method: 'POST',
+      body: {
+        target: { kind: 'trust', name: 'reader' },
+        text: '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"sts:AssumeRole"}]}',
+      },
+    });
+    expect(noPrincipal.status).toBe(422);
+    expect(noPrincipal.body).toContain('needs a Principal');
+
+    const restored = await call({
+      method: 'POST',
+      body: { target: { kind: 'trust', name: 'reader' }, text: trust(DEMO.arn) },
+    });
+    expect(restored.status).toBe(200);
+    expect((await assumeAsDemo()).status).toBe(200);
   });
 
   it('says which policy does not exist', async () => {

@@ -47,6 +47,12 @@ export function describePolicies(
       arn: role.arn,
       text: documentText(role.policy),
     })),
+    // Who may assume each role (the local STS's AssumeRole asks it).
+    ...config.roles.map((role) => ({
+      target: { kind: 'trust' as const, name: role.name },
+      arn: role.arn,
+      text: documentText(role.trustPolicy),
+    })),
     {
       target: { kind: 'resource' },
       arn: apiArnPrefix(config).slice(0, -1),
@@ -59,7 +65,7 @@ export function describePolicies(
 /** Where the target's policy sits in the configuration, or undefined when there is no such one. */
 function locate(config: GatewayConfig, target: PolicyTarget) {
   if (target.kind === 'resource') return { kind: 'resource' as const };
-  const list = target.kind === 'identity' ? config.identities : config.roles;
+  const list = target.kind === 'identity' ? config.identities : config.roles; // role, trust
   const at = list.findIndex((entry) => entry.name === target.name);
   return at < 0 ? undefined : { kind: target.kind, at };
 }
@@ -68,7 +74,10 @@ function isTarget(value: unknown): value is PolicyTarget {
   if (typeof value !== 'object' || value === null) return false;
   const target = value as Record<string, unknown>;
   if (target.kind === 'resource') return true;
-  return (target.kind === 'identity' || target.kind === 'role') && typeof target.name === 'string';
+  return (
+    (target.kind === 'identity' || target.kind === 'role' || target.kind === 'trust') &&
+    typeof target.name === 'string'
+  );
 }
 
 /**
@@ -103,7 +112,8 @@ export function editPolicy(
   const removing = place.kind === 'resource' && request.text.trim() === '';
   let statements: PolicyStatement[] | null = null;
   if (!removing) {
-    const kind = place.kind === 'resource' ? 'resource' : 'identity';
+    const kind =
+      place.kind === 'resource' ? 'resource' : place.kind === 'trust' ? 'trust' : 'identity';
     const checked = validatePolicyDocument(
       request.text,
       kind,
@@ -126,6 +136,8 @@ export function editPolicy(
     if (place.kind === 'resource') config.resourcePolicy = statements;
     else if (place.kind === 'identity')
       config.identities[place.at] = { ...config.identities[place.at]!, policy: statements! };
+    else if (place.kind === 'trust')
+      config.roles[place.at] = { ...config.roles[place.at]!, trustPolicy: statements! };
     else config.roles[place.at] = { ...config.roles[place.at]!, policy: statements! };
     forgetDecisions();
   }

@@ -5,9 +5,12 @@
 /** Where the page reads and edits the gateway's policies (same origin, same guard as the relay). */
 export const GATEWAY_POLICIES_PATH = '/api/gateway-policies';
 
-/** The policy an edit replaces. */
+/** The policy an edit replaces: an identity's or a role's own, a role's trust policy, the API's. */
 export type PolicyTarget =
-  { kind: 'identity'; name: string } | { kind: 'role'; name: string } | { kind: 'resource' };
+  | { kind: 'identity'; name: string }
+  | { kind: 'role'; name: string }
+  | { kind: 'trust'; name: string }
+  | { kind: 'resource' };
 
 /** One policy the gateway applies, as JSON text the page can edit. */
 export interface GatewayPolicyEntry {
@@ -49,7 +52,7 @@ export type PolicyEditAnswer =
   | { ok: true; applied: boolean; view: GatewayPoliciesView }
   | { ok: false; message: string; problems: PolicyTextProblem[] };
 
-/** The key a target is known by on the page: identity:demo, role:reader, resource. */
+/** The key a target is known by on the page: identity:demo, role:reader, trust:reader, resource. */
 export const targetKey = (target: PolicyTarget): string =>
   target.kind === 'resource' ? 'resource' : `${target.kind}:${target.name}`;
 

@@ -27,10 +27,18 @@ type Check =
   | { state: 'unchanged' | 'checking' | 'valid' }
   | { state: 'invalid'; problems: PolicyTextProblem[]; message?: string };
 
-const labelOf = (entry: GatewayPolicyEntry): string =>
-  entry.target.kind === 'resource'
-    ? 'API resource policy'
-    : `${entry.target.kind === 'identity' ? 'Identity' : 'Role'} ${entry.target.name}`;
+function labelOf({ target }: GatewayPolicyEntry): string {
+  switch (target.kind) {
+    case 'resource':
+      return 'API resource policy';
+    case 'identity':
+      return `Identity ${target.name}`;
+    case 'role':
+      return `Role ${target.name}`;
+    case 'trust':
+      return `Role ${target.name}: who may assume it (trust policy)`;
+  }
+}
 
 export function GatewayPoliciesEditor() {
   const [view, setView] = useState<GatewayPoliciesView>();
@@ -169,6 +177,12 @@ function PoliciesForm({
         <p className="hint">
           Sessions already issued for this role keep the policy they were issued with: assume the
           role again after Apply.
+        </p>
+      )}
+      {entry.target.kind === 'trust' && (
+        <p className="hint">
+          The local STS asks it on each AssumeRole; sessions already issued stay valid until they
+          expire.
         </p>
       )}
       {focused?.statement !== undefined && (
