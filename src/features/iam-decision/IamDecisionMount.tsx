@@ -11,8 +11,20 @@ const IamDecisionView = lazy(() =>
   import('./IamDecisionView').then((module) => ({ default: module.IamDecisionView })),
 );
 
-export function IamDecisionMount({ answer }: { answer: HttpAnswer }) {
+/**
+ * `trusted`: the answer came from a gateway on this machine. Any API could send the header, and a
+ * made-up decision would point the user at the wrong policy: from elsewhere it is not shown.
+ */
+export function IamDecisionMount({ answer, trusted }: { answer: HttpAnswer; trusted: boolean }) {
   const header = getHeader(answer.headers, IAM_DECISION_HEADER);
+  if (header !== undefined && !trusted) {
+    return (
+      <p className="hint iam-decision-absent">
+        This answer carries an {IAM_DECISION_HEADER} header, but not from a local gateway on this
+        machine: only the playground&apos;s own gateway sends it, so it is not shown.
+      </p>
+    );
+  }
   if (header === undefined) {
     // What the page can and cannot know, by the answer: no decision, or one AWS does not disclose.
     const note = absentDecisionNote(answer);

@@ -9,7 +9,7 @@ import { decodeBody, formatBytes, getHeader } from '../../components/ui/bodyText
 import { doctorContext } from '../diagnose/awsErrorContext';
 import { ClockOffsetLine, ClockSkewNotice } from './ClockNotice';
 import { IamDecisionMount } from '../iam-decision/IamDecisionMount';
-import { IAM_DECISION_HEADER } from '../../diagnosis/iamDecisionHeader';
+import { decisionTrustedFrom, IAM_DECISION_HEADER } from '../../diagnosis/iamDecisionHeader';
 import { preloadable } from '../../components/ui/preloadable';
 import { afterFirstPaint } from '../../store/firstPaint';
 
@@ -120,6 +120,8 @@ function AnswerView({
     [answer.status, answer.body, contentType],
   );
   const serverDate = getHeader(answer.headers, 'date');
+  const trusted = decisionTrustedFrom(sent.outgoing.url);
+  const localDecision = trusted ? getHeader(answer.headers, IAM_DECISION_HEADER) : undefined;
   // Any error answer AWS explains in its body (403s above all): what it means and what to do.
   const awsError = useMemo(
     () => (errorText !== null ? parseAwsError({ body: errorText, errorType }) : null),
@@ -153,7 +155,7 @@ function AnswerView({
           error={awsError}
           ours={ours}
           context={context}
-          iamDecision={getHeader(answer.headers, IAM_DECISION_HEADER)}
+          iamDecision={localDecision}
         />
       )}
 
@@ -165,7 +167,7 @@ function AnswerView({
       />
 
       {/* Last: its height depends on the trace, so nothing below it can move when it loads. */}
-      <IamDecisionMount answer={answer} />
+      <IamDecisionMount answer={answer} trusted={trusted} />
     </div>
   );
 }
