@@ -1,10 +1,10 @@
 import './import-export.css';
-import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useMemo, useState } from 'react';
 import { buildExports, withheldExportHeaders, type ExportId } from '../../exporting/exports';
 import type { SigningInput, SigningResult } from '../../signing';
 import { Checkbox } from '../../components/ui/Checkbox';
 import { CopyButton } from '../../components/ui/CopyButton';
-import { tabListTarget } from '../../components/ui/tabListKey';
+import { TabList } from '../../components/ui/TabList';
 
 interface ExportSnippetsProps {
   input: SigningInput;
@@ -20,42 +20,18 @@ export function ExportSnippets({ input, result }: ExportSnippetsProps) {
     return { snippets: buildExports(context), withheld: withheldExportHeaders(context) };
   }, [result, input, inlineSecret]);
   const shown = snippets.find((snippet) => snippet.id === selected) ?? snippets[0];
-  const tabs = useRef(new Map<ExportId, HTMLButtonElement>());
-
-  // One Tab stop for the list; the arrow keys, Home and End choose a format (and follow focus).
-  const onTabKeyDown = (event: KeyboardEvent<HTMLButtonElement>, index: number) => {
-    const target = tabListTarget(event.key, index, snippets.length);
-    if (target === null) return;
-    event.preventDefault();
-    const id = snippets[target]!.id;
-    setSelected(id);
-    tabs.current.get(id)?.focus();
-  };
 
   return (
     <div className="export">
-      <div role="tablist" aria-label="Export formats" className="export-tabs">
-        {snippets.map((snippet, index) => (
-          <button
-            key={snippet.id}
-            ref={(element) => {
-              if (element) tabs.current.set(snippet.id, element);
-              else tabs.current.delete(snippet.id);
-            }}
-            type="button"
-            role="tab"
-            id={`export-tab-${snippet.id}`}
-            aria-selected={snippet.id === shown?.id}
-            aria-controls="export-panel"
-            tabIndex={snippet.id === shown?.id ? 0 : -1}
-            className="small-button"
-            onClick={() => setSelected(snippet.id)}
-            onKeyDown={(event) => onTabKeyDown(event, index)}
-          >
-            {snippet.title}
-          </button>
-        ))}
-      </div>
+      <TabList
+        label="Export formats"
+        className="export-tabs"
+        items={snippets}
+        selected={shown?.id ?? selected}
+        onSelect={setSelected}
+        idPrefix="export"
+        panelId="export-panel"
+      />
       <Checkbox checked={inlineSecret} onChange={setInlineSecret}>
         Include the secret key, session token and credential headers in the code
       </Checkbox>

@@ -1,8 +1,8 @@
 import './response-viewer.css';
-import { useId, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { useId, useMemo, useState, type ReactNode } from 'react';
 import { CopyButton } from '../../components/ui/CopyButton';
 import { getHeader } from '../../components/ui/bodyText';
-import { tabListTarget } from '../../components/ui/tabListKey';
+import { TabList } from '../../components/ui/TabList';
 import type { HttpAnswer } from '../../transport/sendOutcome';
 import { HeadersTable } from './HeadersTable';
 import { HexView } from './HexView';
@@ -147,16 +147,6 @@ export function ResponseViewer({ answer, url }: { answer: HttpAnswer; url: strin
   // The choice of view outlives the answer (Headers stays Headers on the next Send) when it can.
   const [selected, setSelected] = useState<ViewId>(views[0]!.id);
   const shown = views.find((view) => view.id === selected) ?? views[0]!;
-  const tabs = useRef(new Map<ViewId, HTMLButtonElement>());
-
-  const onTabKeyDown = (event: KeyboardEvent, index: number) => {
-    const target = tabListTarget(event.key, index, views.length);
-    if (target === null) return;
-    event.preventDefault();
-    const view = views[target]!;
-    setSelected(view.id);
-    tabs.current.get(view.id)?.focus();
-  };
 
   const save = () => {
     const fileName = responseFileName({
@@ -171,28 +161,15 @@ export function ResponseViewer({ answer, url }: { answer: HttpAnswer; url: strin
   return (
     <div className="response-viewer">
       <div className="viewer-head">
-        <div role="tablist" aria-label="Response views" className="viewer-tabs">
-          {views.map((view, index) => (
-            <button
-              key={view.id}
-              ref={(element) => {
-                if (element) tabs.current.set(view.id, element);
-                else tabs.current.delete(view.id);
-              }}
-              type="button"
-              role="tab"
-              id={`${id}-tab-${view.id}`}
-              aria-selected={view.id === shown.id}
-              aria-controls={`${id}-panel`}
-              tabIndex={view.id === shown.id ? 0 : -1}
-              className="small-button"
-              onClick={() => setSelected(view.id)}
-              onKeyDown={(event) => onTabKeyDown(event, index)}
-            >
-              {view.title}
-            </button>
-          ))}
-        </div>
+        <TabList
+          label="Response views"
+          className="viewer-tabs"
+          items={views}
+          selected={shown.id}
+          onSelect={setSelected}
+          idPrefix={id}
+          panelId={`${id}-panel`}
+        />
         <div className="step-actions">
           {text !== undefined && text !== '' && <CopyButton text={text} what="response body" />}
           {answer.body.byteLength > 0 && (
