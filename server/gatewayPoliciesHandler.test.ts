@@ -20,7 +20,11 @@ beforeAll(async () => {
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
 it('answers 500 in words when the gateway cannot be asked', async () => {
-  const answer = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+  const answer = await new Promise<{
+    status: number;
+    body: string;
+    headers: Record<string, unknown>;
+  }>((resolve, reject) => {
     const outgoing = request(
       {
         host: '127.0.0.1',
@@ -31,13 +35,21 @@ it('answers 500 in words when the gateway cannot be asked', async () => {
       (response) => {
         let body = '';
         response.on('data', (chunk: Buffer) => (body += chunk.toString()));
-        response.on('end', () => resolve({ status: response.statusCode ?? 0, body }));
+        response.on('end', () =>
+          resolve({ status: response.statusCode ?? 0, body, headers: response.headers }),
+        );
       },
     );
     outgoing.on('error', reject);
     outgoing.end();
   });
   expect(answer.status).toBe(500);
+  // Like the playground's other JSON endpoints (sendJson): never cached, sniffed or embedded.
+  expect(answer.headers).toMatchObject({
+    'cache-control': 'no-store',
+    'x-content-type-options': 'nosniff',
+    'cross-origin-resource-policy': 'same-origin',
+  });
   expect(JSON.parse(answer.body)).toEqual({
     message: 'The gateway policies API failed unexpectedly (the channel closed).',
   });

@@ -8,6 +8,7 @@ import type { GatewayAdminReply, GatewayAdminRequest } from './gateway/liveConfi
 import { MAX_POLICY_TEXT_LENGTH } from './gateway/iam/locatePolicyProblems';
 import { dropRestOfUpload, readBoundedBody } from './readBoundedBody';
 import { refuseCrossOrigin, type GuardedEndpoint } from './sameOriginGuard';
+import { sendJson } from './sendJson';
 
 const ENDPOINT: GuardedEndpoint = { who: 'The gateway policies API', methods: ['GET', 'POST'] };
 /** A policy text and its target, with room for JSON escapes. */
@@ -21,14 +22,7 @@ export interface GatewayPoliciesHandlerOptions {
 }
 
 function send(res: ServerResponse, status: number, value: unknown): void {
-  if (res.headersSent || res.destroyed) return;
-  const body = JSON.stringify(value);
-  res.writeHead(status, {
-    'Content-Type': 'application/json; charset=utf-8',
-    'Content-Length': Buffer.byteLength(body),
-    'Cache-Control': 'no-store',
-  });
-  res.end(body);
+  sendJson(res, status, value, status === 405 ? { Allow: ENDPOINT.methods.join(', ') } : {});
 }
 
 export function createGatewayPoliciesHandler(

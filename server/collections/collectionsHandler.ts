@@ -5,6 +5,7 @@
 //   DELETE /api/collections/<id>   remove its files
 // Behind the relay's guard (sameOriginGuard.ts): only the playground page may read or write.
 // Every answer is JSON; bad input is a 4xx saying what is wrong, never a crash.
+import { sendJson } from '../sendJson';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import {
   COLLECTIONS_API_PATH,
@@ -139,24 +140,13 @@ export function createCollectionsHandler(
   };
 }
 
-/** A JSON answer, never cached, readable by the page's own origin only. Returns the status. */
+/** A JSON answer (sendJson); returns the status, for the log line. */
 function send(
   res: ServerResponse,
   status: number,
   value: unknown,
   allow?: readonly string[],
 ): string {
-  if (res.headersSent || res.destroyed) return String(status);
-  const body = JSON.stringify(value);
-  res.writeHead(status, {
-    'Content-Type': 'application/json; charset=utf-8',
-    'Content-Length': Buffer.byteLength(body),
-    'Cache-Control': 'no-store',
-    'X-Content-Type-Options': 'nosniff',
-    // Another site may not even embed the answer (an <img> or <script> of this URL).
-    'Cross-Origin-Resource-Policy': 'same-origin',
-    ...(allow === undefined ? {} : { Allow: allow.join(', ') }),
-  });
-  res.end(body);
+  sendJson(res, status, value, allow === undefined ? {} : { Allow: allow.join(', ') });
   return String(status);
 }

@@ -31,6 +31,7 @@ import { forLog } from './relayText';
 import { sendUpstream } from './sendUpstream';
 import { createUpstreamAgents } from './upstreamAgents';
 import { createLineWriter, type LineWriter } from '../lineWriter';
+import { sendJson } from '../sendJson';
 
 export interface RelayHandlerOptions {
   /** The port the app (and so the relay) is served on; a function when it is known only later. */
@@ -162,17 +163,10 @@ function standardOutputLog(): (line: string) => void {
 
 /** The relay's own answer: JSON, never cached, marked as the relay's (RELAY_HEADER). */
 function send(res: ServerResponse, status: number, result: RelayResponse | RelayFailure) {
-  if (res.headersSent || res.destroyed) return;
-  const body = JSON.stringify(result);
-  res.writeHead(status, {
-    'Content-Type': 'application/json; charset=utf-8',
-    'Content-Length': Buffer.byteLength(body),
-    'Cache-Control': 'no-store',
-    'X-Content-Type-Options': 'nosniff',
+  sendJson(res, status, result, {
     [RELAY_HEADER]: '1',
     ...(status === 405 ? { Allow: 'POST' } : {}),
   });
-  res.end(body);
 }
 
 function fail(res: ServerResponse, error: RelayError) {
