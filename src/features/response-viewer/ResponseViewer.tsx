@@ -24,6 +24,13 @@ interface View {
   render: () => ReactNode;
 }
 
+/** The body as received, as text. */
+const rawView = (text: string): View => ({
+  id: 'raw',
+  title: 'Raw',
+  render: () => <TextView text={text} label="Response body" />,
+});
+
 /** The views an answer offers, the most readable first. */
 function viewsFor(body: ShownBody | undefined, tree: JsonTree | null, answer: HttpAnswer): View[] {
   const views: View[] = [];
@@ -53,20 +60,12 @@ function viewsFor(body: ShownBody | undefined, tree: JsonTree | null, answer: Ht
             </>
           ),
       });
-      views.push({
-        id: 'raw',
-        title: 'Raw',
-        render: () => <TextView text={body.text} label="Response body" />,
-      });
+      views.push(rawView(body.text));
       views.push(hex);
       break;
     case 'xml':
       views.push({ id: 'pretty', title: 'Pretty', render: () => <XmlView text={body.text} /> });
-      views.push({
-        id: 'raw',
-        title: 'Raw',
-        render: () => <TextView text={body.text} label="Response body" />,
-      });
+      views.push(rawView(body.text));
       views.push(hex);
       break;
     case 'image':
