@@ -2,14 +2,15 @@ import type { ServerResponse } from 'node:http';
 
 /**
  * A JSON answer from the playground's own endpoints (relay, collections, gateway policies): never
- * cached, never sniffed as another type, and not embeddable by another site (an <img> or
- * <script> of this URL). `extra` adds or overrides headers (Allow, the relay's mark).
+ * cached, never sniffed as another type, and (unless `sameOriginOnly` is false) not embeddable by
+ * another site (an <img> or <script> of this URL). `extra` adds headers (Allow, the relay's mark).
  */
 export function sendJson(
   res: ServerResponse,
   status: number,
   value: unknown,
   extra: Record<string, string> = {},
+  sameOriginOnly = true,
 ): void {
   if (res.headersSent || res.destroyed) return;
   const body = JSON.stringify(value);
@@ -18,7 +19,7 @@ export function sendJson(
     'Content-Length': String(Buffer.byteLength(body)),
     'Cache-Control': 'no-store',
     'X-Content-Type-Options': 'nosniff',
-    'Cross-Origin-Resource-Policy': 'same-origin',
+    ...(sameOriginOnly ? { 'Cross-Origin-Resource-Policy': 'same-origin' } : {}),
     ...extra,
   });
   res.end(body);

@@ -163,10 +163,15 @@ function standardOutputLog(): (line: string) => void {
 
 /** The relay's own answer: JSON, never cached, marked as the relay's (RELAY_HEADER). */
 function send(res: ServerResponse, status: number, result: RelayResponse | RelayFailure) {
-  sendJson(res, status, result, {
-    [RELAY_HEADER]: '1',
-    ...(status === 405 ? { Allow: 'POST' } : {}),
-  });
+  // Without CORP: the relay's guard (refuseCaller) is what stops other sites, and its refusals
+  // reach them as the opaque answers e2e/security.spec.ts pins down.
+  sendJson(
+    res,
+    status,
+    result,
+    { [RELAY_HEADER]: '1', ...(status === 405 ? { Allow: 'POST' } : {}) },
+    false,
+  );
 }
 
 function fail(res: ServerResponse, error: RelayError) {
