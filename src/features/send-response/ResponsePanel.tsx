@@ -1,33 +1,20 @@
 import './send-response.css';
-import { useEffect, useMemo } from 'react';
-import { parseAwsError } from '../../diagnosis/parseAwsError';
-import { explainErrorType } from '../../diagnosis/explainErrorType';
-import type { ResponseOutcome, SentRequest } from '../../store/playgroundState';
+import { useEffect } from 'react';
+import type { ResponseOutcome } from '../../store/playgroundState';
 import { usePlaygroundStore } from '../../store/usePlaygroundStore';
-import type { HttpAnswer, TransportFailure } from '../../transport/sendRequest';
-import { decodeBody, formatBytes, getHeader } from '../../components/ui/bodyText';
-import { doctorContext } from '../diagnose/awsErrorContext';
-import { ClockOffsetLine, ClockSkewNotice } from './ClockNotice';
-import { IamDecisionMount } from '../iam-decision/IamDecisionMount';
-import { decisionTrustedFrom, IAM_DECISION_HEADER } from '../../diagnosis/iamDecisionHeader';
+import type { TransportFailure } from '../../transport/sendRequest';
+import { formatBytes } from '../../components/ui/bodyText';
+import { ClockOffsetLine } from './ClockNotice';
 import { preloadable } from '../../components/ui/preloadable';
 import { afterFirstPaint } from '../../store/firstPaint';
 
-// The mismatch view and the error doctor, and the body and headers viewer (JSON tree, hex,
-// search, Save), are not part of the first visit's code: they load once the first signature is
-// on screen, or when a request is sent if that comes first, so an answer renders with them at
-// once instead of growing when they arrive.
-const doctor = preloadable(() =>
-  import('../diagnose/AwsErrorHelp').then((module) => module.AwsErrorHelp),
-);
-const viewer = preloadable(() =>
-  import('../response-viewer/ResponseViewer').then((module) => module.ResponseViewer),
-);
-const preloadAnswerViews = () => {
-  void doctor.preload();
-  void viewer.preload();
-};
-afterFirstPaint(preloadAnswerViews);
+// An HTTP answer's view (the error's explanation and doctor, the body and headers viewer, the
+// IAM decision) is not part of the first visit's code: it loads once the first signature is on
+// screen, or when a request is sent if that comes first, so an answer renders with it at once
+// instead of growing when it arrives.
+const answerView = preloadable(() => import('./AnswerView').then((module) => module.AnswerView));
+const preloadAnswerView = () => void answerView.preload();
+afterFirstPaint(preloadAnswerView);
 
 function headline(outcome: ResponseOutcome): string {
   switch (outcome.kind) {
@@ -57,7 +44,7 @@ export function ResponsePanel() {
   const transport = usePlaygroundStore((s) => s.options.transport);
   const sending = outcome.kind === 'sending';
   useEffect(() => {
-    if (sending) preloadAnswerViews();
+    if (sending) preloadAnswerView();
   }, [sending]);
   return (
     <div className="response">
@@ -95,79 +82,14 @@ export function ResponsePanel() {
         </p>
       )}
       {outcome.kind === 'response' && (
-        <AnswerView answer={outcome.answer} sent={outcome.sent} receivedAt={outcome.receivedAt} />
-      )}
-      {outcome.kind === 'failure' && <FailureView failure={outcome.failure} />}
-    </div>
-  );
-}
-
-function AnswerView({
-  answer,
-  sent,
-  receivedAt,
-}: {
-  answer: HttpAnswer;
-  sent: SentRequest;
-  receivedAt: number | undefined;
-}) {
-  const errorType = getHeader(answer.headers, 'x-amzn-ErrorType') ?? null;
-  const explanation = explainErrorType(errorType);
-  const contentType = getHeader(answer.headers, 'content-type');
-  // Only an error answer is read here, for the error doctor; the viewer reads the body itself.
-  const errorText = useMemo(
-    () => (answer.status >= 400 ? decodeBody(answer.body, contentType).text : null),
-    [answer.status, answer.body, contentType],
-  );
-  const serverDate = getHeader(answer.headers, 'date');
-  const trusted = decisionTrustedFrom(sent.outgoing.url);
-  const localDecision = trusted ? getHeader(answer.headers, IAM_DECISION_HEADER) : undefined;
-  // Any error answer AWS explains in its body (403s above all): what it means and what to do.
-  const awsError = useMemo(
-    () => (errorText !== null ? parseAwsError({ body: errorText, errorType }) : null),
-    [errorText, errorType],
-  );
-  const ours = useMemo(() => ({ input: sent.input, result: sent.signing }), [sent]);
-  const context = useMemo(
-    () =>
-      doctorContext(ours, {
-        ...(serverDate === undefined ? {} : { serverDate }),
-        ...(receivedAt === undefined ? {} : { receivedAt }),
-      }),
-    [ours, serverDate, receivedAt],
-  );
-
-  return (
-    <div className="answer">
-      {errorType !== null && (
-        <div className="callout">
-          <p className="callout-title">
-            <code>x-amzn-ErrorType: {errorType}</code>
-          </p>
-          {explanation !== undefined && <p>{explanation}</p>}
-        </div>
-      )}
-
-      <ClockSkewNotice answer={answer} receivedAt={receivedAt} />
-      {awsError !== null && awsError.kind !== 'unknown' && (
-        <doctor.Component
-          fallback={<p className="hint">Reading the error…</p>}
-          error={awsError}
-          ours={ours}
-          context={context}
-          iamDecision={localDecision}
+        <answerView.Component
+          fallback={<div className="response-viewer-placeholder" aria-hidden="true" />}
+          answer={outcome.answer}
+          sent={outcome.sent}
+          receivedAt={outcome.receivedAt}
         />
       )}
-
-      {/* Its height is reserved if it is still loading, so the page below does not jump. */}
-      <viewer.Component
-        fallback={<div className="response-viewer-placeholder" aria-hidden="true" />}
-        answer={answer}
-        url={sent.outgoing.url}
-      />
-
-      {/* Last: its height depends on the trace, so nothing below it can move when it loads. */}
-      <IamDecisionMount answer={answer} trusted={trusted} />
+      {outcome.kind === 'failure' && <FailureView failure={outcome.failure} />}
     </div>
   );
 }
