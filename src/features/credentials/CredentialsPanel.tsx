@@ -1,10 +1,19 @@
+import { Suspense } from 'react';
 import { usePlaygroundStore } from '../../store/usePlaygroundStore';
 import { CodeInput } from '../../components/ui/CodeInput';
 import { FieldIssues } from '../../components/ui/FieldIssues';
-import { VaultPanel } from '../vault/VaultPanel';
-import { ProfilesSection } from '../profiles/ProfilesSection';
+import { lazyAfterFirstPaint } from '../../components/ui/lazyAfterFirstPaint';
 import { RoleProfileSlot } from '../identity/RoleProfileSlot';
 import { SignWithPicker } from '../profiles/SignWithPicker';
+
+// The AWS files' profiles and the vault load after the first signature: the keys typed here sign
+// it (a stored vault opens only with its passphrase, and profiles live in memory).
+const ProfilesSection = lazyAfterFirstPaint(() =>
+  import('../profiles/ProfilesSection').then((module) => module.ProfilesSection),
+);
+const VaultPanel = lazyAfterFirstPaint(() =>
+  import('../vault/VaultPanel').then((module) => module.VaultPanel),
+);
 
 /** Access key, secret, session token, and whether the browser may keep them (the vault). */
 export function CredentialsPanel() {
@@ -72,9 +81,20 @@ export function CredentialsPanel() {
         </p>
       )}
 
-      <ProfilesSection renderRoleAction={(name) => <RoleProfileSlot name={name} />} />
+      <Suspense
+        fallback={
+          <section className="profiles" aria-labelledby="profiles-title">
+            <h3 id="profiles-title">Profiles from AWS files</h3>
+            <p className="hint">Loading…</p>
+          </section>
+        }
+      >
+        <ProfilesSection renderRoleAction={(name) => <RoleProfileSlot name={name} />} />
+      </Suspense>
 
-      <VaultPanel />
+      <Suspense fallback={<p className="hint">Loading the vault…</p>}>
+        <VaultPanel />
+      </Suspense>
     </div>
   );
 }
