@@ -1,12 +1,9 @@
 // Sends a signed request, through the relay (server/relay) or straight from the browser, and turns
 // whatever happens into an answer or a failure that says which kind: the relay, the network, CORS,
-// a timeout. Never a bare "Failed to fetch", and never a rejected promise.
-import { DEFAULT_SEND_TIMEOUT_MS } from './limits';
-import { RELAY_PATH } from './relayProtocol';
-import { sendDirect } from './sendDirect';
+// a timeout. Never a bare "Failed to fetch", and never a rejected promise. The senders themselves
+// (dispatchRequest.ts) are not part of the page's first script: they load on the first Send, or
+// before it when the page preloads them (preloadSending).
 import type { OutgoingRequest, SendOutcome, TransportMode } from './sendOutcome';
-import { sendViaRelay } from './sendViaRelay';
-import { transportFailure } from './transportFailure';
 
 // The page, the store and their tests know these types as sendRequest's.
 export type {
@@ -29,60 +26,36 @@ export interface SendOptions {
   fetchImpl?: typeof fetch;
 }
 
-/** The relay's own timeout answer is more telling than the page giving up: let it come first. */
-const RELAY_GRACE_MS = 2_000;
+let loading: Promise<typeof import('./dispatchRequest')> | undefined;
 
-const cancelled = () =>
-  transportFailure('network', 'The request was cancelled before an answer arrived.', {
-    title: 'Cancelled',
-    advice: 'Send it again when you are ready.',
+/** Loads the senders (once; again after a failed load). */
+export function preloadSending(): Promise<typeof import('./dispatchRequest')> {
+  loading ??= import('./dispatchRequest').catch((error: unknown) => {
+    loading = undefined;
+    throw error;
   });
+  return loading;
+}
 
 /** Sends the request; never throws. */
 export async function sendRequest(
   request: OutgoingRequest,
   options: SendOptions,
 ): Promise<SendOutcome> {
-  const external = options.signal;
-  if (external?.aborted) return cancelled();
-  const fetchImpl = options.fetchImpl ?? ((input, init) => fetch(input, init));
-  const timeoutMs = options.timeoutMs ?? DEFAULT_SEND_TIMEOUT_MS;
-  const controller = new AbortController();
-  let timedOut = false;
-  const cancel = () => controller.abort();
-  external?.addEventListener('abort', cancel, { once: true });
-  const timer = setTimeout(
-    () => {
-      timedOut = true;
-      controller.abort();
-    },
-    options.mode === 'relay' ? timeoutMs + RELAY_GRACE_MS : timeoutMs,
-  );
+  let senders: typeof import('./dispatchRequest');
   try {
-    return options.mode === 'relay'
-      ? await sendViaRelay(
-          request,
-          options.relayUrl ?? RELAY_PATH,
-          timeoutMs,
-          fetchImpl,
-          controller.signal,
-        )
-      : await sendDirect(request, fetchImpl, controller.signal);
+    senders = await preloadSending();
   } catch (error) {
-    if (timedOut) {
-      return transportFailure(
-        'timeout',
-        `No answer came within ${timeoutMs >= 1000 ? `${Math.round(timeoutMs / 100) / 10} s` : `${timeoutMs} ms`}.`,
-      );
-    }
-    if (external?.aborted) return cancelled();
-    // Not ours to throw: a bug, reported as a failure rather than a rejected promise.
-    return transportFailure(
-      'network',
-      `Sending failed unexpectedly (${error instanceof Error ? error.message : String(error)}).`,
-    );
-  } finally {
-    clearTimeout(timer);
-    external?.removeEventListener('abort', cancel);
+    // The page's own code did not load (a dropped connection to the page's server): nothing was sent.
+    return {
+      kind: 'failure',
+      failure: {
+        kind: 'network',
+        title: 'Network error',
+        message: `The page could not load what sends requests (${error instanceof Error ? error.message : String(error)}); nothing was sent.`,
+        advice: 'Check that the page’s server is still running, then send again.',
+      },
+    };
   }
+  return senders.dispatchRequest(request, options);
 }

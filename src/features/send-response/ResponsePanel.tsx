@@ -2,7 +2,7 @@ import './send-response.css';
 import { useEffect } from 'react';
 import type { ResponseOutcome } from '../../store/playgroundState';
 import { usePlaygroundStore } from '../../store/usePlaygroundStore';
-import type { TransportFailure } from '../../transport/sendRequest';
+import { preloadSending, type TransportFailure } from '../../transport/sendRequest';
 import { formatBytes } from '../../components/ui/bodyText';
 import { ClockOffsetLine } from './ClockNotice';
 import { preloadable } from '../../components/ui/preloadable';
@@ -15,6 +15,8 @@ import { afterFirstPaint } from '../../store/firstPaint';
 const answerView = preloadable(() => import('./AnswerView').then((module) => module.AnswerView));
 const preloadAnswerView = () => void answerView.preload();
 afterFirstPaint(preloadAnswerView);
+// The senders too (the store's Send loads them itself if it comes first).
+afterFirstPaint(() => void preloadSending().catch(() => undefined));
 
 function headline(outcome: ResponseOutcome): string {
   switch (outcome.kind) {

@@ -10,7 +10,7 @@ import {
   type EffectiveSigningOptions,
 } from '../../signing';
 import type { OptionsFields, PlaygroundState } from '../../store/playgroundState';
-import { directModeNeeds } from '../../transport/transportFailure';
+import { directModeNeeds } from '../../transport/directModeNeeds';
 import { selectSigningPlan } from '../../store/selectSigningPlan';
 import { usePlaygroundStore } from '../../store/usePlaygroundStore';
 import { Checkbox } from '../../components/ui/Checkbox';
