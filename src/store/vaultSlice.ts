@@ -1,4 +1,4 @@
-import { createVaultKey, openVault, sealVault, type VaultKey } from '../vault/vaultCipher';
+import type { VaultKey } from '../vault/vaultCipher';
 import type { Argon2idParams } from '../vault/vaultEnvelope';
 import { DEFAULT_KDF_PARAMS } from '../vault/vaultKey';
 import type { VaultStorage } from '../vault/vaultStorage';
@@ -22,6 +22,10 @@ export interface VaultDeps {
 const WRITE_DELAY_MS = 500;
 export const DEFAULT_IDLE_LOCK_MINUTES = 15;
 export const MAX_IDLE_LOCK_MINUTES = 24 * 60;
+
+// The cipher (Argon2id, AES-GCM, the envelope) loads when a vault is created, opened or written:
+// a page whose vault stays locked, or that has none, never needs it.
+const cipher = () => import('../vault/vaultCipher');
 
 const failure = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
@@ -54,7 +58,7 @@ export function createVaultSlice(
     const at = generation;
     writing = writing
       .then(async () => {
-        const text = await sealVault(key, contents);
+        const text = await (await cipher()).sealVault(key, contents);
         if (at === generation) await storage.write(text);
       })
       .catch((error: unknown) =>
@@ -109,7 +113,7 @@ export function createVaultSlice(
 
   /** Opens `text` with `passphrase`; on failure, says why and returns null. */
   const open = async (text: string, passphrase: string) => {
-    const opening = await openVault(text, passphrase);
+    const opening = await (await cipher()).openVault(text, passphrase);
     if (!opening.ok) {
       patch({ busy: false, error: opening.message });
       return null;
@@ -175,7 +179,7 @@ export function createVaultSlice(
           });
           return false;
         }
-        const key = await createVaultKey(passphrase, kdfParams);
+        const key = await (await cipher()).createVaultKey(passphrase, kdfParams);
         generation += 1;
         vaultKey = key;
         lastWritten = null;
