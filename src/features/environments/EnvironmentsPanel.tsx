@@ -1,12 +1,15 @@
 import './environments.css';
 import { lazy, Suspense, useState } from 'react';
 import { PanelBoundary } from '../../components/ui/PanelBoundary';
+import { loadCollectionsLogic } from '../../store/collectionsSlice';
 import { usePlaygroundStore } from '../../store/usePlaygroundStore';
 
 // The editor loads when the panel first opens: the folded panel (its heading and count) is all
 // the first paint shows of it.
 const EnvironmentsEditor = lazy(() =>
-  import('./EnvironmentsEditor').then((module) => ({ default: module.EnvironmentsEditor })),
+  Promise.all([import('./EnvironmentsEditor'), loadCollectionsLogic()]).then(([module]) => ({
+    default: module.EnvironmentsEditor,
+  })),
 );
 
 /** Named sets of variables (dev, prod, …) for `{{name}}` in the request; folded until opened. */
