@@ -1,25 +1,23 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { loadPlaygroundConfig } from '../request/defaults';
+import { loadCollectionsLogic } from '../store/collectionsSlice';
 import { firstPaintDone } from '../store/firstPaint';
 import { SHARE_PREFIX } from '../store/shareLink';
 import { usePlaygroundStore } from '../store/usePlaygroundStore';
 import { BodyEditor } from '../features/request/BodyEditor';
-import { CollectionsPanel } from '../features/collections/CollectionsPanel';
 import { CredentialsPanel } from '../features/credentials/CredentialsPanel';
 import { EnvironmentPicker } from '../features/environments/EnvironmentPicker';
 import { EnvironmentsPanel } from '../features/environments/EnvironmentsPanel';
 import { HeadersTable } from '../features/request/HeadersTable';
-import { HistoryPanel } from '../features/history/HistoryPanel';
-import { IdentityPanel } from '../features/identity/IdentityPanel';
 import { ImportPanel } from '../features/import-export/ImportPanel';
 import { LocalGatewayNote } from './LocalGatewayNote';
 import { MethodUrlFields } from '../features/request/MethodUrlFields';
+import { lazyAfterFirstPaint } from '../components/ui/lazyAfterFirstPaint';
 import { Panel } from '../components/ui/Panel';
 import { PanelBoundary } from '../components/ui/PanelBoundary';
 import { QueryParamsTable } from '../features/request/QueryParamsTable';
 import { ResponsePanel } from '../features/send-response/ResponsePanel';
 import { GatewayPoliciesMount } from '../features/iam-decision/GatewayPoliciesMount';
-import { SaveRequestBar } from '../features/collections/SaveRequestBar';
 import { ScopeFields } from '../features/request/ScopeFields';
 import { SendBar } from '../features/send-response/SendBar';
 import { ShareLinkButton } from '../features/import-export/ShareLinkButton';
@@ -42,6 +40,29 @@ const CheckSignaturePanel = lazy(() =>
     default: module.CheckSignaturePanel,
   })),
 );
+
+// What the first signature does not need loads once it is painted (lazyAfterFirstPaint): the
+// collections (read from IndexedDB only then), the history of sends, and the identity's STS calls.
+// The collections' panels call the store's collection actions: its logic loads with them.
+const CollectionsPanel = lazyAfterFirstPaint(() =>
+  Promise.all([import('../features/collections/CollectionsPanel'), loadCollectionsLogic()]).then(
+    ([module]) => module.CollectionsPanel,
+  ),
+);
+const SaveRequestBar = lazyAfterFirstPaint(() =>
+  Promise.all([import('../features/collections/SaveRequestBar'), loadCollectionsLogic()]).then(
+    ([module]) => module.SaveRequestBar,
+  ),
+);
+const HistoryPanel = lazyAfterFirstPaint(() =>
+  import('../features/history/HistoryPanel').then((module) => module.HistoryPanel),
+);
+const IdentityPanel = lazyAfterFirstPaint(() =>
+  import('../features/identity/IdentityPanel').then((module) => module.IdentityPanel),
+);
+
+/** What a panel loading after the first paint shows until it is there. */
+const loading = <p className="hint">Loading…</p>;
 
 const hasShareLink = () => window.location.hash.startsWith(SHARE_PREFIX);
 
@@ -135,7 +156,9 @@ export function App() {
             <ImportPanel />
           </PanelBoundary>
           <Panel id="collections" title="Collections">
-            <CollectionsPanel />
+            <Suspense fallback={loading}>
+              <CollectionsPanel />
+            </Suspense>
           </Panel>
           <PanelBoundary name="Environments">
             <EnvironmentsPanel />
@@ -144,7 +167,9 @@ export function App() {
             <TabBar />
           </PanelBoundary>
           <Panel id="request" title="Request" aside={<ShareLinkButton />}>
-            <SaveRequestBar />
+            <Suspense fallback={null}>
+              <SaveRequestBar />
+            </Suspense>
             <EnvironmentPicker />
             <WithheldSecretsNote />
             <MethodUrlFields />
@@ -157,7 +182,9 @@ export function App() {
             <CredentialsPanel />
           </Panel>
           <Panel id="identity" title="Identity">
-            <IdentityPanel />
+            <Suspense fallback={loading}>
+              <IdentityPanel />
+            </Suspense>
           </Panel>
           <Panel id="options" title="Signing options">
             <SigningOptionsPanel />
@@ -166,7 +193,9 @@ export function App() {
             <SendBar />
           </PanelBoundary>
           <Panel id="history" title="History">
-            <HistoryPanel />
+            <Suspense fallback={loading}>
+              <HistoryPanel />
+            </Suspense>
           </Panel>
         </div>
         <div className="column column-results">
