@@ -1,6 +1,7 @@
 // Reads the text of an AWS shared credentials file (~/.aws/credentials) and/or config file
 // (~/.aws/config) into profiles, the way botocore (AWS CLI v2, boto3) reads them. Pure: no I/O,
 // never throws, one linear pass per file, bounded input.
+import { MAX_PROFILES } from './maxProfiles';
 
 export type ProfileKind = 'keys' | 'assume-role' | 'unsupported';
 
@@ -34,7 +35,7 @@ export interface AwsProfiles {
 }
 
 export const MAX_FILE_CHARS = 1024 * 1024;
-export const MAX_PROFILES = 500;
+export { MAX_PROFILES };
 
 type Section = Map<string, string>;
 

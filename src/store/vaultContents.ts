@@ -1,6 +1,6 @@
 // What the vault holds: the keys typed in the Credentials panel and the profiles, with their
 // secrets. Read back field by field: a vault file may come from another version of the page.
-import { MAX_PROFILES } from '../importing/awsProfiles';
+import { MAX_PROFILES } from '../importing/maxProfiles';
 import type { CredentialsFields, PlaygroundState } from './playgroundState';
 import type { ProfileEntry } from './profilesState';
 import { isRecord, isString, nullable, oneOf, optional, type Check } from './storedFields';

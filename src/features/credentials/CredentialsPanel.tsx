@@ -1,4 +1,5 @@
 import { Suspense } from 'react';
+import { loadProfilesReader } from '../../store/profilesSlice';
 import { usePlaygroundStore } from '../../store/usePlaygroundStore';
 import { CodeInput } from '../../components/ui/CodeInput';
 import { FieldIssues } from '../../components/ui/FieldIssues';
@@ -9,7 +10,9 @@ import { SignWithPicker } from '../profiles/SignWithPicker';
 // The AWS files' profiles and the vault load after the first signature: the keys typed here sign
 // it (a stored vault opens only with its passphrase, and profiles live in memory).
 const ProfilesSection = lazyAfterFirstPaint(() =>
-  import('../profiles/ProfilesSection').then((module) => module.ProfilesSection),
+  Promise.all([import('../profiles/ProfilesSection'), loadProfilesReader()]).then(
+    ([module]) => module.ProfilesSection,
+  ),
 );
 const VaultPanel = lazyAfterFirstPaint(() =>
   import('../vault/VaultPanel').then((module) => module.VaultPanel),
