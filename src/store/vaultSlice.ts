@@ -1,15 +1,9 @@
-import type { VaultKey } from '../vault/vaultCipher';
+// The vault slice as the store starts it: its state, and actions that run vaultLogic.ts. That
+// logic (writing, opening, dropping the secrets) is not part of the page's first script: it loads
+// when the store reads whether a vault is stored (load), after the first signature is painted.
 import type { Argon2idParams } from '../vault/vaultEnvelope';
-import { DEFAULT_KDF_PARAMS } from '../vault/vaultKey';
 import type { VaultStorage } from '../vault/vaultStorage';
-import { MIN_PASSPHRASE_CHARS } from '../vault/passphraseStrength';
 import type { StoreGet, StoreSet } from './playgroundState';
-import {
-  profilesWithoutSecrets,
-  readVaultContents,
-  vaultContentsOf,
-  type VaultContents,
-} from './vaultContents';
 import type { VaultSlice } from './vaultState';
 
 export interface VaultDeps {
@@ -18,127 +12,74 @@ export interface VaultDeps {
   kdfParams?: Argon2idParams;
 }
 
-/** Changes typed within this long are written once. */
-const WRITE_DELAY_MS = 500;
 export const DEFAULT_IDLE_LOCK_MINUTES = 15;
 export const MAX_IDLE_LOCK_MINUTES = 24 * 60;
 
-// The cipher (Argon2id, AES-GCM, the envelope) loads when a vault is created, opened or written:
-// a page whose vault stays locked, or that has none, never needs it.
-const cipher = () => import('../vault/vaultCipher');
+/** What vaultLogic.ts does; the slice's other actions only set a field. */
+export type VaultActions = Pick<
+  VaultSlice,
+  | 'load'
+  | 'create'
+  | 'unlock'
+  | 'lock'
+  | 'forgetEverything'
+  | 'exportFile'
+  | 'importFile'
+  | 'contentsChanged'
+  | 'flush'
+>;
 
-const failure = (error: unknown) => (error instanceof Error ? error.message : String(error));
+type Logic = typeof import('./vaultLogic');
+let loaded: Logic | undefined;
+let loading: Promise<Logic> | undefined;
+
+function loadVaultLogic(): Promise<Logic> {
+  loading ??= import('./vaultLogic').then(
+    (logic) => (loaded = logic),
+    (error: unknown) => {
+      loading = undefined;
+      throw error;
+    },
+  );
+  return loading;
+}
 
 /**
  * The vault: the secrets in memory (typed keys, profiles) written encrypted to IndexedDB while it
- * is unlocked. The derived key lives in this closure only, as a non-extractable CryptoKey, from
- * unlock to lock; the passphrase is never kept.
+ * is unlocked (vaultLogic.ts). Until its logic is loaded there is no key, so nothing to lock or
+ * to write: lock and contentsChanged do nothing then.
  */
-export function createVaultSlice(
-  set: StoreSet,
-  get: StoreGet,
-  { storage, kdfParams = DEFAULT_KDF_PARAMS }: VaultDeps,
-): VaultSlice {
+export function createVaultSlice(set: StoreSet, get: StoreGet, deps: VaultDeps): VaultSlice {
   const patch = (fields: Partial<VaultSlice>) =>
     set((state) => ({ vault: { ...state.vault, ...fields } }));
-
-  let vaultKey: VaultKey | null = null;
-  /** The contents last written (JSON), so a change that changes nothing is not written. */
-  let lastWritten: string | null = null;
-  let pending: ReturnType<typeof setTimeout> | null = null;
-  /** Writes one after another, so an older one never lands after a newer one. */
-  let writing: Promise<void> = Promise.resolve();
-  /** Bumped when the stored vault is deleted or replaced: queued writes of the old one are dropped. */
-  let generation = 0;
-
-  const queueWrite = (key: VaultKey, contents: VaultContents) => {
-    const json = JSON.stringify(contents);
-    if (json === lastWritten) return writing;
-    lastWritten = json;
-    const at = generation;
-    writing = writing
-      .then(async () => {
-        const text = await (await cipher()).sealVault(key, contents);
-        if (at === generation) await storage.write(text);
-      })
-      .catch((error: unknown) =>
-        patch({ error: `The vault could not be saved: ${failure(error)}` }),
-      );
-    return writing;
-  };
-
-  const cancelPending = () => {
-    if (pending !== null) clearTimeout(pending);
-    const had = pending !== null;
-    pending = null;
-    return had;
-  };
-
-  /**
-   * Takes the secrets out of memory: the typed secret key and token, the profiles' secrets, and
-   * the signings made with them (their input holds the keys; the steps show kSecret), on screen
-   * and in the tabs behind it. A send under way keeps its own until it ends.
-   */
-  const dropSecrets = () =>
-    set((state) => ({
-      credentials: {
-        ...state.credentials,
-        secretAccessKey: '',
-        sessionToken: '',
-        expiration: null,
-      },
-      profiles: { ...state.profiles, list: profilesWithoutSecrets(state.profiles.list) },
-      signing: { ...state.signing, live: null, shown: null },
-      response:
-        state.response.outcome.kind === 'sending'
-          ? state.response
-          : { ...state.response, outcome: { kind: 'idle' } },
-      tabs: {
-        ...state.tabs,
-        list: state.tabs.list.map((tab) =>
-          tab.parked === null || tab.parked.outcome.kind === 'sending'
-            ? tab
-            : { ...tab, parked: { ...tab.parked, live: null, outcome: { kind: 'idle' } } },
-        ),
-      },
-    }));
-
-  const apply = (contents: VaultContents, key: VaultKey) => {
-    set((state) => ({ credentials: { ...state.credentials, ...contents.credentials } }));
-    get().profiles.replaceAll(contents.profiles);
-    vaultKey = key;
-    lastWritten = JSON.stringify(vaultContentsOf(get()));
-    patch({ status: 'unlocked', busy: false, error: null });
-  };
-
-  /** Opens `text` with `passphrase`; on failure, says why and returns null. */
-  const open = async (text: string, passphrase: string) => {
-    const opening = await (await cipher()).openVault(text, passphrase);
-    if (!opening.ok) {
-      patch({ busy: false, error: opening.message });
-      return null;
-    }
-    const contents = readVaultContents(opening.contents);
-    if (contents === null) {
-      patch({
-        busy: false,
-        error: 'The vault opened, but this page does not understand what it holds.',
-      });
-      return null;
-    }
-    return { contents, key: opening.vaultKey };
-  };
-
-  /** Runs a slow action with `busy` set; an unexpected failure becomes the error sentence. */
-  const busy = async (action: () => Promise<boolean>) => {
-    patch({ busy: true, error: null });
-    try {
-      return await action();
-    } catch (error) {
-      patch({ busy: false, error: `The vault failed: ${failure(error)}` });
-      return false;
-    }
-  };
+  // Made once, on the first action: its closures (the key, the pending write) are the store's.
+  let actions: VaultActions | undefined;
+  const logic = (module: Logic) => (actions ??= module.createVaultActions(set, get, deps));
+  /** Runs an action once the logic is loaded; if it cannot be, says so and gives `failed`. */
+  const later =
+    <A extends unknown[], R>(
+      run: (actions: VaultActions) => (...args: A) => Promise<R>,
+      failed: R,
+    ) =>
+    async (...args: A): Promise<R> => {
+      let module: Logic;
+      try {
+        module = loaded ?? (await loadVaultLogic());
+      } catch (error) {
+        const reason = error instanceof Error ? error.message : String(error);
+        patch({
+          busy: false,
+          error: `The vault could not be loaded (${reason}): reload the page.`,
+        });
+        return failed;
+      }
+      return run(logic(module))(...args);
+    };
+  const ifLoaded =
+    <A extends unknown[]>(run: (actions: VaultActions) => (...args: A) => void) =>
+    (...args: A): void => {
+      if (loaded !== undefined) run(logic(loaded))(...args);
+    };
 
   return {
     status: 'loading',
@@ -147,103 +88,15 @@ export function createVaultSlice(
     error: null,
     plainCopyRemoved: false,
 
-    load: async () => {
-      let stored: string | null;
-      try {
-        stored = await storage.read();
-      } catch (error) {
-        stored = null;
-        patch({ error: `This browser does not let the page keep a vault: ${failure(error)}` });
-      }
-      if (get().vault.status !== 'loading') return;
-      if (stored === null) {
-        patch({ status: 'absent' });
-        return;
-      }
-      // Locked by default: with a vault, the secrets come from it, not from what the page
-      // restored on its own (a public example identity's published secret, persistence.ts).
-      dropSecrets();
-      patch({ status: 'locked' });
-    },
-
-    create: (passphrase) =>
-      busy(async () => {
-        if (get().vault.status === 'locked' || get().vault.status === 'unlocked') {
-          patch({ busy: false, error: 'There is a vault already: forget it first to start anew.' });
-          return false;
-        }
-        if ([...passphrase].length < MIN_PASSPHRASE_CHARS) {
-          patch({
-            busy: false,
-            error: `Choose a passphrase of at least ${MIN_PASSPHRASE_CHARS} characters.`,
-          });
-          return false;
-        }
-        const key = await (await cipher()).createVaultKey(passphrase, kdfParams);
-        generation += 1;
-        vaultKey = key;
-        lastWritten = null;
-        await queueWrite(key, vaultContentsOf(get()));
-        if (get().vault.error !== null) return false;
-        patch({ status: 'unlocked', busy: false, plainCopyRemoved: false });
-        return true;
-      }),
-
-    unlock: (passphrase) =>
-      busy(async () => {
-        const stored = await storage.read();
-        if (stored === null) {
-          patch({ status: 'absent', busy: false, error: 'There is no vault in this browser.' });
-          return false;
-        }
-        const opened = await open(stored, passphrase);
-        if (opened === null) return false;
-        apply(opened.contents, opened.key);
-        return true;
-      }),
-
-    lock: () => {
-      // Changes not written yet are written under the key before it goes.
-      if (cancelPending() && vaultKey !== null) void queueWrite(vaultKey, vaultContentsOf(get()));
-      if (get().vault.status !== 'unlocked') return;
-      vaultKey = null;
-      lastWritten = null;
-      dropSecrets();
-      patch({ status: 'locked', error: null });
-    },
-
-    forgetEverything: async () => {
-      cancelPending();
-      generation += 1;
-      vaultKey = null;
-      lastWritten = null;
-      dropSecrets();
-      patch({ status: 'absent', error: null, plainCopyRemoved: false });
-      await writing;
-      try {
-        await storage.remove();
-      } catch (error) {
-        patch({ error: `The stored vault could not be deleted: ${failure(error)}` });
-      }
-    },
-
-    exportFile: async () => {
-      if (cancelPending() && vaultKey !== null) void queueWrite(vaultKey, vaultContentsOf(get()));
-      await writing;
-      return storage.read();
-    },
-
-    importFile: (text, passphrase) =>
-      busy(async () => {
-        const opened = await open(text, passphrase);
-        if (opened === null) return false;
-        cancelPending();
-        generation += 1;
-        await writing;
-        await storage.write(text);
-        apply(opened.contents, opened.key);
-        return true;
-      }),
+    load: later((vault) => vault.load, undefined),
+    create: later((vault) => vault.create, false),
+    unlock: later((vault) => vault.unlock, false),
+    lock: ifLoaded((vault) => vault.lock),
+    forgetEverything: later((vault) => vault.forgetEverything, undefined),
+    exportFile: later((vault) => vault.exportFile, null),
+    importFile: later((vault) => vault.importFile, false),
+    contentsChanged: ifLoaded((vault) => vault.contentsChanged),
+    flush: later((vault) => vault.flush, undefined),
 
     setIdleLockMinutes: (minutes) =>
       patch({
@@ -253,19 +106,5 @@ export function createVaultSlice(
       }),
 
     dismissNotice: () => patch({ plainCopyRemoved: false }),
-
-    contentsChanged: () => {
-      if (vaultKey === null) return;
-      cancelPending();
-      pending = setTimeout(() => {
-        pending = null;
-        if (vaultKey !== null) void queueWrite(vaultKey, vaultContentsOf(get()));
-      }, WRITE_DELAY_MS);
-    },
-
-    flush: async () => {
-      if (cancelPending() && vaultKey !== null) void queueWrite(vaultKey, vaultContentsOf(get()));
-      await writing;
-    },
   };
 }
