@@ -5,7 +5,7 @@
 // Both write only what storableCollection / withoutSecretValues leave: no secret variable's value,
 // no credential header's value, no credential in a URL. Reads come back unchecked (`unknown`):
 // storage is user-editable, and the store validates every record it reads.
-import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import type { DBSchema, IDBPDatabase } from 'idb';
 import {
   withoutSecretValues,
   type Collection,
@@ -53,18 +53,21 @@ export function createIdbCollectionsRepository(
 ): CollectionsRepository {
   let opened: Promise<IDBPDatabase<PlaygroundDb>> | null = null;
   const db = () => {
-    opened ??= openDB<PlaygroundDb>(name, DB_VERSION, {
-      upgrade(database) {
-        database.createObjectStore('collections', { keyPath: 'id' });
-        database.createObjectStore('environments', { keyPath: 'id' });
-        database.createObjectStore('settings');
-      },
-      // A newer version of the page in another tab wants to upgrade: let it.
-      blocking() {
-        void opened?.then((database) => database.close());
-        opened = null;
-      },
-    });
+    // idb loads with the first use, after the page's first signature: not in its first script.
+    opened ??= import('idb').then(({ openDB }) =>
+      openDB<PlaygroundDb>(name, DB_VERSION, {
+        upgrade(database) {
+          database.createObjectStore('collections', { keyPath: 'id' });
+          database.createObjectStore('environments', { keyPath: 'id' });
+          database.createObjectStore('settings');
+        },
+        // A newer version of the page in another tab wants to upgrade: let it.
+        blocking() {
+          void opened?.then((database) => database.close());
+          opened = null;
+        },
+      }),
+    );
     return opened;
   };
   return {

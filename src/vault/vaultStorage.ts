@@ -1,7 +1,7 @@
 // Where the browser keeps the vault: the envelope's text (vaultCipher.ts), and nothing else, in
 // its own IndexedDB database, so the collections database's versions are not tied to it. Tests
 // use the in-memory one.
-import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import type { DBSchema, IDBPDatabase } from 'idb';
 
 export interface VaultStorage {
   /** The stored envelope's text; null when there is no vault. */
@@ -22,15 +22,18 @@ interface VaultDb extends DBSchema {
 export function createIdbVaultStorage(name: string = VAULT_DB_NAME): VaultStorage {
   let opened: Promise<IDBPDatabase<VaultDb>> | null = null;
   const db = () => {
-    opened ??= openDB<VaultDb>(name, 1, {
-      upgrade(database) {
-        database.createObjectStore(STORE);
-      },
-      blocking() {
-        void opened?.then((database) => database.close());
-        opened = null;
-      },
-    });
+    // idb loads with the first use, after the page's first signature: not in its first script.
+    opened ??= import('idb').then(({ openDB }) =>
+      openDB<VaultDb>(name, 1, {
+        upgrade(database) {
+          database.createObjectStore(STORE);
+        },
+        blocking() {
+          void opened?.then((database) => database.close());
+          opened = null;
+        },
+      }),
+    );
     return opened;
   };
   return {
