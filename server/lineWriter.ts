@@ -1,9 +1,11 @@
 // Lines a server logs (the gateway's one per request, the relay's one per relayed request),
-// written without blocking the answers. sonic-boom (pino's writer) queues the lines and writes
-// them from libuv's thread pool in blocks (BLOCK_BYTES, or what is there every
-// FLUSH_INTERVAL_MS), so a busy server makes few large writes instead of one per line, and a
-// terminal or a pipe that is slow to read never holds an answer back: on Linux, console.log to
-// a terminal or a pipe is a synchronous write.
+// written without blocking the answers. Lines are gathered here into blocks (BLOCK_BYTES, or what
+// is there after FLUSH_INTERVAL_MS), and sonic-boom (pino's writer) writes the blocks from libuv's
+// thread pool, so a busy server makes few large writes instead of one per line, and a terminal or
+// a pipe that is slow to read never holds an answer back: on Linux, console.log to a terminal or
+// a pipe is a synchronous write. The blocks are made here rather than by sonic-boom's minLength:
+// its write() measures the UTF-8 length of its whole pending block for every line appended, which
+// made each line cost several times what the rest of the logging did.
 import SonicBoom from 'sonic-boom';
 
 export interface LineWriterOptions {
@@ -32,7 +34,7 @@ export interface LineWriter {
 }
 
 export const DEFAULT_MAX_BUFFER_BYTES = 1024 * 1024;
-/** Lines are written once this many bytes are queued, or every FLUSH_INTERVAL_MS. */
+/** Lines are handed to the writer once this many characters are gathered, or FLUSH_INTERVAL_MS after the first. */
 const BLOCK_BYTES = 8 * 1024;
 const FLUSH_INTERVAL_MS = 50;
 
@@ -51,16 +53,23 @@ function flushAtExit(writer: LineWriter) {
 export function createLineWriter(options: LineWriterOptions): LineWriter {
   const destination = options.destination ?? 1;
   const maxBufferBytes = options.maxBufferBytes ?? DEFAULT_MAX_BUFFER_BYTES;
+  // A busy server hands over blocks of blockChars, not one write (and one trip to the thread
+  // pool) per line; a quiet one's lines wait FLUSH_INTERVAL_MS at most, as a user watches live.
+  const blockChars = Math.min(BLOCK_BYTES, Math.floor(maxBufferBytes / 4));
   const boom = new SonicBoom({
     ...(typeof destination === 'number' ? { fd: destination } : { dest: destination }),
-    // A busy server writes in blocks of BLOCK_BYTES, not one write (and one trip to the thread
-    // pool) per line; a quiet one's lines wait FLUSH_INTERVAL_MS at most, as a user watches live.
-    minLength: Math.min(BLOCK_BYTES, Math.floor(maxBufferBytes / 4)),
-    periodicFlush: FLUSH_INTERVAL_MS,
+    // Each block is written as soon as the previous write is done.
+    minLength: 0,
     maxLength: maxBufferBytes,
     sync: false,
     mkdir: typeof destination === 'string',
   });
+  /** Lines not yet handed to sonic-boom, each with its newline, and how many. */
+  let block = '';
+  let blockLines = 0;
+  /** Lines in the block being handed over: what a drop of it loses. */
+  let handingLines = 0;
+  let handOverTimer: NodeJS.Timeout | undefined;
   let dropped = 0;
   /** Dropped lines not yet reported in the log itself. */
   let unreported = 0;
@@ -73,8 +82,8 @@ export function createLineWriter(options: LineWriterOptions): LineWriter {
       noticeDropped = true;
       return;
     }
-    dropped++;
-    unreported++;
+    dropped += handingLines;
+    unreported += handingLines;
   });
   // A destination that fails (a closed pipe, a full disk) must not crash the server: say so once.
   let failed = false;
@@ -94,18 +103,41 @@ export function createLineWriter(options: LineWriterOptions): LineWriter {
     if (!noticeDropped) unreported = 0;
   }
 
+  /** The gathered lines to sonic-boom, as one write (dropped whole when its queue is full). */
+  function handOver() {
+    if (handOverTimer !== undefined) {
+      clearTimeout(handOverTimer);
+      handOverTimer = undefined;
+    }
+    if (blockLines === 0 || failed) return;
+    if (unreported > 0) reportDrops();
+    const lines = block;
+    handingLines = blockLines;
+    block = '';
+    blockLines = 0;
+    boom.write(lines);
+    handingLines = 0;
+  }
+
   const writer: LineWriter = {
     get dropped() {
       return dropped;
     },
     write(line) {
       if (closed || failed) return;
-      if (unreported > 0) reportDrops();
-      boom.write(`${line}\n`);
+      block += `${line}\n`;
+      blockLines++;
+      if (block.length >= blockChars) handOver();
+      else if (handOverTimer === undefined) {
+        handOverTimer = setTimeout(handOver, FLUSH_INTERVAL_MS);
+        // Lines still gathered at exit are written by flushSync.
+        handOverTimer.unref();
+      }
     },
     flushSync() {
       if (closed || failed) return;
       try {
+        handOver();
         if (unreported > 0) reportDrops();
         boom.flushSync();
       } catch {
@@ -114,6 +146,7 @@ export function createLineWriter(options: LineWriterOptions): LineWriter {
     },
     async close() {
       if (closed) return;
+      handOver();
       closed = true;
       openWriters.delete(writer);
       if (failed) return;
