@@ -73,11 +73,13 @@ function rawHeaderPairs(request: IncomingMessage): Array<[string, string]> {
 }
 
 /**
- * The request each connection is in the middle of, so that the clientError handler knows when
- * the request handler has the request and logs it; and the requests whose body broke HTTP
- * midway, which the clientError handler answers and logs itself.
+ * Each connection's latest answer, so that the clientError handler knows when the request handler
+ * has a request it has not answered yet (its answer not ended) and logs it; and the requests
+ * whose body broke HTTP midway, which the clientError handler answers and logs itself. Set in the
+ * handler, never removed: a listener per request to remove it would cost more than the entry,
+ * which goes with its connection.
  */
-const inFlight = new WeakMap<Socket, IncomingMessage>();
+const latestAnswer = new WeakMap<Socket, ServerResponse>();
 const brokenMidBody = new WeakSet<IncomingMessage>();
 /** Connections whose broken HTTP was already answered (and logged) by the clientError handler. */
 const answeredClientErrors = new WeakSet<Socket>();
@@ -440,7 +442,8 @@ function answerClientErrors(server: Server, log: RequestLogSink) {
     // the 400 went out: one connection, one answer and one log line.
     if (answeredClientErrors.has(socket)) return socket.destroy();
     answeredClientErrors.add(socket);
-    const request = inFlight.get(socket);
+    const answer = latestAnswer.get(socket);
+    const request = answer !== undefined && !answer.writableEnded ? answer.req : undefined;
     if (request !== undefined) {
       // The connection ended in the middle of a request's body: the client left, and the
       // request handler logs that as an abort. Any other error there is a body that is not
@@ -471,14 +474,8 @@ function answerClientErrors(server: Server, log: RequestLogSink) {
 
 export function createGatewayServer(options: GatewayOptions): Server {
   const handler = createGatewayHandler(options);
-  const track = (request: IncomingMessage, response: ServerResponse) => {
-    inFlight.set(request.socket, request);
-    response.once('close', () => {
-      if (inFlight.get(request.socket) === request) inFlight.delete(request.socket);
-    });
-  };
   const server = createServer({ requireHostHeader: false }, (request, response) => {
-    track(request, response);
+    latestAnswer.set(request.socket, response);
     void handler(request, response);
   });
   // Every header line reaches the verifier: node would drop lines past 2000 (the head as a
@@ -488,7 +485,7 @@ export function createGatewayServer(options: GatewayOptions): Server {
   // for no route, or with a body declared over the limit, gets its final answer straight away.
   server.on('checkContinue', (request: IncomingMessage, response: ServerResponse) => {
     awaitingContinue.set(request, response);
-    track(request, response);
+    latestAnswer.set(request.socket, response);
     void handler(request, response);
   });
   answerClientErrors(server, requestLogOf(options));

@@ -31,34 +31,33 @@ export function readBody(request: IncomingMessage): Promise<BodyRead> {
   return new Promise((resolve) => {
     const chunks: Buffer[] = [];
     let length = 0;
+    // The listeners stay on the request, which is done with once read: the first outcome
+    // counts, and nothing is kept of what comes after it (a body over the limit is paused).
+    let done = false;
     const finish = (result: BodyRead) => {
-      request.off('data', onData);
-      request.off('end', onEnd);
-      request.off('error', onAbort);
-      request.off('close', onClose);
+      if (done) return;
+      done = true;
       resolve(result);
     };
-    const onData = (chunk: Buffer) => {
+    request.on('data', (chunk: Buffer) => {
+      if (done) return;
       length += chunk.length;
       if (length <= MAX_BODY_BYTES) chunks.push(chunk);
       else {
         request.pause();
         finish({ kind: 'too-large' });
       }
-    };
-    const onEnd = () =>
+    });
+    request.on('end', () =>
       finish({
         kind: 'complete',
         body: chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks),
-      });
-    const onAbort = () => finish({ kind: 'aborted' });
-    const onClose = () => {
-      if (!request.complete) onAbort();
-    };
-    request.on('data', onData);
-    request.on('end', onEnd);
-    request.on('error', onAbort);
-    request.on('close', onClose);
+      }),
+    );
+    request.on('error', () => finish({ kind: 'aborted' }));
+    request.on('close', () => {
+      if (!request.complete) finish({ kind: 'aborted' });
+    });
   });
 }
 
