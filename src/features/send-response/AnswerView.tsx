@@ -5,7 +5,7 @@ import type { SentRequest } from '../../store/playgroundState';
 import type { HttpAnswer } from '../../transport/sendRequest';
 import { decodeBody, getHeader } from '../../components/ui/bodyText';
 import { doctorContext } from '../diagnose/awsErrorContext';
-import { ClockSkewNotice } from './ClockNotice';
+import { ClockSkewNotice } from './ClockSkewNotice';
 import { IamDecisionMount } from '../iam-decision/IamDecisionMount';
 import { decisionTrustedFrom, IAM_DECISION_HEADER } from '../../diagnosis/iamDecisionHeader';
 import { preloadable } from '../../components/ui/preloadable';

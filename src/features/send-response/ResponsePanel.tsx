@@ -4,7 +4,7 @@ import type { ResponseOutcome } from '../../store/playgroundState';
 import { usePlaygroundStore } from '../../store/usePlaygroundStore';
 import { preloadSending, type TransportFailure } from '../../transport/sendRequest';
 import { formatBytes } from '../../components/ui/bodyText';
-import { ClockOffsetLine } from './ClockNotice';
+import { ClockOffsetLine } from './ClockOffsetLine';
 import { preloadable } from '../../components/ui/preloadable';
 import { afterFirstPaint } from '../../store/firstPaint';
 

@@ -5,30 +5,7 @@ import { signatureWindow } from '../../signing';
 import { selectSigningPlan } from '../../store/selectSigningPlan';
 import { usePlaygroundStore } from '../../store/usePlaygroundStore';
 import { useApplyFix } from '../diagnose/useApplyFix';
-
-function signed(seconds: number): string {
-  return `${seconds > 0 ? '+' : seconds < 0 ? '−' : ''}${Math.abs(seconds)} s`;
-}
-
-/** The clock offset in use, with a way back to this machine's own clock. */
-export function ClockOffsetLine() {
-  const offset = usePlaygroundStore((s) => s.options.clockOffsetSeconds);
-  const setField = usePlaygroundStore((s) => s.options.setField);
-  if (offset === 0) return null;
-  return (
-    <p className="clock-offset hint">
-      Signing with this machine’s clock moved by <strong>{signed(offset)}</strong> (the server’s
-      time).{' '}
-      <button
-        type="button"
-        className="small-button"
-        onClick={() => setField('clockOffsetSeconds', 0)}
-      >
-        Use this machine’s clock
-      </button>
-    </p>
-  );
-}
+import { signed } from './signedSeconds';
 
 /** The server's Date header against this machine's clock, when they are far apart. */
 export function ClockSkewNotice({
