@@ -20,13 +20,16 @@ import { RequestToSend } from './RequestToSend';
 import { VariablesUsed } from './VariablesUsed';
 import { toCurl, toHttpText } from '../../exporting/requestText';
 import { SigningKeyChain } from './SigningKeyChain';
-import { SigV4aKeyDerivation } from './SigV4aKeyDerivation';
 import { SignatureValidity } from './SignatureValidity';
 import { CopyButton } from '../../components/ui/CopyButton';
 import { StepSection } from '../../components/ui/StepSection';
 import { MaskedSecrets } from '../../components/ui/maskedSecrets';
 
 // The exporters are loaded after the page is up: the first load stays as small as before.
+// SigV4A's key derivation view loads when a SigV4A signature is first shown: most requests are SigV4.
+const SigV4aKeyDerivation = lazy(() =>
+  import('./SigV4aKeyDerivation').then((module) => ({ default: module.SigV4aKeyDerivation })),
+);
 const ExportSnippets = lazy(() =>
   import('../import-export/ExportSnippets').then((module) => ({ default: module.ExportSnippets })),
 );
@@ -217,11 +220,13 @@ function Steps({
           copyText={`x=${result.sigv4a.publicKey.x}\ny=${result.sigv4a.publicKey.y}`}
           copyWhat="public key"
         >
-          <SigV4aKeyDerivation
-            sigv4a={result.sigv4a}
-            secretAccessKey={input.credentials.secretAccessKey}
-            secretVisible={secretVisible}
-          />
+          <Suspense fallback={<p className="hint">Loading…</p>}>
+            <SigV4aKeyDerivation
+              sigv4a={result.sigv4a}
+              secretAccessKey={input.credentials.secretAccessKey}
+              secretVisible={secretVisible}
+            />
+          </Suspense>
         </StepSection>
       ) : (
         <StepSection
