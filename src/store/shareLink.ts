@@ -3,10 +3,11 @@ import type { PlaygroundState, RequestSnapshot } from './playgroundState';
 import { takeSnapshot, utf8Length, withheldNames } from './requestSnapshot';
 import { selectSigningPlan } from './selectSigningPlan';
 import { readSnapshot } from './storedSnapshot';
+import { SHARE_PREFIX } from './sharePrefix';
 
 /** A share link carries text bodies up to 8 KiB (of UTF-8): links much longer break in chat apps. */
 export const MAX_SHARED_BODY_BYTES = 8 * 1024;
-export const SHARE_PREFIX = '#share=';
+export { SHARE_PREFIX };
 /**
  * The longest fragment read, before any decoding: a link is data from anyone, and this bounds
  * the work and what can reach the form. Every link this page makes fits (createShareLink checks).

@@ -1,6 +1,5 @@
 import './import-export.css';
 import { useEffect, useState } from 'react';
-import { createShareLink } from '../../store/shareLink';
 import { playgroundStore } from '../../store/usePlaygroundStore';
 
 type Status =
@@ -27,7 +26,15 @@ export function ShareLinkButton() {
     return () => clearTimeout(timer);
   }, [status]);
 
-  const copy = () => {
+  const copy = async () => {
+    // The link's encoder loads at the first click: most visits share nothing.
+    let createShareLink: typeof import('../../store/shareLink').createShareLink;
+    try {
+      ({ createShareLink } = await import('../../store/shareLink'));
+    } catch {
+      setStatus({ kind: 'failed', message: 'Could not load the link maker: reload the page' });
+      return;
+    }
     // Read at the click, not subscribed: the link would otherwise be rebuilt on every keystroke.
     const link = createShareLink(playgroundStore.getState());
     if (!link.ok) {
@@ -59,7 +66,7 @@ export function ShareLinkButton() {
       <button
         type="button"
         className="small-button"
-        onClick={copy}
+        onClick={() => void copy()}
         title="A link to this request: method, URL, headers, body up to 8 KiB, scope and options. Never the keys, nor the value of a credential header (Authorization, Cookie, API keys, tokens) or a credential in the URL."
       >
         Copy share link
