@@ -2,7 +2,7 @@ import { lazy, Suspense, useEffect, useState } from 'react';
 import { loadPlaygroundConfig } from '../request/defaults';
 import { loadCollectionsLogic } from '../store/collectionsSlice';
 import { firstPaintDone } from '../store/firstPaint';
-import { SHARE_PREFIX } from '../store/shareLink';
+import { SHARE_PREFIX } from '../store/sharePrefix';
 import { usePlaygroundStore } from '../store/usePlaygroundStore';
 import { BodyEditor } from '../features/request/BodyEditor';
 import { CredentialsPanel } from '../features/credentials/CredentialsPanel';
