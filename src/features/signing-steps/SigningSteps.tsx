@@ -16,20 +16,23 @@ import { formatBytes } from '../../components/ui/bodyText';
 import { describeCanonicalRequest, describeStringToSign } from './describeSigning';
 import { MonoBlock } from '../../components/ui/MonoBlock';
 import { PanelBoundary } from '../../components/ui/PanelBoundary';
-import { RequestToSend } from './RequestToSend';
 import { VariablesUsed } from './VariablesUsed';
-import { toCurl, toHttpText } from '../../exporting/requestText';
 import { SigningKeyChain } from './SigningKeyChain';
 import { SignatureValidity } from './SignatureValidity';
-import { CopyButton } from '../../components/ui/CopyButton';
 import { StepSection } from '../../components/ui/StepSection';
+import { lazyAfterFirstPaint } from '../../components/ui/lazyAfterFirstPaint';
 import { MaskedSecrets } from '../../components/ui/maskedSecrets';
 
-// The exporters are loaded after the page is up: the first load stays as small as before.
 // SigV4A's key derivation view loads when a SigV4A signature is first shown: most requests are SigV4.
 const SigV4aKeyDerivation = lazy(() =>
   import('./SigV4aKeyDerivation').then((module) => ({ default: module.SigV4aKeyDerivation })),
 );
+// What goes on the wire, with its copies as text and curl, comes after the signature: it loads
+// once the first signature is painted.
+const RequestToSendStep = lazyAfterFirstPaint(() =>
+  import('./RequestToSendStep').then((module) => module.RequestToSendStep),
+);
+// The exporters are loaded after the page is up: the first load stays as small as before.
 const ExportSnippets = lazy(() =>
   import('../import-export/ExportSnippets').then((module) => ({ default: module.ExportSnippets })),
 );
@@ -279,32 +282,24 @@ function Steps({
         />
       )}
 
-      <StepSection
-        id="step-request-to-send"
-        title="Request to send"
-        explanation="Every header that goes on the wire, with the method, the URL and the body."
-        copyText={toHttpText(outgoing, { form: 'url', bodyFileName })}
-        copyWhat="request as text"
-        actions={
-          <CopyButton text={toCurl(outgoing, { bodyFileName })} what="command">
-            Copy as curl
-          </CopyButton>
+      <Suspense
+        fallback={
+          <section className="step" aria-labelledby="step-request-to-send">
+            <div className="step-head">
+              <h3 id="step-request-to-send">Request to send</h3>
+            </div>
+            <p className="hint">Loading…</p>
+          </section>
         }
       >
-        {withheldHeaders.length > 0 && (
-          <p className="warning-box" role="note" aria-label="Headers not sent">
-            Not signed or sent until you paste {withheldHeaders.length === 1 ? 'its' : 'their'}{' '}
-            value again (not kept, as {withheldHeaders.length === 1 ? 'it carries' : 'they carry'} a
-            credential): {withheldHeaders.join(', ')}.
-          </p>
-        )}
-        <RequestToSend
-          request={outgoing}
+        <RequestToSendStep
+          outgoing={outgoing}
           result={result}
           transport={transport}
           bodyFileName={bodyFileName}
+          withheldHeaders={withheldHeaders}
         />
-      </StepSection>
+      </Suspense>
 
       <section className="export-section" aria-labelledby="export-title">
         <h3 id="export-title">Export</h3>
