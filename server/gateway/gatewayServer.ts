@@ -117,21 +117,26 @@ export function createGatewayHandler(options: GatewayOptions) {
   // Not strict, answers that went through the policy check carry its trace, readable by the page.
   const verifier = new RequestVerifier(config, undefined, options.strict !== true);
   options.onDecisions?.({ forget: () => verifier.forgetDecisions() });
-  /** Each trace's header value, encoded once: the verifier gives a trace again while it holds. */
-  const encodedTraces = new WeakMap<IamDecisionTrace, string>();
-  const traceHeader = (trace: IamDecisionTrace | undefined): Record<string, string> => {
-    if (trace === undefined) return {};
-    let encoded = encodedTraces.get(trace);
-    if (encoded === undefined) {
-      encoded = encodeIamDecisionTrace(trace, { base64url: nodeBase64url });
-      encodedTraces.set(trace, encoded);
+  /**
+   * Each trace's headers, encoded once: the verifier gives a trace again while it holds. Shared
+   * between answers, so never changed once made (send copies them).
+   */
+  const traceHeaders = new WeakMap<IamDecisionTrace, Readonly<Record<string, string>>>();
+  const NO_HEADERS: Readonly<Record<string, string>> = {};
+  const traceHeader = (trace: IamDecisionTrace | undefined): Readonly<Record<string, string>> => {
+    if (trace === undefined) return NO_HEADERS;
+    let headers = traceHeaders.get(trace);
+    if (headers === undefined) {
+      const encoded = encodeIamDecisionTrace(trace, { base64url: nodeBase64url });
+      headers = config.cors.enabled
+        ? {
+            [IAM_DECISION_HEADER]: encoded,
+            'Access-Control-Expose-Headers': EXPOSED_HEADERS_WITH_TRACE,
+          }
+        : { [IAM_DECISION_HEADER]: encoded };
+      traceHeaders.set(trace, headers);
     }
-    return config.cors.enabled
-      ? {
-          [IAM_DECISION_HEADER]: encoded,
-          'Access-Control-Expose-Headers': EXPOSED_HEADERS_WITH_TRACE,
-        }
-      : { [IAM_DECISION_HEADER]: encoded };
+    return headers;
   };
   // The local STS shares the verifier: the sessions it issues sign API routes (sts/).
   const sts = config.sts.enabled ? new StsService(config, verifier) : undefined;
@@ -148,12 +153,32 @@ export function createGatewayHandler(options: GatewayOptions) {
     return match;
   }
 
+  const paths = new Map<string, { requestPath: string | null; logPath: string }>();
+  /** Longer paths are worked out each time: a thousand of them stay within a megabyte. */
+  const MAX_REMEMBERED_PATH = 1024;
+  /**
+   * The one path for the route, the resource ARN and the log (normalizeRequestPath.ts), and its
+   * printable form, remembered per path as sent (bounded: paths come from clients).
+   */
+  function pathsOf(rawPath: string) {
+    let known = paths.get(rawPath);
+    if (known === undefined) {
+      const requestPath = normalizeRequestPath(rawPath);
+      known = { requestPath, logPath: printablePath(requestPath ?? rawPath) };
+      if (rawPath.length <= MAX_REMEMBERED_PATH) {
+        if (paths.size >= 1000) paths.clear();
+        paths.set(rawPath, known);
+      }
+    }
+    return known;
+  }
+
   function send(
     request: IncomingMessage,
     response: ServerResponse,
     status: number,
     body: string,
-    extra: Record<string, string> = {},
+    extra: Readonly<Record<string, string>> = {},
   ) {
     // A known length sends the answer in one write instead of chunks. One object, filled in
     // place: this runs for every answer.
@@ -179,7 +204,7 @@ export function createGatewayHandler(options: GatewayOptions) {
     startedAt: number,
     error: GatewayError,
     callerArn?: string,
-    extra: Record<string, string> = {},
+    extra: Readonly<Record<string, string>> = {},
   ) {
     send(request, response, error.status, JSON.stringify(error.body), {
       'x-amzn-ErrorType': error.type,
@@ -320,9 +345,7 @@ export function createGatewayHandler(options: GatewayOptions) {
     const target = request.url ?? '/';
     const queryAt = target.indexOf('?');
     const rawPath = queryAt < 0 ? target : target.slice(0, queryAt);
-    // The one path for the route, the resource ARN and the log (normalizeRequestPath.ts).
-    const requestPath = normalizeRequestPath(rawPath);
-    const logPath = printablePath(requestPath ?? rawPath);
+    const { requestPath, logPath } = pathsOf(rawPath);
     const method = request.method ?? 'GET';
     try {
       // The local STS comes first: its path lies outside the stage (stsConfig.ts).

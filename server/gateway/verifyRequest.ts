@@ -183,7 +183,8 @@ export class RequestVerifier {
   /** The invoked resource's ARN: arn:aws:execute-api:region:account:api/stage/METHOD/path. */
   resourceArn(method: string, resourcePath: string): string {
     const { region, account, apiId, stage } = this.config;
-    return `arn:aws:execute-api:${region}:${account}:${apiId}/${stage === '' ? '$default' : stage}/${method}/${resourcePath.replace(/^\//, '')}`;
+    const path = resourcePath.startsWith('/') ? resourcePath.slice(1) : resourcePath;
+    return `arn:aws:execute-api:${region}:${account}:${apiId}/${stage === '' ? '$default' : stage}/${method}/${path}`;
   }
 
   /**
@@ -220,8 +221,21 @@ export class RequestVerifier {
     resourceArn: string,
     facts: { now: number; remoteAddress: string | undefined },
   ): IamDecisionTrace {
+    // A remembered decision is looked up before anything is built for the policy engine: this
+    // runs for every request, and most are decided the same way again.
+    const identityCompiled = compiledPolicy(identity.policy, 'identity');
+    const { resourcePolicy } = this.config;
+    const cacheable =
+      !identityCompiled.hasConditions &&
+      (resourcePolicy == null || !compiledPolicy(resourcePolicy, 'resource').hasConditions);
+    const cacheKey = `${identity.accessKeyId}\n${resourceArn}`;
+    const remembered = cacheable ? this.decisions.get(cacheKey) : undefined;
+    // Without traces a remembered decision needs no request context at all.
+    if (remembered !== undefined && !this.traces) return remembered.trace;
+    const context = `${facts.remoteAddress ?? ''}\n${Math.floor(facts.now / 1000)}`;
+    if (remembered !== undefined && remembered.context === context) return remembered.trace;
     const identityPolicy: AppliedPolicy = {
-      policy: compiledPolicy(identity.policy, 'identity'),
+      policy: identityCompiled,
       source: {
         kind: 'identity',
         principal: 'role' in identity || identity.arn.includes(':assumed-role/') ? 'role' : 'user',
@@ -230,13 +244,6 @@ export class RequestVerifier {
       },
     };
     const resource = this.resourcePolicy();
-    const cacheable = !identityPolicy.policy.hasConditions && !resource?.policy.hasConditions;
-    const cacheKey = `${identity.accessKeyId}\n${resourceArn}`;
-    const remembered = cacheable ? this.decisions.get(cacheKey) : undefined;
-    const context = `${facts.remoteAddress ?? ''}\n${Math.floor(facts.now / 1000)}`;
-    // Without traces a remembered decision needs no request context at all.
-    if (remembered !== undefined && (!this.traces || remembered.context === context))
-      return remembered.trace;
     const keys = requestContextKeys(identity, { ...facts, secureTransport: false });
     const request = { action: INVOKE_ACTION, resource: resourceArn, callerArn: identity.arn, keys };
     if (remembered !== undefined) {
