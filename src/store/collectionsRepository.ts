@@ -5,13 +5,15 @@
 // Both write only what storableCollection / withoutSecretValues leave: no secret variable's value,
 // no credential header's value, no credential in a URL. Reads come back unchecked (`unknown`):
 // storage is user-editable, and the store validates every record it reads.
-import type { DBSchema, IDBPDatabase } from 'idb';
 import {
   withoutSecretValues,
   type Collection,
   type Environment,
 } from '../collections/collectionModel';
-import { storableCollection } from './savedRequest';
+
+// How a collection is written (savedRequest.ts) loads with the first write.
+const storable = async (collection: Collection) =>
+  (await import('./savedRequest')).storableCollection(collection);
 
 /** The records as read, before validation. */
 export interface StoredWorkspace {
@@ -35,70 +37,29 @@ export function storableEnvironment(environment: Environment): Environment {
 }
 
 export const COLLECTIONS_DB_NAME = 'sigv4-playground';
-const DB_VERSION = 1;
-const ACTIVE_ENVIRONMENT = 'activeEnvironmentId';
-
-interface PlaygroundDb extends DBSchema {
-  /** Key path `id`. */
-  collections: { key: string; value: Collection };
-  /** Key path `id`. */
-  environments: { key: string; value: Environment };
-  /** Out-of-line keys: the active environment's id. */
-  settings: { key: string; value: unknown };
-}
-
-/** The page's repository: one IndexedDB database per origin, opened on first use. */
+/**
+ * The page's repository: one IndexedDB database per origin, opened on first use. Its code (and
+ * idb's) loads then, after the page's first signature: the first read is the store's load.
+ */
 export function createIdbCollectionsRepository(
   name: string = COLLECTIONS_DB_NAME,
 ): CollectionsRepository {
-  let opened: Promise<IDBPDatabase<PlaygroundDb>> | null = null;
-  const db = () => {
-    // idb loads with the first use, after the page's first signature: not in its first script.
-    opened ??= import('idb').then(({ openDB }) =>
-      openDB<PlaygroundDb>(name, DB_VERSION, {
-        upgrade(database) {
-          database.createObjectStore('collections', { keyPath: 'id' });
-          database.createObjectStore('environments', { keyPath: 'id' });
-          database.createObjectStore('settings');
-        },
-        // A newer version of the page in another tab wants to upgrade: let it.
-        blocking() {
-          void opened?.then((database) => database.close());
-          opened = null;
-        },
-      }),
-    );
-    return opened;
-  };
+  let opened: Promise<CollectionsRepository> | undefined;
+  const repository = () =>
+    (opened ??= import('./idbCollectionsRepository').then(
+      (module) => module.openIdbCollectionsRepository(name),
+      (error: unknown) => {
+        opened = undefined;
+        throw error;
+      },
+    ));
   return {
-    async read() {
-      const database = await db();
-      const transaction = database.transaction(
-        ['collections', 'environments', 'settings'],
-        'readonly',
-      );
-      const [collections, environments, activeEnvironmentId] = await Promise.all([
-        transaction.objectStore('collections').getAll(),
-        transaction.objectStore('environments').getAll(),
-        transaction.objectStore('settings').get(ACTIVE_ENVIRONMENT),
-      ]);
-      return { collections, environments, activeEnvironmentId };
-    },
-    async putCollection(collection) {
-      await (await db()).put('collections', storableCollection(collection));
-    },
-    async deleteCollection(id) {
-      await (await db()).delete('collections', id);
-    },
-    async putEnvironment(environment) {
-      await (await db()).put('environments', storableEnvironment(environment));
-    },
-    async deleteEnvironment(id) {
-      await (await db()).delete('environments', id);
-    },
-    async setActiveEnvironment(id) {
-      await (await db()).put('settings', id, ACTIVE_ENVIRONMENT);
-    },
+    read: async () => (await repository()).read(),
+    putCollection: async (collection) => (await repository()).putCollection(collection),
+    deleteCollection: async (id) => (await repository()).deleteCollection(id),
+    putEnvironment: async (environment) => (await repository()).putEnvironment(environment),
+    deleteEnvironment: async (id) => (await repository()).deleteEnvironment(id),
+    setActiveEnvironment: async (id) => (await repository()).setActiveEnvironment(id),
   };
 }
 
@@ -133,7 +94,7 @@ export function createMemoryCollectionsRepository(initial: Partial<StoredWorkspa
         }),
       ),
     putCollection: async (collection) =>
-      void data.collections.set(collection.id, structuredClone(storableCollection(collection))),
+      void data.collections.set(collection.id, structuredClone(await storable(collection))),
     deleteCollection: async (id) => void data.collections.delete(id),
     putEnvironment: async (environment) =>
       void data.environments.set(environment.id, structuredClone(storableEnvironment(environment))),
