@@ -3,7 +3,7 @@ import { useId, useState, type ReactNode } from 'react';
 import { PasteField } from '../../components/ui/PasteField';
 import { usePlaygroundStore } from '../../store/usePlaygroundStore';
 import type { ProfileEntry } from '../../store/profilesState';
-import { ExpiryFlag } from './ExpiryFlag';
+import { ExpiryFlagView } from './ExpiryFlagView';
 
 export interface ProfilesSectionProps {
   /**
@@ -158,7 +158,7 @@ function ProfileItem({
       </div>
       <ProfileDetails entry={entry} />
       {kind === 'keys' && entry.expiration !== undefined && (
-        <ExpiryFlag expiration={entry.expiration} whose="Its keys" explain={false} />
+        <ExpiryFlagView expiration={entry.expiration} whose="Its keys" explain={false} />
       )}
       {kind === 'assume-role' && assumed === undefined && (
         <p className="hint">Profile {name} is a role: assume it first to sign with it.</p>
@@ -169,7 +169,7 @@ function ProfileItem({
           <p className="profile-details">
             Assumed: signs with <code>{assumed.accessKeyId}</code> and its session token.
           </p>
-          <ExpiryFlag expiration={assumed.expiration} whose="The role's keys" explain={false} />
+          <ExpiryFlagView expiration={assumed.expiration} whose="The role's keys" explain={false} />
         </>
       )}
       {kind === 'assume-role' && (
