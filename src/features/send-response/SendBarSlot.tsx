@@ -1,0 +1,23 @@
+import { Suspense } from 'react';
+import { lazyAfterFirstPaint } from '../../components/ui/lazyAfterFirstPaint';
+
+// The Send bar (its summary of what Send will do, Cancel, the keys' expiry) loads once the first
+// signature is painted; Ctrl+Enter sends from the start (useSendShortcut).
+const SendBar = lazyAfterFirstPaint(() => import('./SendBar').then((module) => module.SendBar));
+
+/** The Send bar, and until it is there the bar with Send not yet pressable. */
+export function SendBarSlot() {
+  return (
+    <Suspense
+      fallback={
+        <div className="send-bar">
+          <button type="button" className="primary" disabled>
+            Send
+          </button>
+        </div>
+      }
+    >
+      <SendBar />
+    </Suspense>
+  );
+}
