@@ -19,11 +19,11 @@ import { QueryParamsTable } from '../features/request/QueryParamsTable';
 import { ResponsePanel } from '../features/send-response/ResponsePanel';
 import { GatewayPoliciesMount } from '../features/iam-decision/GatewayPoliciesMount';
 import { ScopeFields } from '../features/request/ScopeFields';
-import { SendBar } from '../features/send-response/SendBar';
+import { SendBarSlot } from '../features/send-response/SendBarSlot';
 import { ShareLinkButton } from '../features/import-export/ShareLinkButton';
 import { PasteErrorPanel } from '../features/diagnose/PasteErrorPanel';
 import { SigningOptionsPanel } from '../features/signing-options/SigningOptionsPanel';
-import { TabBar } from '../features/tabs/TabBar';
+import { TabBarSlot } from '../features/tabs/TabBarSlot';
 import { AwsDocsLink, SigningSteps } from '../features/signing-steps/SigningSteps';
 import { useSendShortcut } from '../features/send-response/useSendShortcut';
 import { WithheldSecretsNote } from '../features/request/WithheldSecretsNote';
@@ -164,7 +164,7 @@ export function App() {
             <EnvironmentsPanel />
           </PanelBoundary>
           <PanelBoundary name="Tabs">
-            <TabBar />
+            <TabBarSlot />
           </PanelBoundary>
           <Panel id="request" title="Request" aside={<ShareLinkButton />}>
             <Suspense fallback={null}>
@@ -190,7 +190,7 @@ export function App() {
             <SigningOptionsPanel />
           </Panel>
           <PanelBoundary name="Send">
-            <SendBar />
+            <SendBarSlot />
           </PanelBoundary>
           <Panel id="history" title="History">
             <Suspense fallback={loading}>
