@@ -5,6 +5,7 @@
 // load it before they show (loadCollectionsLogic).
 import type { CollectionsRepository } from './collectionsRepository';
 import type { CollectionsSlice, EnvironmentsSlice } from './collectionsState';
+import { lazyLogic } from './lazyLogic';
 import type { StoreGet, StoreSet } from './playgroundState';
 
 type Logic = typeof import('./collectionsLogic');
@@ -15,20 +16,10 @@ type ActionsOf<S> = {
   [K in keyof S as S[K] extends (...args: never[]) => unknown ? K : never]: S[K];
 };
 
-let loaded: Logic | undefined;
-let loading: Promise<Logic> | undefined;
+const logic = lazyLogic(() => import('./collectionsLogic'));
 
 /** Loads the collections' logic (once; again after a failed load). */
-export function loadCollectionsLogic(): Promise<Logic> {
-  loading ??= import('./collectionsLogic').then(
-    (logic) => (loaded = logic),
-    (error: unknown) => {
-      loading = undefined;
-      throw error;
-    },
-  );
-  return loading;
-}
+export const loadCollectionsLogic = logic.load;
 
 // Every action by name (the compiler checks the lists are complete); true: it returns a promise,
 // so it may load the logic first. The others are called by panels that loaded it already.
@@ -74,15 +65,16 @@ const ENVIRONMENT_ACTIONS = {
 /** Actions that call `target()`'s, loading the logic first where they may. */
 function delegate<S>(
   actions: Record<keyof ActionsOf<S>, boolean>,
-  target: (logic: Logic) => S,
+  target: (module: Logic) => S,
 ): ActionsOf<S> {
   const delegated: Record<string, (...args: unknown[]) => unknown> = {};
   for (const [name, async] of Object.entries(actions)) {
-    const call = (logic: Logic, args: unknown[]) =>
-      (target(logic) as Record<string, (...args: unknown[]) => unknown>)[name]!(...args);
+    const call = (module: Logic, args: unknown[]) =>
+      (target(module) as Record<string, (...args: unknown[]) => unknown>)[name]!(...args);
     delegated[name] = (...args) => {
+      const loaded = logic.loaded();
       if (loaded !== undefined) return call(loaded, args);
-      if (async) return loadCollectionsLogic().then((logic) => call(logic, args));
+      if (async) return logic.load().then((module) => call(module, args));
       throw new Error('The collections are still loading: try again in a moment.');
     };
   }
@@ -100,8 +92,8 @@ export function createCollectionSlices(
 ): Slices {
   // Made once, on the first action: its closures (the writer, the disk source) are the store's.
   let logicSlices: Slices | undefined;
-  const slices = (logic: Logic) =>
-    (logicSlices ??= logic.createCollectionSlices(set, get, repository));
+  const slices = (module: Logic) =>
+    (logicSlices ??= module.createCollectionSlices(set, get, repository));
   return {
     collections: {
       status: 'loading',
@@ -110,13 +102,13 @@ export function createCollectionSlices(
       browser: [],
       disk: null,
       undo: null,
-      ...delegate(COLLECTION_ACTIONS, (logic) => slices(logic).collections),
+      ...delegate(COLLECTION_ACTIONS, (module) => slices(module).collections),
     },
     environments: {
       status: 'loading',
       list: [],
       activeId: null,
-      ...delegate(ENVIRONMENT_ACTIONS, (logic) => slices(logic).environments),
+      ...delegate(ENVIRONMENT_ACTIONS, (module) => slices(module).environments),
     },
   };
 }

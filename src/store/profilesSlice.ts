@@ -1,25 +1,15 @@
 import { MAX_PROFILES } from '../importing/maxProfiles';
+import { lazyLogic } from './lazyLogic';
 import type { StoreGet, StoreSet } from './playgroundState';
 import type { ProfileEntry, ProfilesSlice } from './profilesState';
 
-type Reader = typeof import('../importing/awsProfiles');
-let reader: Reader | undefined;
-let loadingReader: Promise<Reader> | undefined;
+const reader = lazyLogic(() => import('../importing/awsProfiles'));
 
 /**
  * Loads the AWS files' reader (once; again after a failed load). It is not part of the page's
  * first script: the Profiles section loads it with itself, before anything can be imported.
  */
-export function loadProfilesReader(): Promise<Reader> {
-  loadingReader ??= import('../importing/awsProfiles').then(
-    (module) => (reader = module),
-    (error: unknown) => {
-      loadingReader = undefined;
-      throw error;
-    },
-  );
-  return loadingReader;
-}
+export const loadProfilesReader = reader.load;
 
 /**
  * The AWS profiles the page knows, in memory: never in the persisted state (persistence.ts's
@@ -32,11 +22,12 @@ export function createProfilesSlice(set: StoreSet, get: StoreGet): ProfilesSlice
     list: [],
 
     importProfiles: (files) => {
-      if (reader === undefined) {
-        void loadProfilesReader().catch(() => undefined);
+      const loaded = reader.loaded();
+      if (loaded === undefined) {
+        void reader.load().catch(() => undefined);
         return { added: [], problems: ['The reader of AWS files is still loading: try again.'] };
       }
-      const { profiles, problems } = reader.readAwsProfiles(files);
+      const { profiles, problems } = loaded.readAwsProfiles(files);
       const read = new Map(profiles.map((profile) => [profile.name, profile]));
       const list = get().profiles.list;
       // Same-named entries are replaced where they stand (their assumed keys go with them: they

@@ -6,14 +6,16 @@ import type { HttpAnswer, SendOutcome } from '../transport/sendRequest';
 import type { CollectionsRepository } from './collectionsRepository';
 import { loadCollectionsLogic } from './collectionsSlice';
 import { loadProfilesReader } from './profilesSlice';
+import { preloadSendLogic } from './responseSlice';
 import { createMemoryStorage, createPlaygroundStore } from './createPlaygroundStore';
 import type { PublicIdentity } from './persistence';
 import type { PlaygroundDeps, SnapshotOptions } from './playgroundState';
 import { createMemoryVaultStorage, type VaultStorage } from '../vault/vaultStorage';
 
-// The page loads the collections' logic and the AWS files' reader after its first signature, and
-// before any panel that calls them; the tests call them at once, so they load before any test runs.
-await Promise.all([loadCollectionsLogic(), loadProfilesReader()]);
+// The page loads the collections' logic, the AWS files' reader and Send's logic after its first
+// signature, before any panel that calls them; the tests call them at once, so they load before
+// any test runs.
+await Promise.all([loadCollectionsLogic(), loadProfilesReader(), preloadSendLogic()]);
 
 /** Argon2id's smallest costs the vault accepts: the tests derive keys in milliseconds. */
 export const TEST_KDF_PARAMS = { m: 8 * 1024, t: 1, p: 1 };

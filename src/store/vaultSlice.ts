@@ -3,6 +3,7 @@
 // when the store reads whether a vault is stored (load), after the first signature is painted.
 import type { Argon2idParams } from '../vault/vaultEnvelope';
 import type { VaultStorage } from '../vault/vaultStorage';
+import { lazyLogic } from './lazyLogic';
 import type { StoreGet, StoreSet } from './playgroundState';
 import type { VaultSlice } from './vaultState';
 
@@ -30,19 +31,7 @@ export type VaultActions = Pick<
 >;
 
 type Logic = typeof import('./vaultLogic');
-let loaded: Logic | undefined;
-let loading: Promise<Logic> | undefined;
-
-function loadVaultLogic(): Promise<Logic> {
-  loading ??= import('./vaultLogic').then(
-    (logic) => (loaded = logic),
-    (error: unknown) => {
-      loading = undefined;
-      throw error;
-    },
-  );
-  return loading;
-}
+const vaultLogic = lazyLogic(() => import('./vaultLogic'));
 
 /**
  * The vault: the secrets in memory (typed keys, profiles) written encrypted to IndexedDB while it
@@ -64,7 +53,7 @@ export function createVaultSlice(set: StoreSet, get: StoreGet, deps: VaultDeps):
     async (...args: A): Promise<R> => {
       let module: Logic;
       try {
-        module = loaded ?? (await loadVaultLogic());
+        module = vaultLogic.loaded() ?? (await vaultLogic.load());
       } catch (error) {
         const reason = error instanceof Error ? error.message : String(error);
         patch({
@@ -78,6 +67,7 @@ export function createVaultSlice(set: StoreSet, get: StoreGet, deps: VaultDeps):
   const ifLoaded =
     <A extends unknown[]>(run: (actions: VaultActions) => (...args: A) => void) =>
     (...args: A): void => {
+      const loaded = vaultLogic.loaded();
       if (loaded !== undefined) run(logic(loaded))(...args);
     };
 

@@ -7,6 +7,7 @@ import { formatBytes } from '../../components/ui/bodyText';
 import { ClockOffsetLine } from './ClockOffsetLine';
 import { preloadable } from '../../components/ui/preloadable';
 import { afterFirstPaint } from '../../store/firstPaint';
+import { preloadSendLogic } from '../../store/responseSlice';
 
 // An HTTP answer's view (the error's explanation and doctor, the body and headers viewer, the
 // IAM decision) is not part of the first visit's code: it loads once the first signature is on
@@ -15,8 +16,11 @@ import { afterFirstPaint } from '../../store/firstPaint';
 const answerView = preloadable(() => import('./AnswerView').then((module) => module.AnswerView));
 const preloadAnswerView = () => void answerView.preload();
 afterFirstPaint(preloadAnswerView);
-// The senders too (the store's Send loads them itself if it comes first).
-afterFirstPaint(() => void preloadSending().catch(() => undefined));
+// What Send does, and the senders, too (the store's Send loads them itself if it comes first).
+afterFirstPaint(() => {
+  void preloadSendLogic().catch(() => undefined);
+  void preloadSending().catch(() => undefined);
+});
 
 function headline(outcome: ResponseOutcome): string {
   switch (outcome.kind) {
