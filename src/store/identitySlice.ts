@@ -1,82 +1,35 @@
 import type { IdentitySlice } from './identityState';
+import type { IdentityActions } from './identityLogic';
+import { lazyLogic } from './lazyLogic';
 import type { PlaygroundDeps, StoreGet, StoreSet } from './playgroundState';
 
 // The calls' code (STS's requests and answers) loads with the first call, not with the page.
-const loadCalls = () => import('./identityCalls');
+type Logic = typeof import('./identityLogic');
+const identityLogic = lazyLogic(() => import('./identityLogic'));
 
 /**
  * "Who am I?" and "Assume role": the page's own STS calls, planned from form fields like the
  * form (planSigning), signed by the page's signer and sent by its transport (relay or direct, as
- * the page is set), so a tab opened from a call shows the same signature (identityCalls.ts).
+ * the page is set), so a tab opened from a call shows the same signature (identityLogic.ts).
  */
 export function createIdentitySlice(
   set: StoreSet,
   get: StoreGet,
   deps: PlaygroundDeps,
 ): IdentitySlice {
-  // The latest call per key ('who' or a role profile's name): an older answer never replaces it.
-  const latest = new Map<string, number>();
-  let counter = 0;
-  const begin = (key: string) => {
-    counter += 1;
-    latest.set(key, counter);
-    return counter;
+  // Made once: its closures (the latest call per key) are the store's.
+  let actions: IdentityActions | undefined;
+  const logic = async () => {
+    const module: Logic = await identityLogic.load();
+    return (actions ??= module.createIdentityActions(set, get, deps));
   };
-  const current = (key: string, id: number) => latest.get(key) === id;
-
-  const setWhoAmI = (whoAmI: IdentitySlice['whoAmI']) =>
-    set((state) => ({ identity: { ...state.identity, whoAmI } }));
-  const setAssumed = (name: string, outcome: IdentitySlice['assumed'][string]) =>
-    set((state) => ({
-      identity: { ...state.identity, assumed: { ...state.identity.assumed, [name]: outcome } },
-    }));
-
-  const slice: IdentitySlice = {
+  return {
     whoAmI: { kind: 'idle' },
     assumed: {},
-
-    checkWhoAmI: async () => {
-      const id = begin('who');
-      setWhoAmI({ kind: 'calling' });
-      const { callGetCallerIdentity } = await loadCalls();
-      const outcome = await callGetCallerIdentity(get, deps);
-      if (current('who', id)) setWhoAmI(outcome);
-    },
-
-    assumeRole: async (name, tokenCode) => {
-      const id = begin(name);
-      setAssumed(name, { kind: 'calling' });
-      const { callAssumeRole } = await loadCalls();
-      const { outcome, credentials } = await callAssumeRole(get, deps, name, tokenCode);
-      if (!current(name, id)) return;
-      if (credentials !== undefined) {
-        get().profiles.setAssumed(name, credentials);
-        // The role's keys become the ones the request signs with.
-        get().request.chooseProfile(name);
-      }
-      setAssumed(name, outcome);
-    },
-
-    assumeRoleWith: async (form) => {
-      const { roleProfileOfForm } = await loadCalls();
-      const list = get().profiles.list;
-      const checked = roleProfileOfForm(form, list, deps.now());
-      if (!checked.ok) return checked.problems;
-      const { entry } = checked;
-      get().profiles.replaceAll(
-        list.some((candidate) => candidate.name === entry.name)
-          ? list.map((candidate) => (candidate.name === entry.name ? entry : candidate))
-          : [...list, entry],
-      );
-      await slice.assumeRole(entry.name, checked.tokenCode || undefined);
-      return [];
-    },
-
-    showSigning: (call) => {
-      if (!get().tabs.openNew()) return false;
-      set((state) => ({ request: { ...state.request, ...call.fields } }));
-      return true;
-    },
+    checkWhoAmI: async () => (await logic()).checkWhoAmI(),
+    assumeRole: async (name, tokenCode) => (await logic()).assumeRole(name, tokenCode),
+    assumeRoleWith: async (form) => (await logic()).assumeRoleWith(form),
+    // Offered with a call's outcome, so only once a call has loaded the logic.
+    showSigning: (call) => actions?.showSigning(call) ?? false,
   };
-  return slice;
 }
