@@ -9,8 +9,8 @@ import {
   UNSIGNED_PAYLOAD,
   type EffectiveSigningOptions,
 } from '../../signing';
+import { lazy, Suspense } from 'react';
 import type { OptionsFields, PlaygroundState } from '../../store/playgroundState';
-import { directModeNeeds } from '../../transport/directModeNeeds';
 import { selectSigningPlan } from '../../store/selectSigningPlan';
 import { usePlaygroundStore } from '../../store/usePlaygroundStore';
 import { Checkbox } from '../../components/ui/Checkbox';
@@ -19,6 +19,12 @@ import { FieldIssues } from '../../components/ui/FieldIssues';
 import { RadioGroup, type RadioChoice } from '../../components/ui/RadioGroup';
 
 /** How to sign and how to send. */
+// What an API must allow for the browser to call it is said only on a page without a relay (a
+// static host): it loads there.
+const NoRelayNote = lazy(() =>
+  import('./NoRelayNote').then((module) => ({ default: module.NoRelayNote })),
+);
+
 export function SigningOptionsPanel() {
   return (
     <div className="fields options">
@@ -189,13 +195,24 @@ function TransportField() {
         ]}
         onChange={(value) => setField('transport', value)}
       />
-      <p className="hint">
-        {relayAvailable === false
-          ? `No relay here (this page is served without its own server, e.g. from a static host), so Send calls the API straight from the browser: ${directModeNeeds(window.location.origin)}. Run npx sigv4-playground for a relay.`
-          : transport === 'relay'
+      {relayAvailable === false ? (
+        <Suspense
+          fallback={
+            <p className="hint">
+              No relay here (this page is served without its own server), so Send calls the API
+              straight from the browser.
+            </p>
+          }
+        >
+          <NoRelayNote />
+        </Suspense>
+      ) : (
+        <p className="hint">
+          {transport === 'relay'
             ? 'The relay (this page’s own server) sends exactly the signed bytes: any API, no CORS needed. It never sees your secret key.'
             : 'The browser sends it: the API must allow this origin (CORS), and the browser sets Host and adds headers of its own.'}
-      </p>
+        </p>
+      )}
     </>
   );
 }
