@@ -94,6 +94,7 @@ export function createCollectionSlices(
   let logicSlices: Slices | undefined;
   const slices = (module: Logic) =>
     (logicSlices ??= module.createCollectionSlices(set, get, repository));
+  const actions = delegate(COLLECTION_ACTIONS, (module) => slices(module).collections);
   return {
     collections: {
       status: 'loading',
@@ -102,7 +103,19 @@ export function createCollectionSlices(
       browser: [],
       disk: null,
       undo: null,
-      ...delegate(COLLECTION_ACTIONS, (module) => slices(module).collections),
+      ...actions,
+      // Its logic not loading (a dropped connection) is said like the database failing to open.
+      load: () =>
+        actions.load().catch((error: unknown) =>
+          set(({ collections, environments }) => ({
+            collections: {
+              ...collections,
+              status: 'ready',
+              error: `Collections could not be loaded (${error instanceof Error ? error.message : String(error)}): reload the page to try again.`,
+            },
+            environments: { ...environments, status: 'ready' },
+          })),
+        ),
     },
     environments: {
       status: 'loading',
