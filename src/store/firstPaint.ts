@@ -17,3 +17,8 @@ export function firstPaintDone(): void {
   painted = true;
   for (const task of waiting.splice(0)) task();
 }
+
+/** Whether the first signature has been painted (firstPaintDone was called). */
+export function isFirstPaintDone(): boolean {
+  return painted;
+}

@@ -1,4 +1,3 @@
-import { Suspense } from 'react';
 import { loadProfilesReader } from '../../store/profilesSlice';
 import { usePlaygroundStore } from '../../store/usePlaygroundStore';
 import { CodeInput } from '../../components/ui/CodeInput';
@@ -84,20 +83,17 @@ export function CredentialsPanel() {
         </p>
       )}
 
-      <Suspense
+      <ProfilesSection
+        renderRoleAction={(name) => <RoleProfileSlot name={name} />}
         fallback={
           <section className="profiles" aria-labelledby="profiles-title">
             <h3 id="profiles-title">Profiles from AWS files</h3>
             <p className="hint">Loading…</p>
           </section>
         }
-      >
-        <ProfilesSection renderRoleAction={(name) => <RoleProfileSlot name={name} />} />
-      </Suspense>
+      />
 
-      <Suspense fallback={<p className="hint">Loading the vault…</p>}>
-        <VaultPanel />
-      </Suspense>
+      <VaultPanel fallback={<p className="hint">Loading the vault…</p>} />
     </div>
   );
 }

@@ -1,4 +1,3 @@
-import { Suspense } from 'react';
 import { lazyAfterFirstPaint } from '../../components/ui/lazyAfterFirstPaint';
 
 // The Send bar (its summary of what Send will do, Cancel, the keys' expiry) loads once the first
@@ -8,7 +7,7 @@ const SendBar = lazyAfterFirstPaint(() => import('./SendBar').then((module) => m
 /** The Send bar, and until it is there the bar with Send not yet pressable. */
 export function SendBarSlot() {
   return (
-    <Suspense
+    <SendBar
       fallback={
         <div className="send-bar">
           <button type="button" className="primary" disabled>
@@ -16,8 +15,6 @@ export function SendBarSlot() {
           </button>
         </div>
       }
-    >
-      <SendBar />
-    </Suspense>
+    />
   );
 }

@@ -282,7 +282,12 @@ function Steps({
         />
       )}
 
-      <Suspense
+      <RequestToSendStep
+        outgoing={outgoing}
+        result={result}
+        transport={transport}
+        bodyFileName={bodyFileName}
+        withheldHeaders={withheldHeaders}
         fallback={
           <section className="step" aria-labelledby="step-request-to-send">
             <div className="step-head">
@@ -291,15 +296,7 @@ function Steps({
             <p className="hint">Loading…</p>
           </section>
         }
-      >
-        <RequestToSendStep
-          outgoing={outgoing}
-          result={result}
-          transport={transport}
-          bodyFileName={bodyFileName}
-          withheldHeaders={withheldHeaders}
-        />
-      </Suspense>
+      />
 
       <section className="export-section" aria-labelledby="export-title">
         <h3 id="export-title">Export</h3>

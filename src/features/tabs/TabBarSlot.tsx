@@ -1,6 +1,5 @@
 // The tab bar's stylesheet is the first view's, so its placeholder has the bar's height.
 import './tabs.css';
-import { Suspense } from 'react';
 import { lazyAfterFirstPaint } from '../../components/ui/lazyAfterFirstPaint';
 
 // The tabs' list, keys and shortcuts load once the first signature is painted: the first view
@@ -10,7 +9,7 @@ const TabBar = lazyAfterFirstPaint(() => import('./TabBar').then((module) => mod
 /** The tab bar, and until it is there an empty tab of the same height above the Request panel. */
 export function TabBarSlot() {
   return (
-    <Suspense
+    <TabBar
       fallback={
         <div className="tab-bar" aria-hidden="true">
           <div className="tab-list">
@@ -20,8 +19,6 @@ export function TabBarSlot() {
           </div>
         </div>
       }
-    >
-      <TabBar />
-    </Suspense>
+    />
   );
 }
