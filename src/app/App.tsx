@@ -156,9 +156,7 @@ export function App() {
             <ImportPanel />
           </PanelBoundary>
           <Panel id="collections" title="Collections">
-            <Suspense fallback={loading}>
-              <CollectionsPanel />
-            </Suspense>
+            <CollectionsPanel fallback={loading} />
           </Panel>
           <PanelBoundary name="Environments">
             <EnvironmentsPanel />
@@ -167,9 +165,7 @@ export function App() {
             <TabBarSlot />
           </PanelBoundary>
           <Panel id="request" title="Request" aside={<ShareLinkButton />}>
-            <Suspense fallback={null}>
-              <SaveRequestBar />
-            </Suspense>
+            <SaveRequestBar fallback={null} />
             <EnvironmentPicker />
             <WithheldSecretsNote />
             <MethodUrlFields />
@@ -182,9 +178,7 @@ export function App() {
             <CredentialsPanel />
           </Panel>
           <Panel id="identity" title="Identity">
-            <Suspense fallback={loading}>
-              <IdentityPanel />
-            </Suspense>
+            <IdentityPanel fallback={loading} />
           </Panel>
           <Panel id="options" title="Signing options">
             <SigningOptionsPanel />
@@ -193,9 +187,7 @@ export function App() {
             <SendBarSlot />
           </PanelBoundary>
           <Panel id="history" title="History">
-            <Suspense fallback={loading}>
-              <HistoryPanel />
-            </Suspense>
+            <HistoryPanel fallback={loading} />
           </Panel>
         </div>
         <div className="column column-results">
