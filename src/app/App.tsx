@@ -3,7 +3,8 @@ import { loadPlaygroundConfig } from '../request/defaults';
 import { loadCollectionsLogic } from '../store/collectionsSlice';
 import { firstPaintDone } from '../store/firstPaint';
 import { SHARE_PREFIX } from '../store/sharePrefix';
-import { usePlaygroundStore } from '../store/usePlaygroundStore';
+import { signingCaughtUp } from '../store/signingSlice';
+import { adoptedFirstView, usePlaygroundStore } from '../store/usePlaygroundStore';
 import { BodyEditor } from '../features/request/BodyEditor';
 import { CredentialsPanel } from '../features/credentials/CredentialsPanel';
 import { EnvironmentPicker } from '../features/environments/EnvironmentPicker';
@@ -68,10 +69,13 @@ const hasShareLink = () => window.location.hash.startsWith(SHARE_PREFIX);
 
 /** Where the shared-request prompt goes: empty, without loading it, until there is a share link. */
 function SharedRequestSlot() {
-  const [linked, setLinked] = useState(hasShareLink);
+  // Looked at in an effect, not during render: the first view may be rendered on the server
+  // (renderFirstView.tsx), which has no location, and hydration needs the same first render here.
+  const [linked, setLinked] = useState(false);
   useEffect(() => {
     if (linked) return;
     const onHashChange = () => setLinked(hasShareLink());
+    onHashChange();
     window.addEventListener('hashchange', onHashChange);
     return () => window.removeEventListener('hashchange', onHashChange);
   }, [linked]);
@@ -93,10 +97,7 @@ function SharedRequestSlot() {
  * fallback timer starts the loads anyway.
  */
 function useFirstSignatureSignal() {
-  const settled = usePlaygroundStore(
-    (s) =>
-      s.signing.shown !== null || s.signing.error !== null || s.signing.plan.blockers.length > 0,
-  );
+  const settled = usePlaygroundStore(signingCaughtUp);
   useEffect(() => {
     if (!settled) return;
     let timer: ReturnType<typeof setTimeout> | undefined;
@@ -121,9 +122,16 @@ export function App() {
 
   useEffect(() => {
     let current = true;
-    void loadPlaygroundConfig().then((config) => {
+    // A first view from the server brought the config, and the store applied it when created.
+    const configured =
+      adoptedFirstView !== null
+        ? Promise.resolve(adoptedFirstView.config)
+        : loadPlaygroundConfig().then((config) => {
+            if (current) applyPlaygroundConfig(config);
+            return config;
+          });
+    void configured.then((config) => {
       if (!current) return;
-      applyPlaygroundConfig(config);
       // The disk client and its validator load only when there is a folder on disk.
       if (config.collectionsDir)
         void import('../store/diskCollectionsSource').then(({ createDiskCollectionsSource }) =>

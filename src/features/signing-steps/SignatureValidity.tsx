@@ -44,5 +44,11 @@ export function SignatureValidity({
       mode === 'query'
         ? `The URL expires in ${formatCountdown(notAfter - serverNow)}.`
         : `Valid for ${formatCountdown(notAfter - serverNow)} more (${rule}).`;
-  return <p className="signature-validity hint">{text}</p>;
+  // The server renders the first view a moment before the page adopts it (store/firstView.ts):
+  // the countdown may differ by a second there, and the next tick puts it right.
+  return (
+    <p className="signature-validity hint" suppressHydrationWarning>
+      {text}
+    </p>
+  );
 }

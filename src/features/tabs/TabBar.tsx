@@ -11,6 +11,16 @@ import { TAB_SHORTCUTS, useTabShortcuts } from './useTabShortcuts';
 const keysText = (shortcut: string) => shortcut.replace('Control', 'Ctrl');
 
 /**
+ * A tab's or a close button's place in the bar (CSS order), set on the element rather than as a
+ * style attribute: the server renders the first view, and the page's CSP refuses style attributes
+ * in markup (style-src 'self'), where it allows a script setting them. In document order, without
+ * it, a lone tab and its close button already sit as they should.
+ */
+function placeAt(element: HTMLElement, order: number) {
+  element.style.order = String(order);
+}
+
+/**
  * The open requests as tabs, above the Request panel: click or arrow keys to switch (instantly:
  * each tab's request, response and steps are kept), × or Delete to close, + to open another.
  */
@@ -89,13 +99,13 @@ export function TabBar() {
                 type="button"
                 role="tab"
                 className="tab"
-                style={{ order: 2 * index }}
                 aria-selected={active}
                 tabIndex={active ? 0 : -1}
                 aria-keyshortcuts={`${TAB_SHORTCUTS.next} ${TAB_SHORTCUTS.previous} Delete`}
                 ref={(element) => {
-                  if (element === null) tabButtons.current.delete(id);
-                  else tabButtons.current.set(id, element);
+                  if (element === null) return void tabButtons.current.delete(id);
+                  tabButtons.current.set(id, element);
+                  placeAt(element, 2 * index);
                 }}
                 onClick={() => select(id)}
                 onKeyDown={(event) => onTabKeyDown(event, index)}
@@ -112,14 +122,14 @@ export function TabBar() {
               key={id}
               type="button"
               className={active ? 'tab-close active' : 'tab-close'}
-              style={{ order: 2 * index + 1 }}
               aria-label={`Close ${titles[index] ?? ''}`}
               title={active ? `Close (${keysText(TAB_SHORTCUTS.close)})` : 'Close'}
               {...(active ? { 'aria-keyshortcuts': TAB_SHORTCUTS.close } : {})}
               tabIndex={active ? 0 : -1}
               ref={(element) => {
-                if (element === null) closeButtons.current.delete(id);
-                else closeButtons.current.set(id, element);
+                if (element === null) return void closeButtons.current.delete(id);
+                closeButtons.current.set(id, element);
+                placeAt(element, 2 * index + 1);
               }}
               onClick={() => closeTab(id)}
             >
