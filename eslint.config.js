@@ -106,6 +106,7 @@ export default tseslint.config(
     ignores: [
       'dist',
       'dist-server',
+      'dist-ssr',
       'node_modules',
       'playwright-report',
       'test-results',

@@ -10,12 +10,20 @@ const refreshPreamble = react.preambleCode.replace('__BASE__', '/');
 
 // The playground is served from 127.0.0.1: crypto.subtle exists only in secure contexts,
 // and loopback counts as one.
-export default defineConfig({
+export default defineConfig(({ isSsrBuild }) => ({
   plugins: [react()],
+  // The server's build of the first view (npm run build:first-view: src/app/renderFirstView.tsx
+  // into dist-ssr/) carries everything it imports: the package installs no dependencies.
+  ssr: { noExternal: true },
+  // React's own code picks its build at run time from NODE_ENV, which the server does not set:
+  // the first view's build is a production build, fixed here.
+  define: isSsrBuild ? { 'process.env.NODE_ENV': JSON.stringify('production') } : {},
   // Relative asset URLs: the built page works from any static host and any sub-path
   // (/tools/sigv4/), not only from npm start's root.
   base: './',
   build: {
+    // The first view's build is server code: the page's public files are the page's build's.
+    copyPublicDir: !isSsrBuild,
     rolldownOptions: {
       output: {
         codeSplitting: {
@@ -50,4 +58,4 @@ export default defineConfig({
     cors: false,
     headers: { ...PAGE_SECURITY_HEADERS },
   },
-});
+}));

@@ -1,9 +1,11 @@
 // The page's server as npm start runs it: the security headers on every answer, only the
 // loopback names as Host, and the gateway in another process.
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPlayground } from './playgroundServer';
+import { RESTORING_GUARD_SCRIPT } from '../src/store/firstView';
 import { PAGE_SECURITY_HEADERS } from './securityHeaders';
 
 let running: Awaited<ReturnType<typeof startPlayground>>;
@@ -65,7 +67,11 @@ describe('startPlayground', () => {
   it('forbids framing, inline script, plugins and <base>, and allows direct mode to fetch', () => {
     const policy = PAGE_SECURITY_HEADERS['Content-Security-Policy']!;
     expect(policy).toContain("frame-ancestors 'none'");
-    expect(policy).toContain("script-src 'self';");
+    // Scripts from the page's origin, and one inline script: the first view's guard, by hash.
+    expect(policy).toMatch(/script-src 'self' 'sha256-[A-Za-z0-9+/]{43}=';/);
+    expect(policy).toContain(
+      `'sha256-${createHash('sha256').update(RESTORING_GUARD_SCRIPT).digest('base64')}'`,
+    );
     expect(policy).toContain("object-src 'none'");
     expect(policy).toContain("base-uri 'none'");
     expect(policy).toContain("connect-src 'self' http: https:;");

@@ -18,6 +18,7 @@ import { startGatewayProcess, type GatewayProcessOptions } from './gatewayProces
 import { localHosts } from './localHosts';
 import { createRelayHandler } from './relay/relayHandler';
 import { PAGE_SECURITY_HEADERS } from './securityHeaders';
+import { createFirstViewPage } from './firstViewPage';
 import { createStaticHandler } from './staticFiles';
 
 export interface PlaygroundOptions {
@@ -42,6 +43,8 @@ export interface PlaygroundOptions {
  * module is bundled) in the package.
  */
 const DIST_DIR = fileURLToPath(new URL('../dist', import.meta.url));
+/** The first view's build (npm run build:first-view), beside dist. */
+const FIRST_VIEW_MODULE = new URL('../dist-ssr/renderFirstView.js', import.meta.url);
 
 export async function startPlayground(options: PlaygroundOptions) {
   // First, so a wrong DIR stops the start before anything listens.
@@ -61,7 +64,7 @@ export async function startPlayground(options: PlaygroundOptions) {
         });
   const gatewayBase = gateway?.base;
 
-  const serveStatic = createStaticHandler(DIST_DIR);
+  const serveStatic = createStaticHandler(DIST_DIR, { indexPage: () => firstView.page() });
   let appPort = options.port;
   const relay = createRelayHandler({ port: () => appPort });
   const collectionsApi = createCollectionsHandler({ store: collections, port: () => appPort });
@@ -74,6 +77,11 @@ export async function startPlayground(options: PlaygroundOptions) {
     relay: true,
     collectionsDir: collections !== undefined,
   };
+  const firstView = createFirstViewPage({
+    distDir: DIST_DIR,
+    moduleUrl: FIRST_VIEW_MODULE,
+    config,
+  });
   const app = createServer((request, response) => {
     for (const [name, value] of Object.entries(PAGE_SECURITY_HEADERS)) {
       response.setHeader(name, value);
@@ -107,5 +115,6 @@ export async function startPlayground(options: PlaygroundOptions) {
     throw error;
   }
   appPort = Number(new URL(playground.url).port);
+  firstView.warm();
   return { playground, gateway, gatewayBase, collectionsRoot: collections?.root };
 }

@@ -1,11 +1,12 @@
 // The headers the playground page is served with, by `npm start` (server/playgroundServer.ts) and
 // by Vite (`npm run dev`, `vite preview`: vite.config.ts). One place, so every server says the same.
 import { createHash } from 'node:crypto';
+import { RESTORING_GUARD_SCRIPT } from '../src/store/firstView';
 
 export interface PolicyAllowances {
   /**
-   * Inline scripts the page may run, by their exact text (allowed by hash). The built page has
-   * none; Vite's dev server injects React Refresh's preamble.
+   * Inline scripts the page may run, by their exact text (allowed by hash): the first view's
+   * guard (npm start), React Refresh's preamble (Vite's dev server).
    */
   inlineScripts?: readonly string[];
   /** Inline <style> elements: Vite's dev server injects every stylesheet as one. Never in a build. */
@@ -51,5 +52,10 @@ export function securityHeaders(allowances: PolicyAllowances = {}): Record<strin
   };
 }
 
-/** The built page's headers: `npm start` and `vite preview`. */
-export const PAGE_SECURITY_HEADERS: Readonly<Record<string, string>> = securityHeaders();
+/**
+ * The built page's headers: `npm start` and `vite preview`. Its one inline script is the guard
+ * npm start puts in the page with its first view (src/store/firstView.ts), allowed by its hash.
+ */
+export const PAGE_SECURITY_HEADERS: Readonly<Record<string, string>> = securityHeaders({
+  inlineScripts: [RESTORING_GUARD_SCRIPT],
+});

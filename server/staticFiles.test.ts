@@ -40,7 +40,7 @@ afterAll(() => {
 });
 
 /** GET with the request target exactly as given. */
-function get(target: string, method = 'GET') {
+function get(target: string, method = 'GET', at = port) {
   return new Promise<{
     status: number;
     type: string;
@@ -48,20 +48,23 @@ function get(target: string, method = 'GET') {
     location: string | undefined;
     body: string;
   }>((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port, method, path: target, agent: false }, (res) => {
-      let body = '';
-      res.setEncoding('utf8');
-      res.on('data', (chunk: string) => (body += chunk));
-      res.on('end', () =>
-        resolve({
-          status: res.statusCode ?? 0,
-          type: String(res.headers['content-type']),
-          cache: String(res.headers['cache-control']),
-          location: res.headers.location,
-          body,
-        }),
-      );
-    });
+    const req = request(
+      { host: '127.0.0.1', port: at, method, path: target, agent: false },
+      (res) => {
+        let body = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => (body += chunk));
+        res.on('end', () =>
+          resolve({
+            status: res.statusCode ?? 0,
+            type: String(res.headers['content-type']),
+            cache: String(res.headers['cache-control']),
+            location: res.headers.location,
+            body,
+          }),
+        );
+      },
+    );
     req.on('error', reject);
     req.end();
   });
@@ -78,6 +81,31 @@ describe('createStaticHandler', () => {
   it('serves the page for its own URLs, never cached', async () => {
     expect(await get('/')).toMatchObject({ status: 200, body: INDEX, cache: 'no-cache' });
     expect(await get('/route?x=1')).toMatchObject({ status: 200, body: INDEX });
+  });
+
+  it('serves the first view instead of index.html when there is one, kept by no browser', async () => {
+    let page: string | undefined = 'FIRST VIEW';
+    const serveStatic = createStaticHandler(join(dir, 'dist'), { indexPage: async () => page });
+    const other = createServer((req, res) => void serveStatic(req, res));
+    await new Promise<void>((resolve) => other.listen(0, '127.0.0.1', resolve));
+    const at = (other.address() as AddressInfo).port;
+    try {
+      for (const target of ['/', '/index.html', '/route?x=1']) {
+        expect(await get(target, 'GET', at)).toMatchObject({
+          status: 200,
+          body: 'FIRST VIEW',
+          cache: 'no-store',
+        });
+      }
+      expect(await get('/', 'HEAD', at)).toMatchObject({ status: 200, body: '' });
+      expect(await get('/assets/app-1234.js', 'GET', at)).toMatchObject({
+        body: 'console.log(1);',
+      });
+      page = undefined;
+      expect(await get('/', 'GET', at)).toMatchObject({ body: INDEX, cache: 'no-cache' });
+    } finally {
+      other.close();
+    }
   });
 
   it('sends a deeper path that is no file to the page at / (its asset URLs are relative)', async () => {

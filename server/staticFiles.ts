@@ -40,7 +40,15 @@ async function fileInside(root: string, pathname: string): Promise<string | unde
  * itself never, so a rebuild shows at once. The security headers are the caller's
  * (playgroundServer.ts sets them on every response).
  */
-export function createStaticHandler(root: string) {
+export function createStaticHandler(
+  root: string,
+  {
+    indexPage,
+  }: {
+    /** The page to serve instead of index.html (firstViewPage.ts), when there is one. */
+    indexPage?: () => Promise<string | undefined>;
+  } = {},
+) {
   return async function serveStatic(request: IncomingMessage, response: ServerResponse) {
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       response.writeHead(405, { Allow: 'GET, HEAD' }).end();
@@ -63,6 +71,16 @@ export function createStaticHandler(root: string) {
       return;
     }
     const file = found ?? join(root, 'index.html');
+    const page = file === join(root, 'index.html') ? await indexPage?.() : undefined;
+    if (page !== undefined) {
+      // It carries a signature made when it was rendered: never kept by the browser.
+      response.writeHead(200, {
+        'Content-Type': CONTENT_TYPES['.html']!,
+        'Cache-Control': 'no-store',
+      });
+      response.end(request.method === 'HEAD' ? undefined : page);
+      return;
+    }
     let contents: Buffer;
     try {
       contents = await readFile(file);

@@ -12,7 +12,7 @@ import { readStoredRequest, storableRequest, type PersistedRequest } from './sto
 import { readHistoryEntries } from './storedSnapshot';
 import { readTabs, storableTabs, type PersistedTabs } from './storedTabs';
 
-export const STORAGE_KEY = 'sigv4-playground';
+export { STORAGE_KEY } from './storageKey';
 export const STORAGE_VERSION = 1;
 /** Longer text bodies are not saved: localStorage holds about 5 MB per origin in all. */
 export const MAX_PERSISTED_BODY_CHARS = 256 * 1024;

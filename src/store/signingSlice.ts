@@ -49,6 +49,35 @@ export function chooseShownSigning(
   return live === null ? null : { ...live, source: 'live' };
 }
 
+/**
+ * Whether the signing has caught up with the form: the signature shown is the current plan's (no
+ * newer signing is on its way), or there is nothing to wait for (an error, a plan that cannot be
+ * signed). The page's first paint waits for it, and so does adopting the server's first view.
+ */
+export function signingCaughtUp(state: PlaygroundState): boolean {
+  const { plan, shown, error } = state.signing;
+  if (error !== null || plan.blockers.length > 0) return true;
+  return (
+    shown !== null &&
+    sameRequestApartFromDate(shown.input, { ...plan.input, signingDate: shown.input.signingDate })
+  );
+}
+
+/** Resolves once `store`'s signing has caught up with its form (signingCaughtUp). */
+export function whenSigningCaughtUp(store: {
+  getState(): PlaygroundState;
+  subscribe(listener: (state: PlaygroundState) => void): () => void;
+}): Promise<void> {
+  return new Promise((resolve) => {
+    if (signingCaughtUp(store.getState())) return resolve();
+    const stop = store.subscribe((state) => {
+      if (!signingCaughtUp(state)) return;
+      stop();
+      resolve();
+    });
+  });
+}
+
 /** The same scopes: each one's variables are the very same list (slices replace what changes). */
 const sameScopes = (a: readonly VariableScope[], b: readonly VariableScope[]) =>
   a.length === b.length &&

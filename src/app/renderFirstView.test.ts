@@ -1,0 +1,87 @@
+// The first view as the server renders it: the same signature the page's own store signs for a
+// first visit at the same instant (the page adopts the markup only if they agree), the config and
+// time it was signed with, inert until adopted, and the guard where it runs before any paint.
+import { describe, expect, it } from 'vitest';
+import { LOCAL_IDENTITIES } from '../request/defaults';
+import { createSigner } from '../signing';
+import { createMemoryStorage, createPlaygroundStore } from '../store/createPlaygroundStore';
+import { decodeFirstView, RESTORING_GUARD_SCRIPT, type FirstView } from '../store/firstView';
+import { whenSigningCaughtUp } from '../store/signingSlice';
+import { nodeSigningCrypto } from '../../server/nodeSigningCrypto';
+import { renderFirstViewPage } from './renderFirstView';
+
+const TEMPLATE = `<!doctype html>
+<html lang="en">
+  <head>
+    <meta charset="UTF-8" />
+    <title>SigV4 Playground</title>
+    <link rel="stylesheet" href="./assets/index.css">
+  </head>
+  <body>
+    <div id="root"></div>
+  </body>
+</html>`;
+
+const VIEW: FirstView = {
+  signedAt: Date.UTC(2026, 10, 30, 7, 41, 5),
+  config: { gatewayUrl: 'http://127.0.0.1:45678/prod', relay: true, collectionsDir: false },
+};
+
+/** What the page's store signs on a first visit at that instant, with that config. */
+async function pageSigning(view: FirstView) {
+  const signer = createSigner();
+  const store = createPlaygroundStore({
+    deps: {
+      signRequest: (input) => signer.signRequest(input),
+      sendRequest: () => Promise.reject(new Error('not sent')),
+      now: () => view.signedAt,
+    },
+    storage: createMemoryStorage(),
+    publicIdentities: LOCAL_IDENTITIES,
+    startLoading: () => undefined,
+  });
+  store.getState().options.applyPlaygroundConfig(view.config);
+  await whenSigningCaughtUp(store);
+  return store.getState().signing.shown!;
+}
+
+describe('renderFirstViewPage', () => {
+  it("shows the signature the page's store signs for a first visit at that instant", async () => {
+    const html = await renderFirstViewPage(TEMPLATE, VIEW, nodeSigningCrypto);
+    const shown = await pageSigning(VIEW);
+    expect(shown.result.amzDate).toBe('20261130T074105Z');
+    expect(shown.input.url).toBe('http://127.0.0.1:45678/prod/hello');
+    expect(html).toContain(shown.result.signature);
+    expect(html).toContain('20261130T074105Z');
+    expect(html).toContain('http://127.0.0.1:45678/prod/hello');
+  });
+
+  it('writes when and with what it signed on #root, inert and busy until adopted', async () => {
+    const html = await renderFirstViewPage(TEMPLATE, VIEW, nodeSigningCrypto);
+    const root = /<div id="root" data-first-view="([^"]*)" inert aria-busy="true">/.exec(html);
+    expect(root).not.toBeNull();
+    const attribute = root![1]!
+      .replace(/&quot;/g, '"')
+      .replace(/&lt;/g, '<')
+      .replace(/&amp;/g, '&');
+    expect(decodeFirstView(attribute)).toEqual(VIEW);
+  });
+
+  it('puts the guard first in the head, before any stylesheet it would wait for', async () => {
+    const html = await renderFirstViewPage(TEMPLATE, VIEW, nodeSigningCrypto);
+    const guard = html.indexOf(`<script>${RESTORING_GUARD_SCRIPT}</script>`);
+    expect(guard).toBeGreaterThan(html.indexOf('<meta charset="UTF-8" />'));
+    expect(guard).toBeLessThan(html.indexOf('<link rel="stylesheet"'));
+    expect(html.match(/<script/g)).toHaveLength(1);
+  });
+
+  it('leaves a template it does not know as it is', async () => {
+    const other = '<!doctype html><html><body><main></main></body></html>';
+    expect(await renderFirstViewPage(other, VIEW, nodeSigningCrypto)).toBe(other);
+  });
+
+  it('has no style attributes, which the page CSP refuses in markup', async () => {
+    const html = await renderFirstViewPage(TEMPLATE, VIEW, nodeSigningCrypto);
+    expect(html).not.toMatch(/\sstyle="/);
+  });
+});

@@ -1,0 +1,90 @@
+// The first view, rendered where the page is served (server/firstViewPage.ts loads this module's
+// build, dist-ssr/renderFirstView.js): the page as a first visit shows it, its request signed at
+// the moment it is served, so the first signature is on screen as soon as the HTML is. The page
+// then adopts this markup (main.tsx) with a store in the same state. See store/firstView.ts.
+import { StrictMode, type ReactNode } from 'react';
+import { renderToString } from 'react-dom/server';
+import { prerender } from 'react-dom/static';
+import { LOCAL_IDENTITIES, type PlaygroundConfig } from '../request/defaults';
+import { createSigner, type SigningCrypto } from '../signing';
+import { createMemoryStorage, createPlaygroundStore } from '../store/createPlaygroundStore';
+import {
+  encodeFirstView,
+  FIRST_VIEW_ATTRIBUTE,
+  RESTORING_GUARD_SCRIPT,
+  type FirstView,
+} from '../store/firstView';
+import { whenSigningCaughtUp } from '../store/signingSlice';
+import { PlaygroundStoreContext } from '../store/usePlaygroundStore';
+import { App } from './App';
+
+/** What the server does with the page's template: where the markup and the guard go. */
+const ROOT_ELEMENT = '<div id="root"></div>';
+/** The guard goes first in the head after the charset, before any stylesheet it would wait for. */
+const CHARSET = '<meta charset="UTF-8" />';
+
+const escapeAttribute = (text: string) =>
+  text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+
+/** A store as a first visit starts it, with the server's config, its clock stopped at `signedAt`. */
+async function firstVisitStore(signedAt: number, config: PlaygroundConfig, crypto?: SigningCrypto) {
+  const signer = createSigner(crypto === undefined ? {} : { crypto });
+  const store = createPlaygroundStore({
+    deps: {
+      signRequest: (input) => signer.signRequest(input),
+      sendRequest: () => Promise.reject(new Error('The first view is rendered, not sent.')),
+      now: () => signedAt,
+    },
+    storage: createMemoryStorage(),
+    publicIdentities: LOCAL_IDENTITIES,
+    // Collections and the vault stay "loading", as in the page until its first paint.
+    startLoading: () => undefined,
+  });
+  store.getState().options.applyPlaygroundConfig(config);
+  await whenSigningCaughtUp(store);
+  return store;
+}
+
+let loaded: Promise<void> | undefined;
+
+/**
+ * The panels the page loads lazily, loaded once: a first prerender waits for each of them and is
+ * thrown away. renderToString then renders them whole, in plain markup, where a render that had to
+ * wait would stream fallbacks and the inline scripts that swap them (which the page's CSP refuses).
+ */
+function panelsLoaded(page: ReactNode): Promise<void> {
+  return (loaded ??= prerender(page).then(({ prelude }) => prelude.cancel()));
+}
+
+/**
+ * The page (the built index.html, `template`) with its first view in #root and the guard in its
+ * head; the template unchanged if it is not the one this module expects. `crypto`: the server's
+ * (node:crypto); SigV4 is deterministic, so the page's WebCrypto signs the same bytes.
+ */
+export async function renderFirstViewPage(
+  template: string,
+  view: FirstView,
+  crypto?: SigningCrypto,
+): Promise<string> {
+  if (!template.includes(ROOT_ELEMENT) || !template.includes(CHARSET)) return template;
+  const store = await firstVisitStore(view.signedAt, view.config, crypto);
+  const page = (
+    <StrictMode>
+      <PlaygroundStoreContext value={store}>
+        <App />
+      </PlaygroundStoreContext>
+    </StrictMode>
+  );
+  await panelsLoaded(page);
+  const markup = renderToString(page);
+  // Inert and busy until the page has adopted it (main.tsx): what a visitor typed or clicked
+  // before the page's scripts ran would reach the markup but not the page's state. Replaced by
+  // functions: a replacement string would read `$&` and friends in the markup.
+  return template
+    .replace(CHARSET, () => `${CHARSET}<script>${RESTORING_GUARD_SCRIPT}</script>`)
+    .replace(
+      ROOT_ELEMENT,
+      () =>
+        `<div id="root" ${FIRST_VIEW_ATTRIBUTE}="${escapeAttribute(encodeFirstView(view))}" inert aria-busy="true">${markup}</div>`,
+    );
+}
