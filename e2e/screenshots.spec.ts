@@ -26,6 +26,8 @@ async function everySize(playground: PlaygroundPage, answer: string) {
 }
 
 test('screenshots: phone, tablet and desktop, light and dark', async ({ page }) => {
+  // Eighteen full-length pictures: more than the default 30 s on a busy 2-core machine.
+  test.slow();
   const playground = new PlaygroundPage(page);
   await playground.open();
   expect(await playground.send()).toMatch(/^200\b/);

@@ -225,10 +225,20 @@ export class PlaygroundPage {
 
   // --- Actions ----------------------------------------------------------------------------------
 
-  /** Opens the page (npm start's by default) and waits until it has signed the first-run request. */
+  /**
+   * Opens the page (npm start's by default) and waits until it has signed the first-run request
+   * and can be used: npm start serves the first view already signed, inert until the page's
+   * scripts have adopted it (src/store/firstView.ts).
+   */
   async open(url = '/'): Promise<void> {
     await this.page.goto(url);
     await expect(this.artifact('Signature')).toContainText(/[0-9a-f]{64}/);
+    await this.interactive();
+  }
+
+  /** Waits until the page answers input: its first view adopted (no longer inert and busy). */
+  async interactive(): Promise<void> {
+    await expect(this.page.locator('#root')).not.toHaveAttribute('inert');
   }
 
   async fillCredentials({ accessKeyId, secretAccessKey, sessionToken }: Credentials) {
@@ -366,10 +376,27 @@ export class PlaygroundPage {
 }
 
 /** Playwright's `test` with a `playground`: the page opened, its first-run request signed. */
+/**
+ * What must never happen in any journey: the page failing to adopt the server's first view (React
+ * reports a hydration mismatch and draws the page again) or the CSP refusing something the page
+ * itself does (an inline script or style it ships).
+ */
+const FORBIDDEN_PAGE_ERRORS = /Minified React error #(418|419|423|425)\b|Hydration failed|hydrat/i;
+const CSP_VIOLATION = /violates the following Content Security Policy/;
+
 export const test = base.extend<{ playground: PlaygroundPage }>({
   playground: async ({ page }, use) => {
+    const problems: string[] = [];
+    page.on('pageerror', (error) => {
+      if (FORBIDDEN_PAGE_ERRORS.test(error.message)) problems.push(error.message);
+    });
+    page.on('console', (message) => {
+      if (message.type() === 'error' && CSP_VIOLATION.test(message.text()))
+        problems.push(message.text());
+    });
     const playground = new PlaygroundPage(page);
     await playground.open();
     await use(playground);
+    expect(problems).toEqual([]);
   },
 });

@@ -1,0 +1,54 @@
+// The first view (issue 17, a faster first paint): npm start serves the page already signed, so a
+// first visit sees its signature with the HTML, and the page's scripts adopt that markup rather
+// than draw it again. The journeys: the signature served is the one the page keeps (the same
+// request signed at the same instant, no mismatch reported), the page answers input once adopted,
+// and a returning visitor gets the saved request, never the served one.
+import { expect } from '@playwright/test';
+import { PlaygroundPage, test } from './pages/playground';
+
+const SIGNATURE = /[0-9a-f]{64}/;
+
+test.describe('the first view npm start serves', () => {
+  test('comes signed, and the page keeps that signature when it adopts it', async ({ browser }) => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    page.on('console', (message) => {
+      if (message.type() === 'error') errors.push(message.text());
+    });
+    const served = page.waitForResponse((response) => new URL(response.url()).pathname === '/');
+    const playground = new PlaygroundPage(page);
+    await playground.open();
+    const answer = await served;
+    const html = await answer.text();
+    const signature = SIGNATURE.exec(html.slice(html.indexOf('id="step-signature"')))?.[0];
+    expect(signature, 'the served HTML shows a signature').toBeDefined();
+    // It carries a signature made when it was rendered: no browser may keep it.
+    expect(answer.headers()['cache-control']).toBe('no-store');
+    await expect(playground.artifact('Signature')).toContainText(signature!);
+    expect(errors).toEqual([]);
+
+    // Adopted: it answers input, and signs what is typed.
+    await playground.url.fill('http://127.0.0.1:5174/prod/hello?first=view');
+    await expect(playground.artifact('Signature')).not.toContainText(signature!);
+    await expect(playground.artifact('Canonical request')).toContainText('first=view');
+    await context.close();
+  });
+
+  test('is not what a returning visitor sees: the saved request is', async ({
+    playground,
+    page,
+  }) => {
+    await playground.url.fill('http://127.0.0.1:5174/prod/hello?returning=visitor');
+    await expect(playground.artifact('Canonical request')).toContainText('returning=visitor');
+    const served = page.waitForResponse((response) => new URL(response.url()).pathname === '/');
+    await playground.open();
+    // The served page carries the guard that hides its first view until the saved request is
+    // drawn; once drawn, nothing is hidden and the saved request is the one on screen.
+    expect(await (await served).text()).toContain('data-restoring');
+    await expect(playground.url).toHaveValue('http://127.0.0.1:5174/prod/hello?returning=visitor');
+    await expect(playground.artifact('Canonical request')).toContainText('returning=visitor');
+    await expect(page.locator('html')).not.toHaveAttribute('data-restoring');
+  });
+});
