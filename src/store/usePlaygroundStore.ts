@@ -43,7 +43,7 @@ const firstViewMarkup: FirstView | null = (() => {
 /**
  * The store's clock. While the page adopts the first view it reads the instant the server signed
  * at, so the page's own first signing is the one the markup shows, byte for byte; from the frame
- * that shows it on, the real clock (releaseFirstViewClock).
+ * that shows it on (afterFirstPaint), the real clock.
  */
 let pinnedNow = firstViewMarkup?.signedAt ?? null;
 
