@@ -75,6 +75,16 @@ describe('renderFirstViewPage', () => {
     expect(html.match(/<script/g)).toHaveLength(1);
   });
 
+  it('is painted whole: rendering waits for a marker after the first view, outside #root', async () => {
+    const html = await renderFirstViewPage(TEMPLATE, VIEW, nodeSigningCrypto);
+    const link = /<link rel="expect" href="#([\w-]+)" blocking="render">/.exec(html);
+    expect(link).not.toBeNull();
+    const marker = html.indexOf(`<template id="${link![1]}"></template>`);
+    expect(html.slice(marker - '</div>'.length, marker)).toBe('</div>');
+    expect(html.indexOf('<body>')).toBeLessThan(marker);
+    expect(marker).toBeLessThan(html.indexOf('</body>'));
+  });
+
   it('leaves a template it does not know as it is', async () => {
     const other = '<!doctype html><html><body><main></main></body></html>';
     expect(await renderFirstViewPage(other, VIEW, nodeSigningCrypto)).toBe(other);

@@ -23,6 +23,17 @@ const ROOT_ELEMENT = '<div id="root"></div>';
 /** The guard goes first in the head after the charset, before any stylesheet it would wait for. */
 const CHARSET = '<meta charset="UTF-8" />';
 
+/**
+ * The browser paints the first view once, whole, rather than the half it has parsed when it first
+ * yields (the request fields, without the signing steps), which cost a second style and layout of
+ * the page before the signature was even parsed: rendering waits for the marker after #root
+ * (`<link rel=expect blocking=render>`, HTML's render-blocking; a browser without it paints as
+ * before). Outside #root, so the markup React adopts is only its own.
+ */
+const PARSED_MARKER_ID = 'first-view-parsed';
+const PAINT_WHOLE = `<link rel="expect" href="#${PARSED_MARKER_ID}" blocking="render">`;
+const PARSED_MARKER = `<template id="${PARSED_MARKER_ID}"></template>`;
+
 const escapeAttribute = (text: string) =>
   text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 
@@ -81,10 +92,10 @@ export async function renderFirstViewPage(
   // before the page's scripts ran would reach the markup but not the page's state. Replaced by
   // functions: a replacement string would read `$&` and friends in the markup.
   return template
-    .replace(CHARSET, () => `${CHARSET}<script>${RESTORING_GUARD_SCRIPT}</script>`)
+    .replace(CHARSET, () => `${CHARSET}<script>${RESTORING_GUARD_SCRIPT}</script>${PAINT_WHOLE}`)
     .replace(
       ROOT_ELEMENT,
       () =>
-        `<div id="root" ${FIRST_VIEW_ATTRIBUTE}="${escapeAttribute(encodeFirstView(view))}" inert aria-busy="true">${markup}</div>`,
+        `<div id="root" ${FIRST_VIEW_ATTRIBUTE}="${escapeAttribute(encodeFirstView(view))}" inert aria-busy="true">${markup}</div>${PARSED_MARKER}`,
     );
 }
