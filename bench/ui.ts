@@ -16,16 +16,17 @@
  *    blank…, so both see the same machine load: what the app adds is the difference of the two
  *    medians, and the target applies to it. (On this 2-core machine the blank page alone takes
  *    some 250–300 ms: a fresh context, a navigation, one layout and paint.)
- *    Where the added time went (Nov 2026, CPU profiles via CDP Profiler cut at the first
- *    signature, sourcemapped): one React commit renders the whole page (~650 elements) with the
- *    signature already in it (the WebCrypto signing started by the store at module evaluation
- *    finishes first); that render is about half of the main thread's JavaScript, nearly all of
- *    it react-dom itself and createElement, no app component above a few percent. Module
- *    evaluation (the store: persist's read, two planSignings, the first signing) is a sixth;
- *    the rest is V8 compiling ~480 KB on first call, style and layout. A build rendering only
- *    the Request fields and the Signing steps was within noise of the whole page: the floor is
- *    React, the store (whose slices import every feature's logic) and the steps, not the
- *    other panels.
+ *    npm start serves the first view (server/firstViewPage.ts): the page as a first visit shows
+ *    it, signed when served, so the signature is in the HTML; the page's scripts then adopt it.
+ *    The first contentful paint of each page is printed beside it: the first view is painted
+ *    once, whole (render-blocking until it is parsed), so its first paint shows the signature.
+ *    Where the time went before it (Nov 2026, CPU profiles via CDP cut at the first signature):
+ *    one React commit rendering the whole page (~650 elements), half the main thread's
+ *    JavaScript; module evaluation (the store, the first signing) a sixth; the rest V8 compiling
+ *    ~480 KB, style and layout. With the first view (Chromium traces): the HTML parsed in two
+ *    or three slices; when the parser first yielded, the browser styled, laid out and painted the
+ *    half it had (the request fields; 140 ms on this machine) before parsing the signing steps,
+ *    hence the render-blocking; the page's scripts now run after the signature is on screen.
  * 3. JavaScript shipped: the scripts a first visit loads (those dist/index.html names: the entry
  *    and its modulepreloads), each gzipped (-9), summed; the target applies to these. Every
  *    dist/assets/*.js is summed too: the chunks loaded on first use (import, export, the error
