@@ -201,7 +201,10 @@ async function waitForFirstSignature(page: Page): Promise<number> {
 async function openTabs(page: Page, count: number): Promise<number> {
   const tabs = page.getByRole('tablist', { name: 'Open requests', exact: true }).getByRole('tab');
   const newTab = page.getByRole('button', { name: 'New tab', exact: true });
-  if ((await newTab.count()) !== 1) throw new PageNotReady('The page has no "New tab" button.');
+  // The tab bar loads once the first signature is painted (TabBarSlot): waited for, as a user would.
+  await newTab.waitFor({ timeout: PAGE_TIMEOUT_MS }).catch(() => {
+    throw new PageNotReady('The page has no "New tab" button.');
+  });
   const url = page.getByLabel('URL', { exact: true });
   for (let open = await tabs.count(); open < count; open++) {
     await newTab.click();
