@@ -1,7 +1,7 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { loadPlaygroundConfig } from '../request/defaults';
 import { loadCollectionsLogic } from '../store/collectionsSlice';
-import { firstPaintDone } from '../store/firstPaint';
+import { firstPaintDone, isFirstPaintDone } from '../store/firstPaint';
 import { SHARE_PREFIX } from '../store/sharePrefix';
 import { signingCaughtUp } from '../store/signingSlice';
 import { adoptedFirstView, usePlaygroundStore } from '../store/usePlaygroundStore';
@@ -94,8 +94,11 @@ function SharedRequestSlot() {
  * signature's own commit. A page opened in the background paints no frame until shown: the
  * fallback timer starts the loads anyway.
  */
-function useFirstSignatureSignal() {
-  const settled = usePlaygroundStore(signingCaughtUp);
+function FirstSignatureSignal() {
+  // A component of its own that renders nothing: whether the signing has caught up flips with
+  // every keystroke, and the page must not render again for it (App did, twice per keystroke).
+  // Once the first paint is done the answer stays true.
+  const settled = usePlaygroundStore((s) => isFirstPaintDone() || signingCaughtUp(s));
   useEffect(() => {
     if (!settled) return;
     let timer: ReturnType<typeof setTimeout> | undefined;
@@ -109,6 +112,7 @@ function useFirstSignatureSignal() {
     const fallback = setTimeout(firstPaintDone, 2_000);
     return () => clearTimeout(fallback);
   }, []);
+  return null;
 }
 
 /** The playground: inputs on the left; the response and every signing step on the right. */
@@ -116,7 +120,6 @@ export function App() {
   const applyPlaygroundConfig = usePlaygroundStore((s) => s.options.applyPlaygroundConfig);
   const connectDisk = usePlaygroundStore((s) => s.collections.connectDisk);
   useSendShortcut();
-  useFirstSignatureSignal();
 
   useEffect(() => {
     let current = true;
@@ -143,6 +146,7 @@ export function App() {
 
   return (
     <div className="app">
+      <FirstSignatureSignal />
       <header className="app-header">
         <h1>SigV4 Playground</h1>
         <p className="muted">
