@@ -9,7 +9,6 @@ import './app/tokens.css';
 import './app/layout.css';
 import './components/ui/ui.css';
 import { App } from './app/App';
-import { loadFirstViewPanels } from './app/firstViewPanels';
 import { Interactive } from './app/Interactive';
 import { RESTORING_ATTRIBUTE } from './store/firstView';
 import { whenSigningCaughtUp } from './store/signingSlice';
@@ -25,22 +24,15 @@ const app = (
   </StrictMode>
 );
 
-// The first view's parts that are not in this script load meanwhile (firstViewPanels.ts).
-const panelsLoaded = loadFirstViewPanels();
-
 if (adoptedFirstView !== null) {
   // The server's first view (store/firstView.ts): the store signed the same request at the same
   // instant; once that signing is done its state is the markup's, and React adopts the markup.
-  void Promise.all([whenSigningCaughtUp(playgroundStore), panelsLoaded]).then(() =>
-    hydrateRoot(container, app),
-  );
+  void whenSigningCaughtUp(playgroundStore).then(() => hydrateRoot(container, app));
 } else {
   // No first view (a static host), or one this tab does not adopt (a saved request to restore,
   // or a page from long ago): drawn afresh, and shown (the guard hid it) once drawn.
-  void panelsLoaded.then(() => {
-    container.replaceChildren();
-    const root = createRoot(container);
-    flushSync(() => root.render(app));
-    document.documentElement.removeAttribute(RESTORING_ATTRIBUTE);
-  });
+  container.replaceChildren();
+  const root = createRoot(container);
+  flushSync(() => root.render(app));
+  document.documentElement.removeAttribute(RESTORING_ATTRIBUTE);
 }

@@ -12,16 +12,18 @@ import { EnvironmentsPanel } from '../features/environments/EnvironmentsPanel';
 import { HeadersTable } from '../features/request/HeadersTable';
 import { ImportPanel } from '../features/import-export/ImportPanel';
 import { LocalGatewayNote } from './LocalGatewayNote';
-import { responsePanel, shareLinkButton, signingOptionsPanel } from './firstViewPanels';
 import { MethodUrlFields } from '../features/request/MethodUrlFields';
 import { lazyAfterFirstPaint } from '../components/ui/lazyAfterFirstPaint';
 import { Panel } from '../components/ui/Panel';
 import { PanelBoundary } from '../components/ui/PanelBoundary';
 import { QueryParamsTable } from '../features/request/QueryParamsTable';
+import { ResponsePanel } from '../features/send-response/ResponsePanel';
 import { GatewayPoliciesMount } from '../features/iam-decision/GatewayPoliciesMount';
 import { ScopeFields } from '../features/request/ScopeFields';
 import { SendBarSlot } from '../features/send-response/SendBarSlot';
+import { ShareLinkButton } from '../features/import-export/ShareLinkButton';
 import { PasteErrorPanel } from '../features/diagnose/PasteErrorPanel';
+import { SigningOptionsPanel } from '../features/signing-options/SigningOptionsPanel';
 import { TabBarSlot } from '../features/tabs/TabBarSlot';
 import { AwsDocsLink, SigningSteps } from '../features/signing-steps/SigningSteps';
 import { useSendShortcut } from '../features/send-response/useSendShortcut';
@@ -174,7 +176,7 @@ export function App() {
           <PanelBoundary name="Tabs">
             <TabBarSlot />
           </PanelBoundary>
-          <Panel id="request" title="Request" aside={<shareLinkButton.Component fallback={null} />}>
+          <Panel id="request" title="Request" aside={<ShareLinkButton />}>
             <SaveRequestBar fallback={null} />
             <EnvironmentPicker />
             <WithheldSecretsNote />
@@ -191,7 +193,7 @@ export function App() {
             <IdentityPanel fallback={loading} />
           </Panel>
           <Panel id="options" title="Signing options">
-            <signingOptionsPanel.Component fallback={loading} />
+            <SigningOptionsPanel />
           </Panel>
           <PanelBoundary name="Send">
             <SendBarSlot />
@@ -202,7 +204,7 @@ export function App() {
         </div>
         <div className="column column-results">
           <Panel id="response" title="Response" label="Response" className="panel-response">
-            <responsePanel.Component fallback={loading} />
+            <ResponsePanel />
           </Panel>
           <PanelBoundary name="Paste an AWS error">
             <PasteErrorPanel />

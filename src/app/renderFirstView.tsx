@@ -17,7 +17,6 @@ import {
 import { whenSigningCaughtUp } from '../store/signingSlice';
 import { PlaygroundStoreContext } from '../store/usePlaygroundStore';
 import { App } from './App';
-import { loadFirstViewPanels } from './firstViewPanels';
 
 /** What the server does with the page's template: where the markup and the guard go. */
 const ROOT_ELEMENT = '<div id="root"></div>';
@@ -87,7 +86,7 @@ export async function renderFirstViewPage(
       </PlaygroundStoreContext>
     </StrictMode>
   );
-  await Promise.all([panelsLoaded(page), loadFirstViewPanels()]);
+  await panelsLoaded(page);
   const markup = renderToString(page);
   // Inert and busy until the page has adopted it (main.tsx): what a visitor typed or clicked
   // before the page's scripts ran would reach the markup but not the page's state. Replaced by
