@@ -30,6 +30,21 @@ function editedFolder(files: readonly BrunoFile[]): fc.Arbitrary<BrunoFile[]> {
     );
 }
 
+/**
+ * The demo secret, if every place the edited files hold it is the value of a variable named as a
+ * credential (awsSecretAccessKey: …), which the import must withhold. An edit can also join it to
+ * another line (`region:  awsSecretAccessKey: wJalr…` is a region whose value says so): then the
+ * file itself no longer says it is a secret, and nothing is asked of the import about it.
+ */
+function secretsStillNamed(files: readonly BrunoFile[]): string[] {
+  const secret = DEMO.secretAccessKey;
+  const lines = files
+    .flatMap((file) => file.text.split('\n'))
+    .filter((line) => line.includes(secret));
+  const named = /^\s*~?awsSecretAccessKey\s*:\s*\S+\s*$/;
+  return lines.every((line) => named.test(line)) ? [secret] : [];
+}
+
 const TOKENS = [
   'meta {\n',
   'get {\n',
@@ -76,7 +91,7 @@ describe('importBruno, fuzzed', () => {
   it('answers the fixture collections with a file edited at random', () => {
     fc.assert(
       fc.property(fc.oneof(editedFolder(ORDERS), editedFolder(LOCAL)), (files) =>
-        expectWellFormed(run(files), [DEMO.secretAccessKey]),
+        expectWellFormed(run(files), secretsStillNamed(files)),
       ),
       { numRuns: 300 },
     );
