@@ -54,8 +54,17 @@ export class IamDecisionPage {
     return this.panel.locator('p[role="status"]');
   }
 
+  /**
+   * Opens the collapsed panel, as a user would: clicks its summary, and again if it did not open
+   * (the panels that load after the first paint can move it between aiming and clicking).
+   */
   async openPanel(): Promise<void> {
-    if (!(await this.editor.isVisible())) await this.panel.getByText('Gateway policies').click();
+    const details = this.panel.getByRole('group');
+    await expect(async () => {
+      if ((await details.getAttribute('open')) === null)
+        await this.panel.getByText('Gateway policies', { exact: true }).click();
+      await expect(details).toHaveAttribute('open', { timeout: 1_000 });
+    }).toPass();
     await expect(this.editor).toBeVisible();
   }
 
