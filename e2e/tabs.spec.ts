@@ -79,6 +79,8 @@ test.describe('tabs', () => {
     // are not kept); the API key's value was not kept and the page says so.
     await page.reload();
     await expect(playground.artifact('Signature')).toContainText(/[0-9a-f]{64}/);
+    // The tab bar loads once the first signature is painted.
+    await expect(tabs.tabs).toHaveCount(names.length);
     expect(await tabs.names()).toEqual(names);
     await expect(tabs.tabs.nth(1)).toHaveAttribute('aria-selected', 'true');
     await expect(playground.method).toHaveValue('GET');
