@@ -7,11 +7,12 @@ import { cleanName, newItemId } from './collectionTree';
 import { createCollectionWriter, type CollectionWriter } from './collectionWrites';
 import type { CollectionsRepository } from './collectionsRepository';
 import type {
+  CollectionActions,
   CollectionsSlice,
   DiskCollectionsSource,
-  EnvironmentsSlice,
+  EnvironmentActions,
 } from './collectionsState';
-import { createEnvironmentsSlice } from './environmentsSlice';
+import { createEnvironmentActions } from './environmentsSlice';
 import { idChanges, movedSavedFrom, withIds } from './diskIds';
 import type { PlaygroundState, StoreGet, StoreSet } from './playgroundState';
 import { storableItems } from './savedRequest';
@@ -70,32 +71,32 @@ function reason(error: unknown): string {
 }
 
 /**
- * The collections and environments slices, on one repository and one writer: their writes are
- * reported in one place (collections.error) and `settled` waits for both. The store keeps its own
- * state fields (collectionsSlice.ts) and takes the actions from here.
+ * The collections' and environments' actions, on one repository and one writer: their writes are
+ * reported in one place (collections.error) and `settled` waits for both. Their state is the
+ * store's (collectionsSlice.ts starts it).
  */
-export function createCollectionSlices(
+export function createCollectionActions(
   set: StoreSet,
   get: StoreGet,
   repository: CollectionsRepository,
-): { collections: CollectionsSlice; environments: EnvironmentsSlice } {
+): { collections: CollectionActions; environments: EnvironmentActions } {
   const writer = createCollectionWriter(repository, {
     report: (error) => set((state) => ({ collections: { ...state.collections, error } })),
     latestOnDisk: (id) => get().collections.disk?.collections.find((each) => each.id === id),
     savedToDisk: (sent, onDisk) => set((state) => withDiskIds(state, sent.id, sent, onDisk)),
   });
   return {
-    collections: createCollectionsSlice(set, get, repository, writer),
-    environments: createEnvironmentsSlice(set, get, writer),
+    collections: createCollectionsActions(set, get, repository, writer),
+    environments: createEnvironmentActions(set, get, writer),
   };
 }
 
-function createCollectionsSlice(
+function createCollectionsActions(
   set: StoreSet,
   get: StoreGet,
   repository: CollectionsRepository,
   writer: CollectionWriter,
-): CollectionsSlice {
+): CollectionActions {
   const patch = (fields: Partial<CollectionsSlice>) =>
     set((state) => ({ collections: { ...state.collections, ...fields } }));
   let loading: Promise<void> | null = null;
@@ -111,13 +112,6 @@ function createCollectionsSlice(
     });
 
   return {
-    status: 'loading',
-    error: null,
-    skipped: [],
-    browser: [],
-    disk: null,
-    undo: null,
-
     load: () => {
       loading ??= (async () => {
         try {

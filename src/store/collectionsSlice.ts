@@ -4,17 +4,18 @@
 // first signature is painted (createPlaygroundStore's startLoading), and the panels that call it
 // load it before they show (loadCollectionsLogic).
 import type { CollectionsRepository } from './collectionsRepository';
-import type { CollectionsSlice, EnvironmentsSlice } from './collectionsState';
+import type {
+  ActionsOf,
+  CollectionActions,
+  CollectionsSlice,
+  EnvironmentActions,
+  EnvironmentsSlice,
+} from './collectionsState';
 import { lazyLogic } from './lazyLogic';
 import type { StoreGet, StoreSet } from './playgroundState';
 
 type Logic = typeof import('./collectionsLogic');
-type Slices = { collections: CollectionsSlice; environments: EnvironmentsSlice };
-
-/** The functions of a slice (its actions), by name. */
-type ActionsOf<S> = {
-  [K in keyof S as S[K] extends (...args: never[]) => unknown ? K : never]: S[K];
-};
+type Actions = { collections: CollectionActions; environments: EnvironmentActions };
 
 const logic = lazyLogic(() => import('./collectionsLogic'));
 
@@ -47,7 +48,7 @@ const COLLECTION_ACTIONS = {
   undoDeletion: false,
   dismissUndo: false,
   dismissError: false,
-} as const satisfies Record<keyof ActionsOf<CollectionsSlice>, boolean>;
+} as const satisfies Record<keyof CollectionActions, boolean>;
 
 const ENVIRONMENT_ACTIONS = {
   create: false,
@@ -60,12 +61,12 @@ const ENVIRONMENT_ACTIONS = {
   updateVariable: false,
   removeVariable: false,
   addEnvironments: false,
-} as const satisfies Record<keyof ActionsOf<EnvironmentsSlice>, boolean>;
+} as const satisfies Record<keyof EnvironmentActions, boolean>;
 
 /** Actions that call `target()`'s, loading the logic first where they may. */
 function delegate<S>(
   actions: Record<keyof ActionsOf<S>, boolean>,
-  target: (module: Logic) => S,
+  target: (module: Logic) => ActionsOf<S>,
 ): ActionsOf<S> {
   const delegated: Record<string, (...args: unknown[]) => unknown> = {};
   for (const [name, async] of Object.entries(actions)) {
@@ -89,12 +90,15 @@ export function createCollectionSlices(
   set: StoreSet,
   get: StoreGet,
   repository: CollectionsRepository,
-): Slices {
+): { collections: CollectionsSlice; environments: EnvironmentsSlice } {
   // Made once, on the first action: its closures (the writer, the disk source) are the store's.
-  let logicSlices: Slices | undefined;
-  const slices = (module: Logic) =>
-    (logicSlices ??= module.createCollectionSlices(set, get, repository));
-  const actions = delegate(COLLECTION_ACTIONS, (module) => slices(module).collections);
+  let logicActions: Actions | undefined;
+  const logicOf = (module: Logic) =>
+    (logicActions ??= module.createCollectionActions(set, get, repository));
+  const actions = delegate<CollectionsSlice>(
+    COLLECTION_ACTIONS,
+    (module) => logicOf(module).collections,
+  );
   return {
     collections: {
       status: 'loading',
@@ -121,7 +125,7 @@ export function createCollectionSlices(
       status: 'loading',
       list: [],
       activeId: null,
-      ...delegate(ENVIRONMENT_ACTIONS, (module) => slices(module).environments),
+      ...delegate<EnvironmentsSlice>(ENVIRONMENT_ACTIONS, (module) => logicOf(module).environments),
     },
   };
 }

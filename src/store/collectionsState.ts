@@ -124,3 +124,11 @@ export interface EnvironmentsSlice {
   /** Imported environments, renamed apart when their ids are taken; returns their ids. */
   addEnvironments(environments: readonly Environment[]): string[];
 }
+
+/** The functions of a slice (its actions), by name. */
+export type ActionsOf<S> = {
+  [K in keyof S as S[K] extends (...args: never[]) => unknown ? K : never]: S[K];
+};
+/** What collectionsLogic.ts does; the store keeps the slices' state (collectionsSlice.ts). */
+export type CollectionActions = ActionsOf<CollectionsSlice>;
+export type EnvironmentActions = ActionsOf<EnvironmentsSlice>;

@@ -1,21 +1,22 @@
 import type { Environment, Variable } from '../collections/collectionModel';
 import type { CollectionWriter } from './collectionWrites';
-import type { EnvironmentsSlice } from './collectionsState';
+import type { EnvironmentActions, EnvironmentsSlice } from './collectionsState';
 import { cleanName, newItemId } from './collectionTree';
 import type { StoreGet, StoreSet } from './playgroundState';
 import { withNewVariable, withoutVariable, withVariableChanged } from './variableEdits';
 
 /**
- * Environments of variables, kept in the browser's database. A secret variable's value stays in
+ * What environments of variables do (collectionsLogic.ts runs it; the store keeps their state),
+ * kept in the browser's database. A secret variable's value stays in
  * this tab's memory: the repository writes the name only (collectionModel.withoutSecretValues),
  * so after a reload the page asks for it again. Variables are edited as a collection's are
  * (variableEdits.ts).
  */
-export function createEnvironmentsSlice(
+export function createEnvironmentActions(
   set: StoreSet,
   get: StoreGet,
   writer: CollectionWriter,
-): EnvironmentsSlice {
+): EnvironmentActions {
   const patch = (fields: Partial<EnvironmentsSlice>) =>
     set((state) => ({ environments: { ...state.environments, ...fields } }));
   const write = (environment: Environment) => writer.putEnvironment(environment);
@@ -39,10 +40,6 @@ export function createEnvironmentsSlice(
     edit(id, (environment) => ({ ...environment, variables: change(environment.variables) }));
 
   return {
-    status: 'loading',
-    list: [],
-    activeId: null,
-
     create: (name) =>
       add({ id: newItemId('e'), name: cleanName(name, 'New environment'), variables: [] }),
 
