@@ -1,6 +1,7 @@
 // The response slice as the store starts it: no answer yet, and Send and Cancel, whose work
 // (signing afresh, sending, recording the history) is responseLogic.ts: it loads with the first
 // Send, or once the first signature is painted (preloadSendLogic), not with the first script.
+import { sendingNotLoaded } from '../transport/sendRequest';
 import { lazyLogic } from './lazyLogic';
 import type { PlaygroundDeps, ResponseSlice, StoreGet, StoreSet } from './playgroundState';
 
@@ -25,20 +26,11 @@ export function createResponseSlice(
       try {
         module = sendLogic.loaded() ?? (await sendLogic.load());
       } catch (error) {
-        // Nothing was signed or sent: said where the answer goes.
+        // Said where the answer goes.
         set((state) => ({
           response: {
             ...state.response,
-            outcome: {
-              kind: 'failure',
-              sent: null,
-              failure: {
-                kind: 'network',
-                title: 'Not sent',
-                message: `The page could not load what sends requests (${error instanceof Error ? error.message : String(error)}).`,
-                advice: 'Check that the page’s server is still running, then send again.',
-              },
-            },
+            outcome: { kind: 'failure', sent: null, failure: sendingNotLoaded(error) },
           },
         }));
         return;

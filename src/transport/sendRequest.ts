@@ -3,7 +3,7 @@
 // a timeout. Never a bare "Failed to fetch", and never a rejected promise. The senders themselves
 // (dispatchRequest.ts) are not part of the page's first script: they load on the first Send, or
 // before it when the page preloads them (preloadSending).
-import type { OutgoingRequest, SendOutcome, TransportMode } from './sendOutcome';
+import type { OutgoingRequest, SendOutcome, TransportFailure, TransportMode } from './sendOutcome';
 
 // The page, the store and their tests know these types as sendRequest's.
 export type {
@@ -37,6 +37,19 @@ export function preloadSending(): Promise<typeof import('./dispatchRequest')> {
   return loading;
 }
 
+/**
+ * The page's own code for sending (the senders, or the store's Send) did not load, a dropped
+ * connection to the page's server: nothing was signed or sent.
+ */
+export function sendingNotLoaded(error: unknown): TransportFailure {
+  return {
+    kind: 'network',
+    title: 'Not sent',
+    message: `The page could not load what sends requests (${error instanceof Error ? error.message : String(error)}); nothing was sent.`,
+    advice: 'Check that the page’s server is still running, then send again.',
+  };
+}
+
 /** Sends the request; never throws. */
 export async function sendRequest(
   request: OutgoingRequest,
@@ -46,16 +59,7 @@ export async function sendRequest(
   try {
     senders = await preloadSending();
   } catch (error) {
-    // The page's own code did not load (a dropped connection to the page's server): nothing was sent.
-    return {
-      kind: 'failure',
-      failure: {
-        kind: 'network',
-        title: 'Network error',
-        message: `The page could not load what sends requests (${error instanceof Error ? error.message : String(error)}); nothing was sent.`,
-        advice: 'Check that the page’s server is still running, then send again.',
-      },
-    };
+    return { kind: 'failure', failure: sendingNotLoaded(error) };
   }
   return senders.dispatchRequest(request, options);
 }
