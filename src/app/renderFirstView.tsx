@@ -56,15 +56,17 @@ async function firstVisitStore(signedAt: number, config: PlaygroundConfig, crypt
   return store;
 }
 
-let loaded: Promise<void> | undefined;
+let lazyPartsLoaded: Promise<void> | undefined;
 
 /**
- * The panels the page loads lazily, loaded once: a first prerender waits for each of them and is
- * thrown away. renderToString then renders them whole, in plain markup, where a render that had to
- * wait would stream fallbacks and the inline scripts that swap them (which the page's CSP refuses).
+ * The parts of the first view the page loads with React.lazy (Check a signature, the exports),
+ * loaded once: a first prerender waits for each of them and is thrown away. renderToString then
+ * renders them whole, in plain markup, where a render that had to wait would stream fallbacks and
+ * the inline scripts that swap them (which the page's CSP refuses). The panels that load after the
+ * first paint (lazyAfterFirstPaint) are their fallbacks here, as in the page until then.
  */
-function panelsLoaded(page: ReactNode): Promise<void> {
-  return (loaded ??= prerender(page).then(({ prelude }) => prelude.cancel()));
+function lazyPartsReady(page: ReactNode): Promise<void> {
+  return (lazyPartsLoaded ??= prerender(page).then(({ prelude }) => prelude.cancel()));
 }
 
 /**
@@ -86,7 +88,7 @@ export async function renderFirstViewPage(
       </PlaygroundStoreContext>
     </StrictMode>
   );
-  await panelsLoaded(page);
+  await lazyPartsReady(page);
   const markup = renderToString(page);
   // Inert and busy until the page has adopted it (main.tsx): what a visitor typed or clicked
   // before the page's scripts ran would reach the markup but not the page's state. Replaced by
