@@ -17,7 +17,7 @@ import {
   nodeKind,
   nodePath,
   revealNode,
-  searchTree,
+  searchTreeSteps,
   visibleNodes,
   type JsonTree,
 } from './jsonTree';
@@ -63,7 +63,7 @@ function summary(tree: JsonTree, node: number): string {
 export function JsonTreeView({ tree }: { tree: JsonTree }) {
   const id = useId();
   const [collapsed, setCollapsed] = useState<ReadonlySet<number>>(() => new Set());
-  const find = useCallback((query: string) => searchTree(tree, query), [tree]);
+  const find = useCallback((query: string) => searchTreeSteps(tree, query), [tree]);
   const search = useSearch(find);
   const { currentMatch } = search;
   // The current match is shown even inside collapsed nodes, until the user folds it away again.

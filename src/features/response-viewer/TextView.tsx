@@ -2,7 +2,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useMemo, useRef, type ReactNode } from 'react';
 import { findInText, MAX_TEXT_MATCHES, rowAt, textRows } from './textRows';
 import { SearchBox } from './SearchBox';
-import { useSearch } from './useSearch';
+import { useSearch, wholeSearch } from './useSearch';
 
 /** Every row is this tall (CSS .text-row): rows are placed without measuring them. */
 const ROW_HEIGHT = 18;
@@ -25,7 +25,7 @@ function firstAtOrAfter(matches: readonly number[], offset: number): number {
  */
 export function TextView({ text, label }: { text: string; label: string }) {
   const rows = useMemo(() => textRows(text), [text]);
-  const find = useCallback((query: string) => findInText(text, query), [text]);
+  const find = useCallback((query: string) => wholeSearch(() => findInText(text, query)), [text]);
   const search = useSearch(find);
   const { currentMatch } = search;
   const queryLength = search.query.length;

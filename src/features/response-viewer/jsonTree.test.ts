@@ -7,6 +7,7 @@ import {
   nodeKind,
   nodePath,
   revealNode,
+  searchTreeSteps,
   searchTree,
   visibleNodes,
   type JsonTree,
@@ -92,7 +93,7 @@ describe('buildJsonTree', () => {
         }
         expect(built.end[0]).toBe(built.size);
       }),
-      { numRuns: 200 },
+      { numRuns: 500 },
     );
   });
 });
@@ -125,7 +126,7 @@ describe('nodePath', () => {
           );
         }
       }),
-      { numRuns: 200 },
+      { numRuns: 500 },
     );
   });
 });
@@ -153,7 +154,7 @@ describe('visibleNodes', () => {
         }
         expect(Array.from(visibleNodes(built, collapsed))).toEqual(expected);
       }),
-      { numRuns: 200 },
+      { numRuns: 500 },
     );
   });
 });
@@ -182,30 +183,58 @@ describe('searchTree', () => {
     expect(searchTree(tree(new Array(50).fill('a')), 'a', 10)).toHaveLength(10);
   });
 
+  it('finds -0 as the body writes it', () => {
+    expect(searchTree(tree({ zero: -0, one: 1 }), '-0')).toEqual([1]);
+  });
+
+  it('searches a large tree in steps, pausing every few thousand nodes', () => {
+    const built = tree(Array.from({ length: 20_000 }, (_, index) => `item ${index}`));
+    const steps = searchTreeSteps(built, 'item 19999');
+    let pauses = 0;
+    for (let step = steps.next(); ; step = steps.next(), pauses++) {
+      if (step.done) {
+        expect(step.value).toEqual([20_000]);
+        break;
+      }
+    }
+    expect(pauses).toBe(Math.floor(built.size / 4096));
+  });
+
   it('on random JSON: a node matches exactly when its name or value contains the query', () => {
+    // Queries from the texts themselves too (separators, case changes, İ), not only short ones.
+    const text = fc.string({
+      maxLength: 2,
+      unit: fc.constantFrom('a', 'A', 'İ', 'i', '\n', '0', '-'),
+    });
     fc.assert(
-      fc.property(jsonValue, fc.string({ maxLength: 2 }), (value, query) => {
-        const built = tree(value);
-        const found = new Set(searchTree(built, query));
-        for (let index = 0; index < built.size; index++) {
-          const name = built.key[index];
-          const kind = nodeKind(built, index);
-          const leaf = built.value[index];
-          const text =
-            kind === 'object' || kind === 'array'
-              ? undefined
-              : typeof leaf === 'string'
-                ? leaf
-                : String(leaf);
-          const needle = query.toLowerCase();
-          const expected =
-            needle !== '' &&
-            ((name?.toLowerCase().includes(needle) ?? false) ||
-              (text?.toLowerCase().includes(needle) ?? false));
-          expect(found.has(index)).toBe(expected);
-        }
-      }),
-      { numRuns: 200 },
+      fc.property(
+        fc.oneof(jsonValue, fc.dictionary(text, text)),
+        fc.oneof(fc.string({ maxLength: 2 }), text),
+        (value, query) => {
+          const built = tree(value);
+          const found = new Set(searchTree(built, query));
+          for (let index = 0; index < built.size; index++) {
+            const name = built.key[index];
+            const kind = nodeKind(built, index);
+            const leaf = built.value[index];
+            const text =
+              kind === 'object' || kind === 'array'
+                ? undefined
+                : typeof leaf === 'string'
+                  ? leaf
+                  : Object.is(leaf, -0)
+                    ? '-0'
+                    : String(leaf);
+            const needle = query.toLowerCase();
+            const expected =
+              needle !== '' &&
+              ((name?.toLowerCase().includes(needle) ?? false) ||
+                (text?.toLowerCase().includes(needle) ?? false));
+            expect(found.has(index)).toBe(expected);
+          }
+        },
+      ),
+      { numRuns: 500 },
     );
   });
 });

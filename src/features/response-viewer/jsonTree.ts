@@ -220,15 +220,24 @@ export function leafText(tree: JsonTree, index: number): string {
 /** Search stops after this many matches: the count then reads "10000+". */
 export const MAX_MATCHES = 10_000;
 
+/** Nodes searched between two pauses of a search in steps. */
+const SEARCH_STEP_NODES = 4096;
+
 /**
  * Nodes whose member name or value (as written in JSON, without the quotes of a string) contains
- * `query`, ignoring case, in document order; at most `maxMatches`.
+ * `query`, ignoring case, in document order; at most `maxMatches`. In steps of a few thousand
+ * nodes (useSearch runs them between keystrokes): a 10 MiB body has over a million values.
  */
-export function searchTree(tree: JsonTree, query: string, maxMatches = MAX_MATCHES): number[] {
+export function* searchTreeSteps(
+  tree: JsonTree,
+  query: string,
+  maxMatches = MAX_MATCHES,
+): Generator<undefined, number[], undefined> {
   const needle = query.toLowerCase();
   const matches: number[] = [];
   if (needle === '') return matches;
   for (let index = 0; index < tree.size && matches.length < maxMatches; index++) {
+    if (index % SEARCH_STEP_NODES === SEARCH_STEP_NODES - 1) yield;
     const name = tree.key[index];
     if (name !== undefined && name.toLowerCase().includes(needle)) {
       matches.push(index);
@@ -236,8 +245,18 @@ export function searchTree(tree: JsonTree, query: string, maxMatches = MAX_MATCH
     }
     if (isContainer(tree, index)) continue;
     const leaf = tree.value[index];
-    const text = typeof leaf === 'string' ? leaf : String(leaf);
+    // As written in JSON: -0 is "-0" (String(-0) is "0").
+    const text = typeof leaf === 'string' ? leaf : Object.is(leaf, -0) ? '-0' : String(leaf);
     if (text.toLowerCase().includes(needle)) matches.push(index);
   }
   return matches;
+}
+
+/** searchTreeSteps in one go. */
+export function searchTree(tree: JsonTree, query: string, maxMatches = MAX_MATCHES): number[] {
+  const steps = searchTreeSteps(tree, query, maxMatches);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
 }
