@@ -3,6 +3,7 @@ import { getCanonicalQuery, parseQuery } from './getCanonicalQuery';
 import { getCanonicalUri } from './getCanonicalUri';
 import { createCanonicalRequest } from './signRequest';
 import { normalizeEncoding } from './uriEncode';
+import { readSignedHeaderNames } from './wireTextMemos';
 
 export interface WireRequestParts {
   method: string;
@@ -40,12 +41,12 @@ export function canonicalizeWireRequest(parts: WireRequestParts): WireCanonicalR
   const queryAt = parts.target.indexOf('?');
   const rawPath = queryAt < 0 ? parts.target : parts.target.slice(0, queryAt);
   const rawQuery = queryAt < 0 ? null : parts.target.slice(queryAt + 1);
-  const excluded = new Set(parts.excludeQueryParams ?? []);
+  const excluded = parts.excludeQueryParams ?? [];
   const params = parseQuery(rawQuery).filter(
-    ({ name }) => excluded.size === 0 || !excluded.has(normalizeEncoding(name)),
+    ({ name }) => excluded.length === 0 || !excluded.includes(normalizeEncoding(name)),
   );
-  const signedSet = new Set(parts.signedHeaders.split(';').map((name) => name.toLowerCase()));
-  const { canonicalHeaders } = getCanonicalHeaders(parts.headers, (name) => signedSet.has(name));
+  const signed = readSignedHeaderNames(parts.signedHeaders).lowerCase;
+  const { canonicalHeaders } = getCanonicalHeaders(parts.headers, (name) => signed.has(name));
   const canonicalUri = getCanonicalUri(rawPath, {
     normalizePath: parts.normalizePath,
     doubleEncodePath: parts.doubleEncodePath,

@@ -10,10 +10,10 @@ import {
   SCOPE_TERMINATOR,
   SIGV4A_ALGORITHM,
 } from './constants';
-import { parseAmzDate } from './amzDate';
 import type { HeaderList } from './getCanonicalHeaders';
-import { parseCredential, type CredentialScope } from './parseCredential';
+import type { CredentialScope } from './parseCredential';
 import type { WireSignature } from './readWireSignature';
+import { readAmzDate, readCredential, readSignedHeaderNames } from './wireTextMemos';
 
 /** The scope a server is: its region and service. */
 export interface ExpectedScope {
@@ -84,7 +84,7 @@ export function checkWireSignature(
   const result: WireCheck = { problems };
   const stop = () => options.firstProblemOnly && problems.length > 0;
 
-  const signedAt = parseAmzDate(signature.amzDate);
+  const signedAt = readAmzDate(signature.amzDate);
   if (signedAt === undefined) {
     problems.push({
       kind: 'malformed-date',
@@ -94,7 +94,7 @@ export function checkWireSignature(
     if (stop()) return result;
   }
 
-  const parsed = parseCredential(signature.credential, signature.algorithm);
+  const parsed = readCredential(signature.credential, signature.algorithm);
   if (!parsed.ok) {
     problems.push({
       kind: 'malformed-credential',
@@ -123,20 +123,28 @@ export function checkWireSignature(
   }
   if (stop()) return result;
 
-  const signedNames = signature.signedHeaders.split(';');
-  if (!signedNames.some((name) => name.toLowerCase() === HOST_HEADER)) {
+  const signed = readSignedHeaderNames(signature.signedHeaders);
+  if (!signed.lowerCase.has(HOST_HEADER)) {
     problems.push({ kind: 'host-not-signed' });
     if (stop()) return result;
   }
-  const present = new Set(headers.map(([name]) => name.toLowerCase()));
-  const missing = signedNames.filter((name) => !present.has(name.toLowerCase()));
-  if (missing.length > 0) {
-    problems.push({ kind: 'signed-header-missing', names: [...new Set(missing)] });
+  const present = new Set<string>();
+  for (const [name] of headers) present.add(name.toLowerCase());
+  if (!isSubset(signed.lowerCase, present)) {
+    const missing = signed.names.filter((name) => !present.has(name.toLowerCase()));
+    problems.push({ kind: 'signed-header-missing', names: missing });
     if (stop()) return result;
   }
 
   if (signedAt !== undefined) problems.push(...clockProblems(signature, signedAt, options));
   return result;
+}
+
+const REGION_SET = REGION_SET_HEADER.toLowerCase();
+
+function isSubset(names: ReadonlySet<string>, of: ReadonlySet<string>): boolean {
+  for (const name of names) if (!of.has(name)) return false;
+  return true;
 }
 
 /** The region (or region set) and service of the scope, against the server's. */
@@ -148,9 +156,7 @@ function scopeProblem(
   let region: ScopeRegionProblem | undefined;
   if (signature.algorithm === SIGV4A_ALGORITHM) {
     const regionSet = signature.regionSet;
-    const signed = signature.signedHeaders
-      .split(';')
-      .some((name) => name.toLowerCase() === REGION_SET_HEADER.toLowerCase());
+    const signed = readSignedHeaderNames(signature.signedHeaders).lowerCase.has(REGION_SET);
     if (regionSet === undefined) region = { reason: 'region-set-missing' };
     else if (expected !== undefined && !expected.regionSetIncludes(regionSet, expected.region))
       region = { reason: 'region-set-excludes', regionSet, expected: expected.region };
