@@ -43,24 +43,32 @@ export function parseAuthorization(value: string): AuthorizationParse {
   const space = value.indexOf(' ');
   const algorithm = space < 0 ? value : value.slice(0, space);
   if (!isWireAlgorithm(algorithm)) return { ok: false, reason: 'unknown-algorithm', algorithm };
-  const fields = new Map<string, string>();
+  // Only the three fields are kept; every other part must still be key=value. Read part by part
+  // without splitting: a server reads one of these for every request.
+  let credential: string | undefined;
+  let signedHeaders: string | undefined;
+  let signature: string | undefined;
   // With no space at all, the algorithm alone is the one part, and it has no '='.
-  for (const part of value.slice(space + 1).split(',')) {
-    const trimmed = part.trim();
-    if (trimmed === '') continue;
-    const eq = trimmed.indexOf('=');
+  for (let start = space + 1; start <= value.length;) {
+    const comma = value.indexOf(',', start);
+    const end = comma < 0 ? value.length : comma;
+    const part = value.slice(start, end).trim();
+    start = end + 1;
+    if (part === '') continue;
+    const eq = part.indexOf('=');
     if (eq < 0) return { ok: false, reason: 'not-key-value', algorithm };
-    fields.set(trimmed.slice(0, eq), trimmed.slice(eq + 1));
+    const key = part.slice(0, eq);
+    if (key === 'Credential') credential = part.slice(eq + 1);
+    else if (key === 'SignedHeaders') signedHeaders = part.slice(eq + 1);
+    else if (key === 'Signature') signature = part.slice(eq + 1);
   }
-  const credential = fields.get('Credential');
-  const signedHeaders = fields.get('SignedHeaders');
-  const signature = fields.get('Signature');
   if (credential === undefined || signedHeaders === undefined || signature === undefined) {
+    const found = { Credential: credential, SignedHeaders: signedHeaders, Signature: signature };
     return {
       ok: false,
       reason: 'missing-fields',
       algorithm,
-      missing: FIELDS.filter((field) => !fields.has(field)),
+      missing: FIELDS.filter((field) => found[field] === undefined),
       ...(credential === undefined ? {} : { credential }),
     };
   }
