@@ -1,5 +1,21 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { getCanonicalHeaders, trimHeaderValue } from './getCanonicalHeaders';
+import {
+  getCanonicalHeaderEntries,
+  getCanonicalHeaders,
+  trimHeaderValue,
+  type HeaderList,
+} from './getCanonicalHeaders';
+
+/** Header text made of what trimall looks at: blanks of every kind, and a little else. */
+const headerText = fc
+  .array(fc.constantFrom(' ', '  ', '\t', '\r\n', '\n', '\u00a0', 'a', 'B', '"', ',', 'é'), {
+    maxLength: 10,
+  })
+  .map((pieces) => pieces.join(''));
+
+/** Trimall as two replacements, with no shortcut: trimHeaderValue must answer as this does. */
+const trimAll = (value: string) => value.replace(/[ \t\r\n]+/g, ' ').replace(/^ | $/g, '');
 
 const signAll = () => true;
 
@@ -38,6 +54,36 @@ describe('trimHeaderValue', () => {
 
   it('keeps a non-breaking space inside the value', () => {
     expect(trimHeaderValue('a\u00a0\u00a0b')).toBe('a\u00a0\u00a0b');
+  });
+
+  it('answers as the two replacements do, for values it gives back unchanged too', () => {
+    fc.assert(
+      fc.property(fc.oneof(headerText, fc.string()), (value) => {
+        expect(trimHeaderValue(value)).toBe(trimAll(value));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
+
+describe('getCanonicalHeaderEntries', () => {
+  it('gives one entry per signed name, sorted, values joined in request order', () => {
+    // Built as the step describes it: group, sort the names, join each group.
+    const byGrouping = (headers: HeaderList, isSigned: (name: string) => boolean) => {
+      const groups = new Map<string, string[]>();
+      for (const [name, value] of headers) {
+        const key = name.toLowerCase();
+        if (isSigned(key)) groups.set(key, [...(groups.get(key) ?? []), trimAll(value)]);
+      }
+      return [...groups.keys()].sort().map((name) => [name, groups.get(name)!.join(',')]);
+    };
+    const name = fc.constantFrom('Host', 'host', 'X-Amz-Date', 'a', 'B', 'b', 'Z', '', 'é');
+    fc.assert(
+      fc.property(fc.array(fc.tuple(name, headerText), { maxLength: 8 }), (headers) => {
+        const isSigned = (key: string) => key !== 'b';
+        expect(getCanonicalHeaderEntries(headers, isSigned)).toEqual(byGrouping(headers, isSigned));
+      }),
+    );
   });
 });
 
