@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   encodePathCanonically,
@@ -5,6 +6,7 @@ import {
   getPathRules,
   normalizePathSegments,
 } from './getCanonicalUri';
+import { uriEncode } from './uriEncode';
 
 const normalizedDouble = { normalizePath: true, doubleEncodePath: true };
 const unnormalizedDouble = { normalizePath: false, doubleEncodePath: true };
@@ -76,6 +78,63 @@ describe('normalizePathSegments', () => {
 });
 
 describe('getCanonicalUri', () => {
+  it('answers as normalizing then encoding each segment does, for plain paths too', () => {
+    // The rule with no shortcut: the empty path is '/', then normalize, then encode each segment.
+    const byTheRule = (path: string, options: typeof normalizedDouble) => {
+      if (path === '') return '/';
+      const normalized = options.normalizePath ? normalizePathSegments(path) : path;
+      return options.doubleEncodePath ? normalized.split('/').map(uriEncode).join('/') : normalized;
+    };
+    const piece = fc.constantFrom(
+      '/',
+      '//',
+      '.',
+      '..',
+      '/./',
+      '/../',
+      'a',
+      'Z',
+      '0',
+      '-',
+      '_',
+      '~',
+      '.a',
+      'a.',
+      '...',
+      '%2E',
+      '%2e%2E',
+      '%2F',
+      '%',
+      '%4',
+      '%41',
+      ' ',
+      '+',
+      '*',
+      'é',
+      '\u{1F600}',
+      '?',
+      ';',
+      '%25',
+    );
+    const plain = fc.constantFrom('/', 'a', 'Z', '0', '-', '_', '~', '.', '..', '.a', '...');
+    const path = fc.oneof(
+      fc.array(plain, { maxLength: 10 }).map((pieces) => pieces.join('')),
+      fc.array(piece, { maxLength: 10 }).map((pieces) => pieces.join('')),
+      fc.array(piece, { maxLength: 10 }).map((pieces) => '/' + pieces.join('')),
+      fc.string(),
+    );
+    const options = fc.constantFrom(normalizedDouble, unnormalizedDouble, s3, {
+      normalizePath: true,
+      doubleEncodePath: false,
+    });
+    fc.assert(
+      fc.property(path, options, (text, rules) => {
+        expect(getCanonicalUri(text, rules)).toBe(byTheRule(text, rules));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
   it("gives '/' for the empty path and for '/'", () => {
     for (const options of [normalizedDouble, unnormalizedDouble, s3]) {
       expect(getCanonicalUri('', options)).toBe('/');
