@@ -28,6 +28,7 @@ import { TabBarSlot } from '../features/tabs/TabBarSlot';
 import { AwsDocsLink, SigningSteps } from '../features/signing-steps/SigningSteps';
 import { useSendShortcut } from '../features/send-response/useSendShortcut';
 import { WithheldSecretsNote } from '../features/request/WithheldSecretsNote';
+import { ReservedPlace } from '../components/ui/ReservedPlace';
 
 // A share link's prompt (its decoder and review of the request) loads only when the page is
 // opened with one or one arrives (hashchange): most visits have none.
@@ -61,9 +62,6 @@ const HistoryPanel = lazyAfterFirstPaint(() =>
 const IdentityPanel = lazyAfterFirstPaint(() =>
   import('../features/identity/IdentityPanel').then((module) => module.IdentityPanel),
 );
-
-/** What a panel loading after the first paint shows until it is there. */
-const loading = <p className="hint">Loading…</p>;
 
 const hasShareLink = () => window.location.hash.startsWith(SHARE_PREFIX);
 
@@ -168,7 +166,9 @@ export function App() {
             <ImportPanel />
           </PanelBoundary>
           <Panel id="collections" title="Collections">
-            <CollectionsPanel fallback={loading} />
+            <ReservedPlace panel="collections">
+              <CollectionsPanel fallback={<p className="hint">Loading…</p>} />
+            </ReservedPlace>
           </Panel>
           <PanelBoundary name="Environments">
             <EnvironmentsPanel />
@@ -177,7 +177,7 @@ export function App() {
             <TabBarSlot />
           </PanelBoundary>
           <Panel id="request" title="Request" aside={<ShareLinkButton />}>
-            <SaveRequestBar fallback={null} />
+            <SaveRequestBar fallback={<ReservedPlace panel="save-request" quiet />} />
             <EnvironmentPicker />
             <WithheldSecretsNote />
             <MethodUrlFields />
@@ -190,7 +190,7 @@ export function App() {
             <CredentialsPanel />
           </Panel>
           <Panel id="identity" title="Identity">
-            <IdentityPanel fallback={loading} />
+            <IdentityPanel fallback={<ReservedPlace panel="identity" />} />
           </Panel>
           <Panel id="options" title="Signing options">
             <SigningOptionsPanel />
@@ -199,7 +199,7 @@ export function App() {
             <SendBarSlot />
           </PanelBoundary>
           <Panel id="history" title="History">
-            <HistoryPanel fallback={loading} />
+            <HistoryPanel fallback={<ReservedPlace panel="history" />} />
           </Panel>
         </div>
         <div className="column column-results">
@@ -213,7 +213,7 @@ export function App() {
             <SigningSteps />
           </Panel>
           <Panel id="check-signature" title="Check a signature">
-            <Suspense fallback={<p className="hint">Loading…</p>}>
+            <Suspense fallback={<ReservedPlace panel="check-signature" />}>
               <CheckSignaturePanel />
             </Suspense>
           </Panel>

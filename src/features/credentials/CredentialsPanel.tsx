@@ -5,6 +5,7 @@ import { FieldIssues } from '../../components/ui/FieldIssues';
 import { lazyAfterFirstPaint } from '../../components/ui/lazyAfterFirstPaint';
 import { RoleProfileSlot } from '../identity/RoleProfileSlot';
 import { SignWithPicker } from '../profiles/SignWithPicker';
+import { ReservedPlace } from '../../components/ui/ReservedPlace';
 
 // The AWS files' profiles and the vault load after the first signature: the keys typed here sign
 // it (a stored vault opens only with its passphrase, and profiles live in memory).
@@ -88,12 +89,12 @@ export function CredentialsPanel() {
         fallback={
           <section className="profiles" aria-labelledby="profiles-title">
             <h3 id="profiles-title">Profiles from AWS files</h3>
-            <p className="hint">Loading…</p>
+            <ReservedPlace panel="profiles" />
           </section>
         }
       />
 
-      <VaultPanel fallback={<p className="hint">Loading the vault…</p>} />
+      <VaultPanel fallback={<ReservedPlace panel="vault" />} />
     </div>
   );
 }

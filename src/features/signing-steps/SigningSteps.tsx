@@ -22,6 +22,7 @@ import { SignatureValidity } from './SignatureValidity';
 import { StepSection } from '../../components/ui/StepSection';
 import { lazyAfterFirstPaint } from '../../components/ui/lazyAfterFirstPaint';
 import { MaskedSecrets } from '../../components/ui/maskedSecrets';
+import { ReservedPlace } from '../../components/ui/ReservedPlace';
 
 // SigV4A's key derivation view loads when a SigV4A signature is first shown: most requests are SigV4.
 const SigV4aKeyDerivation = lazy(() =>
@@ -293,7 +294,7 @@ function Steps({
             <div className="step-head">
               <h3 id="step-request-to-send">Request to send</h3>
             </div>
-            <p className="hint">Loading…</p>
+            <ReservedPlace panel="request-to-send" />
           </section>
         }
       />
