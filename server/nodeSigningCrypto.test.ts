@@ -12,6 +12,8 @@ describe('nodeSigningCrypto hex digests', () => {
       const expected = toHex(await nodeSigningCrypto.sha256(utf8(text)));
       expect(await nodeSigningCrypto.sha256Hex!(text)).toBe(expected);
       expect(await nodeSigningCrypto.sha256Hex!(utf8(text))).toBe(expected);
+      expect(nodeSigningCrypto.sha256HexSync!(text)).toBe(expected);
+      expect(nodeSigningCrypto.sha256HexSync!(utf8(text))).toBe(expected);
     },
   );
 
@@ -19,9 +21,9 @@ describe('nodeSigningCrypto hex digests', () => {
     'hmacSha256Hex(key, %j) = toHex(hmacSha256(key, utf8))',
     async (_, text) => {
       const key = await nodeSigningCrypto.importHmacKey(utf8('AWS4wJalrXUtnFEMI/K7MDENG'));
-      expect(await nodeSigningCrypto.hmacSha256Hex!(key, text)).toBe(
-        toHex(await nodeSigningCrypto.hmacSha256(key, utf8(text))),
-      );
+      const expected = toHex(await nodeSigningCrypto.hmacSha256(key, utf8(text)));
+      expect(await nodeSigningCrypto.hmacSha256Hex!(key, text)).toBe(expected);
+      expect(nodeSigningCrypto.hmacSha256HexSync!(key, text)).toBe(expected);
     },
   );
 });

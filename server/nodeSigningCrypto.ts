@@ -13,6 +13,16 @@ const fromBase64Url = (text: string) => new Uint8Array(Buffer.from(text, 'base64
 /** A digest's bytes without a copy (the gateway hashes three times per request). */
 const bytesOf = (digest: Buffer) => new Uint8Array(digest.buffer, digest.byteOffset, digest.length);
 
+function sha256HexSync(data: Uint8Array | string): string {
+  return hash('sha256', data, 'hex');
+}
+
+function hmacSha256HexSync(key: unknown, data: string): string {
+  return createHmac('sha256', key as Uint8Array)
+    .update(data)
+    .digest('hex');
+}
+
 /** SigningCrypto on node:crypto, for the local gateway and scripts (synchronous, no copies). */
 export const nodeSigningCrypto: SigningCrypto = {
   name: 'node:crypto',
@@ -28,13 +38,10 @@ export const nodeSigningCrypto: SigningCrypto = {
       ),
     ),
   // Native hex: no byte view and no hex loop in JavaScript, and a string hashed as it is.
-  sha256Hex: (data) => Promise.resolve(hash('sha256', data, 'hex')),
-  hmacSha256Hex: (key, data) =>
-    Promise.resolve(
-      createHmac('sha256', key as Uint8Array)
-        .update(data)
-        .digest('hex'),
-    ),
+  sha256Hex: (data) => Promise.resolve(sha256HexSync(data)),
+  hmacSha256Hex: (key, data) => Promise.resolve(hmacSha256HexSync(key, data)),
+  sha256HexSync,
+  hmacSha256HexSync,
   importEcdsaP256PrivateKey(d) {
     const key = createPrivateKey({ key: Buffer.from(p256Pkcs8(d)), format: 'der', type: 'pkcs8' });
     const jwk = createPublicKey(key).export({ format: 'jwk' });

@@ -13,6 +13,7 @@ export function createWireKeyCache(crypto: SigningCrypto, maxEntries: number): W
   const sigv4a = new SigV4aKeyCache(crypto, maxEntries);
   return {
     sigv4: (parts) => sigv4.get(parts),
+    sigv4Derived: (parts) => sigv4.getDerived(parts),
     sigv4a: (accessKeyId, secretAccessKey) => sigv4a.get(accessKeyId, secretAccessKey),
     verifySigV4a: (publicKey, stringToSign, signature) =>
       verifySigV4aSignature(publicKey, stringToSign, signature, crypto),

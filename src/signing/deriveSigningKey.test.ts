@@ -152,6 +152,20 @@ describe('SigningKeyCache', () => {
     expect(second.chain.kSigning).not.toBe(first.chain.kSigning);
   });
 
+  it("gives the last scope's key at once once it is derived, and nothing for another scope", async () => {
+    const cache = new SigningKeyCache(nodeSigningCrypto);
+    expect(cache.getDerived(scope('s'))).toBeUndefined();
+    const pending = cache.get(scope('s'));
+    expect(cache.getDerived(scope('s'))).toBeUndefined();
+    const key = await pending;
+    expect(cache.getDerived({ ...scope('s') })).toBe(key);
+    expect(cache.getDerived(scope('s', 'eu-west-1'))).toBeUndefined();
+    await cache.get(scope('s', 'eu-west-1'));
+    expect(cache.getDerived(scope('s'))).toBeUndefined();
+    cache.clear();
+    expect(cache.getDerived(scope('s', 'eu-west-1'))).toBeUndefined();
+  });
+
   it('never holds more than maxEntries keys', async () => {
     const cache = new SigningKeyCache(nodeSigningCrypto, 3);
     for (let i = 0; i < 10; i++) {

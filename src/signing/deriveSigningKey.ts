@@ -55,6 +55,19 @@ export async function deriveSigningKey(
 
 const TERMINATOR_BYTES = utf8(SCOPE_TERMINATOR);
 
+/** The scope asked for last, its key, and the key itself once derived. */
+interface LastScope {
+  parts: ScopeParts;
+  key: Promise<SigningKey>;
+  derived?: SigningKey;
+}
+
+const sameScope = (a: ScopeParts, b: ScopeParts) =>
+  a.secretAccessKey === b.secretAccessKey &&
+  a.dateStamp === b.dateStamp &&
+  a.region === b.region &&
+  a.service === b.service;
+
 /**
  * A small least-recently-used cache of signing keys. The cache key holds the secret itself, so a
  * changed secret can never be served an old key; the size bound keeps memory flat however many
@@ -70,23 +83,31 @@ export class SigningKeyCache {
     this.entries = new LruPromiseCache(maxEntries);
   }
 
-  private last: { parts: ScopeParts; key: Promise<SigningKey> } | undefined;
+  private last: LastScope | undefined;
 
   get(parts: ScopeParts): Promise<SigningKey> {
     // Most signings reuse the previous scope: answer those without building the map key.
     const last = this.last;
-    if (
-      last !== undefined &&
-      last.parts.secretAccessKey === parts.secretAccessKey &&
-      last.parts.dateStamp === parts.dateStamp &&
-      last.parts.region === parts.region &&
-      last.parts.service === parts.service
-    ) {
-      return last.key;
-    }
+    if (last !== undefined && sameScope(last.parts, parts)) return last.key;
     const key = this.lookup(parts);
-    this.last = { parts: { ...parts }, key };
+    const remembered: LastScope = { parts: { ...parts }, key };
+    this.last = remembered;
+    key.then(
+      (derived) => {
+        remembered.derived = derived;
+      },
+      () => undefined,
+    );
     return key;
+  }
+
+  /**
+   * The key of the scope asked for last, when it is already derived; otherwise undefined (then
+   * `get`). A server verifying request after request in one scope takes it without a promise.
+   */
+  getDerived(parts: ScopeParts): SigningKey | undefined {
+    const last = this.last;
+    return last !== undefined && sameScope(last.parts, parts) ? last.derived : undefined;
   }
 
   private lookup(parts: ScopeParts): Promise<SigningKey> {

@@ -4,6 +4,7 @@ import { nodeSigningCrypto } from '../../server/nodeSigningCrypto';
 import { EXAMPLE_SECRET as SECRET, signJsonPost } from '../../test-support/signJsonPost';
 import { createWireKeyCache } from './createWireKeyCache';
 import { createSha256ConstructorSigning } from './crypto/sha256Constructor';
+import type { SigningCrypto } from './crypto/signingCrypto';
 import { utf8 } from './encoding';
 import type { SigningInput, SigningResult } from './types';
 import { verifyWireRequest, type WireRequest, type WireVerifyOptions } from './verifyWireRequest';
@@ -32,6 +33,32 @@ const options: WireVerifyOptions<Key, string> = {
 };
 
 describe('verifyWireRequest', () => {
+  it('verifies alike with synchronous digests and keys (node:crypto, a key cache) and without', async () => {
+    const asyncOnly: SigningCrypto = { ...nodeSigningCrypto };
+    delete asyncOnly.sha256HexSync;
+    delete asyncOnly.hmacSha256HexSync;
+    const keyCache = createWireKeyCache(nodeSigningCrypto, 4);
+    const signed = await sign();
+    const requests = [
+      wire(signed),
+      wire(signed, 'POST', '{"a":2}'),
+      wire(await sign({ body: '' }), 'POST', ''),
+      wire(await sign({ mode: 'query', method: 'GET', body: '', headers: [] }), 'GET', ''),
+    ];
+    for (const request of requests) {
+      const slow = await verifyWireRequest(request, {
+        ...options,
+        crypto: asyncOnly,
+        lookUpKey: (accessKeyId, token) => Promise.resolve(options.lookUpKey(accessKeyId, token)),
+      });
+      // Twice: the second time the key cache has the key already derived.
+      for (let i = 0; i < 2; i++) {
+        const fast = await verifyWireRequest(request, { ...options, keyCache });
+        expect(fast).toEqual(slow);
+      }
+    }
+  });
+
   it('verifies SigV4 and SigV4A, in header and query mode, with the artifacts the signer made', async () => {
     for (const algorithm of ['sigv4', 'sigv4a'] as const) {
       for (const mode of ['header', 'query'] as const) {

@@ -101,6 +101,13 @@ export interface WireKeyCache {
     region: string;
     service: string;
   }): Promise<SigningKey>;
+  /** Optional: the same key at once when it is already derived, else undefined (then `sigv4`). */
+  sigv4Derived?(parts: {
+    secretAccessKey: string;
+    dateStamp: string;
+    region: string;
+    service: string;
+  }): SigningKey | undefined;
   sigv4a(accessKeyId: string, secretAccessKey: string): Promise<SigV4aKey>;
   verifySigV4a(
     publicKey: { x: string; y: string },
@@ -154,7 +161,10 @@ export async function verifyWireRequest<K extends { secretAccessKey: string }, R
   if (credential === undefined || (options.firstProblemOnly && checked.problems.length > 0))
     return result;
 
-  const lookup = await options.lookUpKey(credential.accessKeyId, signature.sessionToken);
+  // A lookup that answers at once (the gateway's) is taken as it is, without a turn of the
+  // microtask queue; so are the digests of a crypto that has synchronous ones (node:crypto).
+  const found = options.lookUpKey(credential.accessKeyId, signature.sessionToken);
+  const lookup = found instanceof Promise ? await found : found;
   if (lookup !== undefined && 'refused' in lookup) {
     result.refused = lookup.refused;
     result.verdict = unchecked('refused');
@@ -163,7 +173,10 @@ export async function verifyWireRequest<K extends { secretAccessKey: string }, R
 
   const { crypto } = options;
   const s3 = options.s3 ?? false;
-  const payloadHash = await getWirePayloadHash(request, signature, s3, crypto);
+  const payloadHash =
+    payloadHashWithoutDigest(request, signature, s3) ??
+    crypto.sha256HexSync?.(request.body) ??
+    (await sha256Hex(crypto, request.body));
   result.payloadHash = payloadHash;
   const { canonicalRequest } = canonicalizeWireRequest({
     method: request.method,
@@ -179,7 +192,7 @@ export async function verifyWireRequest<K extends { secretAccessKey: string }, R
   const stringToSign = createStringToSign(
     signature.amzDate,
     credential.scope,
-    await sha256Hex(crypto, canonicalRequest),
+    crypto.sha256HexSync?.(canonicalRequest) ?? (await sha256Hex(crypto, canonicalRequest)),
     signature.algorithm,
   );
   result.stringToSign = stringToSign;
@@ -205,13 +218,16 @@ export async function verifyWireRequest<K extends { secretAccessKey: string }, R
     result.verdict = { kind: valid ? 'valid' : 'invalid' };
     return result;
   }
-  const signingKey = await keys.sigv4({
+  const scope = {
     secretAccessKey: lookup.secretAccessKey,
     dateStamp: credential.dateStamp,
     region: credential.region ?? '',
     service: credential.service,
-  });
-  const expected = await hmacSha256Hex(crypto, signingKey.key, stringToSign);
+  };
+  const signingKey = keys.sigv4Derived?.(scope) ?? (await keys.sigv4(scope));
+  const expected =
+    crypto.hmacSha256HexSync?.(signingKey.key, stringToSign) ??
+    (await hmacSha256Hex(crypto, signingKey.key, stringToSign));
   result.expectedSignature = expected;
   result.verdict = { kind: sameSignature(expected, signature.signature) ? 'valid' : 'invalid' };
   return result;
@@ -233,9 +249,18 @@ export async function getWirePayloadHash(
   s3: boolean,
   crypto: SigningCrypto,
 ): Promise<string> {
+  return payloadHashWithoutDigest(request, signature, s3) ?? sha256Hex(crypto, request.body);
+}
+
+/** getWirePayloadHash's answer when it is not the body's digest; undefined when it is. */
+function payloadHashWithoutDigest(
+  request: WireRequest,
+  signature: WireSignature,
+  s3: boolean,
+): string | undefined {
   const contentSha256 = getHeaderValues(request.headers, CONTENT_SHA256_HEADER)[0]?.trim();
   if (contentSha256 === UNSIGNED_PAYLOAD) return UNSIGNED_PAYLOAD;
   if (s3 && contentSha256 !== undefined) return contentSha256;
   if (s3 && signature.source === 'query') return UNSIGNED_PAYLOAD;
-  return request.body.length === 0 ? EMPTY_SHA256 : sha256Hex(crypto, request.body);
+  return request.body.length === 0 ? EMPTY_SHA256 : undefined;
 }

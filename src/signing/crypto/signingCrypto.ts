@@ -21,6 +21,13 @@ export interface SigningCrypto {
   /** Optional fast path: the same as toHex(hmacSha256(key, utf8(data))). */
   hmacSha256Hex?(key: HmacKey, data: string): Promise<string>;
   /**
+   * Optional: sha256Hex and hmacSha256Hex answered at once, where the platform computes them
+   * synchronously (node:crypto). A server verifying many requests then spends no promise and no
+   * turn of the microtask queue on each digest (verifyWireRequest); WebCrypto has none.
+   */
+  sha256HexSync?(data: Uint8Array | string): string;
+  hmacSha256HexSync?(key: HmacKey, data: string): string;
+  /**
    * SigV4a: imports a P-256 private scalar (32 bytes, big-endian) for `ecdsaP256Sign` and returns
    * the public point's affine coordinates (32 bytes each). Optional: without it, SigV4a fails.
    */
