@@ -57,8 +57,18 @@ export type Verification =
 
 export const INVOKE_ACTION = 'execute-api:Invoke';
 
-/** Decisions remembered at most (a bounded cache: resource ARNs come from clients). */
-const MAX_REMEMBERED_DECISIONS = 1000;
+/** Decisions remembered at most (a bounded cache: resource paths come from clients). */
+export const MAX_REMEMBERED_DECISIONS = 1000;
+
+/** A condition-free decision, and the request context its trace shows. */
+interface RememberedDecision {
+  resourceArn: string;
+  trace: IamDecisionTrace;
+  /** The whole second of aws:CurrentTime and aws:EpochTime in the trace. */
+  second: number;
+  /** The caller's address ('' when unknown, which aws:SourceIp leaves out alike). */
+  remoteAddress: string;
+}
 
 /**
  * Bounds on X-Amz-Region-Set, far above any real set (every region by name is a few hundred
@@ -188,17 +198,26 @@ export class RequestVerifier {
   }
 
   /**
-   * Decisions remembered per caller and resource, only those of condition-free policies: a
-   * condition reads the time, the address or the MFA state, which change from one request to the
-   * next. The trace's request context is rebuilt when they change: the caller's address, or the
-   * second (aws:CurrentTime and aws:EpochTime have whole seconds); within one, the same trace
-   * object is given again, so the gateway encodes its header once (gatewayServer.ts).
+   * Decisions remembered per caller and resource (access key ID, then method, then routed path:
+   * strings the gateway holds already, so no key is built per request), only those of
+   * condition-free policies: a condition reads the time, the address or the MFA state, which
+   * change from one request to the next. The trace's request context is rebuilt when they change:
+   * the caller's address, or the second (aws:CurrentTime and aws:EpochTime have whole seconds);
+   * within one, the same trace object is given again, so the gateway encodes its header once
+   * (gatewayServer.ts).
    */
-  private readonly decisions = new Map<string, { trace: IamDecisionTrace; context: string }>();
+  private readonly decisions = new Map<string, Map<string, Map<string, RememberedDecision>>>();
+  private rememberedDecisions = 0;
+
+  /** How many decisions are remembered now (at most MAX_REMEMBERED_DECISIONS). */
+  get rememberedDecisionCount(): number {
+    return this.rememberedDecisions;
+  }
 
   /** Forgets remembered decisions: call it when the identities or policies change. */
   forgetDecisions(): void {
     this.decisions.clear();
+    this.rememberedDecisions = 0;
   }
 
   /** The API's resource policy as the engine applies it, or undefined when it has none. */
@@ -215,12 +234,13 @@ export class RequestVerifier {
     };
   }
 
-  /** IAM's decision on execute-api:Invoke for this caller, resource and request. */
+  /** IAM's decision on execute-api:Invoke for this caller, method and resource path. */
   private decide(
     identity: GatewayIdentity,
-    resourceArn: string,
+    method: string,
+    resourcePath: string,
     facts: { now: number; remoteAddress: string | undefined },
-  ): IamDecisionTrace {
+  ): { resourceArn: string; trace: IamDecisionTrace } {
     // A remembered decision is looked up before anything is built for the policy engine: this
     // runs for every request, and most are decided the same way again.
     const identityCompiled = compiledPolicy(identity.policy, 'identity');
@@ -228,12 +248,19 @@ export class RequestVerifier {
     const cacheable =
       !identityCompiled.hasConditions &&
       (resourcePolicy == null || !compiledPolicy(resourcePolicy, 'resource').hasConditions);
-    const cacheKey = `${identity.accessKeyId}\n${resourceArn}`;
-    const remembered = cacheable ? this.decisions.get(cacheKey) : undefined;
+    const remembered = cacheable
+      ? this.decisions.get(identity.accessKeyId)?.get(method)?.get(resourcePath)
+      : undefined;
     // Without traces a remembered decision needs no request context at all.
-    if (remembered !== undefined && !this.traces) return remembered.trace;
-    const context = `${facts.remoteAddress ?? ''}\n${Math.floor(facts.now / 1000)}`;
-    if (remembered !== undefined && remembered.context === context) return remembered.trace;
+    if (remembered !== undefined && !this.traces) return remembered;
+    const second = Math.floor(facts.now / 1000);
+    if (
+      remembered !== undefined &&
+      remembered.second === second &&
+      remembered.remoteAddress === (facts.remoteAddress ?? '')
+    )
+      return remembered;
+    const resourceArn = remembered?.resourceArn ?? this.resourceArn(method, resourcePath);
     const identityPolicy: AppliedPolicy = {
       policy: identityCompiled,
       source: {
@@ -254,19 +281,39 @@ export class RequestVerifier {
           keys: [...keys].map(([key, values]) => ({ key, values })),
         },
       };
-      remembered.context = context;
-      return remembered.trace;
+      remembered.second = second;
+      remembered.remoteAddress = facts.remoteAddress ?? '';
+      return remembered;
     }
     const trace = decide({
       request,
       identity: identityPolicy,
       ...(resource === undefined ? {} : { resource }),
     });
-    if (cacheable) {
-      if (this.decisions.size >= MAX_REMEMBERED_DECISIONS) this.decisions.clear();
-      this.decisions.set(cacheKey, { trace, context });
-    }
-    return trace;
+    if (cacheable)
+      this.remember(identity.accessKeyId, method, resourcePath, {
+        resourceArn,
+        trace,
+        second,
+        remoteAddress: facts.remoteAddress ?? '',
+      });
+    return { resourceArn, trace };
+  }
+
+  /** Keeps a decision, all of them forgotten when there are too many (paths come from clients). */
+  private remember(
+    accessKeyId: string,
+    method: string,
+    resourcePath: string,
+    decision: RememberedDecision,
+  ): void {
+    if (this.rememberedDecisions >= MAX_REMEMBERED_DECISIONS) this.forgetDecisions();
+    let byMethod = this.decisions.get(accessKeyId);
+    if (byMethod === undefined) this.decisions.set(accessKeyId, (byMethod = new Map()));
+    let byPath = byMethod.get(method);
+    if (byPath === undefined) byMethod.set(method, (byPath = new Map()));
+    if (!byPath.has(resourcePath)) this.rememberedDecisions++;
+    byPath.set(resourcePath, decision);
   }
 
   /**
@@ -334,8 +381,7 @@ export class RequestVerifier {
     resourcePath: string,
     facts: { now: number; remoteAddress: string | undefined },
   ): Verification {
-    const resourceArn = this.resourceArn(method, resourcePath);
-    const trace = this.decide(identity, resourceArn, facts);
+    const { resourceArn, trace } = this.decide(identity, method, resourcePath, facts);
     const traced = this.traces ? { trace } : {};
     if (trace.decision !== 'allow') {
       return {
