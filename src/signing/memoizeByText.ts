@@ -16,14 +16,21 @@ export function memoizeByText<T>(
   bounds: { maxEntries: number; maxTextLength: number },
 ): TextMemo<T> {
   const answers = new Map<string, T>();
+  // The text asked last, answered by comparing it (a text fresh off the wire has no hash yet).
+  let lastText: string | undefined;
+  let lastAnswer: T | undefined;
   const memo = (text: string): T => {
+    if (text === lastText) return lastAnswer as T;
     if (text.length > bounds.maxTextLength) return compute(text);
-    const known = answers.get(text);
-    if (known !== undefined || answers.has(text)) return known as T;
-    const answer = compute(text);
-    if (answers.size >= bounds.maxEntries) answers.delete(answers.keys().next().value!);
-    answers.set(text, answer);
-    return answer;
+    let answer = answers.get(text);
+    if (answer === undefined && !answers.has(text)) {
+      answer = compute(text);
+      if (answers.size >= bounds.maxEntries) answers.delete(answers.keys().next().value!);
+      answers.set(text, answer);
+    }
+    lastText = text;
+    lastAnswer = answer;
+    return answer as T;
   };
   Object.defineProperty(memo, 'size', { get: () => answers.size });
   return memo as TextMemo<T>;

@@ -187,21 +187,20 @@ function readHeaderSignature(authorization: string, found: SignatureHeaders): Wi
   if (!parsed.ok || missing.length > 0) {
     return { ok: false, problem: { kind: 'authorization-incomplete', authorization, missing } };
   }
-  return {
-    ok: true,
-    signature: {
-      source: 'header',
-      algorithm: parsed.algorithm,
-      credential: parsed.credential,
-      signedHeaders: parsed.signedHeaders,
-      signature: parsed.signature,
-      // A Date header in no form a server reads is kept as sent, to be refused as malformed.
-      amzDate: amzDate ?? httpDateToAmzDate(dateHeader!) ?? dateHeader!,
-      ...(dateHeader === undefined ? {} : { dateHeader }),
-      ...(sessionToken === undefined ? {} : { sessionToken }),
-      ...(regionSets.length === 0 ? {} : { regionSet: regionSets.join(',') }),
-    },
+  const signature: WireSignature = {
+    source: 'header',
+    algorithm: parsed.algorithm,
+    credential: parsed.credential,
+    signedHeaders: parsed.signedHeaders,
+    signature: parsed.signature,
+    // A Date header in no form a server reads is kept as sent, to be refused as malformed.
+    amzDate: amzDate ?? httpDateToAmzDate(dateHeader!) ?? dateHeader!,
   };
+  // Set one by one rather than spread: a server reads a signature for every request.
+  if (dateHeader !== undefined) signature.dateHeader = dateHeader;
+  if (sessionToken !== undefined) signature.sessionToken = sessionToken;
+  if (regionSets.length > 0) signature.regionSet = regionSets.join(',');
+  return { ok: true, signature };
 }
 
 function readQuerySignature(params: readonly QueryParam[]): WireSignatureRead {

@@ -3,10 +3,11 @@
 // signature, check date, scope, signed headers and clock, ask the caller for the key, rebuild the
 // canonical request and string to sign, then recompute (SigV4) or verify (SigV4A). The local
 // gateway answers the first problem in API Gateway's words; "Check a signature" lists them all.
-import { canonicalizeWireRequest } from './canonicalizeWireRequest';
+import { canonicalizeWireRequest, type WireRequestParts } from './canonicalizeWireRequest';
 import {
   checkWireSignature,
   type ExpectedScope,
+  type WireCheckOptions,
   type WireCheckProblem,
 } from './checkWireSignature';
 import {
@@ -145,12 +146,14 @@ export async function verifyWireRequest<K extends { secretAccessKey: string }, R
   if (!read.ok) return { verdict: unchecked('problem'), problems: [read.problem] };
   const signature = read.signature;
 
-  const checked = checkWireSignature(signature, request.headers, {
+  // Options built field by field, not spread: this runs for every request a server verifies.
+  const checkOptions: WireCheckOptions = {
     now: options.now,
     clockWindowMs: options.clockWindowMs ?? SIGNATURE_WINDOW_MS,
     firstProblemOnly: options.firstProblemOnly ?? false,
-    ...(options.expected === undefined ? {} : { expected: options.expected }),
-  });
+  };
+  if (options.expected !== undefined) checkOptions.expected = options.expected;
+  const checked = checkWireSignature(signature, request.headers, checkOptions);
   const result: WireVerification<K, R> = {
     verdict: unchecked('problem'),
     problems: checked.problems,
@@ -178,7 +181,7 @@ export async function verifyWireRequest<K extends { secretAccessKey: string }, R
     crypto.sha256HexSync?.(request.body) ??
     (await sha256Hex(crypto, request.body));
   result.payloadHash = payloadHash;
-  const { canonicalRequest } = canonicalizeWireRequest({
+  const parts: WireRequestParts = {
     method: request.method,
     target: request.target,
     headers: request.headers,
@@ -186,8 +189,9 @@ export async function verifyWireRequest<K extends { secretAccessKey: string }, R
     payloadHash,
     normalizePath: !s3,
     doubleEncodePath: !s3,
-    ...(signature.source === 'query' ? { excludeQueryParams: [SIGNATURE_QUERY_PARAM] } : {}),
-  });
+  };
+  if (signature.source === 'query') parts.excludeQueryParams = [SIGNATURE_QUERY_PARAM];
+  const { canonicalRequest } = canonicalizeWireRequest(parts);
   result.canonicalRequest = canonicalRequest;
   const stringToSign = createStringToSign(
     signature.amzDate,
