@@ -118,6 +118,23 @@ describe('checkWireSignature', () => {
     ]);
   });
 
+  it('finds a missing signed header among few names and among many (up to 30, and past)', () => {
+    for (const count of [1, 27, 28, 29, 40]) {
+      const extra = Array.from({ length: count }, (_, i) => `X-Extra-${i}`);
+      const headers: Array<[string, string]> = [
+        ...HEADERS,
+        ...extra.map((name) => [name, 'v'] as [string, string]),
+      ];
+      const signedHeaders = ['host', 'X-AMZ-DATE', ...extra, 'x-extra-0'].join(';');
+      expect(checkWireSignature({ ...header, signedHeaders }, headers, all).problems).toEqual([]);
+      const last = extra[count - 1]!;
+      const without = headers.filter(([name]) => name !== last);
+      expect(checkWireSignature({ ...header, signedHeaders }, without, all).problems).toEqual([
+        { kind: 'signed-header-missing', names: count === 1 ? [last, 'x-extra-0'] : [last] },
+      ]);
+    }
+  });
+
   it('keeps a header signature within the clock window either way', () => {
     const at = (now: number) => checkWireSignature(header, HEADERS, { ...all, now }).problems;
     expect(at(NOW + 300_000)).toEqual([]);
