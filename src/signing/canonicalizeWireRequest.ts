@@ -1,4 +1,4 @@
-import { getCanonicalHeaders, type HeaderList } from './getCanonicalHeaders';
+import { getSignedCanonicalHeaders, type HeaderList } from './getCanonicalHeaders';
 import { getCanonicalQuery, parseQuery } from './getCanonicalQuery';
 import { getCanonicalUri } from './getCanonicalUri';
 import { createCanonicalRequest } from './signRequest';
@@ -45,8 +45,10 @@ export function canonicalizeWireRequest(parts: WireRequestParts): WireCanonicalR
   const params = parseQuery(rawQuery).filter(
     ({ name }) => excluded.length === 0 || !excluded.includes(normalizeEncoding(name)),
   );
-  const signed = readSignedHeaderNames(parts.signedHeaders).lowerCase;
-  const { canonicalHeaders } = getCanonicalHeaders(parts.headers, (name) => signed.has(name));
+  const canonicalHeaders = getSignedCanonicalHeaders(
+    parts.headers,
+    readSignedHeaderNames(parts.signedHeaders),
+  );
   const canonicalUri = getCanonicalUri(rawPath, {
     normalizePath: parts.normalizePath,
     doubleEncodePath: parts.doubleEncodePath,

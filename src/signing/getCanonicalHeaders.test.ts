@@ -3,9 +3,11 @@ import { describe, expect, it } from 'vitest';
 import {
   getCanonicalHeaderEntries,
   getCanonicalHeaders,
+  getSignedCanonicalHeaders,
   trimHeaderValue,
   type HeaderList,
 } from './getCanonicalHeaders';
+import { getSignedHeaderNames } from './signedHeaderNames';
 
 /** Header text made of what trimall looks at: blanks of every kind, and a little else. */
 const headerText = fc
@@ -188,5 +190,24 @@ describe('getCanonicalHeaders', () => {
       canonicalHeaders: '',
       signedHeaders: '',
     });
+  });
+});
+
+describe('getSignedCanonicalHeaders', () => {
+  it('gives the block getCanonicalHeaders gives for the same signed names', () => {
+    const name = fc.constantFrom('Host', 'host', 'X-Amz-Date', 'a', 'B', 'b', 'Z', '', 'é', 'A-');
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(name, headerText), { maxLength: 8 }),
+        fc.array(name, { maxLength: 6 }),
+        (headers, signedNames) => {
+          const signed = getSignedHeaderNames(signedNames.join(';'));
+          expect(getSignedCanonicalHeaders(headers, signed)).toBe(
+            getCanonicalHeaders(headers, (key) => signed.lowerCase.has(key)).canonicalHeaders,
+          );
+        },
+      ),
+      { numRuns: 2000 },
+    );
   });
 });

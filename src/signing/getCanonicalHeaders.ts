@@ -1,3 +1,5 @@
+import type { SignedHeaderNames } from './signedHeaderNames';
+
 export type HeaderList = ReadonlyArray<readonly [name: string, value: string]>;
 
 export interface CanonicalHeaders {
@@ -59,6 +61,28 @@ export function getCanonicalHeaderEntries(
 }
 
 const byName = (a: CanonicalHeaderEntry, b: CanonicalHeaderEntry) => (a[0] < b[0] ? -1 : 1);
+
+/**
+ * The canonical headers block for a signature's own SignedHeaders (getSignedHeaderNames): what
+ * getCanonicalHeaders gives when the signed names are those, without a map or a sort per request
+ * (a server rebuilds one for every request).
+ */
+export function getSignedCanonicalHeaders(headers: HeaderList, signed: SignedHeaderNames): string {
+  const values: Array<string | undefined> = new Array<string | undefined>(signed.sorted.length);
+  for (const [name, value] of headers) {
+    const place = signed.lowerCase.get(name.toLowerCase());
+    if (place === undefined) continue;
+    const trimmed = trimHeaderValue(value);
+    const earlier = values[place];
+    values[place] = earlier === undefined ? trimmed : `${earlier},${trimmed}`;
+  }
+  let canonicalHeaders = '';
+  for (let place = 0; place < values.length; place++) {
+    const value = values[place];
+    if (value !== undefined) canonicalHeaders += `${signed.sorted[place]!}:${value}\n`;
+  }
+  return canonicalHeaders;
+}
 
 /** Canonical headers block and signed-header list from sorted entries. */
 export function formatCanonicalHeaders(entries: readonly CanonicalHeaderEntry[]): CanonicalHeaders {

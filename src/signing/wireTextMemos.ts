@@ -44,5 +44,6 @@ export function readCredential(text: string, algorithm: WireAlgorithm): Credenti
 export const readSignedHeaderNames = memoizeByText((text): SignedHeaderNames => {
   const read = getSignedHeaderNames(text);
   Object.freeze(read.names);
+  Object.freeze(read.sorted);
   return Object.freeze(read);
 }, SIGNED_HEADERS_BOUNDS);
