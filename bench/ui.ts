@@ -18,8 +18,9 @@
  *    some 250–300 ms: a fresh context, a navigation, one layout and paint.)
  *    npm start serves the first view (server/firstViewPage.ts): the page as a first visit shows
  *    it, signed when served, so the signature is in the HTML; the page's scripts then adopt it.
- *    The first contentful paint of each page is printed beside it: the first view is painted
- *    once, whole (render-blocking until it is parsed), so its first paint shows the signature.
+ *    The first contentful paint of each page is measured beside it: the first view is painted
+ *    once, whole (render-blocking until it is parsed), so its first paint is when a user sees the
+ *    signature, and the target is printed against that difference of medians too.
  *    Where the time went before it (Nov 2026, CPU profiles via CDP cut at the first signature):
  *    one React commit rendering the whole page (~650 elements), half the main thread's
  *    JavaScript; module evaluation (the store, the first signing) a sixth; the rest V8 compiling
@@ -499,10 +500,11 @@ async function main() {
       `                       a blank page printing a fixed signature: median ${blankMedian.toFixed(0)} ms (${range(blank)})`,
     );
     console.log(
-      `                       added by the app: ${added.toFixed(0)} ms   target ≤ ${TARGET_ADDED_MS} ms   ${verdict(added <= TARGET_ADDED_MS)}`,
+      `                       in the document, added by the app: ${added.toFixed(0)} ms   target ≤ ${TARGET_ADDED_MS} ms   ${verdict(added <= TARGET_ADDED_MS)}`,
     );
-    // The signature in the document is the target's measure; when it is painted is printed too:
-    // the first view is painted once, whole, so its first paint is the signature's.
+    // In the document is not yet on screen: the first view is painted once, whole, so its first
+    // paint is when a user sees the signature, and the target is held against that too. (The
+    // blank page paints its signature at its first paint as well.)
     const appPaint = quantile(
       [...loads.appPaint].sort((a, b) => a - b),
       0.5,
@@ -512,7 +514,7 @@ async function main() {
       0.5,
     );
     console.log(
-      `                       first contentful paint: the app ${appPaint.toFixed(0)} ms, the blank page ${blankPaint.toFixed(0)} ms (medians): ${(appPaint - blankPaint).toFixed(0)} ms added`,
+      `                       first contentful paint: the app ${appPaint.toFixed(0)} ms, the blank page ${blankPaint.toFixed(0)} ms (medians): on screen, added by the app: ${(appPaint - blankPaint).toFixed(0)} ms   target ≤ ${TARGET_ADDED_MS} ms   ${verdict(appPaint - blankPaint <= TARGET_ADDED_MS)}`,
     );
     const js = shippedJavaScript(await scriptsFetchedOnLoad(browser, url));
     const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
