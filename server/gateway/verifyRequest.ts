@@ -198,26 +198,24 @@ export class RequestVerifier {
   }
 
   /**
-   * Decisions remembered per caller and resource (access key ID, then method, then routed path:
-   * strings the gateway holds already, so no key is built per request), only those of
+   * Decisions remembered per caller and resource (access key ID, method and routed path: the
+   * resource ARN is kept with the decision rather than built for every request), only those of
    * condition-free policies: a condition reads the time, the address or the MFA state, which
    * change from one request to the next. The trace's request context is rebuilt when they change:
    * the caller's address, or the second (aws:CurrentTime and aws:EpochTime have whole seconds);
    * within one, the same trace object is given again, so the gateway encodes its header once
    * (gatewayServer.ts).
    */
-  private readonly decisions = new Map<string, Map<string, Map<string, RememberedDecision>>>();
-  private rememberedDecisions = 0;
+  private readonly decisions = new Map<string, RememberedDecision>();
 
   /** How many decisions are remembered now (at most MAX_REMEMBERED_DECISIONS). */
   get rememberedDecisionCount(): number {
-    return this.rememberedDecisions;
+    return this.decisions.size;
   }
 
   /** Forgets remembered decisions: call it when the identities or policies change. */
   forgetDecisions(): void {
     this.decisions.clear();
-    this.rememberedDecisions = 0;
   }
 
   /** The API's resource policy as the engine applies it, or undefined when it has none. */
@@ -248,9 +246,9 @@ export class RequestVerifier {
     const cacheable =
       !identityCompiled.hasConditions &&
       (resourcePolicy == null || !compiledPolicy(resourcePolicy, 'resource').hasConditions);
-    const remembered = cacheable
-      ? this.decisions.get(identity.accessKeyId)?.get(method)?.get(resourcePath)
-      : undefined;
+    // Unambiguous: neither a configured access key ID nor an HTTP method holds a line break.
+    const cacheKey = `${identity.accessKeyId}\n${method}\n${resourcePath}`;
+    const remembered = cacheable ? this.decisions.get(cacheKey) : undefined;
     // Without traces a remembered decision needs no request context at all.
     if (remembered !== undefined && !this.traces) return remembered;
     const second = Math.floor(facts.now / 1000);
@@ -290,30 +288,17 @@ export class RequestVerifier {
       identity: identityPolicy,
       ...(resource === undefined ? {} : { resource }),
     });
-    if (cacheable)
-      this.remember(identity.accessKeyId, method, resourcePath, {
+    if (cacheable) {
+      // All forgotten when there are too many: resource paths come from clients.
+      if (this.decisions.size >= MAX_REMEMBERED_DECISIONS) this.decisions.clear();
+      this.decisions.set(cacheKey, {
         resourceArn,
         trace,
         second,
         remoteAddress: facts.remoteAddress ?? '',
       });
+    }
     return { resourceArn, trace };
-  }
-
-  /** Keeps a decision, all of them forgotten when there are too many (paths come from clients). */
-  private remember(
-    accessKeyId: string,
-    method: string,
-    resourcePath: string,
-    decision: RememberedDecision,
-  ): void {
-    if (this.rememberedDecisions >= MAX_REMEMBERED_DECISIONS) this.forgetDecisions();
-    let byMethod = this.decisions.get(accessKeyId);
-    if (byMethod === undefined) this.decisions.set(accessKeyId, (byMethod = new Map()));
-    let byPath = byMethod.get(method);
-    if (byPath === undefined) byMethod.set(method, (byPath = new Map()));
-    if (!byPath.has(resourcePath)) this.rememberedDecisions++;
-    byPath.set(resourcePath, decision);
   }
 
   /**
