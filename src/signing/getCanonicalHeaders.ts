@@ -42,19 +42,22 @@ export function getCanonicalHeaders(
 /** A canonical header: lower-case name and its trimmed (and joined) value. */
 export type CanonicalHeaderEntry = readonly [name: string, value: string];
 
+/** A header line's value after its name's earlier ones: trimmed, joined with ',' in order. */
+function joinValue(earlier: string | undefined, value: string): string {
+  const trimmed = trimHeaderValue(value);
+  return earlier === undefined ? trimmed : `${earlier},${trimmed}`;
+}
+
 /** The signed headers as sorted [name, value] entries, one per name. */
 export function getCanonicalHeaderEntries(
   headers: HeaderList,
   isSigned: (lowerCaseName: string) => boolean,
 ): CanonicalHeaderEntry[] {
-  // A repeated name's values are joined as they come, in request order.
   const values = new Map<string, string>();
   for (const [name, value] of headers) {
     const key = name.toLowerCase();
     if (!isSigned(key)) continue;
-    const trimmed = trimHeaderValue(value);
-    const earlier = values.get(key);
-    values.set(key, earlier === undefined ? trimmed : `${earlier},${trimmed}`);
+    values.set(key, joinValue(values.get(key), value));
   }
   // One entry per name: sorting by name alone is sorting the names.
   return [...values].sort(byName);
@@ -72,9 +75,7 @@ export function getSignedCanonicalHeaders(headers: HeaderList, signed: SignedHea
   for (const [name, value] of headers) {
     const place = signed.lowerCase.get(name.toLowerCase());
     if (place === undefined) continue;
-    const trimmed = trimHeaderValue(value);
-    const earlier = values[place];
-    values[place] = earlier === undefined ? trimmed : `${earlier},${trimmed}`;
+    values[place] = joinValue(values[place], value);
   }
   let canonicalHeaders = '';
   for (let place = 0; place < values.length; place++) {
