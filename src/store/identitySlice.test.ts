@@ -9,9 +9,9 @@ import {
 import { decodeBase32, totp } from '../../server/gateway/sts/totp';
 import { LOCAL_STS_PATH } from '../request/sts';
 import { sendRequest, type OutgoingRequest } from '../transport/sendRequest';
-import type { PlaygroundState } from './playgroundState';
 import { createTestStore } from './storeTestSupport';
 import { signingTimeText, stsTargetFor } from './stsCalls';
+import { whenState } from './whenState';
 
 // The page's own STS calls against the real local gateway (its STS at LOCAL_STS_PATH), signed by
 // the real signer and sent by the real transport (directly: Node has no CORS).
@@ -34,18 +34,6 @@ source_profile = demo
 `;
 
 type Store = ReturnType<typeof createTestStore>;
-
-/** Resolves once the store satisfies `test` (checked now and after each change). */
-function whenStore(store: Store, test: (state: PlaygroundState) => boolean): Promise<void> {
-  return new Promise((resolve) => {
-    if (test(store.getState())) return resolve();
-    const stop = store.subscribe((state) => {
-      if (!test(state)) return;
-      stop();
-      resolve();
-    });
-  });
-}
 
 describe('identity slice against the local gateway', () => {
   let gateway: RunningServer;
@@ -232,7 +220,7 @@ describe('identity slice against the local gateway', () => {
     const tabsBefore = store.getState().tabs.list.length;
     expect(store.getState().identity.showSigning(outcome.call)).toBe(true);
     expect(store.getState().tabs.list.length).toBe(tabsBefore + 1);
-    await whenStore(store, (state) => state.signing.live?.input.service === 'sts');
+    await whenState(store, (state) => state.signing.live?.input.service === 'sts');
     const live = store.getState().signing.live!;
     expect(live.result.authorization).toBe(authorization);
     expect(live.input.body).toBe('Action=GetCallerIdentity&Version=2011-06-15');

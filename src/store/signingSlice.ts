@@ -19,6 +19,7 @@ import type {
   StoreGet,
   StoreSet,
 } from './playgroundState';
+import { whenState, type WatchedStore } from './whenState';
 
 /**
  * The signing the page shows: what Send signed, while the form still asks for that same request
@@ -64,18 +65,8 @@ export function signingCaughtUp(state: PlaygroundState): boolean {
 }
 
 /** Resolves once `store`'s signing has caught up with its form (signingCaughtUp). */
-export function whenSigningCaughtUp(store: {
-  getState(): PlaygroundState;
-  subscribe(listener: (state: PlaygroundState) => void): () => void;
-}): Promise<void> {
-  return new Promise((resolve) => {
-    if (signingCaughtUp(store.getState())) return resolve();
-    const stop = store.subscribe((state) => {
-      if (!signingCaughtUp(state)) return;
-      stop();
-      resolve();
-    });
-  });
+export function whenSigningCaughtUp(store: WatchedStore): Promise<void> {
+  return whenState(store, signingCaughtUp);
 }
 
 /** The same scopes: each one's variables are the very same list (slices replace what changes). */
