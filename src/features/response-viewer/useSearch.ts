@@ -15,9 +15,9 @@ export function wholeSearch<T>(matches: () => T[]): SearchSteps<T> {
   return { next: () => ({ done: true, value: matches() }) };
 }
 
+/** The last complete search's matches, and the search they came from (another body: stale). */
 interface Found<T> {
   find: (query: string) => SearchSteps<T>;
-  query: string;
   matches: T[];
 }
 
@@ -29,7 +29,7 @@ interface Found<T> {
 export function useSearch<T>(find: (query: string) => SearchSteps<T>) {
   const [query, setQuery] = useState('');
   const [current, setCurrent] = useState(0);
-  const [found, setFound] = useState<Found<T>>({ find, query: '', matches: [] });
+  const [found, setFound] = useState<Found<T>>({ find, matches: [] });
   useEffect(() => {
     const steps = find(query);
     let timer: ReturnType<typeof setTimeout> | undefined;
@@ -38,7 +38,7 @@ export function useSearch<T>(find: (query: string) => SearchSteps<T>) {
       for (;;) {
         const step = steps.next();
         if (step.done) {
-          setFound({ find, query, matches: step.value });
+          setFound({ find, matches: step.value });
           return;
         }
         if (performance.now() >= stopAt) {
