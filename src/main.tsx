@@ -10,6 +10,7 @@ import './app/layout.css';
 import './components/ui/ui.css';
 import { App } from './app/App';
 import { Interactive } from './app/Interactive';
+import { firstViewPartsLoaded } from './components/ui/lazyInFirstView';
 import { RESTORING_ATTRIBUTE } from './store/firstView';
 import { whenSigningCaughtUp } from './store/signingSlice';
 import { adoptedFirstView, playgroundStore } from './store/usePlaygroundStore';
@@ -26,8 +27,11 @@ const app = (
 
 if (adoptedFirstView !== null) {
   // The server's first view (store/firstView.ts): the store signed the same request at the same
-  // instant; once that signing is done its state is the markup's, and React adopts the markup.
-  void whenSigningCaughtUp(playgroundStore).then(() => hydrateRoot(container, app));
+  // instant; once that signing is done its state is the markup's, and React adopts the markup,
+  // with the code of every part in it (lazyInFirstView), so no part is adopted late.
+  void Promise.all([whenSigningCaughtUp(playgroundStore), firstViewPartsLoaded()]).then(() =>
+    hydrateRoot(container, app),
+  );
 } else {
   // No first view (a static host), or one this tab does not adopt (a saved request to restore,
   // or a page from long ago): drawn afresh, and shown (the guard hid it) once drawn.

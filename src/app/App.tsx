@@ -29,6 +29,7 @@ import { AwsDocsLink, SigningSteps } from '../features/signing-steps/SigningStep
 import { useSendShortcut } from '../features/send-response/useSendShortcut';
 import { WithheldSecretsNote } from '../features/request/WithheldSecretsNote';
 import { ReservedPlace } from '../components/ui/ReservedPlace';
+import { lazyInFirstView } from '../components/ui/lazyInFirstView';
 
 // A share link's prompt (its decoder and review of the request) loads only when the page is
 // opened with one or one arrives (hashchange): most visits have none.
@@ -37,7 +38,7 @@ const SharedRequestPrompt = lazy(() =>
     default: module.SharedRequestPrompt,
   })),
 );
-const CheckSignaturePanel = lazy(() =>
+const CheckSignaturePanel = lazyInFirstView(() =>
   import('../features/diagnose/CheckSignaturePanel').then((module) => ({
     default: module.CheckSignaturePanel,
   })),

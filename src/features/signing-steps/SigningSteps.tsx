@@ -23,6 +23,7 @@ import { StepSection } from '../../components/ui/StepSection';
 import { lazyAfterFirstPaint } from '../../components/ui/lazyAfterFirstPaint';
 import { MaskedSecrets } from '../../components/ui/maskedSecrets';
 import { ReservedPlace } from '../../components/ui/ReservedPlace';
+import { lazyInFirstView } from '../../components/ui/lazyInFirstView';
 
 // SigV4A's key derivation view loads when a SigV4A signature is first shown: most requests are SigV4.
 const SigV4aKeyDerivation = lazy(() =>
@@ -34,7 +35,7 @@ const RequestToSendStep = lazyAfterFirstPaint(() =>
   import('./RequestToSendStep').then((module) => module.RequestToSendStep),
 );
 // The exporters are loaded after the page is up: the first load stays as small as before.
-const ExportSnippets = lazy(() =>
+const ExportSnippets = lazyInFirstView(() =>
   import('../import-export/ExportSnippets').then((module) => ({ default: module.ExportSnippets })),
 );
 
