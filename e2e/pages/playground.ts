@@ -236,9 +236,15 @@ export class PlaygroundPage {
     await this.interactive();
   }
 
-  /** Waits until the page answers input: its first view adopted (no longer inert and busy). */
+  /**
+   * Waits until the page answers input: its first view adopted (no longer inert and busy), and the
+   * panels that load after the first paint arrived (the tab bar is one), as a user sees the page
+   * settle. A control used in between did not always take the input in CI (a radio clicked back,
+   * arrow keys on the export tabs ignored): noted on issue 17, to be found and fixed in the page.
+   */
   async interactive(): Promise<void> {
     await expect(this.page.locator('#root')).not.toHaveAttribute('inert');
+    await expect(this.page.getByRole('tablist', { name: 'Open requests' })).toBeVisible();
   }
 
   async fillCredentials({ accessKeyId, secretAccessKey, sessionToken }: Credentials) {
