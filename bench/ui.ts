@@ -283,9 +283,9 @@ async function measureKeystrokes(
   try {
     await page.goto(url);
     await waitForFirstSignature(page);
-    // npm start's first view is inert until the page's scripts have adopted it (firstView.ts).
+    // npm start's first view is busy until the page's scripts have adopted it (firstView.ts).
     await page.waitForFunction(
-      () => !document.getElementById('root')?.hasAttribute('inert'),
+      () => !document.getElementById('root')?.hasAttribute('aria-busy'),
       null,
       {
         timeout: PAGE_TIMEOUT_MS,

@@ -3,7 +3,7 @@
 // than draw it again. The journeys: the signature served is the one the page keeps (the same
 // request signed at the same instant, no mismatch reported), the page answers input once adopted,
 // and a returning visitor gets the saved request, never the served one.
-import { expect } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
 import { PlaygroundPage, test } from './pages/playground';
 
 const SIGNATURE = /[0-9a-f]{64}/;
@@ -87,4 +87,60 @@ test.describe('the first view npm start serves', () => {
       await context.close();
     });
   }
+});
+
+/**
+ * Holds the page's script (the entry module the served HTML names) until `release` is called, so
+ * the first view is on screen, painted from the HTML alone, for as long as the journey needs: a
+ * slow link or a busy phone, made deterministic.
+ */
+async function holdPageScript(page: Page): Promise<() => void> {
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  await page.route(/\/assets\/index-[^/]+\.js$/, async (route) => {
+    await released;
+    await route.continue();
+  });
+  return release;
+}
+
+test.describe('input made before the page has adopted the first view', () => {
+  test('a radio clicked and a field typed into before the script runs are kept, and signed', async ({
+    page,
+  }) => {
+    const release = await holdPageScript(page);
+    await page.goto('/', { waitUntil: 'commit' });
+    const playground = new PlaygroundPage(page);
+    await expect(playground.artifact('Signature')).toContainText(SIGNATURE);
+    // As a user does: at the control's place, as soon as it is painted (force: no waiting for
+    // the page to be ready, which is what this journey is about).
+    const sigv4a = page.getByRole('radio', { name: 'SigV4A (ECDSA P-256)', exact: true });
+    await sigv4a.click({ force: true });
+    await playground.url.click({ force: true });
+    await page.keyboard.press('End');
+    await page.keyboard.type('?early=input');
+    release();
+    await playground.interactive();
+    await expect(sigv4a).toBeChecked();
+    await expect(playground.url).toHaveValue(/\?early=input$/);
+    await expect(playground.artifact('Canonical request')).toContainText('early=input');
+    await expect(playground.artifact('String to sign')).toContainText('AWS4-ECDSA-P256-SHA256');
+  });
+
+  test('arrow keys pressed on the export tabs before the script runs choose the next format', async ({
+    page,
+  }) => {
+    const release = await holdPageScript(page);
+    await page.goto('/', { waitUntil: 'commit' });
+    const playground = new PlaygroundPage(page);
+    const tabs = playground.exportSection.getByRole('tablist', { name: 'Export formats' });
+    const all = tabs.getByRole('tab');
+    await expect(all.nth(1)).toBeVisible();
+    await all.first().click({ force: true });
+    await page.keyboard.press('ArrowRight');
+    release();
+    await playground.interactive();
+    await expect(all.nth(1)).toHaveAttribute('aria-selected', 'true');
+    await expect(all.nth(1)).toBeFocused();
+  });
 });

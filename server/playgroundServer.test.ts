@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPlayground } from './playgroundServer';
-import { RESTORING_GUARD_SCRIPT } from '../src/store/firstView';
+import { FIRST_VIEW_SCRIPT } from '../src/store/firstViewScript';
 import { PAGE_SECURITY_HEADERS } from './securityHeaders';
 
 let running: Awaited<ReturnType<typeof startPlayground>>;
@@ -70,7 +70,7 @@ describe('startPlayground', () => {
     // Scripts from the page's origin, and one inline script: the first view's guard, by hash.
     expect(policy).toMatch(/script-src 'self' 'sha256-[A-Za-z0-9+/]{43}=';/);
     expect(policy).toContain(
-      `'sha256-${createHash('sha256').update(RESTORING_GUARD_SCRIPT).digest('base64')}'`,
+      `'sha256-${createHash('sha256').update(FIRST_VIEW_SCRIPT).digest('base64')}'`,
     );
     expect(policy).toContain("object-src 'none'");
     expect(policy).toContain("base-uri 'none'");

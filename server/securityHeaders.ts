@@ -1,7 +1,7 @@
 // The headers the playground page is served with, by `npm start` (server/playgroundServer.ts) and
 // by Vite (`npm run dev`, `vite preview`: vite.config.ts). One place, so every server says the same.
 import { createHash } from 'node:crypto';
-import { RESTORING_GUARD_SCRIPT } from '../src/store/firstView';
+import { FIRST_VIEW_SCRIPT } from '../src/store/firstViewScript';
 
 export interface PolicyAllowances {
   /**
@@ -53,9 +53,9 @@ export function securityHeaders(allowances: PolicyAllowances = {}): Record<strin
 }
 
 /**
- * The built page's headers: `npm start` and `vite preview`. Its one inline script is the guard
- * npm start puts in the page with its first view (src/store/firstView.ts), allowed by its hash.
+ * The built page's headers: `npm start` and `vite preview`. Its one inline script is the one npm
+ * start puts in the page with its first view (src/store/firstViewScript.ts), allowed by its hash.
  */
 export const PAGE_SECURITY_HEADERS: Readonly<Record<string, string>> = securityHeaders({
-  inlineScripts: [RESTORING_GUARD_SCRIPT],
+  inlineScripts: [FIRST_VIEW_SCRIPT],
 });

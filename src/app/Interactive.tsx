@@ -1,14 +1,11 @@
 import { useEffect, type ReactNode } from 'react';
 
 /**
- * Makes the page interactive once React has committed it: the server's first view is inert and
- * busy until the page adopts it (renderFirstView.tsx), so nothing typed or clicked before the
- * page's scripts ran is lost on the markup.
+ * Ends the server's first view's busy state once React has committed the page (adopted that
+ * markup, or drawn afresh): the served page's script holds what a visitor did to the markup until
+ * then and hands it over now (store/firstViewScript.ts).
  */
 export function Interactive({ container, children }: { container: Element; children: ReactNode }) {
-  useEffect(() => {
-    container.removeAttribute('inert');
-    container.removeAttribute('aria-busy');
-  }, [container]);
+  useEffect(() => container.removeAttribute('aria-busy'), [container]);
   return children;
 }

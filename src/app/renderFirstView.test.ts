@@ -1,11 +1,12 @@
 // The first view as the server renders it: the same signature the page's own store signs for a
 // first visit at the same instant (the page adopts the markup only if they agree), the config and
-// time it was signed with, inert until adopted, and the guard where it runs before any paint.
+// time it was signed with, busy until adopted, and its script where it runs before any paint.
 import { describe, expect, it } from 'vitest';
 import { LOCAL_IDENTITIES } from '../request/defaults';
 import { createSigner } from '../signing';
 import { createMemoryStorage, createPlaygroundStore } from '../store/createPlaygroundStore';
-import { decodeFirstView, RESTORING_GUARD_SCRIPT, type FirstView } from '../store/firstView';
+import { decodeFirstView, type FirstView } from '../store/firstView';
+import { FIRST_VIEW_SCRIPT } from '../store/firstViewScript';
 import { whenSigningCaughtUp } from '../store/signingSlice';
 import { nodeSigningCrypto } from '../../server/nodeSigningCrypto';
 import { renderFirstViewPage } from './renderFirstView';
@@ -56,9 +57,9 @@ describe('renderFirstViewPage', () => {
     expect(html).toContain('http://127.0.0.1:45678/prod/hello');
   });
 
-  it('writes when and with what it signed on #root, inert and busy until adopted', async () => {
+  it('writes when and with what it signed on #root, busy until adopted', async () => {
     const html = await renderFirstViewPage(TEMPLATE, VIEW, nodeSigningCrypto);
-    const root = /<div id="root" data-first-view="([^"]*)" inert aria-busy="true">/.exec(html);
+    const root = /<div id="root" data-first-view="([^"]*)" aria-busy="true">/.exec(html);
     expect(root).not.toBeNull();
     const attribute = root![1]!
       .replace(/&quot;/g, '"')
@@ -67,9 +68,9 @@ describe('renderFirstViewPage', () => {
     expect(decodeFirstView(attribute)).toEqual(VIEW);
   });
 
-  it('puts the guard first in the head, before any stylesheet it would wait for', async () => {
+  it('puts its script first in the head, before any stylesheet it would wait for', async () => {
     const html = await renderFirstViewPage(TEMPLATE, VIEW, nodeSigningCrypto);
-    const guard = html.indexOf(`<script>${RESTORING_GUARD_SCRIPT}</script>`);
+    const guard = html.indexOf(`<script>${FIRST_VIEW_SCRIPT}</script>`);
     expect(guard).toBeGreaterThan(html.indexOf('<meta charset="UTF-8" />'));
     expect(guard).toBeLessThan(html.indexOf('<link rel="stylesheet"'));
     expect(html.match(/<script/g)).toHaveLength(1);

@@ -8,19 +8,15 @@ import { prerender } from 'react-dom/static';
 import { LOCAL_IDENTITIES, type PlaygroundConfig } from '../request/defaults';
 import { createSigner, type SigningCrypto } from '../signing';
 import { createMemoryStorage, createPlaygroundStore } from '../store/createPlaygroundStore';
-import {
-  encodeFirstView,
-  FIRST_VIEW_ATTRIBUTE,
-  RESTORING_GUARD_SCRIPT,
-  type FirstView,
-} from '../store/firstView';
+import { encodeFirstView, FIRST_VIEW_ATTRIBUTE, type FirstView } from '../store/firstView';
+import { FIRST_VIEW_SCRIPT } from '../store/firstViewScript';
 import { whenSigningCaughtUp } from '../store/signingSlice';
 import { PlaygroundStoreContext } from '../store/usePlaygroundStore';
 import { App } from './App';
 
-/** What the server does with the page's template: where the markup and the guard go. */
+/** What the server does with the page's template: where the markup and the script go. */
 const ROOT_ELEMENT = '<div id="root"></div>';
-/** The guard goes first in the head after the charset, before any stylesheet it would wait for. */
+/** The script goes first in the head after the charset, before any stylesheet it would wait for. */
 const CHARSET = '<meta charset="UTF-8" />';
 
 /**
@@ -70,7 +66,7 @@ function lazyPartsReady(page: ReactNode): Promise<void> {
 }
 
 /**
- * The page (the built index.html, `template`) with its first view in #root and the guard in its
+ * The page (the built index.html, `template`) with its first view in #root and its script in its
  * head; the template unchanged if it is not the one this module expects. `crypto`: the server's
  * (node:crypto); SigV4 is deterministic, so the page's WebCrypto signs the same bytes.
  */
@@ -90,14 +86,14 @@ export async function renderFirstViewPage(
   );
   await lazyPartsReady(page);
   const markup = renderToString(page);
-  // Inert and busy until the page has adopted it (main.tsx): what a visitor typed or clicked
-  // before the page's scripts ran would reach the markup but not the page's state. Replaced by
-  // functions: a replacement string would read `$&` and friends in the markup.
+  // Busy until the page has adopted it (Interactive): what a visitor types or clicks until then is
+  // kept by the page's inline script and handed to the page once adopted (firstViewScript.ts).
+  // Replaced by functions: a replacement string would read `$&` and friends in the markup.
   return template
-    .replace(CHARSET, () => `${CHARSET}<script>${RESTORING_GUARD_SCRIPT}</script>${PAINT_WHOLE}`)
+    .replace(CHARSET, () => `${CHARSET}<script>${FIRST_VIEW_SCRIPT}</script>${PAINT_WHOLE}`)
     .replace(
       ROOT_ELEMENT,
       () =>
-        `<div id="root" ${FIRST_VIEW_ATTRIBUTE}="${escapeAttribute(encodeFirstView(view))}" inert aria-busy="true">${markup}</div>${PARSED_MARKER}`,
+        `<div id="root" ${FIRST_VIEW_ATTRIBUTE}="${escapeAttribute(encodeFirstView(view))}" aria-busy="true">${markup}</div>${PARSED_MARKER}`,
     );
 }

@@ -4,10 +4,8 @@ import {
   encodeFirstView,
   FIRST_VIEW_MAX_AGE_MS,
   isFresh,
-  RESTORING_GUARD_SCRIPT,
   type FirstView,
 } from './firstView';
-import { STORAGE_KEY } from './storageKey';
 
 const VIEW: FirstView = {
   signedAt: 1_796_000_000_000,
@@ -45,34 +43,5 @@ describe('the first view the server writes on #root', () => {
     expect(isFresh(VIEW, VIEW.signedAt + FIRST_VIEW_MAX_AGE_MS)).toBe(true);
     expect(isFresh(VIEW, VIEW.signedAt + FIRST_VIEW_MAX_AGE_MS + 1)).toBe(false);
     expect(isFresh(VIEW, VIEW.signedAt - FIRST_VIEW_MAX_AGE_MS - 1)).toBe(false);
-  });
-});
-
-describe('the guard', () => {
-  it('hides the first view exactly when the page has saved state, and never throws', () => {
-    const run = (storage: { getItem(key: string): string | null } | 'blocked') => {
-      const attributes = new Map<string, string>();
-      const document = {
-        documentElement: {
-          setAttribute: (name: string, value: string) => attributes.set(name, value),
-        },
-      };
-      const localStorage =
-        storage === 'blocked'
-          ? new Proxy(
-              {},
-              {
-                get: () => {
-                  throw new Error('SecurityError');
-                },
-              },
-            )
-          : storage;
-      new Function('localStorage', 'document', RESTORING_GUARD_SCRIPT)(localStorage, document);
-      return attributes.has('data-restoring');
-    };
-    expect(run({ getItem: () => null })).toBe(false);
-    expect(run({ getItem: (key) => (key === STORAGE_KEY ? '{}' : null) })).toBe(true);
-    expect(run('blocked')).toBe(false);
   });
 });

@@ -3,14 +3,13 @@
 // moment it was served. The page adopts that markup (hydrates it) instead of drawing it again, so
 // the first signature is on screen as soon as the HTML is, not after the scripts have run. This
 // module is the contract both sides share: where the server writes when it signed and the
-// playground's config, and the guard that hides that markup from a returning visitor, whose saved
-// request is not the one it shows. A static host serves the page without it and nothing changes.
+// playground's config, and the attribute that hides that markup from a returning visitor, whose
+// saved request is not the one it shows (the served page's script, firstViewScript.ts, sets it). A static host serves the page without it and nothing changes.
 import type { PlaygroundConfig } from '../request/defaults';
-import { STORAGE_KEY } from './storageKey';
 
 /** On #root: the first view's JSON (FirstView), HTML-escaped. */
 export const FIRST_VIEW_ATTRIBUTE = 'data-first-view';
-/** On <html>, set by the guard before anything is painted: the page restores a saved request. */
+/** On <html>, set by the served page's script (firstViewScript.ts) before anything is painted: the page restores a saved request. */
 export const RESTORING_ATTRIBUTE = 'data-restoring';
 
 export interface FirstView {
@@ -26,13 +25,6 @@ export interface FirstView {
  * then draws and signs afresh.
  */
 export const FIRST_VIEW_MAX_AGE_MS = 60_000;
-
-/**
- * The one inline script the served page runs (allowed by its hash: server/securityHeaders.ts):
- * before the first paint, a visitor with a saved request gets the markup hidden (layout.css), as
- * the page looked before it had a first view, rather than someone else's request for a moment.
- */
-export const RESTORING_GUARD_SCRIPT = `try{if(localStorage.getItem(${JSON.stringify(STORAGE_KEY)})!==null)document.documentElement.setAttribute(${JSON.stringify(RESTORING_ATTRIBUTE)},"")}catch(e){}`;
 
 const MAX_ATTRIBUTE_LENGTH = 4096;
 

@@ -4,15 +4,24 @@
 // around it already answered input (arrow keys on the export tabs did nothing).
 import { lazy, type ComponentType } from 'react';
 
-const loads: Array<() => Promise<unknown>> = [];
+const loads: Array<() => unknown> = [];
 
 // The bound React.lazy itself has: any props.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export function lazyInFirstView<T extends ComponentType<any>>(load: () => Promise<{ default: T }>) {
   let loading: Promise<{ default: T }> | undefined;
-  const once = () => (loading ??= load());
+  let loaded: { then(onLoaded: (module: { default: T }) => void): void } | undefined;
+  // Once loaded, a thenable that answers at once: React.lazy, first rendered when the page adopts
+  // the markup, then renders the part in that same pass, where a promise, even a settled one,
+  // suspends it until a later one and leaves its markup unadopted after the rest (Interactive).
+  const once = () =>
+    loaded ??
+    (loading ??= load().then((module) => {
+      loaded = { then: (onLoaded) => onLoaded(module) };
+      return module;
+    }));
   loads.push(once);
-  return lazy(once);
+  return lazy(once as () => Promise<{ default: T }>);
 }
 
 /** Settles once every part made by lazyInFirstView is loaded or failed (the page goes on). */

@@ -1,0 +1,59 @@
+// The one inline script a page with a first view runs (firstView.ts), in its head before #root is
+// parsed; allowed by its hash (server/securityHeaders.ts). Plain text, not a function's source:
+// the server that hashes it and the build that writes it into the page must see the same bytes.
+// Only the server renders it, so none of it is in the page's own scripts.
+import { RESTORING_ATTRIBUTE } from './firstView';
+import { STORAGE_KEY } from './storageKey';
+
+/**
+ * Before the first paint, a visitor with a saved request gets the markup hidden (layout.css), as
+ * the page looked before it had a first view, rather than someone else's request for a moment.
+ */
+const RESTORING_GUARD = `try{if(localStorage.getItem(${JSON.stringify(STORAGE_KEY)})!==null)document.documentElement.setAttribute(${JSON.stringify(RESTORING_ATTRIBUTE)},"")}catch(e){}`;
+
+/**
+ * The first view is on screen, and takes input, before the page's scripts have run; React adopts
+ * it later (main.tsx), keeping what the markup holds by then but not hearing of what changed it:
+ * a radio clicked or a field typed into before that was lost (the store kept the served values,
+ * and the next render put them back), and a click on a button or an arrow key on the export tabs
+ * did nothing. So, until the page is adopted (#root busy, which Interactive ends):
+ * - a field's change happens as usual and stays on screen; once adopted, each field that differs
+ *   from the markup's (its default value or checkedness) is told to React as the user's change:
+ *   React's value tracker is reset to the served value (the element's own setter), the user's
+ *   value put back past it (the prototype's), then the event React listens for is fired;
+ * - a click on a button, or a key pressed on anything but a field (a field's keys change it, as
+ *   above; Tab and Enter/Space do what they do natively, the latter by a click), has nothing to
+ *   answer it yet: it is held from the page (stopPropagation, also from a React that has begun to
+ *   adopt) and dispatched again once adopted, in order.
+ * A "keyup" first asks React to adopt the element's part now if it has not yet (React hydrates
+ * the part a discrete event targets at once), so the tracker is React's.
+ */
+const KEEP_EARLY_INPUT = `(()=>{
+const held=[],root=()=>document.getElementById("root");
+const hold=e=>{const r=root(),t=e.target;
+if(!e.isTrusted||!r||!r.hasAttribute("aria-busy")||!(t instanceof Element)||!r.contains(t))return;
+if(e.type==="click"?!t.closest("button"):t.closest("input,textarea,select,[contenteditable]")||/^(Tab|Enter| )$/.test(e.key))return;
+e.stopPropagation();held.push(e)};
+addEventListener("click",hold,true);addEventListener("keydown",hold,true);
+new MutationObserver((_,observer)=>{const r=root();
+if(!r||r.hasAttribute("aria-busy"))return;
+observer.disconnect();removeEventListener("click",hold,true);removeEventListener("keydown",hold,true);
+const changed=[];
+for(const el of r.querySelectorAll("input,textarea,select")){
+if(el.type==="checkbox"||el.type==="radio"){if(el.checked!==el.defaultChecked&&(el.checked||el.type==="checkbox"))changed.push([el,el.checked])}
+else if(el.tagName==="SELECT"){if([...el.options].some(o=>o.selected!==o.defaultSelected))changed.push([el,null])}
+else if(el.value!==el.defaultValue)changed.push([el,el.value])}
+for(const[el,value]of changed){if(!el.isConnected)continue;
+el.dispatchEvent(new Event("keyup"));
+if(typeof value==="boolean"){el.checked=!value;el.click()}
+else if(value===null)el.dispatchEvent(new Event("change",{bubbles:true}));
+else{const{selectionStart:start,selectionEnd:end}=el;el.value=el.defaultValue;
+Object.getOwnPropertyDescriptor(Object.getPrototypeOf(el),"value").set.call(el,value);
+el.dispatchEvent(new Event("input",{bubbles:true}));try{el.setSelectionRange(start,end)}catch{}}}
+for(const e of held){const t=e.target;if(!t.isConnected)continue;
+if(e.type==="click")t.closest("button").click();
+else t.dispatchEvent(new KeyboardEvent("keydown",e))}
+}).observe(document,{subtree:true,attributes:true,attributeFilter:["aria-busy"]})})()`;
+
+/** The served page's inline script: the restoring guard, then the keeper of early input. */
+export const FIRST_VIEW_SCRIPT = `${RESTORING_GUARD};${KEEP_EARLY_INPUT}`;
