@@ -30,6 +30,9 @@ import { useSendShortcut } from '../features/send-response/useSendShortcut';
 import { WithheldSecretsNote } from '../features/request/WithheldSecretsNote';
 import { ReservedPlace } from '../components/ui/ReservedPlace';
 import { lazyInFirstView } from '../components/ui/lazyInFirstView';
+// Check a signature is painted with the first view, before its code loads: its rules come with the
+// page's first stylesheet, not with its code, or it would grow once they arrived.
+import '../features/diagnose/checkSignature.css';
 
 // A share link's prompt (its decoder and review of the request) loads only when the page is
 // opened with one or one arrives (hashchange): most visits have none.

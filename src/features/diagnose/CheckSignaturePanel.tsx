@@ -1,4 +1,5 @@
 import './diagnose.css';
+import './checkSignature.css';
 import { useState } from 'react';
 import { checkSignature, type SignatureCheck } from '../../diagnosis/checkSignature';
 import { useCheckSignatureDraft } from './checkSignatureDraft';
