@@ -32,6 +32,8 @@ export const SCREENSHOT_DIR = fileURLToPath(
 
 /** How long an answer may take once sent: the relay's round trip on loopback is milliseconds. */
 const ANSWER_TIMEOUT_MS = 15_000;
+/** How long the page may take to adopt its first view (interactive). */
+const ADOPT_TIMEOUT_MS = 15_000;
 
 export class PlaygroundPage {
   constructor(readonly page: Page) {}
@@ -239,10 +241,13 @@ export class PlaygroundPage {
   /**
    * Waits until the page has adopted its first view (no longer busy). Input made before that is
    * kept too (store/firstViewScript.ts); waiting makes the journeys' checks of the page's state
-   * (a field's value, a selected tab) read the adopted page.
+   * (a field's value, a selected tab) read the adopted page. Adopting runs the page's whole
+   * script and renders the page once: on a loaded 2-core machine that took over 5 s.
    */
   async interactive(): Promise<void> {
-    await expect(this.page.locator('#root')).not.toHaveAttribute('aria-busy');
+    await expect(this.page.locator('#root')).not.toHaveAttribute('aria-busy', {
+      timeout: ADOPT_TIMEOUT_MS,
+    });
   }
 
   async fillCredentials({ accessKeyId, secretAccessKey, sessionToken }: Credentials) {
