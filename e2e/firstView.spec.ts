@@ -105,7 +105,7 @@ async function holdPageScript(page: Page): Promise<() => void> {
 }
 
 test.describe('input made before the page has adopted the first view', () => {
-  test('a radio clicked and a field typed into before the script runs are kept, and signed', async ({
+  test('a radio clicked, a field typed into and a panel opened before the script runs are kept, and signed', async ({
     page,
   }) => {
     const release = await holdPageScript(page);
@@ -119,12 +119,17 @@ test.describe('input made before the page has adopted the first view', () => {
     await playground.url.click({ force: true });
     await page.keyboard.press('End');
     await page.keyboard.type('?early=input');
+    // A panel opened (a <details>): open, and with its content once the page has it.
+    await playground.importPanel.getByText('Import').first().click({ force: true });
     release();
     await playground.interactive();
     await expect(sigv4a).toBeChecked();
     await expect(playground.url).toHaveValue(/\?early=input$/);
     await expect(playground.artifact('Canonical request')).toContainText('early=input');
     await expect(playground.artifact('String to sign')).toContainText('AWS4-ECDSA-P256-SHA256');
+    await expect(
+      page.getByLabel('Paste a curl command, credentials or an HTTP request', { exact: true }),
+    ).toBeVisible();
   });
 
   test('arrow keys pressed on the export tabs before the script runs choose the next format', async ({

@@ -24,7 +24,11 @@ const RESTORING_GUARD = `try{if(localStorage.getItem(${JSON.stringify(STORAGE_KE
  * - a click on a button, or a key pressed on anything but a field (a field's keys change it, as
  *   above; Tab and Enter/Space do what they do natively, the latter by a click), has nothing to
  *   answer it yet: it is held from the page (stopPropagation, also from a React that has begun to
- *   adopt) and dispatched again once adopted, in order.
+ *   adopt) and dispatched again once adopted, in order, as a copy of itself (the event is its own
+ *   copy's init: key, modifiers, bubbles);
+ * - a <details> opened or closed stays so, and its "toggle" is dispatched again once adopted (the
+ *   panels keep whether they are open in React state, read from the element);
+ * - a file chosen stays chosen, and React hears its "change" once adopted, like a select's.
  * A "keyup" first asks React to adopt the element's part now if it has not yet (React hydrates
  * the part a discrete event targets at once), so the tracker is React's.
  */
@@ -32,16 +36,19 @@ const KEEP_EARLY_INPUT = `(()=>{
 const held=[],root=()=>document.getElementById("root");
 const hold=e=>{const r=root(),t=e.target;
 if(!e.isTrusted||!r||!r.hasAttribute("aria-busy")||!(t instanceof Element)||!r.contains(t))return;
+if(e.type==="toggle")return held.push(e);
 if(e.type==="click"?!t.closest("button"):t.closest("input,textarea,select,[contenteditable]")||/^(Tab|Enter| )$/.test(e.key))return;
 e.stopPropagation();held.push(e)};
-addEventListener("click",hold,true);addEventListener("keydown",hold,true);
+const types=["click","keydown","toggle"];
+for(const type of types)addEventListener(type,hold,true);
 new MutationObserver((_,observer)=>{const r=root();
 if(!r||r.hasAttribute("aria-busy"))return;
-observer.disconnect();removeEventListener("click",hold,true);removeEventListener("keydown",hold,true);
+observer.disconnect();for(const type of types)removeEventListener(type,hold,true);
 const changed=[];
 for(const el of r.querySelectorAll("input,textarea,select")){
 if(el.type==="checkbox"||el.type==="radio"){if(el.checked!==el.defaultChecked&&(el.checked||el.type==="checkbox"))changed.push([el,el.checked])}
 else if(el.tagName==="SELECT"){if([...el.options].some(o=>o.selected!==o.defaultSelected))changed.push([el,null])}
+else if(el.type==="file"){if(el.files.length>0)changed.push([el,null])}
 else if(el.value!==el.defaultValue)changed.push([el,el.value])}
 for(const[el,value]of changed){if(!el.isConnected)continue;
 el.dispatchEvent(new Event("keyup"));
@@ -50,9 +57,7 @@ else if(value===null)el.dispatchEvent(new Event("change",{bubbles:true}));
 else{const{selectionStart:start,selectionEnd:end}=el;el.value=el.defaultValue;
 Object.getOwnPropertyDescriptor(Object.getPrototypeOf(el),"value").set.call(el,value);
 el.dispatchEvent(new Event("input",{bubbles:true}));try{el.setSelectionRange(start,end)}catch{}}}
-for(const e of held){const t=e.target;if(!t.isConnected)continue;
-if(e.type==="click")t.closest("button").click();
-else t.dispatchEvent(new KeyboardEvent("keydown",e))}
+for(const e of held)if(e.target.isConnected)e.target.dispatchEvent(new e.constructor(e.type,e))
 }).observe(document,{subtree:true,attributes:true,attributeFilter:["aria-busy"]})})()`;
 
 /** The served page's inline script: the restoring guard, then the keeper of early input. */
