@@ -86,6 +86,43 @@ test.describe('the first view npm start serves', () => {
       expect(shifts.reduce((sum, shift) => sum + shift, 0)).toBeLessThan(0.005);
       await context.close();
     });
+
+    test(`keeps the height of every panel when the page's code arrives (${viewport.width} px), below the fold too`, async ({
+      browser,
+    }) => {
+      // CLS counts only what moves on screen; a panel below it that grows once its code (and the
+      // styles that come with it) arrives moves everything under it as the user scrolls there.
+      const context = await browser.newContext({ viewport });
+      const page = await context.newPage();
+      const panelHeights = () =>
+        page.evaluate(() =>
+          [...document.querySelectorAll('main > .column > *')].map(
+            (panel) =>
+              `${panel.querySelector('h2, summary')?.textContent ?? panel.className}: ${Math.round(panel.getBoundingClientRect().height)}`,
+          ),
+        );
+      const release = await holdPageScript(page);
+      await page.goto('/', { waitUntil: 'commit' });
+      const playground = new PlaygroundPage(page);
+      await expect(playground.artifact('Signature')).toContainText(SIGNATURE);
+      const painted = await panelHeights();
+      release();
+      await playground.interactive();
+      await expect(
+        page.getByRole('region', { name: 'Collections' }).getByText('In this browser'),
+      ).toBeVisible();
+      await expect(page.getByRole('button', { name: 'Who am I?' })).toBeVisible();
+      await page.waitForLoadState('networkidle');
+      const loaded = await panelHeights();
+      // Whole pixels: a reserved place's height is measured, and may round the other way.
+      const close = (a: string, b: string) =>
+        a.replace(/: \d+$/, '') === b.replace(/: \d+$/, '') &&
+        Math.abs(Number(a.split(': ').pop()) - Number(b.split(': ').pop())) <= 1;
+      expect(loaded.length).toBe(painted.length);
+      const grown = loaded.filter((panel, index) => !close(panel, painted[index]!));
+      expect(grown, `painted: ${painted.join(', ')}`).toEqual([]);
+      await context.close();
+    });
   }
 });
 
