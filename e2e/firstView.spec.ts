@@ -28,6 +28,17 @@ test.describe('the first view npm start serves', () => {
     expect(answer.headers()['cache-control']).toBe('no-store');
     await expect(playground.artifact('Signature')).toContainText(signature!);
     expect(errors).toEqual([]);
+    // Its scripts were fetched only once it was painted: they need not compete with its paint.
+    const [painted, scriptsFetched] = await page.evaluate(() => [
+      performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN,
+      Math.min(
+        ...performance
+          .getEntriesByType('resource')
+          .filter((entry) => entry.name.endsWith('.js'))
+          .map((entry) => entry.startTime),
+      ),
+    ]);
+    expect(scriptsFetched).toBeGreaterThanOrEqual(painted!);
 
     // Adopted: it answers input, and signs what is typed.
     await playground.url.fill('http://127.0.0.1:5174/prod/hello?first=view');

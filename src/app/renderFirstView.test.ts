@@ -6,7 +6,7 @@ import { LOCAL_IDENTITIES } from '../request/defaults';
 import { createSigner } from '../signing';
 import { createMemoryStorage, createPlaygroundStore } from '../store/createPlaygroundStore';
 import { decodeFirstView, type FirstView } from '../store/firstView';
-import { FIRST_VIEW_SCRIPT } from '../store/firstViewScript';
+import { ENTRY_AFTER_FIRST_PAINT_TYPE, FIRST_VIEW_SCRIPT } from '../store/firstViewScript';
 import { whenSigningCaughtUp } from '../store/signingSlice';
 import { nodeSigningCrypto } from '../../server/nodeSigningCrypto';
 import { renderFirstViewPage } from './renderFirstView';
@@ -16,6 +16,7 @@ const TEMPLATE = `<!doctype html>
   <head>
     <meta charset="UTF-8" />
     <title>SigV4 Playground</title>
+    <script type="module" crossorigin src="./assets/index.js"></script>
     <link rel="stylesheet" href="./assets/index.css">
   </head>
   <body>
@@ -73,7 +74,15 @@ describe('renderFirstViewPage', () => {
     const guard = html.indexOf(`<script>${FIRST_VIEW_SCRIPT}</script>`);
     expect(guard).toBeGreaterThan(html.indexOf('<meta charset="UTF-8" />'));
     expect(guard).toBeLessThan(html.indexOf('<link rel="stylesheet"'));
-    expect(html.match(/<script/g)).toHaveLength(1);
+    expect(html.match(/<script/g)).toHaveLength(2);
+  });
+
+  it("leaves the page's entry for its script to start after the first paint, unrun until then", async () => {
+    const html = await renderFirstViewPage(TEMPLATE, VIEW, nodeSigningCrypto);
+    expect(html).toContain(
+      `<script type="${ENTRY_AFTER_FIRST_PAINT_TYPE}" src="./assets/index.js">`,
+    );
+    expect(html).not.toMatch(/<script[^>]*type="module"/);
   });
 
   it('is painted whole: rendering waits for a marker after the first view, outside #root', async () => {
@@ -89,6 +98,9 @@ describe('renderFirstViewPage', () => {
   it('leaves a template it does not know as it is', async () => {
     const other = '<!doctype html><html><body><main></main></body></html>';
     expect(await renderFirstViewPage(other, VIEW, nodeSigningCrypto)).toBe(other);
+    // Nor one whose entry it could not start: the first view would never be adopted.
+    const noEntry = TEMPLATE.replace(/<script[^>]*><\/script>/, '');
+    expect(await renderFirstViewPage(noEntry, VIEW, nodeSigningCrypto)).toBe(noEntry);
   });
 
   it('has no style attributes, which the page CSP refuses in markup', async () => {

@@ -9,7 +9,7 @@ import { LOCAL_IDENTITIES, type PlaygroundConfig } from '../request/defaults';
 import { createSigner, type SigningCrypto } from '../signing';
 import { createMemoryStorage, createPlaygroundStore } from '../store/createPlaygroundStore';
 import { encodeFirstView, FIRST_VIEW_ATTRIBUTE, type FirstView } from '../store/firstView';
-import { FIRST_VIEW_SCRIPT } from '../store/firstViewScript';
+import { ENTRY_AFTER_FIRST_PAINT_TYPE, FIRST_VIEW_SCRIPT } from '../store/firstViewScript';
 import { whenSigningCaughtUp } from '../store/signingSlice';
 import { PlaygroundStoreContext } from '../store/usePlaygroundStore';
 import { App } from './App';
@@ -18,6 +18,8 @@ import { App } from './App';
 const ROOT_ELEMENT = '<div id="root"></div>';
 /** The script goes first in the head after the charset, before any stylesheet it would wait for. */
 const CHARSET = '<meta charset="UTF-8" />';
+/** The entry script as Vite writes it; the first view's script starts it after the first paint. */
+const ENTRY_SCRIPT = '<script type="module" crossorigin src=';
 
 /**
  * The browser paints the first view once, whole, rather than the half it has parsed when it first
@@ -75,7 +77,8 @@ export async function renderFirstViewPage(
   view: FirstView,
   crypto?: SigningCrypto,
 ): Promise<string> {
-  if (!template.includes(ROOT_ELEMENT) || !template.includes(CHARSET)) return template;
+  if ([ROOT_ELEMENT, CHARSET, ENTRY_SCRIPT].some((part) => !template.includes(part)))
+    return template;
   const store = await firstVisitStore(view.signedAt, view.config, crypto);
   const page = (
     <StrictMode>
@@ -90,6 +93,7 @@ export async function renderFirstViewPage(
   // kept by the page's inline script and handed to the page once adopted (firstViewScript.ts).
   // Replaced by functions: a replacement string would read `$&` and friends in the markup.
   return template
+    .replace(ENTRY_SCRIPT, () => `<script type="${ENTRY_AFTER_FIRST_PAINT_TYPE}" src=`)
     .replace(CHARSET, () => `${CHARSET}<script>${FIRST_VIEW_SCRIPT}</script>${PAINT_WHOLE}`)
     .replace(
       ROOT_ELEMENT,

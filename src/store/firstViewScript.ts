@@ -60,5 +60,27 @@ el.dispatchEvent(new Event("input",{bubbles:true}));try{el.setSelectionRange(sta
 for(const e of held)if(e.target.isConnected)e.target.dispatchEvent(new e.constructor(e.type,e))
 }).observe(document,{subtree:true,attributes:true,attributeFilter:["aria-busy"]})})()`;
 
-/** The served page's inline script: the restoring guard, then the keeper of early input. */
-export const FIRST_VIEW_SCRIPT = `${RESTORING_GUARD};${KEEP_EARLY_INPUT}`;
+/**
+ * The type the served page's entry script carries instead of "module" (renderFirstView.tsx), so the
+ * browser neither runs nor fetches it: the script below starts it.
+ */
+export const ENTRY_AFTER_FIRST_PAINT_TYPE = 'text/x-after-first-paint';
+
+/**
+ * The page's scripts start once the first view is painted, not while it is: the first view needs
+ * none of them to be seen, and on two cores their compiling, running and adopting the markup (some
+ * 200 ms of a core) delayed the first paint, as they took the cores its raster and drawing wanted.
+ * Started at once where no first paint is coming: a returning visitor's page, whose markup is
+ * hidden until the scripts draw the saved request (RESTORING_GUARD), and a page not visible. A
+ * second after DOMContentLoaded at the latest, whatever happens to the paint's report.
+ */
+const START_ENTRY_AFTER_FIRST_PAINT = `(()=>{
+let start=()=>{start=()=>{};const entry=document.querySelector('script[type="${ENTRY_AFTER_FIRST_PAINT_TYPE}"]');if(!entry)return;
+const script=document.createElement("script");script.type="module";script.crossOrigin="";script.src=entry.src;document.head.append(script)};
+const later=()=>setTimeout(()=>start());
+if(document.documentElement.hasAttribute(${JSON.stringify(RESTORING_ATTRIBUTE)})||document.visibilityState!=="visible"){addEventListener("DOMContentLoaded",later);return}
+try{new PerformanceObserver((_,observer)=>{observer.disconnect();later()}).observe({type:"paint"})}catch{addEventListener("DOMContentLoaded",later)}
+addEventListener("DOMContentLoaded",()=>setTimeout(()=>start(),1000))})()`;
+
+/** The served page's inline script: the restoring guard, the keeper of early input, the starter. */
+export const FIRST_VIEW_SCRIPT = `${RESTORING_GUARD};${KEEP_EARLY_INPUT};${START_ENTRY_AFTER_FIRST_PAINT}`;
