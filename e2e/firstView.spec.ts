@@ -28,13 +28,13 @@ test.describe('the first view npm start serves', () => {
     expect(answer.headers()['cache-control']).toBe('no-store');
     await expect(playground.artifact('Signature')).toContainText(signature!);
     expect(errors).toEqual([]);
-    // Its scripts were fetched only once it was painted: they need not compete with its paint.
+    // Its scripts and icon were fetched only once it was painted: they need not compete with it.
     const [painted, scriptsFetched] = await page.evaluate(() => [
       performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN,
       Math.min(
         ...performance
           .getEntriesByType('resource')
-          .filter((entry) => entry.name.endsWith('.js'))
+          .filter((entry) => /\.(js|svg)$/.test(entry.name))
           .map((entry) => entry.startTime),
       ),
     ]);

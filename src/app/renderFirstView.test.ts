@@ -6,7 +6,11 @@ import { LOCAL_IDENTITIES } from '../request/defaults';
 import { createSigner } from '../signing';
 import { createMemoryStorage, createPlaygroundStore } from '../store/createPlaygroundStore';
 import { decodeFirstView, type FirstView } from '../store/firstView';
-import { ENTRY_AFTER_FIRST_PAINT_TYPE, FIRST_VIEW_SCRIPT } from '../store/firstViewScript';
+import {
+  ENTRY_AFTER_FIRST_PAINT_TYPE,
+  FIRST_VIEW_SCRIPT,
+  ICON_AFTER_FIRST_PAINT_REL,
+} from '../store/firstViewScript';
 import { whenSigningCaughtUp } from '../store/signingSlice';
 import { nodeSigningCrypto } from '../../server/nodeSigningCrypto';
 import { renderFirstViewPage } from './renderFirstView';
@@ -15,6 +19,7 @@ const TEMPLATE = `<!doctype html>
 <html lang="en">
   <head>
     <meta charset="UTF-8" />
+    <link rel="icon" type="image/svg+xml" href="./favicon.svg" />
     <title>SigV4 Playground</title>
     <script type="module" crossorigin src="./assets/index.js"></script>
     <link rel="stylesheet" href="./assets/index.css">
@@ -77,12 +82,15 @@ describe('renderFirstViewPage', () => {
     expect(html.match(/<script/g)).toHaveLength(2);
   });
 
-  it("leaves the page's entry for its script to start after the first paint, unrun until then", async () => {
+  it("leaves the page's entry and icon for its script to start after the first paint", async () => {
     const html = await renderFirstViewPage(TEMPLATE, VIEW, nodeSigningCrypto);
     expect(html).toContain(
       `<script type="${ENTRY_AFTER_FIRST_PAINT_TYPE}" src="./assets/index.js">`,
     );
     expect(html).not.toMatch(/<script[^>]*type="module"/);
+    // Its icon as well, which the page itself decodes.
+    expect(html).toContain(`<link rel="${ICON_AFTER_FIRST_PAINT_REL}" type="image/svg+xml"`);
+    expect(html).not.toMatch(/<link rel="icon"/);
   });
 
   it('is painted whole: rendering waits for a marker after the first view, outside #root', async () => {

@@ -9,7 +9,11 @@ import { LOCAL_IDENTITIES, type PlaygroundConfig } from '../request/defaults';
 import { createSigner, type SigningCrypto } from '../signing';
 import { createMemoryStorage, createPlaygroundStore } from '../store/createPlaygroundStore';
 import { encodeFirstView, FIRST_VIEW_ATTRIBUTE, type FirstView } from '../store/firstView';
-import { ENTRY_AFTER_FIRST_PAINT_TYPE, FIRST_VIEW_SCRIPT } from '../store/firstViewScript';
+import {
+  ENTRY_AFTER_FIRST_PAINT_TYPE,
+  FIRST_VIEW_SCRIPT,
+  ICON_AFTER_FIRST_PAINT_REL,
+} from '../store/firstViewScript';
 import { whenSigningCaughtUp } from '../store/signingSlice';
 import { PlaygroundStoreContext } from '../store/usePlaygroundStore';
 import { App } from './App';
@@ -20,6 +24,8 @@ const ROOT_ELEMENT = '<div id="root"></div>';
 const CHARSET = '<meta charset="UTF-8" />';
 /** The entry script as Vite writes it; the first view's script starts it after the first paint. */
 const ENTRY_SCRIPT = '<script type="module" crossorigin src=';
+/** The page's icon, fetched after the first paint too (firstViewScript.ts). */
+const ICON_LINK = '<link rel="icon"';
 
 /**
  * The browser paints the first view once, whole, rather than the half it has parsed when it first
@@ -94,6 +100,7 @@ export async function renderFirstViewPage(
   // Replaced by functions: a replacement string would read `$&` and friends in the markup.
   return template
     .replace(ENTRY_SCRIPT, () => `<script type="${ENTRY_AFTER_FIRST_PAINT_TYPE}" src=`)
+    .replace(ICON_LINK, () => `<link rel="${ICON_AFTER_FIRST_PAINT_REL}"`)
     .replace(CHARSET, () => `${CHARSET}<script>${FIRST_VIEW_SCRIPT}</script>${PAINT_WHOLE}`)
     .replace(
       ROOT_ELEMENT,

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { ENTRY_AFTER_FIRST_PAINT_TYPE, FIRST_VIEW_SCRIPT } from './firstViewScript';
+import {
+  ENTRY_AFTER_FIRST_PAINT_TYPE,
+  FIRST_VIEW_SCRIPT,
+  ICON_AFTER_FIRST_PAINT_REL,
+} from './firstViewScript';
 import { STORAGE_KEY } from './storageKey';
 
 type Storage = { getItem(key: string): string | null } | 'blocked';
@@ -20,6 +24,7 @@ function runScript({
   const timers: (() => void)[] = [];
   const paintObservers: (() => void)[] = [];
   const entry = { src: 'http://127.0.0.1:5173/assets/index-abc.js' };
+  const icon = { rel: ICON_AFTER_FIRST_PAINT_REL };
   const document = {
     documentElement: {
       setAttribute: (name: string, value: string) => attributes.set(name, value),
@@ -28,6 +33,8 @@ function runScript({
     visibilityState: visibility,
     querySelector: (selector: string) =>
       withEntry && selector === `script[type="${ENTRY_AFTER_FIRST_PAINT_TYPE}"]` ? entry : null,
+    querySelectorAll: (selector: string) =>
+      selector === `link[rel="${ICON_AFTER_FIRST_PAINT_REL}"]` && icon.rel !== 'icon' ? [icon] : [],
     createElement: () => ({ type: '', src: '', crossOrigin: null as string | null }),
     head: { append: (script: (typeof appended)[number]) => appended.push(script) },
   };
@@ -72,6 +79,7 @@ function runScript({
     restoring: () => attributes.has('data-restoring'),
     appended,
     entry,
+    icon,
     painted: () => paintObservers.splice(0).forEach((report) => report()),
     dispatch: (type: string) => listeners.get(type)?.forEach((listener) => listener()),
     runTimers,
@@ -93,8 +101,11 @@ describe("the served page's script", () => {
     expect(page.appended).toEqual([]);
     page.painted();
     expect(page.appended).toEqual([]);
+    expect(page.icon.rel).toBe(ICON_AFTER_FIRST_PAINT_REL);
     page.runTimers();
     expect(page.appended).toEqual([{ type: 'module', src: page.entry.src, crossOrigin: '' }]);
+    // The icon too: an SVG icon is decoded by the page, on its main thread.
+    expect(page.icon.rel).toBe('icon');
     // And once only, whatever else fires (the fallback a second after DOMContentLoaded).
     page.runTimers();
     expect(page.appended).toHaveLength(1);

@@ -67,15 +67,23 @@ for(const e of held)if(e.target.isConnected)e.target.dispatchEvent(new e.constru
 export const ENTRY_AFTER_FIRST_PAINT_TYPE = 'text/x-after-first-paint';
 
 /**
- * The page's scripts start once the first view is painted, not while it is: the first view needs
- * none of them to be seen, and on two cores their compiling, running and adopting the markup (some
+ * The rel the served page's icon link carries instead of "icon" (renderFirstView.tsx), so the
+ * browser does not fetch it yet: the script below restores it with the entry. The browser has the
+ * page itself decode an SVG icon, on its main thread, which it did while the first view was being
+ * painted.
+ */
+export const ICON_AFTER_FIRST_PAINT_REL = 'x-icon-after-first-paint';
+
+/**
+ * The page's scripts (and its icon) start once the first view is painted, not while it is: the
+ * first view needs none of them to be seen, and on two cores their compiling, running and adopting the markup (some
  * 200 ms of a core) delayed the first paint, as they took the cores its raster and drawing wanted.
  * Started at once where no first paint is coming: a returning visitor's page, whose markup is
  * hidden until the scripts draw the saved request (RESTORING_GUARD), and a page not visible. A
  * second after DOMContentLoaded at the latest, whatever happens to the paint's report.
  */
 const START_ENTRY_AFTER_FIRST_PAINT = `(()=>{
-let start=()=>{start=()=>{};const entry=document.querySelector('script[type="${ENTRY_AFTER_FIRST_PAINT_TYPE}"]');if(!entry)return;
+let start=()=>{start=()=>{};for(const icon of document.querySelectorAll('link[rel="${ICON_AFTER_FIRST_PAINT_REL}"]'))icon.rel="icon";const entry=document.querySelector('script[type="${ENTRY_AFTER_FIRST_PAINT_TYPE}"]');if(!entry)return;
 const script=document.createElement("script");script.type="module";script.crossOrigin="";script.src=entry.src;document.head.append(script)};
 const later=()=>setTimeout(()=>start());
 if(document.documentElement.hasAttribute(${JSON.stringify(RESTORING_ATTRIBUTE)})||document.visibilityState!=="visible"){addEventListener("DOMContentLoaded",later);return}
