@@ -230,9 +230,19 @@ async function run(logFile: string) {
     console.log(
       `  ${target.name.padEnd(28)} ${rate(answered)} req/s  ${cost.toFixed(1).padStart(5)} µs CPU/answer${verdict}`,
     );
+    // Each round's figure: how far apart they are says how much the verdict can be trusted.
+    const rounds = paced
+      .get(target)!
+      .map((m) => ((m.serverCpu * 1e6) / m.perSecond).toFixed(1))
+      .join(', ');
+    const others = percent(median(paced.get(target)!.map((m) => m.othersCpu)));
+    console.log(`  ${''.padEnd(28)} rounds: ${rounds} µs CPU/answer; others ${others}`);
   }
 
-  const busiest = Math.max(...[...results.values()].flat().map((m) => m.othersCpu));
+  // Other work on the machine skews both tables: the paced one's measurements count too.
+  const busiest = Math.max(
+    ...[...results.values(), ...paced.values()].flat().map((m) => m.othersCpu),
+  );
   if (busiest > OTHERS_WARNING) {
     console.log(
       `  note: other processes used up to ${percent(busiest)} of a core during a measurement; req/s ` +
