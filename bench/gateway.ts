@@ -10,8 +10,12 @@
  * Processes. The machine has 2 cores and node serves on one thread, so each server runs in a child
  * process of its own and this process only generates load: on one process the load generator
  * and the server would share one event loop, and the generator's own work (building requests,
- * parsing answers) would be charged to the server. With one server child busy at a time, it gets
- * a core and the generator the other, the same for the gateway and the bare server. On this
+ * parsing answers) would be charged to the server. One server child is busy at a time, and with
+ * taskset (Linux) it is kept on core 1 and the generator on core 0, the same for the gateway and
+ * the bare server (left to the scheduler, they could share a core for a while, and the bare
+ * server's rounds were much less steady). The gateway's rounds still vary, pinned and with no other
+ * process running: the same process costs some 48 µs per answer in one round and 80-95 µs in the
+ * next (cause not found: not its memory, which stays flat, nor its log). On this
  * machine one node client tops out around 45-50k answers/s, below what the bare server could
  * answer, so the CPU share of each process and the server's CPU time per answer are printed
  * too: they show which side was the limit, and compare the servers where req/s cannot. The relay
@@ -53,7 +57,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { Agent } from 'node:http';
 import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { GATEWAY_KINDS, startChild, stopChildren } from './benchServers';
+import { canPin, GATEWAY_KINDS, pinThisProcess, startChild, stopChildren } from './benchServers';
 import {
   CONCURRENCY,
   median,
@@ -122,11 +126,21 @@ async function main() {
 }
 
 async function run(logFile: string) {
-  const bareChild = await startChild('bare');
+  // The load generator on core 0, every server on core 1: one server is busy at a time, so each
+  // has a core to itself, and never shares the generator's (canPin says why).
+  const serverCore = canPin && availableParallelism() >= 2 ? 1 : undefined;
+  if (serverCore !== undefined) {
+    pinThisProcess('0');
+    console.log('  cores: the load generator on core 0, each server on core 1 (taskset)');
+  }
+  const bareChild = await startChild('bare', { core: serverCore });
   const gateways: Target[] = [];
   let pool: Awaited<ReturnType<typeof signPool>> | undefined;
   for (const kind of GATEWAY_KINDS) {
-    const child = await startChild(kind, kind === 'gateway-file' ? logFile : undefined);
+    const child = await startChild(kind, {
+      logFile: kind === 'gateway-file' ? logFile : undefined,
+      core: serverCore,
+    });
     pool ??= await signPool(child.port);
     gateways.push({ name: GATEWAY_NAMES[kind], port: child.port, pool, child });
   }
