@@ -236,6 +236,21 @@ export class PlaygroundPage {
     await this.page.goto(url);
     await expect(this.artifact('Signature')).toContainText(/[0-9a-f]{64}/);
     await this.interactive();
+    await this.settled();
+  }
+
+  /**
+   * Waits until the panels that load after the first paint are there (their reserved places no
+   * longer say "Loading…"), as a user sees the page settle. Their places are kept at the height
+   * measured at 390, 820 and 1440 px; at other widths (1280 px, this browser's) the profiles,
+   * identity and history panels still grow when they arrive (by 140 px and more at 1280), and a
+   * click aimed below them in between lands elsewhere (the SigV4A radio "clicked back" in CI).
+   * Known on issue 17.
+   */
+  async settled(): Promise<void> {
+    await expect(this.page.locator('.reserved-place > .hint')).toHaveCount(0, {
+      timeout: ADOPT_TIMEOUT_MS,
+    });
   }
 
   /**
