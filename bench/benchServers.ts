@@ -49,7 +49,7 @@ export const canPin: boolean = (() => {
   }
 })();
 
-/** Keeps this process, every thread of it, on the given cores (taskset's list syntax: "0", "0-1"). */
+/** Keeps this process, every thread of it, on the given cores (taskset's list: "0", "0-1"). */
 export function pinThisProcess(cores: string): void {
   if (canPin)
     execFileSync('taskset', ['-a', '-p', '-c', cores, String(process.pid)], { stdio: 'ignore' });

@@ -134,10 +134,15 @@ async function main() {
  * servers measured a minute apart may not be compared: each pair's ratio is, and the verdict is
  * the median of them.
  */
+/**
+ * Server CPU time per answer, in µs: it compares the servers even when the load generator, not the
+ * server, is the limit of req/s (one node client tops out near a core).
+ */
+const cpuPerAnswer = (m: Measurement) => (m.serverCpu * 1e6) / m.perSecond;
+
 async function measurePaired(gateways: Target[], bare: Target, paceRate?: number) {
   const measurements = new Map<Target, Measurement[]>([bare, ...gateways].map((t) => [t, []]));
   const ratios = new Map<Target, number[]>(gateways.map((g) => [g, []]));
-  const cost = (m: Measurement) => (m.serverCpu * 1e6) / m.perSecond;
   for (const [round, order] of roundOrders(gateways).entries()) {
     for (const gateway of order) {
       const pair = round % 2 === 0 ? [bare, gateway] : [gateway, bare];
@@ -148,7 +153,9 @@ async function measurePaired(gateways: Target[], bare: Target, paceRate?: number
         measured.set(target, m);
         measurements.get(target)!.push(m);
       }
-      ratios.get(gateway)!.push(cost(measured.get(bare)!) / cost(measured.get(gateway)!));
+      ratios
+        .get(gateway)!
+        .push(cpuPerAnswer(measured.get(bare)!) / cpuPerAnswer(measured.get(gateway)!));
     }
   }
   return { measurements, ratios };
@@ -209,17 +216,13 @@ async function run(logFile: string) {
   );
   const medianOf = (target: Target, pick: (m: Measurement) => number) =>
     median(results.get(target)!.map(pick));
-  // Server CPU time per answer compares the servers even when the load generator, not the
-  // server, is the limit of req/s (one node client tops out near a core).
-  const cpuPerAnswer = (target: Target) =>
-    medianOf(target, (m) => (m.serverCpu * 1e6) / m.perSecond);
-  const bareCost = cpuPerAnswer(bare);
+  const bareCost = medianOf(bare, cpuPerAnswer);
   for (const target of results.keys()) {
     const rounds = results
       .get(target)!
       .map((m) => Math.round(m.perSecond))
       .join(', ');
-    const cost = cpuPerAnswer(target);
+    const cost = medianOf(target, cpuPerAnswer);
     const shares = [
       `server ${percent(medianOf(target, (m) => m.serverCpu))}`,
       `load generator ${percent(medianOf(target, (m) => m.generatorCpu))}`,
@@ -255,8 +258,7 @@ async function run(logFile: string) {
   console.log(
     `\nServer CPU at the same offered load (${paceRate.toLocaleString('en-US')} req/s for every server, ${Math.round(PACE_SHARE * 100)}% of the slowest gateway's throughput above; ${MEASURE_MS / 1000} s per target, ${ROUNDS} rounds, paired as above; medians)`,
   );
-  const pacedCost = (target: Target) =>
-    median(paced.get(target)!.map((m) => (m.serverCpu * 1e6) / m.perSecond));
+  const pacedCost = (target: Target) => median(paced.get(target)!.map(cpuPerAnswer));
   const pacedBare = pacedCost(bare);
   for (const target of paced.keys()) {
     const cost = pacedCost(target);
@@ -267,7 +269,7 @@ async function run(logFile: string) {
     // Each round's figure: how far apart they are says how much the verdict can be trusted.
     const rounds = paced
       .get(target)!
-      .map((m) => ((m.serverCpu * 1e6) / m.perSecond).toFixed(1))
+      .map((m) => cpuPerAnswer(m).toFixed(1))
       .join(', ');
     const others = percent(median(paced.get(target)!.map((m) => m.othersCpu)));
     console.log(`  ${''.padEnd(28)} rounds: ${rounds} µs CPU/answer; others ${others}`);

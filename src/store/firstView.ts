@@ -4,12 +4,16 @@
 // the first signature is on screen as soon as the HTML is, not after the scripts have run. This
 // module is the contract both sides share: where the server writes when it signed and the
 // playground's config, and the attribute that hides that markup from a returning visitor, whose
-// saved request is not the one it shows (the served page's script, firstViewScript.ts, sets it). A static host serves the page without it and nothing changes.
+// saved request is not the one it shows (the served page's script, firstViewScript.ts, sets it).
+// A static host serves the page without it and nothing changes.
 import type { PlaygroundConfig } from '../request/defaults';
 
 /** On #root: the first view's JSON (FirstView), HTML-escaped. */
 export const FIRST_VIEW_ATTRIBUTE = 'data-first-view';
-/** On <html>, set by the served page's script (firstViewScript.ts) before anything is painted: the page restores a saved request. */
+/**
+ * On <html>, set by the served page's script (firstViewScript.ts) before anything is painted: the
+ * page restores a saved request.
+ */
 export const RESTORING_ATTRIBUTE = 'data-restoring';
 
 export interface FirstView {
