@@ -21,9 +21,12 @@ import {
 } from './requestLog';
 import {
   encodeIamDecisionTrace,
-  IAM_DECISION_HEADER,
   type IamDecisionTrace,
 } from '../../src/diagnosis/iamDecisionTrace';
+import {
+  IAM_DECISION_HEADER,
+  IAM_TRACE_REQUEST_HEADER,
+} from '../../src/transport/iamDecisionHeader';
 
 export { MAX_BODY_BYTES };
 
@@ -42,8 +45,8 @@ export interface GatewayOptions {
   now?: () => number;
   /**
    * Answer byte for byte as API Gateway does (`--strict`): no IAM decision trace header
-   * (x-playground-iam-decision), which the local gateway otherwise adds to every answer that
-   * went through the policy check.
+   * (x-playground-iam-decision), which the local gateway otherwise adds to the answers that went
+   * through the policy check, when the request asked for it (wantsTrace).
    */
   strict?: boolean;
   /**
@@ -64,6 +67,16 @@ export function gatewayClock(config: GatewayConfig, env = process.env): () => nu
   }
   return Date.now;
 }
+
+/**
+ * Whether a request asked for the IAM decision's trace: it carries x-playground-iam-trace (the
+ * page adds it to what it sends through its relay to a gateway on this machine; anyone may send
+ * it), or an Origin, as a browser's cross-origin request does (the page in direct mode). Scripts
+ * and SDKs never read the trace: their answers go without it, as API Gateway's do, and cost the
+ * gateway less to write.
+ */
+const wantsTrace = (request: IncomingMessage): boolean =>
+  request.headers[IAM_TRACE_REQUEST_HEADER] !== undefined || request.headers.origin !== undefined;
 
 function rawHeaderPairs(request: IncomingMessage): Array<[string, string]> {
   const pairs: Array<[string, string]> = [];
@@ -114,7 +127,7 @@ export function createGatewayHandler(options: GatewayOptions) {
   const { config } = options;
   const record = recorder(requestLogOf(options));
   const now = options.now ?? gatewayClock(config);
-  // Not strict, answers that went through the policy check carry its trace, readable by the page.
+  // Not strict, answers that went through the policy check carry its trace when asked (wantsTrace).
   const verifier = new RequestVerifier(config, undefined, options.strict !== true);
   options.onDecisions?.({ forget: () => verifier.forgetDecisions() });
   /**
@@ -123,8 +136,11 @@ export function createGatewayHandler(options: GatewayOptions) {
    */
   const traceHeaders = new WeakMap<IamDecisionTrace, Readonly<Record<string, string>>>();
   const NO_HEADERS: Readonly<Record<string, string>> = {};
-  const traceHeader = (trace: IamDecisionTrace | undefined): Readonly<Record<string, string>> => {
-    if (trace === undefined) return NO_HEADERS;
+  const traceHeader = (
+    request: IncomingMessage,
+    trace: IamDecisionTrace | undefined,
+  ): Readonly<Record<string, string>> => {
+    if (trace === undefined || !wantsTrace(request)) return NO_HEADERS;
     let headers = traceHeaders.get(trace);
     if (headers === undefined) {
       const encoded = encodeIamDecisionTrace(trace, { base64url: nodeBase64url });
@@ -390,12 +406,12 @@ export function createGatewayHandler(options: GatewayOptions) {
           startedAt,
           verification.error,
           verification.callerArn,
-          traceHeader(verification.trace),
+          traceHeader(request, verification.trace),
         );
         return;
       }
       const result = runIntegration(match.route, wire, verification.identity.arn);
-      send(request, response, result.status, result.body, traceHeader(verification.trace));
+      send(request, response, result.status, result.body, traceHeader(request, verification.trace));
       record(startedAt, {
         method,
         path: logPath,

@@ -9,7 +9,7 @@
 import { base64ToBytes } from '../transport/base64';
 
 /** The response header carrying the trace (iamDecisionHeader.ts, kept apart for the bundle). */
-export { IAM_DECISION_HEADER } from './iamDecisionHeader';
+export { IAM_DECISION_HEADER } from '../transport/iamDecisionHeader';
 
 /** The trace format's version; a page meeting another version says so instead of guessing. */
 export const IAM_DECISION_TRACE_VERSION = 1;

@@ -6,6 +6,7 @@ import {
   scriptedFetch,
   signedPost,
 } from '../../test-support/transportFakes';
+import { IAM_TRACE_REQUEST_HEADER } from './iamDecisionHeader';
 import { RELAY_HEADER, type RelayRequest } from './relayProtocol';
 import { sendRequest } from './sendRequest';
 
@@ -52,6 +53,24 @@ describe('sendRequest through the relay', () => {
         via: 'relay',
       },
     });
+  });
+
+  it('asks a gateway on this machine for its decision trace, after the signed lines, and nothing else', async () => {
+    const { fetchImpl, calls } = scriptedFetch(
+      () => relayAnswer({ kind: 'failure', error: { type: 'refused', message: 'x' } }, 502),
+      () => relayAnswer({ kind: 'failure', error: { type: 'refused', message: 'x' } }, 502),
+    );
+    const local = { ...signedPost, url: 'http://127.0.0.1:5174/prod/hello' };
+    await sendRequest(local, { mode: 'relay', fetchImpl });
+    await sendRequest(
+      { ...local, headers: [...local.headers, ['X-Playground-IAM-Trace', 'yes']] },
+      { mode: 'relay', fetchImpl },
+    );
+    const sent = calls.map(
+      (call) => (JSON.parse(call.init.body as string) as RelayRequest).headers,
+    );
+    expect(sent[0]).toEqual([...signedPost.headers, [IAM_TRACE_REQUEST_HEADER, '1']]);
+    expect(sent[1]).toEqual([...signedPost.headers, ['X-Playground-IAM-Trace', 'yes']]);
   });
 
   it('sends binary bodies byte for byte, leaves out an empty body and passes the timeout on', async () => {

@@ -1,6 +1,7 @@
 // Sends a request through the relay (server/relay): the page posts it as a RelayRequest to its
 // own origin, the relay sends exactly those bytes upstream and answers with a RelayResult.
 import { base64ToBytes, bytesToBase64 } from './base64';
+import { withTraceQuestion } from './iamDecisionHeader';
 import { MAX_SEND_TIMEOUT_MS } from './limits';
 import {
   RELAY_HEADER,
@@ -58,7 +59,9 @@ export async function sendViaRelay(
   const relayRequest: RelayRequest = {
     method: request.method,
     url: request.url,
-    headers: request.headers,
+    // The local gateway's decision trace is asked for here, after signing and out of every view
+    // of the request: it is a question to the playground's own gateway, not part of the request.
+    headers: withTraceQuestion(request.url, request.headers),
     ...(body.length > 0 ? { bodyBase64: bytesToBase64(body) } : {}),
     timeoutMs: Math.min(MAX_SEND_TIMEOUT_MS, Math.max(1, Math.round(timeoutMs))),
   };

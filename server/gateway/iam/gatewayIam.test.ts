@@ -1,5 +1,5 @@
 // The IAM decision through the real gateway, over a socket: the trace header on answers that went
-// through the policy check (and only those), none with --strict, the API's resource policy, and
+// through the policy check (and only those) when the request asked for it, none with --strict, the API's resource policy, and
 // conditions that read the request (never answered from the decisions cache).
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -23,6 +23,11 @@ import { viaHttp, type Reply, type WireReply } from '../gatewayTestClients';
 import { ADMIN, DEFAULT_CONFIG, DEMO, keysOf, NOW } from '../gatewayTestFixtures';
 import { TestGateway } from '../gatewayTestRunner';
 import { sign, withHeader } from '../gatewayTestSigning';
+import { IAM_TRACE_REQUEST_HEADER } from '../../../src/transport/iamDecisionHeader';
+
+/** A signed request that asks for the trace, as the page's relay does (unsigned, added after). */
+const signAsking = async (...args: Parameters<typeof sign>) =>
+  withHeader(await sign(...args), IAM_TRACE_REQUEST_HEADER, '1');
 
 const API = 'arn:aws:execute-api:ca-central-1:850047500507:42mydti3lg';
 const RAW_CONFIG = JSON.parse(readFileSync(DEFAULT_CONFIG_PATH, 'utf8')) as Record<string, unknown>;
@@ -46,7 +51,7 @@ describe('the decision trace on the default configuration', () => {
   afterAll(() => gateway.close());
 
   it('GET as demo: 403 whose trace points at the POST-only statement', async () => {
-    const reply = await gateway.send(await sign(gateway, { method: 'GET' }));
+    const reply = await gateway.send(await signAsking(gateway, { method: 'GET' }));
     expectGatewayError(
       reply,
       'AccessDeniedException',
@@ -88,7 +93,7 @@ describe('the decision trace on the default configuration', () => {
   });
 
   it('POST as demo: 200 whose trace names the allowing statement', async () => {
-    const reply = await gateway.send(await sign(gateway));
+    const reply = await gateway.send(await signAsking(gateway));
     expectSuccess(reply);
     expect(traceOf(reply)).toMatchObject({
       decision: 'allow',
@@ -98,13 +103,38 @@ describe('the decision trace on the default configuration', () => {
   });
 
   it('sends no trace when the signature fails: the policy was never asked', async () => {
-    const signed = await sign(gateway, { method: 'GET' });
+    const signed = await signAsking(gateway, { method: 'GET' });
     const reply = await gateway.send(withHeader(signed, 'X-Amz-Date', '20260115T102031Z'));
     expectGatewayError(reply, 'InvalidSignatureException');
     expect(reply.headers[IAM_DECISION_HEADER]).toBeUndefined();
     expect(reply.headers['access-control-expose-headers']).toBe(
       'x-amzn-ErrorType, x-amzn-RequestId, Date',
     );
+  });
+});
+
+describe('who gets the trace', () => {
+  let gateway: TestGateway;
+  beforeAll(async () => {
+    gateway = await TestGateway.start(DEFAULT_CONFIG, () => NOW);
+  });
+  afterAll(() => gateway.close());
+
+  it('a request that does not ask (a script, an SDK) gets API Gateway’s answer alone', async () => {
+    const denied = await gateway.send(await sign(gateway, { method: 'GET' }));
+    expectGatewayError(denied, 'AccessDeniedException');
+    expect(denied.headers[IAM_DECISION_HEADER]).toBeUndefined();
+    expect(denied.headers['access-control-expose-headers']).toBe(
+      'x-amzn-ErrorType, x-amzn-RequestId, Date',
+    );
+    const allowed = await gateway.send(await sign(gateway));
+    expectSuccess(allowed);
+    expect(allowed.headers[IAM_DECISION_HEADER]).toBeUndefined();
+  });
+
+  it('a browser’s request (it carries an Origin) gets it, as the page in direct mode does', async () => {
+    const fromPage = withHeader(await sign(gateway), 'Origin', 'http://127.0.0.1:5173');
+    expect(traceOf(await gateway.send(fromPage))).toMatchObject({ decision: 'allow' });
   });
 });
 
@@ -121,7 +151,7 @@ describe('--strict', () => {
   });
   afterAll(() => running.close());
   const send = async (method: string) => {
-    const request = await sign({ url: running.url } as TestGateway, { method });
+    const request = await signAsking({ url: running.url } as TestGateway, { method });
     return viaHttp(Number(new URL(running.url).port), request);
   };
 
@@ -191,7 +221,7 @@ describe('the API’s resource policy', () => {
 
   it('denies an IP range whatever the identity policy allows, naming the resource policy', async () => {
     const reply = await gateway.send(
-      await sign(gateway, { method: 'GET', credentials: keysOf(ADMIN) }),
+      await signAsking(gateway, { method: 'GET', credentials: keysOf(ADMIN) }),
     );
     expectGatewayError(
       reply,
@@ -217,7 +247,7 @@ describe('the API’s resource policy', () => {
   });
 
   it('allows what it grants to the caller, though the identity policy does not (same account)', async () => {
-    const reply = await gateway.send(await sign(gateway, { method: 'PUT' }));
+    const reply = await gateway.send(await signAsking(gateway, { method: 'PUT' }));
     expectSuccess(reply);
     expect(traceOf(reply)).toMatchObject({
       rule: 'resource-allow',
@@ -238,13 +268,13 @@ describe('a remembered decision (no conditions) still tells each request’s con
     trace.context.keys.find(({ key }) => key === 'aws:CurrentTime')?.values;
 
   it('gives the same trace within a second, and the new time once the clock moves on', async () => {
-    const first = traceOf(await gateway.send(await sign(gateway, { method: 'GET' })));
-    const again = traceOf(await gateway.send(await sign(gateway, { method: 'GET' })));
+    const first = traceOf(await gateway.send(await signAsking(gateway, { method: 'GET' })));
+    const again = traceOf(await gateway.send(await signAsking(gateway, { method: 'GET' })));
     expect(again).toEqual(first);
     expect(currentTime(first)).toEqual(['2026-01-15T10:20:30Z']);
     now = NOW + 1000;
     const later = traceOf(
-      await gateway.send(await sign(gateway, { method: 'GET', signingDate: new Date(now) })),
+      await gateway.send(await signAsking(gateway, { method: 'GET', signingDate: new Date(now) })),
     );
     expect(currentTime(later)).toEqual(['2026-01-15T10:20:31Z']);
     expect(later.context.keys).toContainEqual({
@@ -279,10 +309,10 @@ describe('conditions read each request: their decisions are not remembered', () 
   afterAll(() => gateway.close());
 
   it('allows before aws:CurrentTime passes the date, denies after', async () => {
-    const before: Reply = await gateway.send(await sign(gateway));
+    const before: Reply = await gateway.send(await signAsking(gateway));
     expectSuccess(before);
     now = NOW + 2000;
-    const after = await gateway.send(await sign(gateway, { signingDate: new Date(now) }));
+    const after = await gateway.send(await signAsking(gateway, { signingDate: new Date(now) }));
     expectGatewayError(after, 'AccessDeniedException');
     expect(traceOf(after).policies[0]!.statements[0]!.conditions[0]).toMatchObject({
       operator: 'DateLessThan',

@@ -3,7 +3,7 @@
 // no placeholder could match it: the answer panel places it last, after the body viewer.
 import { lazy, Suspense } from 'react';
 import { getHeader } from '../../components/ui/bodyText';
-import { IAM_DECISION_HEADER } from '../../diagnosis/iamDecisionHeader';
+import { IAM_DECISION_HEADER } from '../../transport/iamDecisionHeader';
 import type { HttpAnswer } from '../../transport/sendRequest';
 import { absentDecisionNote } from './absentDecisionNote';
 

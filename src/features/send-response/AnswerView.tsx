@@ -7,7 +7,7 @@ import { decodeBody, getHeader } from '../../components/ui/bodyText';
 import { doctorContext } from '../diagnose/awsErrorContext';
 import { ClockSkewNotice } from './ClockSkewNotice';
 import { IamDecisionMount } from '../iam-decision/IamDecisionMount';
-import { decisionTrustedFrom, IAM_DECISION_HEADER } from '../../diagnosis/iamDecisionHeader';
+import { decisionTrustedFrom, IAM_DECISION_HEADER } from '../../transport/iamDecisionHeader';
 import { preloadable } from '../../components/ui/preloadable';
 
 // The mismatch view and the error doctor, and the body and headers viewer (JSON tree, hex,
