@@ -4,7 +4,9 @@ import { loadCollectionsLogic } from '../store/collectionsSlice';
 import { firstPaintDone, isFirstPaintDone } from '../store/firstPaint';
 import { SHARE_PREFIX } from '../store/sharePrefix';
 import { signingCaughtUp } from '../store/signingSlice';
-import { adoptedFirstView, usePlaygroundStore } from '../store/usePlaygroundStore';
+import { collectionsRead } from '../store/readAfterFirstPaint';
+import { adoptedFirstView, playgroundStore, usePlaygroundStore } from '../store/usePlaygroundStore';
+import { whenState } from '../store/whenState';
 import { BodyEditor } from '../features/request/BodyEditor';
 import { CredentialsPanel } from '../features/credentials/CredentialsPanel';
 import { EnvironmentPicker } from '../features/environments/EnvironmentPicker';
@@ -33,6 +35,13 @@ import { lazyInFirstView } from '../components/ui/lazyInFirstView';
 // Check a signature is painted with the first view, before its code loads: its rules come with the
 // page's first stylesheet, not with its code, or it would grow once they arrived.
 import '../features/diagnose/checkSignature.css';
+// So do the rules of the panels that load after the first paint: the first view keeps their
+// places with a hidden copy of each (lazyAfterFirstPaint), which takes their height only laid out
+// with their rules.
+import '../features/collections/collections.css';
+import '../features/history/history.css';
+import '../features/identity/identity.css';
+import '../features/vault/vault.css';
 
 // A share link's prompt (its decoder and review of the request) loads only when the page is
 // opened with one or one arrives (hashchange): most visits have none.
@@ -49,11 +58,15 @@ const CheckSignaturePanel = lazyInFirstView(() =>
 
 // What the first signature does not need loads once it is painted (lazyAfterFirstPaint): the
 // collections (read from IndexedDB only then), the history of sends, and the identity's STS calls.
-// The collections' panels call the store's collection actions: its logic loads with them.
+// The collections' panels call the store's collection actions: its logic loads with them. The
+// collections' panel comes once they are read, as it first shows them (readAfterFirstPaint.ts;
+// a server rendering the first view reads nothing of the page's store).
 const CollectionsPanel = lazyAfterFirstPaint(() =>
-  Promise.all([import('../features/collections/CollectionsPanel'), loadCollectionsLogic()]).then(
-    ([module]) => module.CollectionsPanel,
-  ),
+  Promise.all([
+    import('../features/collections/CollectionsPanel'),
+    loadCollectionsLogic(),
+    import.meta.env.SSR || whenState(playgroundStore, collectionsRead),
+  ]).then(([module]) => module.CollectionsPanel),
 );
 const SaveRequestBar = lazyAfterFirstPaint(() =>
   Promise.all([import('../features/collections/SaveRequestBar'), loadCollectionsLogic()]).then(
@@ -170,9 +183,7 @@ export function App() {
             <ImportPanel />
           </PanelBoundary>
           <Panel id="collections" title="Collections">
-            <ReservedPlace panel="collections">
-              <CollectionsPanel fallback={<p className="hint">Loading…</p>} />
-            </ReservedPlace>
+            <CollectionsPanel fallback={<ReservedPlace panel="collections" />} />
           </Panel>
           <PanelBoundary name="Environments">
             <EnvironmentsPanel />

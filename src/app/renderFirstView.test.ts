@@ -111,6 +111,24 @@ describe('renderFirstViewPage', () => {
     expect(await renderFirstViewPage(noEntry, VIEW, nodeSigningCrypto)).toBe(noEntry);
   });
 
+  it('keeps the place of each panel that loads after it with a hidden copy of it as it first shows', async () => {
+    const html = await renderFirstViewPage(TEMPLATE, VIEW, nodeSigningCrypto);
+    const copies = html
+      .split('<div class="first-state-ghost" aria-hidden="true" inert="">')
+      .slice(1);
+    // Collections, Save, Profiles, the vault, Identity, History, Request to send.
+    expect(copies).toHaveLength(7);
+    expect(copies.every((copy) => !copy.startsWith('</div>'))).toBe(true);
+    // As a first visit finds them once read: no collections yet, no vault stored.
+    expect(html).toContain('No collections yet');
+    expect(html).toContain('Keep secrets in this browser, encrypted');
+    expect(html).toContain('Who am I?');
+    // The copies name nothing: every id in the page is the page's own, once.
+    const ids = [...html.matchAll(/\sid="([^"]*)"/g)].map((match) => match[1]);
+    expect(ids.filter((id, index) => ids.indexOf(id) !== index)).toEqual([]);
+    expect(html).toContain('id="access-key-id"');
+  });
+
   it('has no style attributes, which the page CSP refuses in markup', async () => {
     const html = await renderFirstViewPage(TEMPLATE, VIEW, nodeSigningCrypto);
     expect(html).not.toMatch(/\sstyle="/);

@@ -5,6 +5,7 @@
 import { StrictMode, type ReactNode } from 'react';
 import { renderToString } from 'react-dom/server';
 import { prerender } from 'react-dom/static';
+import { FirstStateGhostContext, withoutGhostReferences } from '../components/ui/firstStateGhost';
 import { LOCAL_IDENTITIES, type PlaygroundConfig } from '../request/defaults';
 import { createSigner, type SigningCrypto } from '../signing';
 import { createMemoryStorage, createPlaygroundStore } from '../store/createPlaygroundStore';
@@ -14,8 +15,10 @@ import {
   FIRST_VIEW_SCRIPT,
   ICON_AFTER_FIRST_PAINT_REL,
 } from '../store/firstViewScript';
+import { collectionsRead, vaultRead } from '../store/readAfterFirstPaint';
 import { whenSigningCaughtUp } from '../store/signingSlice';
 import { PlaygroundStoreContext } from '../store/usePlaygroundStore';
+import { whenState } from '../store/whenState';
 import { App } from './App';
 
 /** What the server does with the page's template: where the markup and the script go. */
@@ -41,8 +44,17 @@ const PARSED_MARKER = `<template id="${PARSED_MARKER_ID}"></template>`;
 const escapeAttribute = (text: string) =>
   text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 
-/** A store as a first visit starts it, with the server's config, its clock stopped at `signedAt`. */
-async function firstVisitStore(signedAt: number, config: PlaygroundConfig, crypto?: SigningCrypto) {
+/**
+ * A store as a first visit starts it, with the server's config, its clock stopped at `signedAt`.
+ * `read`: with its collections and vault read (none, on a first visit), as the late panels find
+ * them once they are there; otherwise they stay "loading", as in the page until its first paint.
+ */
+async function firstVisitStore(
+  signedAt: number,
+  config: PlaygroundConfig,
+  crypto: SigningCrypto | undefined,
+  { read }: { read: boolean },
+) {
   const signer = createSigner(crypto === undefined ? {} : { crypto });
   const store = createPlaygroundStore({
     deps: {
@@ -52,11 +64,11 @@ async function firstVisitStore(signedAt: number, config: PlaygroundConfig, crypt
     },
     storage: createMemoryStorage(),
     publicIdentities: LOCAL_IDENTITIES,
-    // Collections and the vault stay "loading", as in the page until its first paint.
-    startLoading: () => undefined,
+    ...(read ? {} : { startLoading: () => undefined }),
   });
   store.getState().options.applyPlaygroundConfig(config);
   await whenSigningCaughtUp(store);
+  if (read) await whenState(store, (state) => collectionsRead(state) && vaultRead(state));
   return store;
 }
 
@@ -67,7 +79,8 @@ let lazyPartsLoaded: Promise<void> | undefined;
  * loaded once: a first prerender waits for each of them and is thrown away. renderToString then
  * renders them whole, in plain markup, where a render that had to wait would stream fallbacks and
  * the inline scripts that swap them (which the page's CSP refuses). The panels that load after the
- * first paint (lazyAfterFirstPaint) are their fallbacks here, as in the page until then.
+ * first paint (lazyAfterFirstPaint) are their fallbacks here, as in the page until then, each over
+ * a hidden copy of the panel: their modules are loaded by that first prerender too.
  */
 function lazyPartsReady(page: ReactNode): Promise<void> {
   return (lazyPartsLoaded ??= prerender(page).then(({ prelude }) => prelude.cancel()));
@@ -85,16 +98,22 @@ export async function renderFirstViewPage(
 ): Promise<string> {
   if ([ROOT_ELEMENT, CHARSET, ENTRY_SCRIPT].some((part) => !template.includes(part)))
     return template;
-  const store = await firstVisitStore(view.signedAt, view.config, crypto);
+  const [store, read] = await Promise.all([
+    firstVisitStore(view.signedAt, view.config, crypto, { read: false }),
+    firstVisitStore(view.signedAt, view.config, crypto, { read: true }),
+  ]);
+  // The late panels' places carry a copy of each panel as it first shows (lazyAfterFirstPaint).
   const page = (
     <StrictMode>
       <PlaygroundStoreContext value={store}>
-        <App />
+        <FirstStateGhostContext value={{ store: read }}>
+          <App />
+        </FirstStateGhostContext>
       </PlaygroundStoreContext>
     </StrictMode>
   );
   await lazyPartsReady(page);
-  const markup = renderToString(page);
+  const markup = withoutGhostReferences(renderToString(page));
   // Busy until the page has adopted it (Interactive): what a visitor types or clicks until then is
   // kept by the page's inline script and handed to the page once adopted (firstViewScript.ts).
   // Replaced by functions: a replacement string would read `$&` and friends in the markup.

@@ -28,7 +28,9 @@ const RESTORING_GUARD = `try{if(localStorage.getItem(${JSON.stringify(STORAGE_KE
  *   copy's init: key, modifiers, bubbles);
  * - a <details> opened or closed stays so, and its "toggle" is dispatched again once adopted (the
  *   panels keep whether they are open in React state, read from the element);
- * - a file chosen stays chosen, and React hears its "change" once adopted, like a select's.
+ * - a file chosen stays chosen, and React hears its "change" once adopted, like a select's;
+ * - the hidden copies of the late panels (inert: lazyAfterFirstPaint) take no input, and are not
+ *   compared.
  * A "keyup" first asks React to adopt the element's part now if it has not yet (React hydrates
  * the part a discrete event targets at once), so the tracker is React's.
  */
@@ -45,7 +47,7 @@ new MutationObserver((_,observer)=>{const r=root();
 if(!r||r.hasAttribute("aria-busy"))return;
 observer.disconnect();for(const type of types)removeEventListener(type,hold,true);
 const changed=[];
-for(const el of r.querySelectorAll("input,textarea,select")){
+for(const el of r.querySelectorAll("input,textarea,select")){if(el.closest("[inert]"))continue;
 if(el.type==="checkbox"||el.type==="radio"){if(el.checked!==el.defaultChecked&&(el.checked||el.type==="checkbox"))changed.push([el,el.checked])}
 else if(el.tagName==="SELECT"){if([...el.options].some(o=>o.selected!==o.defaultSelected))changed.push([el,null])}
 else if(el.type==="file"){if(el.files.length>0)changed.push([el,null])}

@@ -1,5 +1,3 @@
-import type { ReactNode } from 'react';
-
 /** The panels that load after the first paint whose place is kept (heights in ui.css). */
 export type ReservedPanel =
   | 'collections'
@@ -13,24 +11,16 @@ export type ReservedPanel =
 
 /**
  * What a panel that loads after the first paint shows until it is there: "Loading…" (or nothing)
- * in a box as tall as the panel's first state, so that nothing below it moves when it arrives —
- * a click aimed at a field further down would otherwise land on whatever moved under the
- * pointer. The heights were measured at the layout's three widths (ui.css). With `children`, the
- * box stays around the panel once loaded: for a panel that draws a shorter state of its own
- * first (the collections, until IndexedDB has answered).
+ * in a box that keeps its place, so that nothing below it moves when it arrives — a click aimed
+ * at a field further down would otherwise land on whatever moved under the pointer. In the first
+ * view the server sends, the place is kept by a hidden copy of the panel under this box
+ * (lazyAfterFirstPaint), right at every width; in a page drawn without one, by this box's height,
+ * measured at the layout's three widths (ui.css).
  */
-export function ReservedPlace({
-  panel,
-  quiet = false,
-  children,
-}: {
-  panel: ReservedPanel;
-  quiet?: boolean;
-  children?: ReactNode;
-}) {
+export function ReservedPlace({ panel, quiet }: { panel: ReservedPanel; quiet?: boolean }) {
   return (
     <div className={`reserved-place reserved-${panel}`}>
-      {children ?? (!quiet && <p className="hint">Loading…</p>)}
+      {!quiet && <p className="hint">Loading…</p>}
     </div>
   );
 }

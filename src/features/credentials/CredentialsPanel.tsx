@@ -1,5 +1,7 @@
 import { loadProfilesReader } from '../../store/profilesSlice';
-import { usePlaygroundStore } from '../../store/usePlaygroundStore';
+import { vaultRead } from '../../store/readAfterFirstPaint';
+import { playgroundStore, usePlaygroundStore } from '../../store/usePlaygroundStore';
+import { whenState } from '../../store/whenState';
 import { CodeInput } from '../../components/ui/CodeInput';
 import { FieldIssues } from '../../components/ui/FieldIssues';
 import { lazyAfterFirstPaint } from '../../components/ui/lazyAfterFirstPaint';
@@ -14,8 +16,13 @@ const ProfilesSection = lazyAfterFirstPaint(() =>
     ([module]) => module.ProfilesSection,
   ),
 );
+// The vault's panel comes once whether a vault is stored is read, as it first shows it
+// (readAfterFirstPaint.ts; a server rendering the first view reads nothing of the page's store).
 const VaultPanel = lazyAfterFirstPaint(() =>
-  import('../vault/VaultPanel').then((module) => module.VaultPanel),
+  Promise.all([
+    import('../vault/VaultPanel'),
+    import.meta.env.SSR || whenState(playgroundStore, vaultRead),
+  ]).then(([module]) => module.VaultPanel),
 );
 
 /** Access key, secret, session token, and whether the browser may keep them (the vault). */

@@ -4,7 +4,7 @@ import { lazyAfterFirstPaint } from '../../components/ui/lazyAfterFirstPaint';
 
 // The tabs' list, keys and shortcuts load once the first signature is painted: the first view
 // signs the tab it shows, and the store keeps the tabs from the start.
-const TabBar = lazyAfterFirstPaint(() => import('./TabBar').then((module) => module.TabBar));
+const TabBar = lazyAfterFirstPaint(() => import('./TabBar').then((module) => module.TabBar), false);
 
 /** The tab bar, and until it is there an empty tab of the same height above the Request panel. */
 export function TabBarSlot() {
