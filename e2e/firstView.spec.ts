@@ -126,6 +126,34 @@ test.describe('the first view npm start serves', () => {
   }
 });
 
+// The panels that load after the first paint keep their places at every width, not only at the
+// widths their heights were once measured at: at 1280 px the Credentials panel grew 143 px when
+// the profiles arrived, and a click aimed at the SigV4A radio below it landed on something else.
+for (const width of [600, 1024, 1280, 1920]) {
+  test(`the first view: nothing moves when the panels that load after it arrive (${width} px), the signing options' radios included`, async ({
+    browser,
+  }) => {
+    const context = await browser.newContext({ viewport: { width, height: 900 } });
+    const page = await context.newPage();
+    const { playground, release } = await openWithScriptHeld(page);
+    const painted = await playground.places();
+    expect(painted.map(([name]) => name)).toContain('radio SigV4A (ECDSA P-256)');
+    release();
+    await playground.interactive();
+    await playground.settled();
+    await page.waitForLoadState('networkidle');
+    const arrived = await playground.places();
+    expect(arrived.map(([name]) => name)).toEqual(painted.map(([name]) => name));
+    // Whole pixels: a place may round the other way.
+    const moved = arrived.filter(
+      ([, top, height], index) =>
+        Math.abs(top - painted[index]![1]) > 1 || Math.abs(height - painted[index]![2]) > 1,
+    );
+    expect(moved, `painted: ${painted.join(', ')}`).toEqual([]);
+    await context.close();
+  });
+}
+
 /**
  * Opens the page with its script (the entry module the served HTML names) held until `release` is
  * called, so the first view is on screen, painted from the HTML alone, for as long as the journey

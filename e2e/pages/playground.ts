@@ -240,17 +240,36 @@ export class PlaygroundPage {
   }
 
   /**
-   * Waits until the panels that load after the first paint are there (their reserved places no
-   * longer say "Loading…"), as a user sees the page settle. Their places are kept at the height
-   * measured at 390, 820 and 1440 px; at other widths (1280 px, this browser's) the profiles,
-   * identity and history panels still grow when they arrive (by 140 px and more at 1280), and a
-   * click aimed below them in between lands elsewhere (the SigV4A radio "clicked back" in CI).
-   * Known on issue 17.
+   * Waits until the panels that load after the first paint are there (no place kept for one is
+   * left: neither the hidden copy of it the first view holds it with, nor a "Loading…"), as a
+   * user sees the page settle. Their places keep their height at every width (issue 17), so a
+   * click before that lands where it was aimed too; journeys that read the panels wait for them.
    */
   async settled(): Promise<void> {
-    await expect(this.page.locator('.reserved-place > .hint')).toHaveCount(0, {
+    await expect(this.page.locator('.first-state, .reserved-place > .hint')).toHaveCount(0, {
       timeout: ADOPT_TIMEOUT_MS,
     });
+  }
+
+  /**
+   * Where each panel of the two columns and each radio of the signing options is on the page:
+   * its name, and its top and height in whole pixels from the top of the page.
+   */
+  async places(): Promise<Array<readonly [string, number, number]>> {
+    const radios = this.page.getByRole('region', { name: 'Signing options' }).getByRole('radio');
+    return this.page
+      .locator('main > .column > *')
+      .or(radios)
+      .evaluateAll((elements) =>
+        elements.map((element) => {
+          const box = element.getBoundingClientRect();
+          const name =
+            element instanceof HTMLInputElement
+              ? `radio ${element.labels?.[0]?.textContent}`
+              : (element.querySelector('h2, summary')?.textContent ?? element.className);
+          return [name, Math.round(box.top + window.scrollY), Math.round(box.height)] as const;
+        }),
+      );
   }
 
   /**
