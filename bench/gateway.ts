@@ -26,9 +26,10 @@
  * CONCURRENCY requests in flight, for a fixed time after a warm-up that is not counted. Requests
  * are signed before the timing starts (the gateway's clock is pinned to the signing instant, so
  * they stay valid), from a pool of distinct bodies, and every answer must be a 200. In each
- * round every gateway is measured next to a bare server window, in an order that alternates from
- * round to round; each target's median over the rounds is printed, and the efficiency is the
- * median of the pairs' ratios (measurePaired says why).
+ * round every gateway is measured in a pair with the bare server, the two taking turns in slices
+ * of a second, in an order that alternates from round to round; each target's median over the
+ * rounds is printed, and the efficiency is the median of the pairs' ratios (measurePaired says
+ * why).
  *
  * Logging. The gateway is measured as users run it, logging one text line per request
  * (requestLog.ts): to a file (its standard output redirected there, as `> gateway.log` does), and
@@ -127,18 +128,36 @@ async function main() {
 }
 
 /**
- * Each gateway's windows, each paired with a bare server's window right before or after it (the
- * order alternating by round), at `paceRate` req/s or saturated. This VM has spells, of half a
- * minute or more, in which the load generator and the servers all run some 1.6-1.8× slower (the
- * same gateway process: 46-48 µs per answer, then 86 µs for 30 s, with nothing else running), so
- * servers measured a minute apart may not be compared: each pair's ratio is, and the verdict is
- * the median of them.
- */
-/**
  * Server CPU time per answer, in µs: it compares the servers even when the load generator, not the
  * server, is the limit of req/s (one node client tops out near a core).
  */
 const cpuPerAnswer = (m: Measurement) => (m.serverCpu * 1e6) / m.perSecond;
+
+/** Slices of each pair's measurement, the bare server's and the gateway's taking turns. */
+const SLICES = QUICK ? 2 : 5;
+
+/** Measurements of equal length as one: their means (the CPU per answer of them all, too). */
+function combined(slices: readonly Measurement[]): Measurement {
+  const mean = (field: keyof Measurement) =>
+    slices.reduce((sum, slice) => sum + slice[field], 0) / slices.length;
+  return {
+    perSecond: mean('perSecond'),
+    serverCpu: mean('serverCpu'),
+    generatorCpu: mean('generatorCpu'),
+    othersCpu: mean('othersCpu'),
+  };
+}
+
+/**
+ * Each gateway measured in a pair with the bare server, at `paceRate` req/s or saturated: both
+ * warmed up, then MEASURE_MS each, in SLICES turns (bare, gateway, gateway, bare, ...), so that
+ * the two are measured over the same stretch of time. This VM has spells, from seconds to half a
+ * minute or more, in which the load generator and the servers run some 1.6-1.8× slower (the same
+ * gateway process: 46-48 µs per answer, then 86 µs for 30 s, with nothing else running): windows
+ * of 5 s one after the other still fell on the two sides of a spell's start or end (one paced
+ * pair: 0.42, where the others gave 0.61 and 0.76). Each pair's ratio compares the two over the
+ * same time, and the verdict is the median of the pairs'.
+ */
 
 async function measurePaired(gateways: Target[], bare: Target, paceRate?: number) {
   const measurements = new Map<Target, Measurement[]>([bare, ...gateways].map((t) => [t, []]));
@@ -146,10 +165,15 @@ async function measurePaired(gateways: Target[], bare: Target, paceRate?: number
   for (const [round, order] of roundOrders(gateways).entries()) {
     for (const gateway of order) {
       const pair = round % 2 === 0 ? [bare, gateway] : [gateway, bare];
+      for (const target of pair) await throughput(target, WARMUP_MS, paceRate);
+      const slices = new Map<Target, Measurement[]>(pair.map((target) => [target, []]));
+      for (let slice = 0; slice < SLICES; slice++) {
+        for (const target of slice % 2 === 0 ? pair : [...pair].reverse())
+          slices.get(target)!.push(await throughput(target, MEASURE_MS / SLICES, paceRate));
+      }
       const measured = new Map<Target, Measurement>();
       for (const target of pair) {
-        await throughput(target, WARMUP_MS, paceRate);
-        const m = await throughput(target, MEASURE_MS, paceRate);
+        const m = combined(slices.get(target)!);
         measured.set(target, m);
         measurements.get(target)!.push(m);
       }
@@ -212,7 +236,7 @@ async function run(logFile: string) {
   const { measurements: results, ratios } = await measurePaired(gateways, bare);
 
   console.log(
-    `\nThroughput and server CPU (POST /prod/hello, ${CONCURRENCY} in flight, keep-alive, ${MEASURE_MS / 1000} s per target after ${WARMUP_MS / 1000} s warm-up, ${ROUNDS} rounds, each gateway paired with the bare server; medians)`,
+    `\nThroughput and server CPU (POST /prod/hello, ${CONCURRENCY} in flight, keep-alive, ${MEASURE_MS / 1000} s per target after ${WARMUP_MS / 1000} s warm-up, ${ROUNDS} rounds, each gateway paired with the bare server, the two taking turns in ${SLICES} slices; medians)`,
   );
   const medianOf = (target: Target, pick: (m: Measurement) => number) =>
     median(results.get(target)!.map(pick));
