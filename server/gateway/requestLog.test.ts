@@ -1,10 +1,12 @@
-// The gateway's request log (requestLog.ts): the text line and the JSON line of one record, lines
-// queued rather than written in the caller's turn, all written on close, and a destination that
-// cannot keep up bounded: lines dropped and counted, in the log itself.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+// The gateway's request log (requestLog.ts): the text line and the JSON line of one record; to a
+// pipe or a terminal (written through the thread pool: `sync: false` here, on a file) lines queued
+// rather than written in the caller's turn, all written on close, and a destination that cannot
+// keep up bounded: lines dropped and counted, in the log itself; to a file, blocks written at once.
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { isRegularFile } from '../lineWriter';
 import { logOptionsOf } from './logOptions';
 import { createRequestLog, formatJson, formatText, type RequestRecord } from './requestLog';
 
@@ -67,9 +69,23 @@ describe('formatting a record', () => {
 });
 
 describe('writing the log', () => {
-  it('queues the lines instead of writing them in the caller’s turn, and close writes them all', async () => {
+  it('a regular file: each full block is written at once, and close writes the rest', async () => {
     const file = logFile();
     const log = createRequestLog({ destination: file });
+    for (let i = 0; i < 1000; i++) log.write(record({ path: `/prod/hello/${i}` }));
+    // Some 60 KB of lines: full blocks are in the file already, in the caller's turn.
+    const written = readFileSync(file, 'utf8').trimEnd().split('\n');
+    expect(written.length).toBeGreaterThan(100);
+    expect(written.length).toBeLessThan(1000);
+    expect(written[0]).toBe(`POST /prod/hello/0 ${ARN} 200 -`);
+    await log.close();
+    expect(readFileSync(file, 'utf8').trimEnd().split('\n')).toHaveLength(1000);
+    expect(log.dropped).toBe(0);
+  });
+
+  it('through the thread pool: queues the lines instead of writing them in the caller’s turn, and close writes them all', async () => {
+    const file = logFile();
+    const log = createRequestLog({ destination: file, sync: false });
     for (let i = 0; i < 1000; i++) log.write(record({ path: `/prod/hello/${i}` }));
     // The file is opened asynchronously: nothing can have been written while the caller ran.
     expect(() => readFileSync(file, 'utf8')).toThrow(/ENOENT/);
@@ -99,7 +115,7 @@ describe('writing the log', () => {
   it('a destination that cannot keep up: lines past the bound are dropped and counted in the log', async () => {
     const file = logFile();
     // A bound of a few lines, all written in one turn: the file cannot take any of them meanwhile.
-    const log = createRequestLog({ destination: file, maxBufferBytes: 200 });
+    const log = createRequestLog({ destination: file, maxBufferBytes: 200, sync: false });
     for (let i = 0; i < 100; i++) log.write(record({ path: `/p/${i}` }));
     expect(log.dropped).toBeGreaterThan(90);
     await log.close();
@@ -115,7 +131,12 @@ describe('writing the log', () => {
 
   it('the count of dropped lines is a JSON line in --log-format json', async () => {
     const file = logFile();
-    const log = createRequestLog({ destination: file, format: 'json', maxBufferBytes: 300 });
+    const log = createRequestLog({
+      destination: file,
+      format: 'json',
+      maxBufferBytes: 300,
+      sync: false,
+    });
     for (let i = 0; i < 50; i++) log.write(record());
     await log.close();
     const lines = readFileSync(file, 'utf8')
@@ -145,5 +166,16 @@ describe('the log options', () => {
     expect(() => logOptionsOf('xml', undefined)).toThrow(
       '--log-format must be text or json, not "xml".',
     );
+  });
+});
+
+describe('which destinations are written at once', () => {
+  it('a file, or a path that will be one; not a device or a folder', () => {
+    const file = logFile();
+    expect(isRegularFile(file)).toBe(true);
+    writeFileSync(file, '');
+    expect(isRegularFile(file)).toBe(true);
+    expect(isRegularFile('/dev/null')).toBe(false);
+    expect(isRegularFile(tmpdir())).toBe(false);
   });
 });

@@ -51,7 +51,7 @@ export interface RequestLogSink {
 
 export interface RequestLogOptions extends Pick<
   LineWriterOptions,
-  'destination' | 'maxBufferBytes'
+  'destination' | 'maxBufferBytes' | 'sync'
 > {
   format?: LogFormat;
 }
