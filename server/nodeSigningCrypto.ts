@@ -40,28 +40,36 @@ class PaddedHmacKey {
 }
 
 /**
- * Where the inner block and the message are put together, reused: a string to sign is a few
- * hundred bytes. Longer messages (and keys not imported here) go through createHmac.
+ * Where the inner block and the message are put together, reused: a string to sign, a date or a
+ * region is at most a few hundred bytes. Longer messages (and keys not imported here) go through
+ * createHmac.
  */
 const innerInput = Buffer.allocUnsafe(BLOCK_BYTES + 4096);
 const outerInput = Buffer.allocUnsafe(BLOCK_BYTES + 32);
-const MAX_PADDED_MESSAGE_CHARS = Math.floor((innerInput.length - BLOCK_BYTES) / 3);
+const MAX_MESSAGE_BYTES = innerInput.length - BLOCK_BYTES;
+/** At most 3 UTF-8 bytes per UTF-16 code unit: a text this long always fits. */
+const MAX_MESSAGE_CHARS = Math.floor(MAX_MESSAGE_BYTES / 3);
 
-/** The key's bytes, imported here or not. */
-const rawKeyOf = (key: unknown) => (key instanceof PaddedHmacKey ? key.raw : (key as Uint8Array));
-
-function hmacSha256HexSync(key: unknown, data: string): string {
-  if (!(key instanceof PaddedHmacKey) || data.length > MAX_PADDED_MESSAGE_CHARS) {
-    return createHmac('sha256', rawKeyOf(key)).update(data).digest('hex');
+/** HMAC-SHA256 of a text (as UTF-8) or of bytes. */
+function hmacSha256(key: unknown, data: string | Uint8Array): Buffer {
+  const fits =
+    typeof data === 'string' ? data.length <= MAX_MESSAGE_CHARS : data.length <= MAX_MESSAGE_BYTES;
+  if (!(key instanceof PaddedHmacKey) || !fits) {
+    const raw = key instanceof PaddedHmacKey ? key.raw : (key as Uint8Array);
+    return createHmac('sha256', raw).update(data).digest();
   }
-  // At most 3 UTF-8 bytes per UTF-16 code unit, so the message always fits (checked above).
   key.inner.copy(innerInput, 0);
-  const length = innerInput.write(data, BLOCK_BYTES, 'utf8');
+  let length = data.length;
+  if (typeof data === 'string') length = innerInput.write(data, BLOCK_BYTES, 'utf8');
+  else innerInput.set(data, BLOCK_BYTES);
   const innerDigest = hash('sha256', innerInput.subarray(0, BLOCK_BYTES + length), 'buffer');
   key.outer.copy(outerInput, 0);
   innerDigest.copy(outerInput, BLOCK_BYTES);
-  return hash('sha256', outerInput, 'hex');
+  return hash('sha256', outerInput, 'buffer');
 }
+
+const hmacSha256HexSync = (key: unknown, data: string): string =>
+  hmacSha256(key, data).toString('hex');
 
 /** SigningCrypto on node:crypto, for the local gateway and scripts (synchronous, no copies). */
 export const nodeSigningCrypto: SigningCrypto = {
@@ -69,8 +77,7 @@ export const nodeSigningCrypto: SigningCrypto = {
   // crypto.hash is one call into OpenSSL, without a Hash object to build and update (node ≥ 20.12).
   sha256: (data) => Promise.resolve(bytesOf(hash('sha256', data, 'buffer'))),
   importHmacKey: (key) => Promise.resolve(new PaddedHmacKey(key)),
-  hmacSha256: (key, data) =>
-    Promise.resolve(bytesOf(createHmac('sha256', rawKeyOf(key)).update(data).digest())),
+  hmacSha256: (key, data) => Promise.resolve(bytesOf(hmacSha256(key, data))),
   // Native hex: no byte view and no hex loop in JavaScript, and a string hashed as it is.
   sha256Hex: (data) => Promise.resolve(sha256HexSync(data)),
   hmacSha256Hex: (key, data) => Promise.resolve(hmacSha256HexSync(key, data)),

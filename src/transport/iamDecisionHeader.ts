@@ -2,7 +2,7 @@
 // request's header that asks for it, and the one rule for where the page asks and believes it.
 // Kept apart from the trace's decoder (diagnosis/iamDecisionTrace.ts), which loads only with the
 // view, since the page sends and checks answers in its main bundle.
-import { isLoopbackHost, parseUrl } from '../signing';
+import { getHeaderValues, isLoopbackHost, parseUrl } from '../signing';
 
 /** The response header carrying the trace (lower case, as fetch's Headers give it). */
 export const IAM_DECISION_HEADER = 'x-playground-iam-decision';
@@ -31,7 +31,7 @@ export function withTraceQuestion(
   url: string,
   headers: Array<[string, string]>,
 ): Array<[string, string]> {
-  if (!decisionTrustedFrom(url)) return headers;
-  if (headers.some(([name]) => name.toLowerCase() === IAM_TRACE_REQUEST_HEADER)) return headers;
+  if (!decisionTrustedFrom(url) || getHeaderValues(headers, IAM_TRACE_REQUEST_HEADER).length > 0)
+    return headers;
   return [...headers, [IAM_TRACE_REQUEST_HEADER, '1']];
 }

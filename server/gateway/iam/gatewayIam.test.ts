@@ -111,14 +111,6 @@ describe('the decision trace on the default configuration', () => {
       'x-amzn-ErrorType, x-amzn-RequestId, Date',
     );
   });
-});
-
-describe('who gets the trace', () => {
-  let gateway: TestGateway;
-  beforeAll(async () => {
-    gateway = await TestGateway.start(DEFAULT_CONFIG, () => NOW);
-  });
-  afterAll(() => gateway.close());
 
   it('a request that does not ask (a script, an SDK) gets API Gateway’s answer alone', async () => {
     const denied = await gateway.send(await sign(gateway, { method: 'GET' }));
