@@ -22,7 +22,7 @@ function runScript({
   const appended: { type: string; src: string; crossOrigin: string | null }[] = [];
   const listeners = new Map<string, (() => void)[]>();
   const timers: (() => void)[] = [];
-  const paintObservers: (() => void)[] = [];
+  const paintObservers = new Set<(name: string) => void>();
   const entry = { src: 'http://127.0.0.1:5173/assets/index-abc.js' };
   const icon = { rel: ICON_AFTER_FIRST_PAINT_REL };
   const document = {
@@ -56,12 +56,17 @@ function runScript({
     observe() {}
   };
   const PerformanceObserver = class {
+    private readonly report = (name: string) =>
+      this.callback(
+        { getEntriesByName: (wanted: string) => (wanted === name ? [{ name }] : []) },
+        this,
+      );
     constructor(private readonly callback: (list: unknown, observer: unknown) => void) {}
     observe(options: { type: string }) {
-      if (options.type === 'paint') paintObservers.push(() => this.callback({}, this));
+      if (options.type === 'paint') paintObservers.add(this.report);
     }
     disconnect() {
-      paintObservers.length = 0;
+      paintObservers.delete(this.report);
     }
   };
   const setTimeout = (callback: () => void) => timers.push(callback);
@@ -80,9 +85,11 @@ function runScript({
     appended,
     entry,
     icon,
-    painted: () => paintObservers.splice(0).forEach((report) => report()),
+    painted: (name = 'first-contentful-paint') =>
+      [...paintObservers].forEach((report) => report(name)),
     dispatch: (type: string) => listeners.get(type)?.forEach((listener) => listener()),
     runTimers,
+    pendingTimers: () => timers.length,
   };
 }
 
@@ -99,6 +106,9 @@ describe("the served page's script", () => {
     const page = runScript();
     page.dispatch('DOMContentLoaded');
     expect(page.appended).toEqual([]);
+    // A first paint of the background alone is not the view: its text comes a frame later.
+    page.painted('first-paint');
+    expect(page.pendingTimers()).toBe(1); // only the fallback
     page.painted();
     expect(page.appended).toEqual([]);
     expect(page.icon.rel).toBe(ICON_AFTER_FIRST_PAINT_REL);

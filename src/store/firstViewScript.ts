@@ -82,14 +82,16 @@ export const ICON_AFTER_FIRST_PAINT_REL = 'x-icon-after-first-paint';
  * 200 ms of a core) delayed the first paint, as they took the cores its raster and drawing wanted.
  * Started at once where no first paint is coming: a returning visitor's page, whose markup is
  * hidden until the scripts draw the saved request (RESTORING_GUARD), and a page not visible. A
- * second after DOMContentLoaded at the latest, whatever happens to the paint's report.
+ * second after DOMContentLoaded at the latest, whatever happens to the paint's report. The paint
+ * waited for is the first contentful one: a first paint of the background alone can come a frame
+ * before the view's text, and the scripts would then compete with it.
  */
 const START_ENTRY_AFTER_FIRST_PAINT = `(()=>{
 let start=()=>{start=()=>{};for(const icon of document.querySelectorAll('link[rel="${ICON_AFTER_FIRST_PAINT_REL}"]'))icon.rel="icon";const entry=document.querySelector('script[type="${ENTRY_AFTER_FIRST_PAINT_TYPE}"]');if(!entry)return;
 const script=document.createElement("script");script.type="module";script.crossOrigin="";script.src=entry.src;document.head.append(script)};
 const later=()=>setTimeout(()=>start());
 if(document.documentElement.hasAttribute(${JSON.stringify(RESTORING_ATTRIBUTE)})||document.visibilityState!=="visible"){addEventListener("DOMContentLoaded",later);return}
-try{new PerformanceObserver((_,observer)=>{observer.disconnect();later()}).observe({type:"paint"})}catch{addEventListener("DOMContentLoaded",later)}
+try{new PerformanceObserver((list,observer)=>{if(list.getEntriesByName("first-contentful-paint").length){observer.disconnect();later()}}).observe({type:"paint"})}catch{addEventListener("DOMContentLoaded",later)}
 addEventListener("DOMContentLoaded",()=>setTimeout(()=>start(),1000))})()`;
 
 /** The served page's inline script: the restoring guard, the keeper of early input, the starter. */
