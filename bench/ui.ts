@@ -29,12 +29,16 @@
  *    half it had (the request fields; 140 ms on this machine) before parsing the signing steps,
  *    hence the render-blocking; the page's scripts (and its icon) start once it is painted.
  *    What is left between the two first paints (traces of fresh contexts, Chromium 156): the
- *    first view's style, layout, paint and raster take some 110 ms of CPU (layout ~45, raster
- *    ~40), while the renderer Chromium starts with every new window for its own omnibox
- *    (searchbox WebUI, ~150 ms of CPU) runs on the same two cores, so they take two to three
- *    times that in wall time; the blank page's are done before it gets going. Tried without
- *    gain: the stylesheet inlined (slower), generic font families, half the page removed
- *    (layout's CPU barely moved), content-visibility on the panels below the fold.
+ *    first view's style, layout, paint and raster take some 110 ms of CPU (style ~15, layout
+ *    ~40, paint ~8, raster ~45: some 20 tiles, one after the other on the renderer's one raster
+ *    thread), in proportion to what the page holds (each column removed takes half of it off).
+ *    Each new window also starts two renderers for the address bar's popups (WebUI, ~150 ms of
+ *    CPU) that a user's browser started long before; the browser launched here turns them off
+ *    (test-support/browser/chromium.ts), as with them on the same two cores the app's first
+ *    paint took +368 ms over the blank page's instead of +164..+172. Tried without gain: the
+ *    stylesheet inlined (slower), generic font families, text-rendering: optimizeSpeed, no
+ *    kerning or ligatures, no shadows or rounded corners, content-visibility on what is below
+ *    the fold (a second style pass: slower).
  * 3. JavaScript shipped: the scripts a first visit loads (those dist/index.html names: the entry
  *    and its modulepreloads), each gzipped (-9), summed; the target applies to these. Every
  *    dist/assets/*.js is summed too: the chunks loaded on first use (import, export, the error

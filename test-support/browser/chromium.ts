@@ -15,6 +15,40 @@ export function chromiumExecutablePath(): string | undefined {
   return undefined;
 }
 
+/**
+ * The features Playwright turns off in every Chromium it launches (playwright-core's
+ * chromiumSwitches.ts). Chromium keeps only the last --disable-features it is given, so ours must
+ * name them again; chromium.test.ts checks this list against the installed Playwright.
+ */
+export const PLAYWRIGHT_DISABLED_FEATURES = [
+  'AvoidUnnecessaryBeforeUnloadCheckSync',
+  'DestroyProfileOnBrowserClose',
+  'HttpsUpgrades',
+  'HttpsFirstBalancedModeAutoEnable',
+  'LensOverlay',
+  'MediaRouter',
+  'PaintHolding',
+  'ThirdPartyStoragePartitioning',
+  'AvoidCorsURLLoaderRestartOnRedirect',
+  'TcpPortRandomizationWin',
+  'OptimizationHints',
+  'NetworkTimeServiceQuerying',
+  'AimEnabled',
+  'PreconnectToSearch',
+  'msForceBrowserSignIn',
+  'msEdgeUpdateLaunchServicesPreferredVersion',
+];
+
+/**
+ * Each new window (every browser context's first page) starts two renderers of its own for the
+ * address bar's popups (chrome://omnibox-popup.top-chrome, a WebUI page, and its AI-mode twin),
+ * some 150 ms of CPU while the page loads. A user's browser started them with its window, long
+ * before they open the playground; here they would run beside every page a test or benchmark
+ * loads, on the same two cores, and slow it by half (bench:ui's first paint: +368 ms over a blank
+ * page with them, +164 ms without, Nov 2026). Nothing a page does depends on them.
+ */
+const OMNIBOX_POPUP_FEATURES = ['WebUIOmniboxPopup', 'WebUIOmniboxAimPopup'];
+
 /** Flags for a headless Chromium on a machine with no network but loopback, running as root. */
 export const CHROMIUM_ARGS = [
   '--headless',
@@ -25,6 +59,7 @@ export const CHROMIUM_ARGS = [
   '--disable-background-networking',
   '--disable-component-update',
   '--disable-sync',
+  `--disable-features=${[...PLAYWRIGHT_DISABLED_FEATURES, ...OMNIBOX_POPUP_FEATURES].join(',')}`,
 ];
 
 export function chromiumLaunchOptions(): { executablePath?: string; args: string[] } {
