@@ -162,7 +162,7 @@ for (const width of [600, 1024, 1280, 1920]) {
 /**
  * Opens the page with its script (the entry module the served HTML names) held until `release` is
  * called, so the first view is on screen, painted from the HTML alone, for as long as the journey
- * needs: a slow link or a busy phone, made deterministic. Resolves once its signature is shown.
+ * needs: a slow link or a busy phone, made deterministic. Resolves once its signature is painted.
  */
 async function openWithScriptHeld(page: Page) {
   let release!: () => void;
@@ -174,6 +174,11 @@ async function openWithScriptHeld(page: Page) {
   await page.goto('/', { waitUntil: 'commit' });
   const playground = new PlaygroundPage(page);
   await expect(playground.artifact('Signature')).toContainText(SIGNATURE);
+  // Painted, not only parsed: until the stylesheet has come, the controls' places are not yet
+  // where the user sees them, and a click aimed by a layout without it lands elsewhere.
+  await page.waitForFunction(
+    () => performance.getEntriesByName('first-contentful-paint').length > 0,
+  );
   return { playground, release };
 }
 
