@@ -158,7 +158,6 @@ function combined(slices: readonly Measurement[]): Measurement {
  * pair: 0.42, where the others gave 0.61 and 0.76). Each pair's ratio compares the two over the
  * same time, and the verdict is the median of the pairs'.
  */
-
 async function measurePaired(gateways: Target[], bare: Target, paceRate?: number) {
   const measurements = new Map<Target, Measurement[]>([bare, ...gateways].map((t) => [t, []]));
   const ratios = new Map<Target, number[]>(gateways.map((g) => [g, []]));

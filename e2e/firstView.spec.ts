@@ -3,7 +3,7 @@
 // than draw it again. The journeys: the signature served is the one the page keeps (the same
 // request signed at the same instant, no mismatch reported), the page answers input once adopted,
 // and a returning visitor gets the saved request, never the served one.
-import { expect, type Page } from '@playwright/test';
+import { expect, type Browser, type Page } from '@playwright/test';
 import { PlaygroundPage, test } from './pages/playground';
 
 const SIGNATURE = /[0-9a-f]{64}/;
@@ -102,31 +102,7 @@ test.describe('the first view npm start serves', () => {
     }) => {
       // CLS counts only what moves on screen; a panel below it that grows once its code (and the
       // styles that come with it) arrives moves everything under it as the user scrolls there.
-      const context = await browser.newContext({ viewport });
-      const page = await context.newPage();
-      /** Each panel of the two columns: its heading and its height in whole pixels. */
-      const panelHeights = () =>
-        page.evaluate(() =>
-          [...document.querySelectorAll('main > .column > *')].map(
-            (panel) =>
-              [
-                panel.querySelector('h2, summary')?.textContent ?? panel.className,
-                Math.round(panel.getBoundingClientRect().height),
-              ] as const,
-          ),
-        );
-      const { playground, release } = await openWithScriptHeld(page);
-      const painted = await panelHeights();
-      release();
-      await playground.interactive();
-      await playground.settled();
-      await page.waitForLoadState('networkidle');
-      const loaded = await panelHeights();
-      expect(loaded.map(([name]) => name)).toEqual(painted.map(([name]) => name));
-      // Whole pixels: a reserved place's height is measured, and may round the other way.
-      const grown = loaded.filter(([, height], index) => Math.abs(height - painted[index]![1]) > 1);
-      expect(grown, `painted: ${painted.join(', ')}`).toEqual([]);
-      await context.close();
+      await expectNothingMovesAsPanelsArrive(browser, viewport);
     });
   }
 });
@@ -138,25 +114,36 @@ for (const width of [600, 1024, 1280, 1920]) {
   test(`the first view: nothing moves when the panels that load after it arrive (${width} px), the signing options' radios included`, async ({
     browser,
   }) => {
-    const context = await browser.newContext({ viewport: { width, height: 900 } });
-    const page = await context.newPage();
-    const { playground, release } = await openWithScriptHeld(page);
-    const painted = await playground.places();
-    expect(painted.map(([name]) => name)).toContain('radio SigV4A (ECDSA P-256)');
-    release();
-    await playground.interactive();
-    await playground.settled();
-    await page.waitForLoadState('networkidle');
-    const arrived = await playground.places();
-    expect(arrived.map(([name]) => name)).toEqual(painted.map(([name]) => name));
-    // Whole pixels: a place may round the other way.
-    const moved = arrived.filter(
-      ([, top, height], index) =>
-        Math.abs(top - painted[index]![1]) > 1 || Math.abs(height - painted[index]![2]) > 1,
-    );
-    expect(moved, `painted: ${painted.join(', ')}`).toEqual([]);
-    await context.close();
+    await expectNothingMovesAsPanelsArrive(browser, { width, height: 900 });
   });
+}
+
+/**
+ * Opens the first view with the page's script held, takes every panel's and signing option's
+ * place as painted, lets the script run and the late panels arrive, and expects each place kept
+ * to the pixel (whole pixels: a place may round the other way).
+ */
+async function expectNothingMovesAsPanelsArrive(
+  browser: Browser,
+  viewport: { width: number; height: number },
+) {
+  const context = await browser.newContext({ viewport });
+  const page = await context.newPage();
+  const { playground, release } = await openWithScriptHeld(page);
+  const painted = await playground.places();
+  expect(painted.map(([name]) => name)).toContain('radio SigV4A (ECDSA P-256)');
+  release();
+  await playground.interactive();
+  await playground.settled();
+  await page.waitForLoadState('networkidle');
+  const arrived = await playground.places();
+  expect(arrived.map(([name]) => name)).toEqual(painted.map(([name]) => name));
+  const moved = arrived.filter(
+    ([, top, height], index) =>
+      Math.abs(top - painted[index]![1]) > 1 || Math.abs(height - painted[index]![2]) > 1,
+  );
+  expect(moved, `painted: ${painted.join(', ')}`).toEqual([]);
+  await context.close();
 }
 
 /**

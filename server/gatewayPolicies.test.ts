@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { GATEWAY_POLICIES_PATH, type GatewayPoliciesView } from '../src/diagnosis/gatewayPolicies';
 import { decodeIamDecisionTrace, IAM_DECISION_HEADER } from '../src/diagnosis/iamDecisionTrace';
-import { IAM_TRACE_REQUEST_HEADER } from '../src/transport/iamDecisionHeader';
+import { withTraceQuestion } from '../src/transport/iamDecisionHeader';
 import { DEFAULT_CONFIG_PATH } from './gateway/gatewayConfig';
 import { DEMO, keysOf } from './gateway/gatewayTestFixtures';
 import { signer } from './gateway/gatewayTestSigning';
@@ -114,7 +114,7 @@ async function getHelloAsDemo() {
   // Asking for the trace as the page's relay does (unsigned, added after signing).
   const answer = await fetch(signed.url, {
     method: 'GET',
-    headers: [...signed.headers, [IAM_TRACE_REQUEST_HEADER, '1']],
+    headers: withTraceQuestion(signed.url, signed.headers),
   });
   await answer.arrayBuffer();
   const reading = decodeIamDecisionTrace(answer.headers.get(IAM_DECISION_HEADER));

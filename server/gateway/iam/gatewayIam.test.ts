@@ -1,6 +1,7 @@
 // The IAM decision through the real gateway, over a socket: the trace header on answers that went
-// through the policy check (and only those) when the request asked for it, none with --strict, the API's resource policy, and
-// conditions that read the request (never answered from the decisions cache).
+// through the policy check (and only those) when the request asked for it, none with --strict,
+// the API's resource policy, and conditions that read the request (never answered from the
+// decisions cache).
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -23,11 +24,13 @@ import { viaHttp, type Reply, type WireReply } from '../gatewayTestClients';
 import { ADMIN, DEFAULT_CONFIG, DEMO, keysOf, NOW } from '../gatewayTestFixtures';
 import { TestGateway } from '../gatewayTestRunner';
 import { sign, withHeader } from '../gatewayTestSigning';
-import { IAM_TRACE_REQUEST_HEADER } from '../../../src/transport/iamDecisionHeader';
+import { withTraceQuestion } from '../../../src/transport/iamDecisionHeader';
 
 /** A signed request that asks for the trace, as the page's relay does (unsigned, added after). */
-const signAsking = async (...args: Parameters<typeof sign>) =>
-  withHeader(await sign(...args), IAM_TRACE_REQUEST_HEADER, '1');
+const signAsking = async (...args: Parameters<typeof sign>) => {
+  const signed = await sign(...args);
+  return { ...signed, headers: withTraceQuestion(args[0].url, signed.headers) };
+};
 
 const API = 'arn:aws:execute-api:ca-central-1:850047500507:42mydti3lg';
 const RAW_CONFIG = JSON.parse(readFileSync(DEFAULT_CONFIG_PATH, 'utf8')) as Record<string, unknown>;

@@ -21,11 +21,11 @@ const noop = () => undefined;
  * neither hydrates into an element it sets from dangerouslySetInnerHTML nor, that HTML unchanged,
  * writes it again; a production build compares no attributes, so the copy keeps the server's, and
  * no suppressHydrationWarning is needed: only a development build would warn, and the dev server
- * draws the page afresh) and
- * drops it with the fallback once the panel is there. A page drawn without a first view has an
- * empty copy, and the fallback's own height. The fallback is one element, drawn at the copy's
- * top (ui.css, .first-state). `copy` false: for a fallback that is the panel's own
- * shape (the tab bar, the Send bar), whose place in the layout a wrapper would change.
+ * draws the page afresh) and drops it with the fallback once the panel is there. A page drawn
+ * without a first view has an empty copy, and the fallback's own height. The fallback is one
+ * element, drawn at the copy's top (ui.css, .first-state). `copy` false: for a fallback that is
+ * the panel's own shape (the tab bar, the Send bar), whose place in the layout a wrapper would
+ * change.
  *
  * The fallback, not the panel, is what the page adopts: what the panels show depends on what the
  * page reads after its first paint (the collections, the vault), so markup of them made earlier
