@@ -35,7 +35,9 @@
  *    Each new window also starts two renderers for the address bar's popups (WebUI, ~150 ms of
  *    CPU) that a user's browser started long before; the browser launched here turns them off
  *    (test-support/browser/chromium.ts), as with them on the same two cores the app's first
- *    paint took +368 ms over the blank page's instead of +164..+172. Tried without gain: the
+ *    paint took +368 ms over the blank page's instead of +164..+172. So does the spare renderer
+ *    Chromium starts for each fresh context while its first page loads (a user's browser has one
+ *    warm before they navigate): +252 and +324 ms with it on Nov 30 2026's machine, +204 without. Tried without gain: the
  *    stylesheet inlined (slower), generic font families, text-rendering: optimizeSpeed, no
  *    kerning or ligatures, no shadows or rounded corners, content-visibility on what is below
  *    the fold (a second style pass: slower).

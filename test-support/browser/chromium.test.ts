@@ -21,7 +21,7 @@ describe('the Chromium the tests and benchmarks launch', () => {
     expect(PLAYWRIGHT_DISABLED_FEATURES).toEqual(expect.arrayContaining(theirs));
   });
 
-  it('starts no address-bar popup renderers beside the pages it loads', async () => {
+  it('starts no renderer beside the one of the page: no address-bar popups, no spare', async () => {
     const browser = await chromium.launch(chromiumLaunchOptions());
     try {
       const context = await browser.newContext();
@@ -33,6 +33,11 @@ describe('the Chromium the tests and benchmarks launch', () => {
       };
       expect(targetInfos.map(({ url }) => url)).toContain('data:text/html,<p>a page');
       expect(targetInfos.filter(({ url }) => url.includes('omnibox-popup'))).toEqual([]);
+      // A spare renderer has no target: it shows only as a process.
+      const { processInfo } = (await session.send('SystemInfo.getProcessInfo')) as {
+        processInfo: { type: string }[];
+      };
+      expect(processInfo.filter(({ type }) => type === 'renderer')).toHaveLength(1);
     } finally {
       await browser.close();
     }
