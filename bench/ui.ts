@@ -37,10 +37,18 @@
  *    (test-support/browser/chromium.ts), as with them on the same two cores the app's first
  *    paint took +368 ms over the blank page's instead of +164..+172. So does the spare renderer
  *    Chromium starts for each fresh context while its first page loads (a user's browser has one
- *    warm before they navigate): +252 and +324 ms with it on Nov 30 2026's machine, +204 without. Tried without gain: the
- *    stylesheet inlined (slower), generic font families, text-rendering: optimizeSpeed, no
- *    kerning or ligatures, no shadows or rounded corners, content-visibility on what is below
- *    the fold (a second style pass: slower).
+ *    warm before they navigate): +252 and +324 ms with it on Nov 30 2026's machine, +204 without.
+ *    Tried without gain: the stylesheet inlined (slower), generic font families,
+ *    text-rendering: optimizeSpeed, no kerning or ligatures, no shadows or rounded corners,
+ *    content-visibility on what is below the fold (a second style pass: slower); fewer font faces
+ *    (no bold monospace, no fallback face for the file inputs: -4 and -8 ms, within the noise);
+ *    renewing the kept first view 2 s after a visit rather than at once. Found, not yet used: the
+ *    first view's 39 form controls cost 35-50 ms of wall time at DOMContentLoaded, which comes
+ *    before the first frame (the whole document is parsed in one task): Chromium's form scan
+ *    (DidDispatchDOMContentLoadedEvent; ~9 ms of it CPU, the rest waiting), and the page with
+ *    every control replaced by a span paints 36-52 ms sooner. In traces the renderer's main
+ *    thread runs about a third of the time it is busy: 148 ms of CPU in 461 ms before the first
+ *    paint, raster 39 ms of CPU in 113 ms.
  * 3. JavaScript shipped: the scripts a first visit loads (those dist/index.html names: the entry
  *    and its modulepreloads), each gzipped (-9), summed; the target applies to these. Every
  *    dist/assets/*.js is summed too: the chunks loaded on first use (import, export, the error
