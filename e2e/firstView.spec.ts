@@ -32,7 +32,7 @@ test.describe('the first view npm start serves', () => {
     // On a loaded machine whose paint comes late, a second after DOMContentLoaded at the latest.
     const { painted, fetched } = await page.evaluate(() => ({
       painted: Math.min(
-        performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN,
+        performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? Infinity,
         (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming)
           .domContentLoadedEventStart + 1000,
       ),

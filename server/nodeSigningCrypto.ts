@@ -50,14 +50,14 @@ const MAX_MESSAGE_BYTES = innerInput.length - BLOCK_BYTES;
 /** At most 3 UTF-8 bytes per UTF-16 code unit: a text this long always fits. */
 const MAX_MESSAGE_CHARS = Math.floor(MAX_MESSAGE_BYTES / 3);
 
-/** HMAC-SHA256 of a text (as UTF-8) or of bytes. */
-function hmacSha256(key: unknown, data: string | Uint8Array): Buffer {
+/**
+ * HMAC's outer block for a key imported here and a message that fits (the inner hash done), ready
+ * for the last SHA-256; undefined otherwise, for createHmac.
+ */
+function outerBlock(key: unknown, data: string | Uint8Array): Buffer | undefined {
   const fits =
     typeof data === 'string' ? data.length <= MAX_MESSAGE_CHARS : data.length <= MAX_MESSAGE_BYTES;
-  if (!(key instanceof PaddedHmacKey) || !fits) {
-    const raw = key instanceof PaddedHmacKey ? key.raw : (key as Uint8Array);
-    return createHmac('sha256', raw).update(data).digest();
-  }
+  if (!(key instanceof PaddedHmacKey) || !fits) return undefined;
   key.inner.copy(innerInput, 0);
   let length = data.length;
   if (typeof data === 'string') length = innerInput.write(data, BLOCK_BYTES, 'utf8');
@@ -65,11 +65,25 @@ function hmacSha256(key: unknown, data: string | Uint8Array): Buffer {
   const innerDigest = hash('sha256', innerInput.subarray(0, BLOCK_BYTES + length), 'buffer');
   key.outer.copy(outerInput, 0);
   innerDigest.copy(outerInput, BLOCK_BYTES);
-  return hash('sha256', outerInput, 'buffer');
+  return outerInput;
 }
 
-const hmacSha256HexSync = (key: unknown, data: string): string =>
-  hmacSha256(key, data).toString('hex');
+const viaCreateHmac = (key: unknown, data: string | Uint8Array) =>
+  createHmac('sha256', key instanceof PaddedHmacKey ? key.raw : (key as Uint8Array)).update(data);
+
+/** HMAC-SHA256 of a text (as UTF-8) or of bytes. */
+function hmacSha256(key: unknown, data: string | Uint8Array): Buffer {
+  const outer = outerBlock(key, data);
+  return outer === undefined ? viaCreateHmac(key, data).digest() : hash('sha256', outer, 'buffer');
+}
+
+/** The same in hex, encoded natively: the gateway checks every signature this way. */
+function hmacSha256HexSync(key: unknown, data: string): string {
+  const outer = outerBlock(key, data);
+  return outer === undefined
+    ? viaCreateHmac(key, data).digest('hex')
+    : hash('sha256', outer, 'hex');
+}
 
 /** SigningCrypto on node:crypto, for the local gateway and scripts (synchronous, no copies). */
 export const nodeSigningCrypto: SigningCrypto = {
