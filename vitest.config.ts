@@ -8,6 +8,7 @@ export default defineConfig({
       'server/**/*.test.ts',
       'scripts/**/*.test.ts',
       'test-support/**/*.test.ts',
+      'bench/**/*.test.ts',
     ],
     environment: 'node',
     // A hang guard, not a speed check: tests that start gateways, curl or python3 wait on other

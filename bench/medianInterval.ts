@@ -1,0 +1,53 @@
+// How far a difference of two medians measured on a noisy machine can be trusted. bench:ui holds
+// the app's median against a blank page's, from a few dozen cold loads each; on two shared cores
+// the same two pages' medians were 0 ms apart in one run and 50 ms in the next, so a bare figure
+// read as a gain (or a loss) was often noise. The interval says how wide that noise is.
+
+/** The median as bench:ui takes it: the lower middle value of an even count. */
+export function lowerMedian(values: readonly number[]): number {
+  if (values.length === 0) return NaN;
+  const sorted = [...values].sort((x, y) => x - y);
+  return sorted[Math.ceil(sorted.length / 2) - 1]!;
+}
+
+/** A small seeded generator (mulberry32): the same samples give the same interval every time. */
+function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function resample(values: readonly number[], random: () => number): number[] {
+  return Array.from({ length: values.length }, () => values[Math.floor(random() * values.length)]!);
+}
+
+export interface Interval {
+  low: number;
+  high: number;
+}
+
+/**
+ * A 95% percentile-bootstrap interval for median(a) − median(b): each side resampled with
+ * replacement `resamples` times (a fixed count, so the work is bounded whatever the input). NaN
+ * bounds when either side has no samples.
+ */
+export function differenceOfMediansInterval(
+  a: readonly number[],
+  b: readonly number[],
+  { resamples = 2000, seed = 1 }: { resamples?: number; seed?: number } = {},
+): Interval {
+  if (a.length === 0 || b.length === 0) return { low: NaN, high: NaN };
+  const random = seededRandom(seed);
+  const differences: number[] = [];
+  for (let i = 0; i < resamples; i++)
+    differences.push(lowerMedian(resample(a, random)) - lowerMedian(resample(b, random)));
+  differences.sort((x, y) => x - y);
+  const at = (q: number) =>
+    differences[Math.min(resamples - 1, Math.max(0, Math.round(q * (resamples - 1))))]!;
+  return { low: at(0.025), high: at(0.975) };
+}
