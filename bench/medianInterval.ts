@@ -3,11 +3,18 @@
 // the same two pages' medians were 0 ms apart in one run and 50 ms in the next, so a bare figure
 // read as a gain (or a loss) was often noise. The interval says how wide that noise is.
 
+/** The value below which a share q of the sorted samples lie (nearest rank): bench:ui's p50, p95. */
+export function quantile(sorted: readonly number[], q: number): number {
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))]!;
+}
+
 /** The median as bench:ui takes it: the lower middle value of an even count. */
 export function lowerMedian(values: readonly number[]): number {
-  if (values.length === 0) return NaN;
-  const sorted = [...values].sort((x, y) => x - y);
-  return sorted[Math.ceil(sorted.length / 2) - 1]!;
+  return quantile(
+    [...values].sort((x, y) => x - y),
+    0.5,
+  );
 }
 
 /** A small seeded generator (mulberry32): the same samples give the same interval every time. */

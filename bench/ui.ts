@@ -77,7 +77,7 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { build } from 'vite';
 import { startPlayground } from '../server/playgroundServer';
-import { differenceOfMediansInterval } from './medianInterval';
+import { differenceOfMediansInterval, quantile } from './medianInterval';
 import { chromiumLaunchOptions } from '../test-support/browser/chromium';
 
 /** A count the run is told in the environment; anything but a whole number stops it, said plainly. */
@@ -203,10 +203,6 @@ function jsonBody(bytes = 1024): string {
   const parsed = JSON.parse(text) as { items: unknown[]; note: string };
   parsed.note = 'x'.repeat(bytes - text.length);
   return JSON.stringify(parsed);
-}
-
-function quantile(sorted: number[], q: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))]!;
 }
 
 const verdict = (ok: boolean) => (ok ? 'PASS' : 'MISS');
