@@ -1,5 +1,7 @@
 // The request every implementation signs (one POST to API Gateway, execute-api in ca-central-1),
 // its bodies and secrets, built deterministically so both environments sign the same inputs.
+import { seededUint32 } from './seededRandom';
+
 export const ACCESS_KEY_ID = 'AKIDEXAMPLE';
 /** The secret of the agreement check and of the warm workloads. */
 export const FIXED_SECRET = 'wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY';
@@ -57,20 +59,8 @@ export function makeRequest(name: string, body: string | Uint8Array<ArrayBuffer>
 
 // --- Deterministic random data ----------------------------------------------------------------
 
-/** mulberry32: a tiny seeded PRNG, so both environments build their inputs the same way. */
-function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return (t ^ (t >>> 14)) >>> 0;
-  };
-}
-
 export function randomBytes(length: number, seed: number): Uint8Array<ArrayBuffer> {
-  const next = prng(seed);
+  const next = seededUint32(seed);
   const words = new Uint32Array(Math.ceil(length / 4));
   for (let i = 0; i < words.length; i++) words[i] = next();
   return new Uint8Array(words.buffer, 0, length);
@@ -86,7 +76,7 @@ export interface Secret {
 
 /** `count` distinct 40-character secrets, like real AWS secret access keys. */
 export function makeSecrets(count: number, seed: number): Secret[] {
-  const next = prng(seed);
+  const next = seededUint32(seed);
   const seen = new Set<string>([FIXED_SECRET]);
   const secrets: Secret[] = [];
   while (secrets.length < count) {

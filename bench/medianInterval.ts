@@ -2,6 +2,7 @@
 // the app's median against a blank page's, from a few dozen cold loads each; on two shared cores
 // the same two pages' medians were 0 ms apart in one run and 50 ms in the next, so a bare figure
 // read as a gain (or a loss) was often noise. The interval says how wide that noise is.
+import { seededUint32 } from './seededRandom';
 
 /** The value below which a share q of the sorted samples lie (nearest rank): bench:ui's p50, p95. */
 export function quantile(sorted: readonly number[], q: number): number {
@@ -17,20 +18,9 @@ export function lowerMedian(values: readonly number[]): number {
   );
 }
 
-/** A small seeded generator (mulberry32): the same samples give the same interval every time. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function resample(values: readonly number[], random: () => number): number[] {
-  return Array.from({ length: values.length }, () => values[Math.floor(random() * values.length)]!);
+/** As many values drawn from `values` with replacement; `next` gives unsigned 32-bit integers. */
+function resample(values: readonly number[], next: () => number): number[] {
+  return Array.from({ length: values.length }, () => values[next() % values.length]!);
 }
 
 export interface Interval {
@@ -49,10 +39,11 @@ export function differenceOfMediansInterval(
   { resamples = 2000, seed = 1 }: { resamples?: number; seed?: number } = {},
 ): Interval {
   if (a.length === 0 || b.length === 0) return { low: NaN, high: NaN };
-  const random = seededRandom(seed);
+  // Seeded: the same samples give the same interval every time.
+  const next = seededUint32(seed);
   const differences: number[] = [];
   for (let i = 0; i < resamples; i++)
-    differences.push(lowerMedian(resample(a, random)) - lowerMedian(resample(b, random)));
+    differences.push(lowerMedian(resample(a, next)) - lowerMedian(resample(b, next)));
   differences.sort((x, y) => x - y);
   const at = (q: number) =>
     differences[Math.min(resamples - 1, Math.max(0, Math.round(q * (resamples - 1))))]!;

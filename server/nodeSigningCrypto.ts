@@ -52,7 +52,8 @@ const MAX_MESSAGE_CHARS = Math.floor(MAX_MESSAGE_BYTES / 3);
 
 /**
  * HMAC's outer block for a key imported here and a message that fits (the inner hash done), ready
- * for the last SHA-256; undefined otherwise, for createHmac.
+ * for the last SHA-256; undefined otherwise, for createHmac. The block is this module's buffer,
+ * filled anew by the next call: hash it at once.
  */
 function outerBlock(key: unknown, data: string | Uint8Array): Buffer | undefined {
   const fits =

@@ -55,9 +55,11 @@ const OMNIBOX_POPUP_FEATURES = ['WebUIOmniboxPopup', 'WebUIOmniboxAimPopup'];
  * every test and every cold load opens a fresh browser context (a new profile of its own), and
  * Chromium starts a spare renderer for it while its first page loads: one more process start on
  * the same two cores, some 80 ms of renderer CPU and 90 ms more of the browser's (Nov 2026,
- * Chromium 156). Without it, the page's navigation takes the renderer its about:blank already
- * runs in, as a user's navigation takes a warm spare. bench:ui's first paint, app over blank
- * page: +252 and +324 ms with a spare per load, +204 without (Nov 30 2026).
+ * Chromium 156). Without it, a page gets its renderer when it navigates, not one beside it: the
+ * renderer its about:blank runs in, or, for a page served with Cross-Origin-Opener-Policy (as npm
+ * start serves the playground), one started for that navigation, for the app and bench:ui's blank
+ * page alike. bench:ui's first paint, app over blank page: +252 and +324 ms with a spare per load,
+ * +204 without (Nov 30 2026).
  */
 const SPARE_RENDERER_FEATURES = ['SpareRendererForSitePerProcess'];
 
