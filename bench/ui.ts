@@ -57,13 +57,23 @@
  *    then parsing +15-20 ms, style and layout +50-60, DOMContentLoaded (the form scan) +25, and
  *    from there to the first frame's activation +60-90 (paint, commit, raster of what is seen).
  *    Two runs of the same pages gave medians up to 50 ms apart, hence the interval printed.
- *    The lead left (same run, 30 cold loads each, nothing of Playwright's in the page, twice):
- *    the first view with every form control drawn as a span painted 56 ms sooner, both times;
- *    with its five password fields made text fields, 20 and 28 ms sooner. Chromium's password
- *    manager and form scan at DOMContentLoaded, before the first frame. Fields that mask a
- *    secret without type=password (-webkit-text-security) would also keep the browser from
- *    offering to save an AWS secret key as a password, but change what a screen reader says
- *    and what copying a masked field gives: not done yet.
+ *    The lead of Nov 30 (same run, 30 cold loads each, twice): the first view with every form
+ *    control drawn as a span painted 56 ms sooner, with its five password fields made text
+ *    fields 20 and 28 ms sooner. Dec 1 2026, checked against the renderer's main-thread CPU up
+ *    to the first paint (traces of fresh contexts, self time by event, medians of 8-12 loads),
+ *    steadier than paint times: the spans take 42 ms of it off (the form scan at
+ *    DOMContentLoaded 11, style 8, layout 6, paint 4), but a page cannot drop its form
+ *    controls; the text fields take nothing off (360, 370 and 381 ms: the page, the password
+ *    fields served as text fields drawn as bullets and made password fields once painted, and
+ *    plain text fields), and 50 cold loads each painted at 456, 456 and 448 ms. Not done: no
+ *    gain to weigh against a secret in a text field, however briefly. Also without gain: a
+ *    parser-blocking script after the first view, so that its frame comes before
+ *    DOMContentLoaded and the form scan (+12 ms); the hidden copies of the late panels without
+ *    their controls (-3 ms of layout, -8 ms of paint time, within the noise). What the page's
+ *    main thread does before its first paint, over the blank page's (same traces): layout
+ *    +40 ms, parsing +14, style +12, text shaping +11, paint +12, the form scan +9, and the
+ *    inline script +8 (of which a first read of localStorage, a synchronous call to the
+ *    browser, 2-7 ms: it is how a returning visitor's page is hidden before it paints).
  * 3. JavaScript shipped: the scripts a first visit loads (those dist/index.html names: the entry
  *    and its modulepreloads), each gzipped (-9), summed; the target applies to these. Every
  *    dist/assets/*.js is summed too: the chunks loaded on first use (import, export, the error
