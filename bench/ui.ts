@@ -63,14 +63,17 @@
  *    to the first paint (traces of fresh contexts, self time by event, medians of 8-12 loads),
  *    steadier than paint times: the spans take 42 ms of it off (the form scan at
  *    DOMContentLoaded 11, style 8, layout 6, paint 4), but a page cannot drop its form
- *    controls; the text fields take nothing off (360, 370 and 381 ms: the page, the password
- *    fields served as text fields drawn as bullets and made password fields once painted, and
- *    plain text fields), and 50 cold loads each painted at 456, 456 and 448 ms. Not done: no
- *    gain to weigh against a secret in a text field, however briefly. Also without gain: a
- *    parser-blocking script after the first view, so that its frame comes before
- *    DOMContentLoaded and the form scan (+12 ms); the hidden copies of the late panels without
- *    their controls (-3 ms of layout, -8 ms of paint time, within the noise). What the page's
- *    main thread does before its first paint, over the blank page's (same traces): layout
+ *    controls. The form scan is the text fields' (14 of them): without them it fell from 14 to
+ *    7 ms; without the selects, file inputs, buttons, checkboxes and radios, or text areas, by
+ *    nothing measurable. The password fields as text fields take nothing off (360, 370 and
+ *    381 ms: the page, the password fields served as text fields drawn as bullets and made
+ *    password fields once painted, and plain text fields), and 50 cold loads each painted at
+ *    456, 456 and 448 ms. Not done: no gain to weigh against a secret in a text field, however
+ *    briefly. Also without gain: a parser-blocking script after the first view, so that its
+ *    frame comes before DOMContentLoaded and the form scan (+12 ms); the hidden copies of the
+ *    late panels without their controls (-3 ms of layout, -8 ms of paint time, within the
+ *    noise); overflow-wrap normal or break-word for anywhere (layout within 1 ms). What the
+ *    page's main thread does before its first paint, over the blank page's (same traces): layout
  *    +40 ms, parsing +14, style +12, text shaping +11, paint +12, the form scan +9, and the
  *    inline script +8 (of which a first read of localStorage, a synchronous call to the
  *    browser, 2-7 ms: it is how a returning visitor's page is hidden before it paints). All
