@@ -66,7 +66,6 @@ import { join } from 'node:path';
 import { canPin, GATEWAY_KINDS, pinThisProcess, startChild, stopChildren } from './benchServers';
 import {
   CONCURRENCY,
-  median,
   pass,
   ROUNDS,
   roundOrders,
@@ -76,6 +75,7 @@ import {
   type Measurement,
   type Target,
 } from './loadGenerator';
+import { median } from './quantiles';
 import { measureRelay } from './relayLatency';
 
 const QUICK = process.env.BENCH_QUICK === '1';

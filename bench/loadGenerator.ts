@@ -181,17 +181,6 @@ export async function latencies(target: Target, ms: number): Promise<number[]> {
   return samples;
 }
 
-export const median = (values: readonly number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-};
-
-export const percentile = (values: readonly number[], q: number) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
-};
-
 /** Rounds in alternating order (A B, B A, A B, ...), so neither target always goes first. */
 export function roundOrders<T>(targets: readonly T[]): T[][] {
   return Array.from({ length: ROUNDS }, (_, round) =>

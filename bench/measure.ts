@@ -1,5 +1,6 @@
 // Timing: interleaved repeats over several runners, summarized as median and quartiles per signing.
 import type { Cell } from './benchConfig';
+import { interpolatedQuantile } from './quantiles';
 
 export interface Runner {
   id: string;
@@ -9,14 +10,6 @@ export interface Runner {
 
 /** Per runner id: the time per signing of every sample, and signings per sample. */
 export type Measurements = Map<string, { times: number[]; perSample: number }>;
-
-function quantile(sorted: number[], q: number): number {
-  if (sorted.length === 0) return NaN;
-  const position = (sorted.length - 1) * q;
-  const low = Math.floor(position);
-  const high = Math.ceil(position);
-  return sorted[low]! + (sorted[high]! - sorted[low]!) * (position - low);
-}
 
 /**
  * Interleaved repeats: repeat r runs every runner once, starting at runner r mod n, so drift in
@@ -46,9 +39,9 @@ export async function measure(
 export function summarize(times: number[], perSample: number): Cell {
   const sorted = [...times].sort((a, b) => a - b);
   return {
-    median: quantile(sorted, 0.5),
-    q1: quantile(sorted, 0.25),
-    q3: quantile(sorted, 0.75),
+    median: interpolatedQuantile(sorted, 0.5),
+    q1: interpolatedQuantile(sorted, 0.25),
+    q3: interpolatedQuantile(sorted, 0.75),
     samples: sorted.length,
     perSample,
   };

@@ -1,24 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { differenceOfMediansInterval, lowerMedian, quantile } from './medianInterval';
-
-describe('quantile', () => {
-  it('takes the nearest rank of sorted samples', () => {
-    const sorted = Array.from({ length: 20 }, (_, i) => i + 1);
-    expect(quantile(sorted, 0.5)).toBe(10);
-    expect(quantile(sorted, 0.95)).toBe(19);
-    expect(quantile(sorted, 1)).toBe(20);
-    expect(quantile(sorted, 0)).toBe(1);
-    expect(quantile([], 0.5)).toBeNaN();
-  });
-});
-
-describe('lowerMedian', () => {
-  it('takes the middle value, the lower of the two middles for an even count', () => {
-    expect(lowerMedian([3, 1, 2])).toBe(2);
-    expect(lowerMedian([4, 1, 3, 2])).toBe(2);
-    expect(lowerMedian([])).toBeNaN();
-  });
-});
+import { differenceOfMediansInterval } from './medianInterval';
+import { lowerMedian } from './quantiles';
 
 describe('differenceOfMediansInterval', () => {
   it('is a point when neither side varies', () => {

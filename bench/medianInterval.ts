@@ -2,21 +2,8 @@
 // the app's median against a blank page's, from a few dozen cold loads each; on two shared cores
 // the same two pages' medians were 0 ms apart in one run and 50 ms in the next, so a bare figure
 // read as a gain (or a loss) was often noise. The interval says how wide that noise is.
+import { lowerMedian, quantile } from './quantiles';
 import { seededUint32 } from './seededRandom';
-
-/** The value below which a share q of the sorted samples lie (nearest rank): bench:ui's p50, p95. */
-export function quantile(sorted: readonly number[], q: number): number {
-  if (sorted.length === 0) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))]!;
-}
-
-/** The median as bench:ui takes it: the lower middle value of an even count. */
-export function lowerMedian(values: readonly number[]): number {
-  return quantile(
-    [...values].sort((x, y) => x - y),
-    0.5,
-  );
-}
 
 /** As many values drawn from `values` with replacement; `next` gives unsigned 32-bit integers. */
 function resample(values: readonly number[], next: () => number): number[] {
@@ -45,7 +32,5 @@ export function differenceOfMediansInterval(
   for (let i = 0; i < resamples; i++)
     differences.push(lowerMedian(resample(a, next)) - lowerMedian(resample(b, next)));
   differences.sort((x, y) => x - y);
-  const at = (q: number) =>
-    differences[Math.min(resamples - 1, Math.max(0, Math.round(q * (resamples - 1))))]!;
-  return { low: at(0.025), high: at(0.975) };
+  return { low: quantile(differences, 0.025), high: quantile(differences, 0.975) };
 }

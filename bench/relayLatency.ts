@@ -5,15 +5,14 @@ import type { RelayRequest } from '../src/transport/relayProtocol';
 import { startChild } from './benchServers';
 import {
   latencies,
-  median,
   pass,
-  percentile,
   ROUNDS,
   roundOrders,
   send,
   type PreparedRequest,
   type Target,
 } from './loadGenerator';
+import { median, quantile } from './quantiles';
 
 // Issue 15: the relay adds at most 1 ms at the median.
 const TARGET_RELAY_P50_MS = 1;
@@ -76,9 +75,9 @@ export async function measureRelay(
   ] as const)) {
     for (const [key, target] of order) {
       await latencies(target, timing.warmupMs);
-      const samples = await latencies(target, timing.measureMs);
-      p50[key]!.push(percentile(samples, 0.5));
-      p99[key]!.push(percentile(samples, 0.99));
+      const samples = (await latencies(target, timing.measureMs)).sort((a, b) => a - b);
+      p50[key]!.push(quantile(samples, 0.5));
+      p99[key]!.push(quantile(samples, 0.99));
     }
   }
   const direct50 = median(p50.direct!);

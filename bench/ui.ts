@@ -100,7 +100,8 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { build } from 'vite';
 import { startPlayground } from '../server/playgroundServer';
-import { differenceOfMediansInterval, lowerMedian, quantile } from './medianInterval';
+import { differenceOfMediansInterval } from './medianInterval';
+import { lowerMedian, quantile } from './quantiles';
 import { chromiumLaunchOptions } from '../test-support/browser/chromium';
 
 /** A count the run is told in the environment; anything but a whole number stops it, said plainly. */

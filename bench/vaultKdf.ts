@@ -9,6 +9,7 @@
 import { chromium } from '@playwright/test';
 import { build } from 'esbuild';
 import { chromiumLaunchOptions } from '../test-support/browser/chromium';
+import { quantile } from './quantiles';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 
@@ -61,7 +62,7 @@ try {
     );
   for (const name of Object.keys(runs[0]!)) {
     const times = runs.map((each) => each[name]!).sort((a, b) => a - b);
-    const median = times[Math.floor(times.length / 2)]!;
+    const median = quantile(times, 0.5);
     console.log(
       `${name.padEnd(28)} median ${median.toFixed(0)} ms  (${times.map((t) => t.toFixed(0)).join(', ')})`,
     );
