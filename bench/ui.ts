@@ -91,7 +91,10 @@
  * crashes. BENCH_QUICK=1 runs fewer keystrokes and loads, for trying the harness out;
  * BENCH_SAVED_REQUESTS sets how many saved requests are imported first (500, the issue's; 0 imports
  * none, for seeing what they cost); BENCH_TYPING=0 skips the keystrokes (for working on the first
- * paint); BENCH_LOADS sets how many cold loads of each page (20 by default).
+ * paint); BENCH_LOADS sets how many cold loads of each page (60 by default: with 20, the first
+ * paints' difference had a 95% interval some 100 ms wide on this machine, 100 to 208 ms around a
+ * target of 150, so its PASS or MISS said little; with 100, 144 to 172 ms; 60 takes a minute
+ * and a half).
  */
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -124,7 +127,7 @@ const SAVED_REQUESTS = countFromEnv('BENCH_SAVED_REQUESTS', 500);
 const ISSUE_SAVED_REQUESTS = 500;
 const KEYSTROKES = QUICK ? 40 : 200;
 /** Cold loads of the app, and as many of the blank page, interleaved. */
-const LOADS = countFromEnv('BENCH_LOADS', QUICK ? 3 : 20);
+const LOADS = countFromEnv('BENCH_LOADS', QUICK ? 3 : 60);
 const TYPING = process.env.BENCH_TYPING !== '0';
 /** Between keystrokes, once the previous one's signature is on screen. */
 const KEY_GAP_MS = 30;
