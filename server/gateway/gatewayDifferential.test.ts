@@ -1,0 +1,212 @@
+// The local gateway against AWS's own signers: the differential tests' random requests
+// (test-support/differential), aimed at a gateway route and signed by botocore (SigV4) and by
+// awscrt (SigV4 and SigV4a), are sent on a socket byte for byte as they were signed, with the
+// signer's own signature, and every one must be let through (200), as API Gateway lets through
+// what AWS's SDKs sign; the same request with one more character in its path must be refused as
+// a signature mismatch. The signer tests compare canonical requests; this one checks that the
+// gateway reads the same request off the wire: the request line, header lines as sent (case,
+// repeats, runs of spaces and tabs), the query as written, the body bytes.
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createSigner, type SigningResult } from '../../src/signing';
+import { nodeSigningCrypto } from '../nodeSigningCrypto';
+import {
+  differentialRuns,
+  differentialSeed,
+} from '../../test-support/differential/differentialSettings';
+import { fitAwscrt, fitBotocore } from '../../test-support/differential/oracleFits';
+import {
+  PythonOracle,
+  toOracleCase,
+  type OracleName,
+} from '../../test-support/differential/pythonOracle';
+import {
+  bodyBytes,
+  describeShape,
+  requestShape,
+  toSigningInput,
+  type PathSegment,
+  type RequestShape,
+  type WireStyle,
+} from '../../test-support/differential/requestShapes';
+import { type GatewayConfig } from './gatewayConfig';
+import { wireBytes } from './gatewayTestClients';
+import { ADMIN, DEFAULT_CONFIG, NOW, TEMP, TEMP_TOKEN } from './gatewayTestFixtures';
+import { TestGateway } from './gatewayTestRunner';
+
+/** Requests per signer in a plain `npm test` (DIFFERENTIAL_RUNS overrides it). */
+const DEFAULT_RUNS = 1000;
+const BATCH_SIZE = 100;
+
+/** The default gateway with one greedy route for every method, whose answer is the request. */
+const config: GatewayConfig = {
+  ...structuredClone(DEFAULT_CONFIG),
+  routes: [{ method: 'ANY', path: '/{proxy+}', handler: 'echo' }],
+};
+
+let gateway: TestGateway;
+beforeAll(async () => {
+  gateway = await TestGateway.start(config, () => NOW);
+});
+afterAll(() => gateway?.close());
+
+/**
+ * What is not printable ASCII goes on the wire escaped: a raw byte beyond ASCII in the request
+ * line is not HTTP (RFC 9112), and node refuses it with a 400.
+ */
+const notPrintableAscii = /[^ -~]/;
+const onTheWire = <T extends { style: WireStyle }>(piece: T, text: string): T =>
+  piece.style === 'raw' && notPrintableAscii.test(text) ? { ...piece, style: 'browser' } : piece;
+
+/** '..' (written or escaped): it would climb out of the stage, to no route at all. */
+const climbsUp = (segment: PathSegment) =>
+  'literal' in segment && /^(\.|%2e){2}$/i.test(segment.literal);
+
+/**
+ * A random request as a client of this gateway sends it: to its host, under its stage, in its
+ * region and service, from an identity its policies let through, signed at its clock's instant.
+ * What a client never puts on the wire is left out: obs-folds (unfolded to a space, as RFC 9112
+ * asks of a sender), an Expect it does not mean, a Content-Length other than the body's. The
+ * payload is signed (API Gateway hashes the body); a session token is signed with the request.
+ */
+function fitGateway(shape: RequestShape, port: number): RequestShape {
+  const temporary = shape.accessKeyId.startsWith('ASIA');
+  const who = temporary ? TEMP : ADMIN;
+  const bodyLength = bodyBytes(shape.body)?.length ?? 0;
+  let contentLength = false;
+  const headers: Array<[string, string]> = [];
+  for (const [name, value] of shape.headers) {
+    const lower = name.toLowerCase();
+    if (lower === 'expect') continue;
+    if (lower === 'content-length') {
+      if (contentLength) continue;
+      contentLength = true;
+      headers.push([name, String(bodyLength)]);
+      continue;
+    }
+    headers.push([name, value.replace(/\r\n([ \t])/g, '$1')]);
+  }
+  return {
+    ...shape,
+    host: `127.0.0.1:${port}`,
+    emptyPath: false,
+    segments: [
+      { literal: config.stage },
+      { literal: 'proxy' },
+      ...shape.segments
+        .filter((segment) => !climbsUp(segment))
+        .map((segment) => ('text' in segment ? onTheWire(segment, segment.text) : segment)),
+    ],
+    query: shape.query.map((param) => onTheWire(param, param.name + param.value)),
+    headers,
+    rules: 'standard',
+    payload: 'signed',
+    accessKeyId: who.accessKeyId,
+    secretAccessKey: who.secretAccessKey,
+    sessionToken: temporary ? TEMP_TOKEN : undefined,
+    signSessionToken: true,
+    regionSet: shape.regionSet.includes('*') ? ['*'] : [config.region],
+    region: config.region,
+    service: config.service,
+    signingDate: new Date(NOW),
+  };
+}
+
+/** Our signed request with the signature of the other signer in its place. */
+function withSignature(shape: RequestShape, ours: SigningResult, signature: string) {
+  const url = ours.url.replace(`X-Amz-Signature=${ours.signature}`, `X-Amz-Signature=${signature}`);
+  const headers = ours.headers.map(([name, value]): [string, string] =>
+    name.toLowerCase() === 'authorization'
+      ? [name, value.replace(`Signature=${ours.signature}`, `Signature=${signature}`)]
+      : [name, value],
+  );
+  if (!headers.some(([name]) => name.toLowerCase() === 'host'))
+    headers.unshift(['host', shape.host]);
+  const body = bodyBytes(shape.body);
+  return {
+    method: shape.method,
+    target: url.slice(url.indexOf('/', 'https://'.length)),
+    headers,
+    ...(body === undefined ? {} : { body }),
+  };
+}
+
+async function acceptedFrom(oracleName: OracleName, fit: (shape: RequestShape) => RequestShape) {
+  const runs = differentialRuns(DEFAULT_RUNS);
+  const seed = differentialSeed();
+  const shapes = fc.sample(
+    requestShape.map((shape) => fitGateway(fit(shape), gateway.port)),
+    { seed, numRuns: runs },
+  );
+  const ours = createSigner({ crypto: nodeSigningCrypto });
+  const oracle = await PythonOracle.start(oracleName);
+  const refused: string[] = [];
+  /** Tampered requests answered with anything but a signature mismatch. */
+  const letThrough: string[] = [];
+  try {
+    for (let start = 0; start < shapes.length; start += BATCH_SIZE) {
+      const batch = shapes.slice(start, start + BATCH_SIZE);
+      const signed: SigningResult[] = [];
+      for (const shape of batch) signed.push(await ours.signRequest(toSigningInput(shape)));
+      const theirs = await oracle.sign(batch.map((shape, i) => toOracleCase(shape, signed[i]!)));
+      for (const [i, shape] of batch.entries()) {
+        const signature = theirs[i]!.signature;
+        if (signature === undefined) {
+          refused.push(
+            `${describeShape(shape)}\n  ${oracleName} did not sign it: ${theirs[i]!.error}`,
+          );
+          continue;
+        }
+        const request = withSignature(shape, signed[i]!, signature);
+        const reply = await gateway.sendRaw(wireBytes(request));
+        if (reply.status !== 200) {
+          refused.push(
+            `case #${start + i}: ${reply.status} ${reply.headers['x-amzn-errortype'] ?? ''} ${reply.body}\n` +
+              `  ${describeShape(shape)}\n  sent: ${JSON.stringify(wireBytes(request).toString('latin1'))}`,
+          );
+        }
+        // The same request with one more character in its path: the gateway's canonical request
+        // is no longer the signer's, and the signature must not let it through.
+        const queryAt = request.target.indexOf('?');
+        const pathEnd = queryAt < 0 ? request.target.length : queryAt;
+        const tampered = {
+          ...request,
+          target: `${request.target.slice(0, pathEnd)}x${request.target.slice(pathEnd)}`,
+        };
+        const refusal = await gateway.sendRaw(wireBytes(tampered));
+        if (
+          refusal.status !== 403 ||
+          refusal.headers['x-amzn-errortype'] !== 'InvalidSignatureException'
+        ) {
+          letThrough.push(
+            `case #${start + i}: ${refusal.status} ${refusal.headers['x-amzn-errortype'] ?? ''} for ${tampered.method} ${tampered.target}`,
+          );
+        }
+      }
+    }
+  } finally {
+    await oracle.close();
+  }
+  return { runs, seed, refused, letThrough };
+}
+
+describe('the local gateway lets through what AWS signers sign, and nothing changed since', () => {
+  for (const [oracle, fit] of [
+    ['botocore', fitBotocore],
+    ['awscrt', fitAwscrt],
+  ] as const) {
+    it(`accepts ${differentialRuns(DEFAULT_RUNS)} random requests signed by ${oracle}, and refuses each with its path changed`, async () => {
+      const { runs, seed, refused, letThrough } = await acceptedFrom(oracle, fit);
+      expect(
+        refused,
+        `${refused.length} of ${runs} refused (DIFFERENTIAL_SEED=${seed} reproduces the run):\n` +
+          refused.slice(0, 5).join('\n\n'),
+      ).toEqual([]);
+      expect(
+        letThrough,
+        `${letThrough.length} of ${runs} tampered requests not refused as a signature mismatch ` +
+          `(DIFFERENTIAL_SEED=${seed}):\n${letThrough.slice(0, 5).join('\n')}`,
+      ).toEqual([]);
+    }, 120_000);
+  }
+});
