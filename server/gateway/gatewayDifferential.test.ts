@@ -25,13 +25,12 @@ import {
   describeShape,
   requestShape,
   toSigningInput,
-  type PathSegment,
   type RequestShape,
-  type WireStyle,
 } from '../../test-support/differential/requestShapes';
 import { type GatewayConfig } from './gatewayConfig';
 import { wireBytes } from './gatewayTestClients';
-import { ADMIN, DEFAULT_CONFIG, NOW, TEMP, TEMP_TOKEN } from './gatewayTestFixtures';
+import { DEFAULT_CONFIG, NOW } from './gatewayTestFixtures';
+import { fitGateway } from './gatewayTestShapes';
 import { TestGateway } from './gatewayTestRunner';
 
 /** Requests per signer in a plain `npm test` (DIFFERENTIAL_RUNS overrides it). */
@@ -49,68 +48,6 @@ beforeAll(async () => {
   gateway = await TestGateway.start(config, () => NOW);
 });
 afterAll(() => gateway?.close());
-
-/**
- * What is not printable ASCII goes on the wire escaped: a raw byte beyond ASCII in the request
- * line is not HTTP (RFC 9112), and node refuses it with a 400.
- */
-const notPrintableAscii = /[^ -~]/;
-const onTheWire = <T extends { style: WireStyle }>(piece: T, text: string): T =>
-  piece.style === 'raw' && notPrintableAscii.test(text) ? { ...piece, style: 'browser' } : piece;
-
-/** '..' (written or escaped): it would climb out of the stage, to no route at all. */
-const climbsUp = (segment: PathSegment) =>
-  'literal' in segment && /^(\.|%2e){2}$/i.test(segment.literal);
-
-/**
- * A random request as a client of this gateway sends it: to its host, under its stage, in its
- * region and service, from an identity its policies let through, signed at its clock's instant.
- * What a client never puts on the wire is left out: obs-folds (unfolded to a space, as RFC 9112
- * asks of a sender), an Expect it does not mean, a Content-Length other than the body's. The
- * payload is signed (API Gateway hashes the body); a session token is signed with the request.
- */
-function fitGateway(shape: RequestShape, port: number): RequestShape {
-  const temporary = shape.accessKeyId.startsWith('ASIA');
-  const who = temporary ? TEMP : ADMIN;
-  const bodyLength = bodyBytes(shape.body)?.length ?? 0;
-  let contentLength = false;
-  const headers: Array<[string, string]> = [];
-  for (const [name, value] of shape.headers) {
-    const lower = name.toLowerCase();
-    if (lower === 'expect') continue;
-    if (lower === 'content-length') {
-      if (contentLength) continue;
-      contentLength = true;
-      headers.push([name, String(bodyLength)]);
-      continue;
-    }
-    headers.push([name, value.replace(/\r\n([ \t])/g, '$1')]);
-  }
-  return {
-    ...shape,
-    host: `127.0.0.1:${port}`,
-    emptyPath: false,
-    segments: [
-      { literal: config.stage },
-      { literal: 'proxy' },
-      ...shape.segments
-        .filter((segment) => !climbsUp(segment))
-        .map((segment) => ('text' in segment ? onTheWire(segment, segment.text) : segment)),
-    ],
-    query: shape.query.map((param) => onTheWire(param, param.name + param.value)),
-    headers,
-    rules: 'standard',
-    payload: 'signed',
-    accessKeyId: who.accessKeyId,
-    secretAccessKey: who.secretAccessKey,
-    sessionToken: temporary ? TEMP_TOKEN : undefined,
-    signSessionToken: true,
-    regionSet: shape.regionSet.includes('*') ? ['*'] : [config.region],
-    region: config.region,
-    service: config.service,
-    signingDate: new Date(NOW),
-  };
-}
 
 /** Our signed request with the signature of the other signer in its place. */
 function withSignature(shape: RequestShape, ours: SigningResult, signature: string) {
@@ -135,7 +72,9 @@ async function acceptedFrom(oracleName: OracleName, fit: (shape: RequestShape) =
   const runs = differentialRuns(DEFAULT_RUNS);
   const seed = differentialSeed();
   const shapes = fc.sample(
-    requestShape.map((shape) => fitGateway(fit(shape), gateway.port)),
+    requestShape.map((shape) =>
+      fitGateway(fit(shape), { config, host: `127.0.0.1:${gateway.port}`, now: NOW }),
+    ),
     { seed, numRuns: runs },
   );
   const ours = createSigner({ crypto: nodeSigningCrypto });
