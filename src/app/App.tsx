@@ -29,7 +29,6 @@ import { SigningOptionsPanel } from '../features/signing-options/SigningOptionsP
 import { TabBarSlot } from '../features/tabs/TabBarSlot';
 import { AwsDocsLink, SigningSteps } from '../features/signing-steps/SigningSteps';
 import { useSendShortcut } from '../features/send-response/useSendShortcut';
-import { WithheldSecretsNote } from '../features/request/WithheldSecretsNote';
 import { ReservedPlace } from '../components/ui/ReservedPlace';
 import { lazyInFirstView } from '../components/ui/lazyInFirstView';
 // Check a signature is painted with the first view, before its code loads: its rules come with the
@@ -78,6 +77,12 @@ const HistoryPanel = lazyAfterFirstPaint(() =>
 );
 const IdentityPanel = lazyAfterFirstPaint(() =>
   import('../features/identity/IdentityPanel').then((module) => module.IdentityPanel),
+);
+// Says which credentials a reload or a link left out: never on a first visit.
+const WithheldSecretsNote = lazyAfterFirstPaint(
+  () =>
+    import('../features/request/WithheldSecretsNote').then((module) => module.WithheldSecretsNote),
+  false,
 );
 
 const hasShareLink = () => window.location.hash.startsWith(SHARE_PREFIX);
@@ -194,7 +199,7 @@ export function App() {
           <Panel id="request" title="Request" aside={<ShareLinkButton />}>
             <SaveRequestBar fallback={<ReservedPlace panel="save-request" quiet />} />
             <EnvironmentPicker />
-            <WithheldSecretsNote />
+            <WithheldSecretsNote fallback={null} />
             <MethodUrlFields />
             <ScopeFields />
             <QueryParamsTable />
