@@ -1,5 +1,6 @@
-// Journeys about the path's form: which bytes are signed when the browser, or S3, sees the path
-// differently from how it was typed. Against `npm start` (playwright.config.ts), like the others.
+// Journeys about the request's form: which bytes are signed when the browser, or S3, sees the path
+// (or the header lines) differently from how they were typed. Against `npm start`
+// (playwright.config.ts), like the others.
 import { expect, test } from '@playwright/test';
 import { LOCAL_IDENTITIES } from '../src/request/defaults';
 import { PlaygroundPage } from './pages/playground';
@@ -33,6 +34,28 @@ test.describe('path forms', () => {
     );
     expect((await playground.artifactText('Canonical request')).split('\n')[1]).toBe(
       '/prod/hello/',
+    );
+    expect(await playground.send()).toMatch(/^200\b/);
+  });
+
+  test('direct: a header typed on two lines is signed as the one line fetch sends, and the gateway answers 200', async ({
+    page,
+  }) => {
+    const playground = new PlaygroundPage(page);
+    await playground.open();
+    // A name the local gateway's CORS lets a page send, on two lines.
+    await playground.addHeader('X-Amz-User-Agent', 'a');
+    await playground.addHeader('X-Amz-User-Agent', 'b');
+
+    // The relay sends both lines; a signer joins them by ",".
+    expect(await playground.artifactText('Canonical request')).toContain('x-amz-user-agent:a,b');
+    expect(await playground.send()).toMatch(/^200\b/);
+
+    // fetch() sends one line, "a, b": that line is signed, and the step says why.
+    await playground.setTransport('direct');
+    expect(await playground.artifactText('Canonical request')).toContain('x-amz-user-agent:a, b');
+    await expect(playground.artifact('Canonical request')).toContainText(
+      'the browser sends a header given on several lines as one line',
     );
     expect(await playground.send()).toMatch(/^200\b/);
   });

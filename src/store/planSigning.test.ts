@@ -249,6 +249,54 @@ describe('planSigning (direct transport)', () => {
     expect(plan.input.url).toBe('http://127.0.0.1:5174/prod/hello');
     expect(plan).not.toHaveProperty('browserPath');
   });
+
+  /** The first-run request with these header lines added, sent by `transport`. */
+  const planWithHeaders = (transport: 'direct' | 'relay', lines: Array<[string, string]>) => {
+    const store = createTestStore();
+    store.getState().options.setField('transport', transport);
+    for (const [name, value] of lines) store.getState().request.addHeader(name, value);
+    return planSigning(store.getState());
+  };
+
+  it('signs a header given on several lines as the one line fetch sends', () => {
+    const plan = planWithHeaders('direct', [
+      ['X-Amz-User-Agent', ' a '],
+      ['x-amz-user-agent', 'b'],
+    ]);
+    // Fetch's Headers: one line per name, values joined by ", " (a signer would join by ",").
+    expect(plan.input.headers).toContainEqual(['x-amz-user-agent', 'a, b']);
+    expect(plan.input.headers!.filter(([name]) => /^x-amz-user-agent$/i.test(name))).toHaveLength(
+      1,
+    );
+    expect(plan.headersJoined).toBe(true);
+    // The rows stay the rows: each issue still names the line typed.
+    expect(plan.headerRowIds).toHaveLength(plan.input.headers!.length + 1);
+  });
+
+  it('keeps repeated header lines as typed through the relay, which sends each', () => {
+    const lines: Array<[string, string]> = [
+      ['X-Amz-User-Agent', 'a'],
+      ['X-Amz-User-Agent', 'b'],
+    ];
+    const plan = planWithHeaders('relay', lines);
+    expect(plan.input.headers!.slice(-2)).toEqual(lines);
+    expect(plan).not.toHaveProperty('headersJoined');
+  });
+
+  it('sends headers as typed when no name repeats, and leaves a line fetch refuses as typed', () => {
+    const plain = planWithHeaders('direct', [['X-Amz-User-Agent', 'a']]);
+    expect(plain.input.headers!.at(-1)).toEqual(['X-Amz-User-Agent', 'a']);
+    expect(plain).not.toHaveProperty('headersJoined');
+    const refused = planWithHeaders('direct', [
+      ['X-Bad', 'caf\u00e9 \u20ac'],
+      ['X-Bad', 'b'],
+    ]);
+    expect(refused.input.headers!.slice(-2)).toEqual([
+      ['X-Bad', 'caf\u00e9 \u20ac'],
+      ['X-Bad', 'b'],
+    ]);
+    expect(refused).not.toHaveProperty('headersJoined');
+  });
 });
 
 describe('withSigningDate', () => {

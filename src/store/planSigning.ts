@@ -70,6 +70,12 @@ export interface SigningPlan {
    * carries the path it sends, and this says what it was rewritten from.
    */
   browserPath?: BrowserPath;
+  /**
+   * Sent directly, a header name given on several lines: the browser's fetch sends it on one line,
+   * its values joined by ", " (where a signer joins separate lines by "," alone), and input.headers
+   * holds the lines as fetch sends them. headerRowIds still index the rows, as the issues do.
+   */
+  headersJoined?: true;
 }
 
 /**
@@ -272,6 +278,19 @@ export function planSigning(source: PlanSource): SigningPlan {
     url: request.url,
     signingDate: signingTime.kind === 'fixed' ? signingTime.date : VALIDATION_DATE,
   });
+  // Checked line by line (each issue names its row), signed as the browser sends them.
+  // Sent directly, what the browser's Headers makes of the lines is signed (headersJoined). A
+  // header it refuses stays as typed: the validator and the send say why.
+  let headersJoined = false;
+  if (transport === 'direct') {
+    try {
+      const sent = [...new Headers(headers)];
+      headersJoined = sent.length < headers.length;
+      if (headersJoined) input.headers = sent;
+    } catch {
+      // Left as typed.
+    }
+  }
   if (options.algorithm === 'sigv4a') issues.push(...regionSetIssues(options.regionSet));
   const bodyIssue = getBodyIssue(
     request.method,
@@ -321,6 +340,7 @@ export function planSigning(source: PlanSource): SigningPlan {
       ? options.clockOffsetSeconds * 1000
       : 0,
     ...(browser === undefined ? {} : { browserPath: browser.path }),
+    ...(headersJoined ? { headersJoined: true } : {}),
   };
 }
 

@@ -99,6 +99,7 @@ export function SigningSteps() {
               transport={plan.transport}
               bodyFileName={bodyFileName}
               browserPath={shown.input.url === plan.input.url ? plan.browserPath : undefined}
+              headersJoined={plan.headersJoined === true}
               withheldHeaders={plan.withheldHeaders.map(({ name }) => name)}
             />
           </MaskedSecrets>
@@ -125,6 +126,7 @@ interface StepsProps {
   bodyFileName: string | undefined;
   /** Set when the browser sends another path than the one typed (direct transport). */
   browserPath: BrowserPath | undefined;
+  headersJoined: boolean;
   /** Header rows left out until their value, not kept, is pasted again. */
   withheldHeaders: readonly string[];
 }
@@ -136,6 +138,7 @@ function Steps({
   transport,
   bodyFileName,
   browserPath,
+  headersJoined,
   withheldHeaders,
 }: StepsProps) {
   const { mode, contentSha256Header } = result.options;
@@ -179,6 +182,8 @@ function Steps({
                 that is the path signed here; the relay would send it as written.
               </>
             )}
+            {headersJoined &&
+              ' Sent directly, the browser sends a header given on several lines as one line, its values joined by “, ”: that line is signed here; the relay would send the lines as written.'}
           </>
         }
         copyText={result.canonicalRequest}
