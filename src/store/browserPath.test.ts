@@ -1,4 +1,8 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { nodeSigningCrypto } from '../../server/nodeSigningCrypto';
+import { createSigner } from '../signing';
+import { requestShape, toSigningInput } from '../../test-support/differential/requestShapes';
 import { withBrowserPath } from './browserPath';
 
 describe('withBrowserPath', () => {
@@ -35,5 +39,34 @@ describe('withBrowserPath', () => {
     expect(withBrowserPath('ftp://h/a/..')).toBeUndefined();
     expect(withBrowserPath('https://exa mple.com/a/..')).toBeUndefined();
     expect(withBrowserPath('not a url')).toBeUndefined();
+  });
+});
+
+describe('the query the browser sends', () => {
+  // withBrowserPath rewrites only the path: a browser escapes the query in its own way (spaces,
+  // quotes, '<', non-ASCII), and that must not change its canonical form. Checked on the
+  // differential tests' random requests, with node's WHATWG URL parser standing in for fetch's.
+  it('has the canonical form of the query as typed, on random requests', async () => {
+    const signer = createSigner({ crypto: nodeSigningCrypto });
+    const shapes = fc
+      .sample(requestShape, { seed: 7, numRuns: 4000 })
+      .filter((shape) => shape.mode === 'header' && shape.rules === 'standard');
+    let compared = 0;
+    for (const shape of shapes) {
+      const input = toSigningInput(shape);
+      let search: string;
+      try {
+        search = new URL(input.url).search;
+      } catch {
+        continue;
+      }
+      const queryAt = input.url.indexOf('?');
+      const sent = (queryAt < 0 ? input.url : input.url.slice(0, queryAt)) + search;
+      const typed = await signer.signRequest(input);
+      const browser = await signer.signRequest({ ...input, url: sent });
+      expect(browser.canonicalQuery, `${input.url} sent as ${sent}`).toBe(typed.canonicalQuery);
+      compared++;
+    }
+    expect(compared).toBeGreaterThan(500);
   });
 });
