@@ -4,9 +4,8 @@ import { loadCollectionsLogic } from '../store/collectionsSlice';
 import { firstPaintDone, isFirstPaintDone } from '../store/firstPaint';
 import { SHARE_PREFIX } from '../store/sharePrefix';
 import { signingCaughtUp } from '../store/signingSlice';
-import { collectionsRead } from '../store/readAfterFirstPaint';
-import { adoptedFirstView, playgroundStore, usePlaygroundStore } from '../store/usePlaygroundStore';
-import { whenState } from '../store/whenState';
+import { collectionsRead, pageHasRead } from '../store/readAfterFirstPaint';
+import { adoptedFirstView, usePlaygroundStore } from '../store/usePlaygroundStore';
 import { BodyEditor } from '../features/request/BodyEditor';
 import { CredentialsPanel } from '../features/credentials/CredentialsPanel';
 import { EnvironmentPicker } from '../features/environments/EnvironmentPicker';
@@ -58,13 +57,12 @@ const CheckSignaturePanel = lazyInFirstView(() =>
 // What the first signature does not need loads once it is painted (lazyAfterFirstPaint): the
 // collections (read from IndexedDB only then), the history of sends, and the identity's STS calls.
 // The collections' panels call the store's collection actions: its logic loads with them. The
-// collections' panel comes once they are read, as it first shows them (readAfterFirstPaint.ts;
-// a server rendering the first view reads nothing of the page's store).
+// collections' panel comes once they are read, as it first shows them (readAfterFirstPaint.ts).
 const CollectionsPanel = lazyAfterFirstPaint(() =>
   Promise.all([
     import('../features/collections/CollectionsPanel'),
     loadCollectionsLogic(),
-    import.meta.env.SSR || whenState(playgroundStore, collectionsRead),
+    pageHasRead(collectionsRead),
   ]).then(([module]) => module.CollectionsPanel),
 );
 const SaveRequestBar = lazyAfterFirstPaint(() =>

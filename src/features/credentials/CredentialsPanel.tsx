@@ -1,7 +1,6 @@
 import { loadProfilesReader } from '../../store/profilesSlice';
-import { vaultRead } from '../../store/readAfterFirstPaint';
-import { playgroundStore, usePlaygroundStore } from '../../store/usePlaygroundStore';
-import { whenState } from '../../store/whenState';
+import { pageHasRead, vaultRead } from '../../store/readAfterFirstPaint';
+import { usePlaygroundStore } from '../../store/usePlaygroundStore';
 import { CodeInput } from '../../components/ui/CodeInput';
 import { FieldIssues } from '../../components/ui/FieldIssues';
 import { lazyAfterFirstPaint } from '../../components/ui/lazyAfterFirstPaint';
@@ -17,12 +16,11 @@ const ProfilesSection = lazyAfterFirstPaint(() =>
   ),
 );
 // The vault's panel comes once whether a vault is stored is read, as it first shows it
-// (readAfterFirstPaint.ts; a server rendering the first view reads nothing of the page's store).
+// (readAfterFirstPaint.ts).
 const VaultPanel = lazyAfterFirstPaint(() =>
-  Promise.all([
-    import('../vault/VaultPanel'),
-    import.meta.env.SSR || whenState(playgroundStore, vaultRead),
-  ]).then(([module]) => module.VaultPanel),
+  Promise.all([import('../vault/VaultPanel'), pageHasRead(vaultRead)]).then(
+    ([module]) => module.VaultPanel,
+  ),
 );
 
 /** Access key, secret, session token, and whether the browser may keep them (the vault). */
