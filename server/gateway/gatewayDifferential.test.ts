@@ -8,23 +8,18 @@
 // repeats, runs of spaces and tabs), the query as written, the body bytes.
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSigner, type SigningResult } from '../../src/signing';
-import { nodeSigningCrypto } from '../nodeSigningCrypto';
+import type { SigningResult } from '../../src/signing';
 import {
   differentialRuns,
   differentialSeed,
 } from '../../test-support/differential/differentialSettings';
 import { fitAwscrt, fitBotocore } from '../../test-support/differential/oracleFits';
-import {
-  PythonOracle,
-  toOracleCase,
-  type OracleName,
-} from '../../test-support/differential/pythonOracle';
+import { signedByBoth } from '../../test-support/differential/runDifferential';
+import type { OracleName } from '../../test-support/differential/pythonOracle';
 import {
   bodyBytes,
   describeShape,
   requestShape,
-  toSigningInput,
   type RequestShape,
 } from '../../test-support/differential/requestShapes';
 import { type GatewayConfig } from './gatewayConfig';
@@ -35,7 +30,6 @@ import { TestGateway } from './gatewayTestRunner';
 
 /** Requests per signer in a plain `npm test` (DIFFERENTIAL_RUNS overrides it). */
 const DEFAULT_RUNS = 1000;
-const BATCH_SIZE = 100;
 
 /** The default gateway with one greedy route for every method, whose answer is the request. */
 const config: GatewayConfig = {
@@ -77,54 +71,39 @@ async function acceptedFrom(oracleName: OracleName, fit: (shape: RequestShape) =
     ),
     { seed, numRuns: runs },
   );
-  const ours = createSigner({ crypto: nodeSigningCrypto });
-  const oracle = await PythonOracle.start(oracleName);
   const refused: string[] = [];
   /** Tampered requests answered with anything but a signature mismatch. */
   const letThrough: string[] = [];
-  try {
-    for (let start = 0; start < shapes.length; start += BATCH_SIZE) {
-      const batch = shapes.slice(start, start + BATCH_SIZE);
-      const signed: SigningResult[] = [];
-      for (const shape of batch) signed.push(await ours.signRequest(toSigningInput(shape)));
-      const theirs = await oracle.sign(batch.map((shape, i) => toOracleCase(shape, signed[i]!)));
-      for (const [i, shape] of batch.entries()) {
-        const signature = theirs[i]!.signature;
-        if (signature === undefined) {
-          refused.push(
-            `${describeShape(shape)}\n  ${oracleName} did not sign it: ${theirs[i]!.error}`,
-          );
-          continue;
-        }
-        const request = withSignature(shape, signed[i]!, signature);
-        const reply = await gateway.sendRaw(wireBytes(request));
-        if (reply.status !== 200) {
-          refused.push(
-            `case #${start + i}: ${reply.status} ${reply.headers['x-amzn-errortype'] ?? ''} ${reply.body}\n` +
-              `  ${describeShape(shape)}\n  sent: ${JSON.stringify(wireBytes(request).toString('latin1'))}`,
-          );
-        }
-        // The same request with one more character in its path: the gateway's canonical request
-        // is no longer the signer's, and the signature must not let it through.
-        const queryAt = request.target.indexOf('?');
-        const pathEnd = queryAt < 0 ? request.target.length : queryAt;
-        const tampered = {
-          ...request,
-          target: `${request.target.slice(0, pathEnd)}x${request.target.slice(pathEnd)}`,
-        };
-        const refusal = await gateway.sendRaw(wireBytes(tampered));
-        if (
-          refusal.status !== 403 ||
-          refusal.headers['x-amzn-errortype'] !== 'InvalidSignatureException'
-        ) {
-          letThrough.push(
-            `case #${start + i}: ${refusal.status} ${refusal.headers['x-amzn-errortype'] ?? ''} for ${tampered.method} ${tampered.target}`,
-          );
-        }
-      }
+  for await (const { index, shape, ours, theirs } of signedByBoth(oracleName, shapes)) {
+    if (theirs.signature === undefined) {
+      refused.push(`${describeShape(shape)}\n  ${oracleName} did not sign it: ${theirs.error}`);
+      continue;
     }
-  } finally {
-    await oracle.close();
+    const request = withSignature(shape, ours, theirs.signature);
+    const reply = await gateway.sendRaw(wireBytes(request));
+    if (reply.status !== 200) {
+      refused.push(
+        `case #${index}: ${reply.status} ${reply.headers['x-amzn-errortype'] ?? ''} ${reply.body}\n` +
+          `  ${describeShape(shape)}\n  sent: ${JSON.stringify(wireBytes(request).toString('latin1'))}`,
+      );
+    }
+    // The same request with one more character in its path: the gateway's canonical request
+    // is no longer the signer's, and the signature must not let it through.
+    const queryAt = request.target.indexOf('?');
+    const pathEnd = queryAt < 0 ? request.target.length : queryAt;
+    const tampered = {
+      ...request,
+      target: `${request.target.slice(0, pathEnd)}x${request.target.slice(pathEnd)}`,
+    };
+    const refusal = await gateway.sendRaw(wireBytes(tampered));
+    if (
+      refusal.status !== 403 ||
+      refusal.headers['x-amzn-errortype'] !== 'InvalidSignatureException'
+    ) {
+      letThrough.push(
+        `case #${index}: ${refusal.status} ${refusal.headers['x-amzn-errortype'] ?? ''} for ${tampered.method} ${tampered.target}`,
+      );
+    }
   }
   return { runs, seed, refused, letThrough };
 }

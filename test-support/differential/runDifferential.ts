@@ -38,6 +38,35 @@ export interface DifferentialRun {
 const BATCH_SIZE = 250;
 
 /**
+ * Each shape signed by our signer and by the oracle, in order: batch by batch to one oracle.py
+ * process, closed when the loop ends (or leaves early).
+ */
+export async function* signedByBoth(
+  oracleName: OracleName,
+  shapes: readonly RequestShape[],
+): AsyncGenerator<{
+  index: number;
+  shape: RequestShape;
+  ours: SigningResult;
+  theirs: OracleResult;
+}> {
+  const signer = createSigner({ crypto: nodeSigningCrypto });
+  const oracle = await PythonOracle.start(oracleName);
+  try {
+    for (let start = 0; start < shapes.length; start += BATCH_SIZE) {
+      const batch = shapes.slice(start, start + BATCH_SIZE);
+      const ours: SigningResult[] = [];
+      for (const shape of batch) ours.push(await signer.signRequest(toSigningInput(shape)));
+      const theirs = await oracle.sign(batch.map((shape, i) => toOracleCase(shape, ours[i]!)));
+      for (const [i, shape] of batch.entries())
+        yield { index: start + i, shape, ours: ours[i]!, theirs: theirs[i]! };
+    }
+  } finally {
+    await oracle.close();
+  }
+}
+
+/**
  * Signs `runs` random shapes (seeded) with ours and with the oracle. `fit` maps a shape onto the
  * nearest one the oracle signs by AWS's rules (each change commented where it is defined).
  */
@@ -49,7 +78,6 @@ export async function runDifferential(options: {
 }): Promise<DifferentialRun> {
   const { runs, seed, fit = (shape) => shape } = options;
   const shapes = fc.sample(requestShape.map(fit), { seed, numRuns: runs });
-  const ours = createSigner({ crypto: nodeSigningCrypto });
   const run: DifferentialRun = {
     oracle: options.oracle,
     seed,
@@ -58,23 +86,10 @@ export async function runDifferential(options: {
     disagreements: [],
     shapes,
   };
-  const oracle = await PythonOracle.start(options.oracle);
-  try {
-    for (let start = 0; start < shapes.length; start += BATCH_SIZE) {
-      const batch = shapes.slice(start, start + BATCH_SIZE);
-      const signed: SigningResult[] = [];
-      for (const shape of batch) signed.push(await ours.signRequest(toSigningInput(shape)));
-      const theirs = await oracle.sign(batch.map((shape, i) => toOracleCase(shape, signed[i]!)));
-      for (let i = 0; i < batch.length; i++) {
-        const differences = await compareArtifacts(signed[i]!, theirs[i]!);
-        run.compared++;
-        if (differences.length > 0) {
-          run.disagreements.push({ index: start + i, shape: batch[i]!, differences });
-        }
-      }
-    }
-  } finally {
-    await oracle.close();
+  for await (const { index, shape, ours, theirs } of signedByBoth(options.oracle, shapes)) {
+    const differences = await compareArtifacts(ours, theirs);
+    run.compared++;
+    if (differences.length > 0) run.disagreements.push({ index, shape, differences });
   }
   return run;
 }
