@@ -14,6 +14,7 @@ import type { VariableScope, VariableUse } from '../collections/resolveVariables
 import { parseSigningTime, type SigningTime } from './parseSigningTime';
 import type { OptionsFields, RequestFields } from './playgroundState';
 import type { ActiveCredentials } from './activeCredentials';
+import { withBrowserHeaders } from './browserHeaders';
 import { withBrowserPath, type BrowserPath } from './browserPath';
 import { getBodyIssue } from './getBodyIssue';
 import { parseRegionSet, regionSetIssues } from './regionSet';
@@ -278,19 +279,9 @@ export function planSigning(source: PlanSource): SigningPlan {
     url: request.url,
     signingDate: signingTime.kind === 'fixed' ? signingTime.date : VALIDATION_DATE,
   });
-  // Checked line by line (each issue names its row), signed as the browser sends them.
-  // Sent directly, what the browser's Headers makes of the lines is signed (headersJoined). A
-  // header it refuses stays as typed: the validator and the send say why.
-  let headersJoined = false;
-  if (transport === 'direct') {
-    try {
-      const sent = [...new Headers(headers)];
-      headersJoined = sent.length < headers.length;
-      if (headersJoined) input.headers = sent;
-    } catch {
-      // Left as typed.
-    }
-  }
+  // Checked line by line (each issue names its row); sent directly, signed as fetch sends them.
+  const browserHeaders = transport === 'direct' ? withBrowserHeaders(headers) : undefined;
+  if (browserHeaders !== undefined) input.headers = browserHeaders;
   if (options.algorithm === 'sigv4a') issues.push(...regionSetIssues(options.regionSet));
   const bodyIssue = getBodyIssue(
     request.method,
@@ -340,7 +331,7 @@ export function planSigning(source: PlanSource): SigningPlan {
       ? options.clockOffsetSeconds * 1000
       : 0,
     ...(browser === undefined ? {} : { browserPath: browser.path }),
-    ...(headersJoined ? { headersJoined: true } : {}),
+    ...(browserHeaders === undefined ? {} : { headersJoined: true }),
   };
 }
 
